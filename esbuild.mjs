@@ -1,0 +1,84 @@
+// Builds the extension's bundles and the generated JSON Schemas.
+//   node esbuild.mjs               development build (sourcemaps)
+//   node esbuild.mjs --production  release build (minified, no sourcemaps)
+//   node esbuild.mjs --watch       rebuild on change
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'info',
+  absWorkingDir: root,
+};
+
+/** Node bundles: CommonJS so VS Code's extension host and plain `node` both load them. */
+const nodeTargets = [
+  {
+    // The VS Code client: `vscode` is provided by the extension host at run time.
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'client/out/extension.js',
+    external: ['vscode'],
+  },
+  {
+    // The language server is standalone: any LSP client can run `node server/out/server.js --stdio`.
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'server/out/server.js',
+  },
+  {
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'server/out/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+].filter((t) => existsSync(path.join(root, t.entryPoints[0])));
+
+/** Browser bundles for webviews (no Node, no vscode module: they talk to the extension by messages). */
+const browserTargets = [
+  {
+    entryPoints: ['client/src/preview/webview/main.ts'],
+    outfile: 'media/out/preview.js',
+  },
+].filter((t) => existsSync(path.join(root, t.entryPoints[0])));
+
+const configs = [
+  ...nodeTargets.map((t) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', ...t })),
+  ...browserTargets.map((t) => ({ ...common, platform: 'browser', format: 'iife', target: 'es2022', ...t })),
+];
+
+/**
+ * The JSON Schemas in schemas/ are derived from the zod schemas and the criteria catalogues, so that
+ * other YAML tooling (yamlValidation) understands the files. Generated here so they can never drift.
+ */
+async function exportSchemas() {
+  const outfile = path.join(root, 'out', 'export-schemas.cjs');
+  await esbuild.build({
+    ...common,
+    logLevel: 'warning',
+    sourcemap: false,
+    minify: false,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    entryPoints: ['scripts/export-schemas.ts'],
+    outfile,
+  });
+  execFileSync(process.execPath, [outfile, path.join(root, 'schemas')], { stdio: 'inherit' });
+}
+
+if (watch) {
+  const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[watch] watching for changes…');
+} else {
+  await Promise.all(configs.map((c) => esbuild.build(c)));
+  if (existsSync(path.join(root, 'scripts/export-schemas.ts'))) await exportSchemas();
+}

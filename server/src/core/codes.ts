@@ -1,0 +1,43 @@
+import type { Severity } from './types';
+
+// Every finding the core can report, with a stable code. Codes are never reused or renumbered: settings,
+// `# sqs-ignore` comments and docs/checks.md refer to them. Ranges: SQS00x reading the file, SQS01x
+// shape and catalogue, SQS02x count invariants, SQS03x stated against tallied, SQS04x sample and identity,
+// SQS05x relevance and completeness, SQS06x prose against numbers.
+
+export interface CodeInfo {
+  code: string;
+  /** Short kebab-case name, usable in settings instead of the number. */
+  name: string;
+  severity: Severity;
+  summary: string;
+}
+
+const table = [
+  ['SQS001', 'yaml-syntax', 'error', 'The file is not well-formed YAML.'],
+  ['SQS002', 'yaml-warning', 'warning', 'The YAML is legal but probably not what was meant.'],
+  ['SQS003', 'file-too-large', 'error', 'The file is too large to check.'],
+  ['SQS004', 'unreadable-text', 'error', 'The file is not UTF-8 text (binary, or another encoding).'],
+  ['SQS005', 'duplicate-key', 'error', 'The same key appears twice in one mapping.'],
+  ['SQS006', 'alias-limit', 'error', 'Aliases expand to too much data (an alias bomb) or refer to themselves.'],
+  ['SQS007', 'complex-key', 'error', 'A key is a list or mapping; keys must be plain text.'],
+  ['SQS010', 'unknown-key', 'error', 'A key the format does not define.'],
+  ['SQS011', 'invalid-value', 'error', 'A value of the wrong type or outside the allowed values.'],
+  ['SQS012', 'missing-key', 'error', 'A required key is missing.'],
+  ['SQS013', 'unknown-criterion', 'error', 'A criterion id that is not in the inspection’s criteria catalogue.'],
+  ['SQS014', 'unknown-reason', 'error', 'A reason code that the catalogue does not list for that criterion.'],
+  ['SQS015', 'unknown-catalogue', 'error', 'The criteria version named is not a known catalogue.'],
+  ['SQS016', 'unknown-sentence', 'error', 'A sentence type that the catalogue does not list.'],
+  ['SQS040', 'sample-mismatch', 'error', 'The number of case files differs from the stated sample size.'],
+] as const satisfies readonly (readonly [string, string, Severity, string])[];
+
+export type Code = (typeof table)[number][0];
+
+export const codes: ReadonlyMap<string, CodeInfo> = new Map(
+  table.map(([code, name, severity, summary]) => [code, { code, name, severity, summary }]),
+);
+
+export function codeInfo(code: Code): CodeInfo {
+  // The table is the source of the Code type, so the lookup cannot miss.
+  return codes.get(code)!;
+}

@@ -1,0 +1,224 @@
+import { Utils, URI } from 'vscode-uri';
+import type { Catalogue } from '../criteria/catalogue';
+import { CatalogueRegistry } from '../criteria/registry';
+import { inFile } from '../findings';
+import { analyseCase, analyseInspection, fileKindOf, type CaseFile, type InspectionFile, type SqsFile } from '../model/sqsFile';
+import type { Finding } from '../types';
+import { defaultLimits, parseYaml, type ParseLimits, type ParsedYaml } from '../yaml/parse';
+import { TallyBook } from './tally';
+
+/** One inspection: its inspection file, the case files under its folder, and their live tallies. */
+export class Inspection {
+  readonly cases = new Map<string, CaseFile>();
+  tallies: TallyBook;
+  /** Bumped on every change to the inspection or one of its cases; caches key on it. */
+  revision = 0;
+
+  constructor(
+    /** URI of the folder holding the inspection file; case files anywhere below it belong here. */
+    readonly folder: string,
+    public file: InspectionFile,
+  ) {
+    this.tallies = new TallyBook(file.catalogue);
+  }
+
+  get catalogue(): Catalogue {
+    return this.file.catalogue;
+  }
+
+  get uris(): string[] {
+    return [this.file.uri, ...this.cases.keys()];
+  }
+}
+
+export interface IndexOptions {
+  registry?: CatalogueRegistry;
+  limits?: ParseLimits;
+}
+
+/** What an update touched: the files whose findings may differ now. */
+export interface IndexChange {
+  affected: string[];
+}
+
+/**
+ * Every SQS file the server or CLI knows about, grouped into inspections. An update re-parses only the
+ * file that changed and moves its contribution in its inspection's tallies; other files are re-analysed
+ * (from their cached parse) only when their inspection's catalogue changes.
+ */
+export class InspectionIndex {
+  readonly registry: CatalogueRegistry;
+  private readonly limits: ParseLimits;
+  private readonly files = new Map<string, SqsFile>();
+  private readonly inspectionsByFolder = new Map<string, Inspection>();
+  /** Case file → folder of the inspection it belongs to (absent: outside any inspection). */
+  private readonly homes = new Map<string, string>();
+
+  constructor(options: IndexOptions = {}) {
+    this.registry = options.registry ?? CatalogueRegistry.builtIn();
+    this.limits = options.limits ?? defaultLimits;
+  }
+
+  /** Adds or replaces a file's text. Files that are not SQS files are ignored. */
+  set(uri: string, text: string): IndexChange {
+    const kind = fileKindOf(uri);
+    if (!kind) return { affected: [] };
+    const previous = this.files.get(uri);
+    const parsed = previous && previous.parsed.text === text ? previous.parsed : parseYaml(text, this.limits);
+    return kind === 'inspection' ? this.setInspection(uri, parsed) : this.setCase(uri, parsed);
+  }
+
+  delete(uri: string): IndexChange {
+    const file = this.files.get(uri);
+    if (!file) return { affected: [] };
+    this.files.delete(uri);
+    if (file.kind === 'case') {
+      const home = this.homeOf(uri);
+      this.homes.delete(uri);
+      if (!home) return { affected: [uri] };
+      home.cases.delete(uri);
+      home.tallies.delete(uri);
+      home.revision++;
+      return { affected: [uri, ...home.uris] };
+    }
+    const folder = folderOf(uri);
+    const inspection = this.inspectionsByFolder.get(folder);
+    this.inspectionsByFolder.delete(folder);
+    const moved = this.rehome();
+    return { affected: [uri, ...(inspection?.uris ?? []), ...moved] };
+  }
+
+  get(uri: string): SqsFile | undefined {
+    return this.files.get(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  /** The inspection a file belongs to: its own, for an inspection file. */
+  inspectionOf(uri: string): Inspection | undefined {
+    const file = this.files.get(uri);
+    if (file?.kind === 'inspection') return this.inspectionsByFolder.get(folderOf(uri));
+    return this.homeOf(uri);
+  }
+
+  inspections(): Inspection[] {
+    return [...this.inspectionsByFolder.values()];
+  }
+
+  /** Case files not under any inspection folder. */
+  orphans(): CaseFile[] {
+    return [...this.files.values()].filter((f): f is CaseFile => f.kind === 'case' && !this.homes.has(f.uri));
+  }
+
+  all(): SqsFile[] {
+    return [...this.files.values()];
+  }
+
+  /** The file's own findings (syntax, shape, values). Cross-file checks are added by `checks/`. */
+  fileFindings(uri: string): Finding[] {
+    const file = this.files.get(uri);
+    return file ? file.findings.map((f) => inFile(uri, f)) : [];
+  }
+
+  private setCase(uri: string, parsed: ParsedYaml): IndexChange {
+    const home = this.homeOf(uri) ?? this.nearestInspection(uri);
+    const file = analyseCase(uri, parsed, this.registry, home?.catalogue ?? this.registry.latest);
+    this.files.set(uri, file);
+    if (!home) return { affected: [uri] };
+    this.homes.set(uri, home.folder);
+    home.cases.set(uri, file);
+    this.tally(home, file);
+    home.revision++;
+    return { affected: home.uris };
+  }
+
+  private setInspection(uri: string, parsed: ParsedYaml): IndexChange {
+    const file = analyseInspection(uri, parsed, this.registry);
+    this.files.set(uri, file);
+    const folder = folderOf(uri);
+    const existing = this.inspectionsByFolder.get(folder);
+    if (existing) {
+      const catalogueChanged = existing.catalogue !== file.catalogue;
+      existing.file = file;
+      if (catalogueChanged) this.reanalyseCases(existing);
+      existing.revision++;
+      return { affected: existing.uris };
+    }
+    const inspection = new Inspection(folder, file);
+    this.inspectionsByFolder.set(folder, inspection);
+    const moved = this.rehome();
+    return { affected: [...new Set([...inspection.uris, ...moved])] };
+  }
+
+  /** Re-reads every case of an inspection against its (new) catalogue, from the cached parse. */
+  private reanalyseCases(inspection: Inspection): void {
+    inspection.tallies = new TallyBook(inspection.catalogue);
+    for (const [uri, old] of inspection.cases) {
+      const file = analyseCase(uri, old.parsed, this.registry, inspection.catalogue);
+      this.files.set(uri, file);
+      inspection.cases.set(uri, file);
+      this.tally(inspection, file);
+    }
+  }
+
+  private tally(inspection: Inspection, file: CaseFile): void {
+    // A case that names another catalogue cannot be counted against this one; checks report it.
+    if (file.catalogue === inspection.catalogue) inspection.tallies.set(file.uri, file.model);
+    else inspection.tallies.delete(file.uri);
+  }
+
+  /**
+   * Recomputes which inspection each case file belongs to after an inspection file appeared or went
+   * away, moving only the cases whose home changed. Returns the URIs touched.
+   */
+  private rehome(): string[] {
+    const touched: string[] = [];
+    for (const file of this.files.values()) {
+      if (file.kind !== 'case') continue;
+      const before = this.homeOf(file.uri);
+      const after = this.nearestInspection(file.uri);
+      if (before === after) continue;
+      touched.push(file.uri);
+      if (before) {
+        before.cases.delete(file.uri);
+        before.tallies.delete(file.uri);
+        before.revision++;
+        touched.push(...before.uris);
+      }
+      const analysed = analyseCase(file.uri, file.parsed, this.registry, after?.catalogue ?? this.registry.latest);
+      this.files.set(file.uri, analysed);
+      if (after) {
+        this.homes.set(file.uri, after.folder);
+        after.cases.set(file.uri, analysed);
+        this.tally(after, analysed);
+        after.revision++;
+        touched.push(...after.uris);
+      } else {
+        this.homes.delete(file.uri);
+      }
+    }
+    return [...new Set(touched)];
+  }
+
+  private homeOf(caseUri: string): Inspection | undefined {
+    const folder = this.homes.get(caseUri);
+    return folder === undefined ? undefined : this.inspectionsByFolder.get(folder);
+  }
+
+  private nearestInspection(caseUri: string): Inspection | undefined {
+    let dir = URI.parse(caseUri);
+    for (;;) {
+      const parent = Utils.dirname(dir);
+      const found = this.inspectionsByFolder.get(parent.toString());
+      if (found) return found;
+      if (parent.path === dir.path) return undefined;
+      dir = parent;
+    }
+  }
+}
+
+function folderOf(uri: string): string {
+  return Utils.dirname(URI.parse(uri)).toString();
+}

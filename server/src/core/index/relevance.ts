@@ -1,0 +1,69 @@
+import type { RelevanceRule } from '../criteria/catalogueSchema';
+import type { Question } from '../criteria/catalogue';
+import type { CaseModel, Judgement } from '../model/caseModel';
+
+/** `unknown` when the case file does not (yet) say enough to decide. */
+export type Applies = 'yes' | 'no' | 'unknown';
+
+export function applies(rule: RelevanceRule, question: Question, c: CaseModel): Applies {
+  if (rule === 'all') return 'yes';
+  if (rule === 'judged') {
+    const j = c.judgements.get(question.id);
+    if (!j) return 'unknown';
+    return j.value === 'not-applicable' ? 'no' : 'yes';
+  }
+  if ('fact' in rule) {
+    const fact = c.facts.get(rule.fact);
+    return fact === undefined ? 'unknown' : fact.value ? 'yes' : 'no';
+  }
+  if ('question' in rule) {
+    const other = c.judgements.get(rule.question);
+    if (!other || other.value === 'not-applicable') return other ? 'no' : 'unknown';
+    return other.value === rule.is ? 'yes' : 'no';
+  }
+  const parts = rule.all.map((r) => applies(r, question, c));
+  if (parts.includes('no')) return 'no';
+  return parts.every((p) => p === 'yes') ? 'yes' : 'unknown';
+}
+
+/**
+ * What one case adds to one question's tally.
+ * - `sufficient` / `not-sufficient`: a relevant, judged case;
+ * - `unjudged`: the question applies (or may apply) and has no judgement yet;
+ * - `not-relevant`: it does not apply, or (for questions the inspector decides) was marked not applicable;
+ * - `marked-not-applicable`: the facts say it applies but the inspector wrote not applicable;
+ * - `judged-not-relevant`: judged although the facts say it does not apply (not counted).
+ */
+export type Outcome = 'sufficient' | 'not-sufficient' | 'unjudged' | 'not-relevant' | 'marked-not-applicable' | 'judged-not-relevant';
+
+export interface Contribution {
+  outcome: Outcome;
+  judgement?: Judgement;
+  /** The reasons given, when they count (a not-sufficient, relevant case). */
+  reasons: readonly string[];
+  /** For reviews: a reason says no review took place. */
+  notDone: boolean;
+}
+
+export function contribution(question: Question, c: CaseModel): Contribution {
+  const judgement = c.judgements.get(question.id);
+  const rel = applies(question.relevance, question, c);
+  const base = { reasons: [] as string[], notDone: false, ...(judgement && { judgement }) };
+  if (rel === 'no') {
+    const judged = judgement && judgement.value !== 'not-applicable' && !decidedByInspector(question.relevance);
+    return { ...base, outcome: judged ? 'judged-not-relevant' : 'not-relevant' };
+  }
+  if (!judgement) return { ...base, outcome: 'unjudged' };
+  if (judgement.value === 'not-applicable') return { ...base, outcome: 'marked-not-applicable' };
+  if (judgement.value === 'sufficient') return { ...base, outcome: 'sufficient' };
+  const reasons = [...new Set(judgement.reasons.map((r) => r.value))];
+  const notDone = reasons.some((code) => question.reasons?.codes.find((r) => r.code === code)?.notDone);
+  return { ...base, outcome: 'not-sufficient', reasons, notDone };
+}
+
+/** Rules in which "not applicable" is the inspector's call rather than a contradiction of the facts. */
+function decidedByInspector(rule: RelevanceRule): boolean {
+  if (rule === 'judged') return true;
+  if (typeof rule === 'object' && 'all' in rule) return rule.all.some(decidedByInspector);
+  return false;
+}

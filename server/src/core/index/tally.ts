@@ -1,0 +1,113 @@
+import type { Catalogue, Question } from '../criteria/catalogue';
+import type { CaseModel } from '../model/caseModel';
+import { contribution, type Contribution, type Outcome } from './relevance';
+
+/** Live counts for one question over the case files of one inspection. */
+export interface QuestionTally {
+  readonly question: Question;
+  /** Judged sufficient or not sufficient where the question applies. */
+  relevant: number;
+  sufficient: number;
+  notSufficient: number;
+  /** For reviews: relevant cases where a review took place. */
+  done: number;
+  unjudged: number;
+  markedNotApplicable: number;
+  judgedNotRelevant: number;
+  /** Not-sufficient cases giving each reason. */
+  readonly reasons: Map<string, number>;
+  /** Every case with something to say about the question, by case file URI. */
+  readonly cases: Map<string, Contribution>;
+}
+
+/**
+ * Tallies for every question of a catalogue, kept current case by case: replacing one case file costs
+ * one pass over the questions, whatever the number of cases.
+ */
+export class TallyBook {
+  private readonly tallies = new Map<string, QuestionTally>();
+  private readonly byCase = new Map<string, Map<string, Contribution>>();
+
+  constructor(readonly catalogue: Catalogue) {
+    for (const q of catalogue.questions.values()) this.tallies.set(q.id, emptyTally(q));
+  }
+
+  get(questionId: string): QuestionTally | undefined {
+    return this.tallies.get(questionId);
+  }
+
+  all(): Iterable<QuestionTally> {
+    return this.tallies.values();
+  }
+
+  /** Adds a case file's judgements, replacing what it contributed before. */
+  set(caseUri: string, model: CaseModel): void {
+    this.delete(caseUri);
+    const mine = new Map<string, Contribution>();
+    for (const q of this.catalogue.questions.values()) {
+      const c = contribution(q, model);
+      if (c.outcome === 'not-relevant' && !c.judgement) continue;
+      mine.set(q.id, c);
+      apply(this.tallies.get(q.id)!, caseUri, c, +1);
+    }
+    this.byCase.set(caseUri, mine);
+  }
+
+  delete(caseUri: string): void {
+    const old = this.byCase.get(caseUri);
+    if (!old) return;
+    for (const [qid, c] of old) apply(this.tallies.get(qid)!, caseUri, c, -1);
+    this.byCase.delete(caseUri);
+  }
+
+  /** How many questions a case still has to judge. */
+  unjudgedIn(caseUri: string): number {
+    let n = 0;
+    for (const c of this.byCase.get(caseUri)?.values() ?? []) if (c.outcome === 'unjudged') n++;
+    return n;
+  }
+}
+
+function emptyTally(question: Question): QuestionTally {
+  return {
+    question,
+    relevant: 0,
+    sufficient: 0,
+    notSufficient: 0,
+    done: 0,
+    unjudged: 0,
+    markedNotApplicable: 0,
+    judgedNotRelevant: 0,
+    reasons: new Map(),
+    cases: new Map(),
+  };
+}
+
+const counters: Partial<Record<Outcome, (t: QuestionTally, d: number) => void>> = {
+  sufficient: (t, d) => {
+    t.relevant += d;
+    t.sufficient += d;
+    t.done += d;
+  },
+  'not-sufficient': (t, d) => {
+    t.relevant += d;
+    t.notSufficient += d;
+  },
+  unjudged: (t, d) => (t.unjudged += d),
+  'marked-not-applicable': (t, d) => (t.markedNotApplicable += d),
+  'judged-not-relevant': (t, d) => (t.judgedNotRelevant += d),
+};
+
+function apply(t: QuestionTally, caseUri: string, c: Contribution, d: 1 | -1): void {
+  counters[c.outcome]?.(t, d);
+  if (c.outcome === 'not-sufficient') {
+    if (!c.notDone) t.done += d;
+    for (const r of c.reasons) {
+      const n = (t.reasons.get(r) ?? 0) + d;
+      if (n === 0) t.reasons.delete(r);
+      else t.reasons.set(r, n);
+    }
+  }
+  if (d > 0) t.cases.set(caseUri, c);
+  else t.cases.delete(caseUri);
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { Catalogue, Question } from '../criteria/catalogue';
+import { count, describe, isoDate, text } from './values';
+
+const person = z.strictObject({ name: text, role: text.optional() });
+
+const leadInspector = z.strictObject({
+  name: text,
+  /** Used in the closing paragraph ("He can be contacted on …"). */
+  pronoun: z.enum(['he', 'she', 'they'], { error: () => 'Use he, she or they.' }).optional(),
+  phone: text.optional(),
+  email: text.optional(),
+});
+
+const copyEntry = z.strictObject({
+  role: text,
+  names: z.union([text, z.array(text).min(1)]).transform((n) => (typeof n === 'string' ? [n] : n)),
+});
+
+const narrative = z.strictObject({
+  /** Replaces the standard context paragraphs when given. */
+  context: text.optional(),
+  summary: text.optional(),
+  operational_management: text.optional(),
+  key_strengths: z.array(text).optional(),
+  areas_for_improvement: z.array(text).optional(),
+  /** Extra closing text before the thanks paragraph. */
+  closing: text.optional(),
+});
+
+/** Counts the inspector states for one question; each is checked against the invariants and the tally. */
+export function statedTally(question: Question) {
+  const reasons = question.reasons
+    ? z.strictObject(Object.fromEntries(question.reasons.codes.map((r) => [r.code, count.optional()])))
+    : undefined;
+  const base = {
+    sufficient: count.optional(),
+    not_sufficient: count.optional(),
+    ...(reasons && { reasons: reasons.optional() }),
+  };
+  return question.kind === 'review'
+    ? z.strictObject({ due: count.optional(), done: count.optional(), ...base })
+    : z.strictObject({ relevant: count.optional(), ...base });
+}
+
+const commentaryOverride = z.union([
+  text,
+  z.strictObject({
+    /** Hand-written commentary for the criterion, checked against the tallies. */
+    text: text.optional(),
+    style: z.enum(['exact', 'banded'], { error: () => 'Use exact or banded.' }).optional(),
+    /** Leave the criterion out of the report. */
+    omit: z.boolean({ error: (issue) => `${describe(issue.input)} is not true or false.` }).optional(),
+  }),
+]);
+
+export function inspectionFileSchema(catalogue: Catalogue) {
+  const criteria = [...catalogue.criteria.values()];
+  const tallies = Object.fromEntries(
+    criteria.map((c) => {
+      const [only] = c.questions;
+      const entry =
+        c.questions.length === 1 && only
+          ? statedTally(only)
+          : z.strictObject(Object.fromEntries(c.questions.map((q) => [q.key, statedTally(q).optional()])));
+      return [c.id, entry.optional()];
+    }),
+  );
+  return z.strictObject({
+    /** The area inspected, as the report's title names it ("Liverpool"). */
+    inspection: text,
+    /** The service's full name ("Liverpool Youth Offending Service"). */
+    service: text,
+    /** How the report refers to the service ("YOS" or "YOT"). */
+    service_short: text.optional(),
+    criteria: text,
+    phrasebook: text.optional(),
+    language: z.enum(['en', 'cy'], { error: () => 'Use en (English) or cy (Cymraeg).' }).optional(),
+    addressee: person,
+    from: person,
+    fieldwork: z.strictObject({ start: isoDate, end: isoDate }),
+    published: isoDate.optional(),
+    lead_inspector: leadInspector,
+    sample: count,
+    narrative: narrative.optional(),
+    copy_to: z.array(copyEntry).optional(),
+    tallies: z.strictObject(tallies).optional(),
+    commentary: z.strictObject(Object.fromEntries(criteria.map((c) => [c.id, commentaryOverride.optional()]))).optional(),
+  }, {
+    error: (issue) =>
+      issue.code === 'invalid_type'
+        ? issue.input === null || issue.input === undefined
+          ? 'The inspection file is empty: start with `inspection: <area>` (see docs/format.md).'
+          : `An inspection file is a YAML mapping starting with \`inspection: <area>\`, not ${describe(issue.input).toLowerCase()}.`
+        : undefined,
+  });
+}
+
+export type InspectionFileData = z.output<ReturnType<typeof inspectionFileSchema>>;

@@ -1,0 +1,158 @@
+import type { z } from 'zod';
+import type { Code } from '../codes';
+import { finding, type LocalFinding } from '../findings';
+import type { Path, SourceMap } from '../yaml/source';
+import { closest } from './suggest';
+
+type Issue = z.core.$ZodIssue;
+
+/** Context that turns a generic "unknown key" into the domain's words. */
+export interface IssueContext {
+  schema: z.ZodType;
+  /** Names the catalogue in messages about criterion ids. */
+  catalogueId: string;
+  /** Mappings whose keys are criterion ids. */
+  criterionMaps: readonly string[];
+}
+
+/** Validates plain data and maps every zod issue onto the exact key or value it concerns. */
+export function validateData(data: unknown, source: SourceMap, ctx: IssueContext): LocalFinding[] {
+  const result = ctx.schema.safeParse(data, { reportInput: true });
+  if (result.success) return [];
+  return flatten(result.error.issues, []).flatMap((issue) => toFindings(issue, source, ctx));
+}
+
+/** An issue with its path made absolute (union branches report paths relative to the union). */
+type Flat = Issue extends infer I ? (I extends Issue ? Omit<I, 'path'> & { path: Path } : never) : never;
+
+function flatten(issues: readonly Issue[], prefix: Path): Flat[] {
+  return issues.flatMap((issue): Flat[] => {
+    const path: Path = [...prefix, ...(issue.path.filter((p) => typeof p !== 'symbol') as Path)];
+    if (issue.code !== 'invalid_union') return [{ ...issue, path } as Flat];
+    const branch = bestBranch(issue.errors);
+    return branch ? flatten(branch, path) : [{ ...issue, path } as Flat];
+  });
+}
+
+/**
+ * Among the alternatives of a union, the one the inspector evidently meant: a branch that failed only
+ * below its root (a mapping with one bad value) beats branches that rejected the value's type outright.
+ * When every branch rejected the type, the union's own message (which lists the choices) is the best.
+ */
+function bestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | undefined {
+  const deep = branches.filter((b) => !b.some((i) => i.path.length === 0 && rootRejection.has(i.code)));
+  return deep.sort((a, b) => a.length - b.length)[0];
+}
+
+const rootRejection = new Set<string>(['invalid_type', 'invalid_value', 'invalid_union']);
+
+function toFindings(issue: Flat, source: SourceMap, ctx: IssueContext): LocalFinding[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const path = [...issue.path, key];
+      const range = source.keyRange(path) ?? source.keyRange(source.nearest(path)) ?? source.lineRange(0);
+      return unknownKey(issue.path, key, range, ctx);
+    });
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    const key = issue.path[issue.path.length - 1];
+    const parent = issue.path.slice(0, -1);
+    const anchor = source.nearest(parent);
+    const range = anchor.length > 0 ? source.keyRange(anchor)! : firstLine(source);
+    const where = anchor.length > 0 ? ` in ${String(anchor[anchor.length - 1])}` : '';
+    return [finding('SQS012', range, `Missing "${String(key)}"${where}.${hintFor(String(key))}`)];
+  }
+  const code = (issue.code === 'custom' && (issue.params as { code?: Code } | undefined)?.code) || (isReasonItem(issue.path) ? 'SQS014' : 'SQS011');
+  const range = source.valueRange(issue.path) ?? source.valueRange(source.nearest(issue.path)) ?? firstLine(source);
+  return [finding(code, range, issue.message)];
+}
+
+function unknownKey(parent: Path, key: string, range: ReturnType<SourceMap['range']>, ctx: IssueContext) {
+  const allowed = keysAt(ctx.schema, parent);
+  const suggestion = closest(key, allowed);
+  const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
+  const parentName = String(parent[parent.length - 1] ?? '');
+  if (parent.length === 1 && ctx.criterionMaps.includes(parentName)) {
+    return finding('SQS013', range, `"${key}" is not a criterion in ${ctx.catalogueId}.${criterionHint(key, allowed)}`);
+  }
+  if (parentName === 'reasons') {
+    return finding('SQS014', range, `"${key}" is not a reason code here.${hint || ` Use ${allowed.join(', ')}.`}`);
+  }
+  const within = parentName ? ` in ${parentName}` : '';
+  const list = allowed.length > 0 && allowed.length <= 12 ? ` Expected one of: ${allowed.join(', ')}.` : '';
+  return finding('SQS010', range, `Unknown key "${key}"${within}.${hint || list}`);
+}
+
+function isReasonItem(path: Path): boolean {
+  return path[path.length - 2] === 'reasons' && typeof path[path.length - 1] === 'number';
+}
+
+/** Typo suggestions are useless between "1.7" and "1.1"; name the theme's criteria instead. */
+function criterionHint(key: string, ids: string[]): string {
+  const theme = /^(\d+)\./.exec(key)?.[1];
+  const siblings = theme ? ids.filter((id) => id.startsWith(`${theme}.`)) : [];
+  if (siblings.length > 0 && !/^\d+\.\d0$/.test(key)) return ` Theme ${theme} has ${siblings.join(', ')}.`;
+  const suggestion = closest(key, ids);
+  if (suggestion) return ` Did you mean "${suggestion}"?`;
+  return ` Criteria are ${ids.join(', ')}.`;
+}
+
+function firstLine(source: SourceMap) {
+  return source.lineRange(0);
+}
+
+const keyHints: Record<string, string> = {
+  case: ' Give the case reference, e.g. `case: LIV-07`.',
+  sentence: ' Give the sentence type, e.g. `sentence: referral order`.',
+  criteria: ' Name the criteria version, e.g. `criteria: sqs-2013`.',
+  sample: ' Give the number of cases sampled, e.g. `sample: 34`.',
+  judgement: ' Write `judgement: sufficient`, `not sufficient` or `not applicable`.',
+};
+
+function hintFor(key: string): string {
+  return keyHints[key] ?? '';
+}
+
+/** The keys a mapping at `path` may have, read from the schema (for suggestions in messages). */
+export function keysAt(schema: z.ZodType, path: Path): string[] {
+  const found = new Set<string>();
+  const visit = (s: z.core.$ZodType, rest: Path): void => {
+    const def = s._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
+    switch (def.type) {
+      case 'optional':
+      case 'nullable':
+      case 'default':
+      case 'prefault':
+      case 'readonly':
+      case 'catch':
+        return visit(def.innerType as z.core.$ZodType, rest);
+      case 'pipe':
+        return visit(def.in as z.core.$ZodType, rest);
+      case 'lazy':
+        return visit((def.getter as () => z.core.$ZodType)(), rest);
+      case 'union':
+        for (const option of def.options as z.core.$ZodType[]) visit(option, rest);
+        return;
+      case 'object': {
+        const shape = def.shape as Record<string, z.core.$ZodType>;
+        if (rest.length === 0) {
+          for (const k of Object.keys(shape)) found.add(k);
+          return;
+        }
+        const next = shape[String(rest[0])];
+        if (next) visit(next, rest.slice(1));
+        return;
+      }
+      case 'array':
+        if (rest.length > 0) visit(def.element as z.core.$ZodType, rest.slice(1));
+        return;
+      case 'record':
+        if (rest.length > 0) visit(def.valueType as z.core.$ZodType, rest.slice(1));
+        return;
+      default:
+        return;
+    }
+  };
+  visit(schema, path);
+  return [...found];
+}

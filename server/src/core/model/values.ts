@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+// The small value types of the file format, each with the spellings an inspector may type and an error
+// message that says which spellings work. Shapes are plain unions/enums so z.toJSONSchema can export them.
+
+export type JudgementValue = 'sufficient' | 'not-sufficient' | 'not-applicable';
+
+const judgementSpellings: Record<string, JudgementValue> = {
+  sufficient: 'sufficient',
+  yes: 'sufficient',
+  'not sufficient': 'not-sufficient',
+  'not-sufficient': 'not-sufficient',
+  insufficient: 'not-sufficient',
+  no: 'not-sufficient',
+  'not applicable': 'not-applicable',
+  'not-applicable': 'not-applicable',
+  'n/a': 'not-applicable',
+  na: 'not-applicable',
+};
+
+/** What completion offers; the other spellings are accepted but not advertised. */
+export const judgementWords = ['sufficient', 'not sufficient', 'not applicable'] as const;
+
+export const judgementSpellingList = Object.keys(judgementSpellings);
+
+const judgementHelp = 'write sufficient, not sufficient or not applicable (yes, no and n/a also work)';
+
+export const judgementValue = z
+  .union([z.enum(judgementSpellingList as [string, ...string[]]), z.boolean()], {
+    error: (issue) => `${describe(issue.input)} is not a judgement: ${judgementHelp}.`,
+  })
+  .transform((v): JudgementValue => {
+    if (typeof v === 'boolean') return v ? 'sufficient' : 'not-sufficient';
+    return judgementSpellings[v]!;
+  });
+
+export const yesNo = z
+  .union([z.enum(['yes', 'no']), z.boolean()], {
+    error: (issue) => `${describe(issue.input)} is not yes or no.`,
+  })
+  .transform((v) => v === true || v === 'yes');
+
+/** A count of cases. Percentages, fractions and negative numbers are the usual slips; name them. */
+export const count = z.unknown().transform((v, ctx): number => {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
+  let message: string;
+  if (typeof v === 'number' && v < 0) message = `A count cannot be negative (${v}).`;
+  else if (typeof v === 'number') message = `A count is a whole number of cases, not ${v}.`;
+  else if (typeof v === 'string' && /%\s*$/.test(v)) message = `Write the number of cases, not a percentage (${v}).`;
+  else if (typeof v === 'string' && /^\s*\d+\s*(\/|out of|of)\s*\d+\s*$/.test(v)) message = `Write one number here, not a fraction ("${v}"): the count and the total have keys of their own.`;
+  else message = `${describe(v)} is not a count: write a whole number of cases.`;
+  ctx.issues.push({ code: 'custom', message, input: v });
+  return z.NEVER;
+});
+
+/** JSON Schema for `count`: transforms export as "anything", so the exporter substitutes this. */
+export const countJsonSchema = { type: 'integer', minimum: 0 } as const;
+
+export const isoDate = z.string({ error: (issue) => `${describe(issue.input)} is not a date: write YYYY-MM-DD.` }).refine(
+  (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+  { error: (issue) => `"${String(issue.input)}" is not a date: write YYYY-MM-DD (e.g. 2013-10-28).` },
+);
+
+/** Free text. A value YAML read as a number or boolean has lost its typed form (0791 → 791): ask for quotes. */
+export const text = z.string({
+  error: (issue) =>
+    issue.input === null || issue.input === undefined
+      ? 'Write some text here (or remove the key).'
+      : `Expected text but YAML read ${describe(issue.input)}; put the value in quotes.`,
+});
+
+export function describe(v: unknown): string {
+  if (v === null || v === undefined) return 'An empty value';
+  if (typeof v === 'string') return `"${v}"`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
+  if (Array.isArray(v)) return 'A list';
+  return 'A mapping';
+}

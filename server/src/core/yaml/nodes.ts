@@ -1,0 +1,106 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
+import { finding, type LocalFinding } from '../findings';
+import type { Path, SourceMap, Span } from './source';
+
+// The one module that walks `yaml` nodes (yaml 3 changes this API; keep the blast radius here).
+
+interface Walk {
+  doc: Document;
+  source: SourceMap;
+  findings: LocalFinding[];
+  budget: number;
+  exhausted: boolean;
+  expanding: Set<Node>;
+}
+
+/**
+ * Converts a parsed document to plain JS values for schema validation, recording where each value sits.
+ * Keys are the text as typed (so an unquoted `1.10` stays "1.10" instead of becoming the number 1.1);
+ * repeated keys are reported and the first one kept; aliases are expanded under a node budget.
+ */
+export function toPlain(doc: Document, source: SourceMap, maxNodes: number): { data: unknown; findings: LocalFinding[] } {
+  const walk: Walk = { doc, source, findings: [], budget: maxNodes, exhausted: false, expanding: new Set() };
+  const data = visit(walk, doc.contents as Node | null, []);
+  return { data, findings: walk.findings };
+}
+
+function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): unknown {
+  const value = node ? span(node) : undefined;
+  w.source.set(path, { ...(key && { key }), ...(value && { value }) });
+  if (!node) return null;
+  if (--w.budget < 0) {
+    if (!w.exhausted) {
+      w.exhausted = true;
+      w.findings.push(finding('SQS006', w.source.range(value ?? [0, 0]), 'Aliases here expand to more data than an SQS file can hold; the rest of the file is not read.'));
+    }
+    return null;
+  }
+  if (isAlias(node)) return visitAlias(w, node, path, key);
+  if (isScalar(node)) return node.value ?? null;
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    const seen = new Map<string, Span>();
+    for (const pair of node.items) {
+      const keyNode = pair.key as Node | null;
+      if (keyNode && !isScalar(keyNode) && !isAlias(keyNode)) {
+        w.findings.push(finding('SQS007', w.source.range(span(keyNode) ?? [0, 0]), 'A key must be plain text, not a list or mapping.'));
+        continue;
+      }
+      const text = keyNode && isScalar(keyNode) ? keyText(keyNode) : keyNode ? String(keyNode.toJSON()) : '';
+      const keySpan = (keyNode && span(keyNode)) ?? value ?? [0, 0];
+      const first = seen.get(text);
+      if (first) {
+        w.findings.push(
+          finding('SQS005', w.source.range(keySpan), `Duplicate key "${text}": only the first one (line ${w.source.position(first[0]).line + 1}) is used.`, {
+            related: [{ range: w.source.range(first), message: `first "${text}"` }],
+          }),
+        );
+        continue;
+      }
+      seen.set(text, keySpan);
+      // defineProperty: a key such as "__proto__" must stay data, never reach the prototype.
+      Object.defineProperty(out, text, {
+        value: visit(w, pair.value as Node | null, [...path, text], keySpan),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  if (isSeq(node)) return node.items.map((item, i) => visit(w, item as Node | null, [...path, i]));
+  return null;
+}
+
+function visitAlias(w: Walk, node: Node, path: Path, key?: Span): unknown {
+  if (!isAlias(node)) return null;
+  const target = node.resolve(w.doc) as Node | undefined;
+  // yaml reports an unknown anchor itself; we only refuse cycles, which would never end.
+  if (!target) return null;
+  if (w.expanding.has(target)) {
+    w.findings.push(finding('SQS006', w.source.range(span(node) ?? [0, 0]), `Alias *${node.source} refers to the value that contains it.`));
+    return null;
+  }
+  w.expanding.add(target);
+  try {
+    const result = visit(w, target, path, key);
+    // Diagnostics on an aliased value belong where the alias is used.
+    const use = span(node);
+    if (use) w.source.set(path, { ...(key && { key }), value: use });
+    return result;
+  } finally {
+    w.expanding.delete(target);
+  }
+}
+
+function keyText(key: Scalar): string {
+  const plain = key.type === 'PLAIN' || key.type === undefined;
+  if (plain && typeof key.source === 'string') return key.source;
+  return key.value === null || key.value === undefined ? '' : String(key.value);
+}
+
+function span(node: Node): Span | undefined {
+  const r = node.range;
+  if (!r) return undefined;
+  return r[1] > r[0] ? [r[0], r[1]] : undefined;
+}

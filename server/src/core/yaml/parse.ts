@@ -1,0 +1,91 @@
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import type { Code } from '../codes';
+import { finding, type LocalFinding } from '../findings';
+import { toPlain } from './nodes';
+import { SourceMap, type Span } from './source';
+
+export interface ParseLimits {
+  /** Larger texts are not parsed at all: a hand-typed SQS file is a few kilobytes. */
+  maxLength: number;
+  /** Upper bound on values produced, counting each alias expansion: the guard against alias bombs. */
+  maxNodes: number;
+}
+
+export const defaultLimits: ParseLimits = { maxLength: 2_000_000, maxNodes: 200_000 };
+
+export interface ParsedYaml {
+  text: string;
+  source: SourceMap;
+  /** The file's data as plain JS values; mapping keys are always the text the inspector typed. */
+  data: unknown;
+  findings: LocalFinding[];
+}
+
+/** Parses YAML text once; everything else (validation, checks, hovers) reads the result. Never throws. */
+export function parseYaml(text: string, limits: ParseLimits = defaultLimits): ParsedYaml {
+  const lineCounter = new LineCounter();
+  if (text.length > limits.maxLength) {
+    // Count lines so positions still work for the one finding we report.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    const source = new SourceMap(text, lineCounter);
+    return {
+      text,
+      source,
+      data: undefined,
+      findings: [
+        finding('SQS003', source.lineRange(0), `File is ${formatSize(text.length)}; files over ${formatSize(limits.maxLength)} are not checked. An SQS case file is a few kilobytes — is this the right file?`),
+      ],
+    };
+  }
+
+  const doc = parseDocument(text, {
+    lineCounter,
+    keepSourceTokens: true,
+    prettyErrors: false,
+    // Duplicate keys are detected on the typed key text in toPlain (so "1.1" and 1.10 stay distinct).
+    uniqueKeys: false,
+  });
+  const source = new SourceMap(text, lineCounter);
+  const findings: LocalFinding[] = [];
+  for (const e of doc.errors) findings.push(fromYamlError(source, e, 'SQS001'));
+  for (const w of doc.warnings) findings.push(fromYamlError(source, w, 'SQS002'));
+
+  const walked = toPlain(doc, source, limits.maxNodes);
+  findings.push(...walked.findings);
+  return { text, source, data: walked.data, findings };
+}
+
+function fromYamlError(source: SourceMap, e: YAMLError, code: Code): LocalFinding {
+  const [start, end] = e.pos;
+  const span: Span = end > start ? [start, end] : widen(source.text, start);
+  const message = describeYamlError(e);
+  return finding(code, source.range(span), message);
+}
+
+/** A zero-width error still needs something to underline: the character there, or the line's last one. */
+function widen(text: string, at: number): Span {
+  if (at < text.length && text[at] !== '\n' && text[at] !== '\r') return [at, at + 1];
+  const before = Math.max(0, at - 1);
+  return text[before] === '\n' ? [at, at] : [before, at];
+}
+
+const yamlHints: Partial<Record<string, string>> = {
+  TAB_AS_INDENT: 'Tabs cannot indent YAML; use spaces.',
+  MULTIPLE_DOCS: 'An SQS file holds one document; remove the extra `---` or split the file.',
+  RESOURCE_EXHAUSTION: 'Aliases expand to too much data (an alias bomb?).',
+  DUPLICATE_KEY: 'The same key appears twice.',
+  BAD_INDENT: 'The indentation does not line up with the enclosing block.',
+};
+
+function describeYamlError(e: YAMLError): string {
+  // yaml's messages end with a source excerpt when prettyErrors is on; we turned it off, so the first
+  // line is the message itself.
+  const first = e.message.split('\n')[0] ?? e.message;
+  const hint = yamlHints[e.code];
+  return hint && !first.includes(hint) ? `${first} (${e.code}) ${hint}` : `${first} (${e.code})`;
+}
+
+
+function formatSize(chars: number): string {
+  return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} MB` : `${Math.ceil(chars / 1000)} kB`;
+}

@@ -1,0 +1,105 @@
+import type { LineCounter } from 'yaml';
+import type { Position, Range } from '../types';
+
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+
+/** Offsets into the text, in UTF-16 code units (what `yaml` reports and JS strings index). */
+export type Span = readonly [start: number, end: number];
+
+export interface NodeSpans {
+  /** The key's span, for values held in a mapping. */
+  key?: Span;
+  /** The value's span without trailing comments or newline. Absent for an empty value (`key:`). */
+  value?: Span;
+}
+
+/**
+ * Where each value of a parsed file sits in its text, looked up by the value's path (the same path zod
+ * reports in an issue). Built in one walk of the YAML nodes, so each lookup is a map access.
+ */
+export class SourceMap {
+  private readonly spans = new Map<string, NodeSpans>();
+
+  constructor(
+    readonly text: string,
+    private readonly lines: LineCounter,
+  ) {}
+
+  set(path: Path, spans: NodeSpans): void {
+    this.spans.set(pathKey(path), spans);
+  }
+
+  has(path: Path): boolean {
+    return this.spans.has(pathKey(path));
+  }
+
+  spansOf(path: Path): NodeSpans | undefined {
+    return this.spans.get(pathKey(path));
+  }
+
+  /** The range of the value at `path`, or of its key when the value is empty. */
+  valueRange(path: Path): Range | undefined {
+    const s = this.spans.get(pathKey(path));
+    const span = s?.value ?? s?.key;
+    return span && this.range(span);
+  }
+
+  /** The range of the key at `path`, or of the value for sequence items and the root. */
+  keyRange(path: Path): Range | undefined {
+    const s = this.spans.get(pathKey(path));
+    const span = s?.key ?? s?.value;
+    return span && this.range(span);
+  }
+
+  /** From the key's start to the value's end: the whole `key: value` entry. */
+  entryRange(path: Path): Range | undefined {
+    const s = this.spans.get(pathKey(path));
+    if (!s) return undefined;
+    const start = (s.key ?? s.value)?.[0];
+    const end = (s.value ?? s.key)?.[1];
+    return start === undefined || end === undefined ? undefined : this.range([start, end]);
+  }
+
+  /**
+   * The nearest located ancestor of `path` (zod reports a missing key at a path that has no node yet).
+   * Returns the located path so callers can say where they anchored.
+   */
+  nearest(path: Path): Path {
+    for (let n = path.length; n > 0; n--) {
+      const prefix = path.slice(0, n);
+      if (this.has(prefix)) return prefix;
+    }
+    return [];
+  }
+
+  position(offset: number): Position {
+    const { line, col } = this.lines.linePos(Math.max(0, Math.min(offset, this.text.length)));
+    return { line: line - 1, character: col - 1 };
+  }
+
+  offset(position: Position): number {
+    const lineStart = this.lines.lineStarts[position.line];
+    if (lineStart === undefined) return this.text.length;
+    return Math.min(lineStart + position.character, this.text.length);
+  }
+
+  /** Converts an offset span, trimming a trailing newline so a range never spills onto the next line. */
+  range([start, end]: Span): Range {
+    let e = end;
+    while (e > start && (this.text[e - 1] === '\n' || this.text[e - 1] === '\r')) e--;
+    return { start: this.position(start), end: this.position(e) };
+  }
+
+  /** The whole of one line (0-based), without its line break. */
+  lineRange(line: number): Range {
+    const start = this.lines.lineStarts[line] ?? this.text.length;
+    const next = this.lines.lineStarts[line + 1] ?? this.text.length;
+    return this.range([start, next]);
+  }
+}
+
+function pathKey(path: Path): string {
+  // NUL cannot appear in a YAML key, so joined paths never collide.
+  return path.map((p) => (typeof p === 'number' ? `#${p}` : `:${p}`)).join('\u0000');
+}
