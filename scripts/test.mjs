@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Runs the test suites and prints one closing line: "N passed, N failed".
+//   node scripts/test.mjs            every suite
+//   node scripts/test.mjs unit ...   only the named suites
+// Suites are folders under test/ with *.test.ts files run by node's test runner (through tsx).
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const nodeSuites = ['unit'];
+const wanted = process.argv.slice(2);
+const suites = wanted.length > 0 ? wanted : nodeSuites;
+
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) return testFiles(p);
+    return name.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+let passed = 0;
+let failed = 0;
+for (const suite of suites) {
+  const files = testFiles(path.join(root, 'test', suite)).sort();
+  if (files.length === 0) {
+    console.error(`suite ${suite}: no test files`);
+    failed++;
+    continue;
+  }
+  console.log(`\n=== ${suite}: ${files.length} file(s) ===`);
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=' + path.join(root, 'out', `${suite}.tap`), ...files],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } },
+  );
+  const tap = existsSync(path.join(root, 'out', `${suite}.tap`)) ? (await import('node:fs')).readFileSync(path.join(root, 'out', `${suite}.tap`), 'utf8') : '';
+  const p = Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
+  const f = Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0);
+  passed += p;
+  failed += f;
+  if (run.status !== 0 && f === 0) failed++; // a crash before any test reported
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
