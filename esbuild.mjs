@@ -6,11 +6,13 @@ import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const common = {
   bundle: true,
@@ -38,6 +40,7 @@ const nodeTargets = [
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'server/out/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    define: { SQS_VERSION: JSON.stringify(version) },
   },
 ].filter((t) => existsSync(path.join(root, t.entryPoints[0])));
 

@@ -1,9 +1,10 @@
 import { Utils, URI } from 'vscode-uri';
 import type { Catalogue } from '../criteria/catalogue';
 import { CatalogueRegistry } from '../criteria/registry';
-import { inFile } from '../findings';
+import { inFile, type LocalFinding } from '../findings';
 import { analyseCase, analyseInspection, fileKindOf, type CaseFile, type InspectionFile, type SqsFile } from '../model/sqsFile';
 import type { Finding } from '../types';
+import { decodeText } from '../text/decode';
 import { defaultLimits, parseYaml, type ParseLimits, type ParsedYaml } from '../yaml/parse';
 import { TallyBook } from './tally';
 
@@ -61,10 +62,21 @@ export class InspectionIndex {
 
   /** Adds or replaces a file's text. Files that are not SQS files are ignored. */
   set(uri: string, text: string): IndexChange {
+    return this.update(uri, text, []);
+  }
+
+  /** Adds or replaces a file read from disk, decoding its bytes (BOMs, UTF-16, binary, bad UTF-8). */
+  setBytes(uri: string, bytes: Uint8Array): IndexChange {
+    const { text, problems } = decodeText(bytes);
+    return this.update(uri, text, problems);
+  }
+
+  private update(uri: string, text: string, readProblems: LocalFinding[]): IndexChange {
     const kind = fileKindOf(uri);
     if (!kind) return { affected: [] };
     const previous = this.files.get(uri);
-    const parsed = previous && previous.parsed.text === text ? previous.parsed : parseYaml(text, this.limits);
+    const reuse = previous && previous.parsed.text === text && readProblems.length === 0 && previous.parsed.readProblems.length === 0;
+    const parsed = reuse ? previous.parsed : parseYaml(text, this.limits, readProblems);
     return kind === 'inspection' ? this.setInspection(uri, parsed) : this.setCase(uri, parsed);
   }
 
@@ -177,10 +189,11 @@ export class InspectionIndex {
     const touched: string[] = [];
     for (const file of this.files.values()) {
       if (file.kind !== 'case') continue;
-      const before = this.homeOf(file.uri);
+      const beforeFolder = this.homes.get(file.uri);
       const after = this.nearestInspection(file.uri);
-      if (before === after) continue;
+      if (beforeFolder === after?.folder) continue;
       touched.push(file.uri);
+      const before = beforeFolder === undefined ? undefined : this.inspectionsByFolder.get(beforeFolder);
       if (before) {
         before.cases.delete(file.uri);
         before.tallies.delete(file.uri);

@@ -32,7 +32,14 @@ export function judgementEntry(question: Question) {
 export function criterionEntry(questions: Question[]) {
   const [only] = questions;
   if (questions.length === 1 && only) return judgementEntry(only);
-  return z.strictObject(Object.fromEntries(questions.map((q) => [q.key, judgementEntry(q).optional()])));
+  const keys = questions.map((q) => q.key);
+  const id = questions[0]?.criterion.id ?? '';
+  return z.strictObject(Object.fromEntries(questions.map((q) => [q.key, judgementEntry(q).optional()])), {
+    error: (issue) =>
+      issue.code === 'invalid_type'
+        ? `${id} has ${keys.length} judgements; write each under its own key: ${keys.map((k) => `${k}: …`).join(', ')}.`
+        : undefined,
+  });
 }
 
 export function caseFileSchema(catalogue: Catalogue) {

@@ -40,9 +40,16 @@ function flatten(issues: readonly Issue[], prefix: Path): Flat[] {
  * When every branch rejected the type, the union's own message (which lists the choices) is the best.
  */
 function bestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | undefined {
-  const deep = branches.filter((b) => !b.some((i) => i.path.length === 0 && rootRejection.has(i.code)));
-  return deep.sort((a, b) => a.length - b.length)[0];
+  const rejects = (b: readonly Issue[], codes: ReadonlySet<string>) => b.some((i) => i.path.length === 0 && codes.has(i.code));
+  const deep = branches.filter((b) => !rejects(b, rootRejection));
+  if (deep.length > 0) return [...deep].sort((a, b) => a.length - b.length)[0];
+  // A branch of the value's own type that rejected the value (a misspelt word) explains more than a
+  // branch of another type; its message names the allowed values.
+  const sameType = branches.filter((b) => !rejects(b, typeMismatch));
+  return sameType.length === 1 ? sameType[0] : undefined;
 }
+
+const typeMismatch = new Set<string>(['invalid_type']);
 
 const rootRejection = new Set<string>(['invalid_type', 'invalid_value', 'invalid_union']);
 

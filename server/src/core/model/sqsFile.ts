@@ -64,8 +64,8 @@ export function analyseCase(uri: string, parsed: ParsedYaml, registry: Catalogue
 }
 
 function validated(parsed: ParsedYaml, schema: z.ZodType, catalogue: Catalogue): LocalFinding[] {
-  // A file too large to parse has no data; its one finding already says why.
-  if (parsed.data === undefined) return [];
+  // A file too large to parse has no data, and a binary one no text; their finding already says why.
+  if (parsed.data === undefined || (parsed.text === '' && parsed.readProblems.length > 0)) return [];
   // Where YAML itself failed, the structure is unreliable and zod would only echo the syntax error.
   if (parsed.data === null && parsed.findings.some((f) => f.code === 'SQS001')) return [];
   return validateData(parsed.data, parsed.source, { schema, catalogueId: catalogue.id, criterionMaps });

@@ -25,19 +25,19 @@ export const judgementSpellingList = Object.keys(judgementSpellings);
 
 const judgementHelp = 'write sufficient, not sufficient or not applicable (yes, no and n/a also work)';
 
+const notAJudgement = (issue: { input?: unknown }) => `${describe(issue.input)} is not a judgement: ${judgementHelp}.`;
+
 export const judgementValue = z
-  .union([z.enum(judgementSpellingList as [string, ...string[]]), z.boolean()], {
-    error: (issue) => `${describe(issue.input)} is not a judgement: ${judgementHelp}.`,
-  })
+  .union([z.enum(judgementSpellingList as [string, ...string[]], { error: notAJudgement }), z.boolean()], { error: notAJudgement })
   .transform((v): JudgementValue => {
     if (typeof v === 'boolean') return v ? 'sufficient' : 'not-sufficient';
     return judgementSpellings[v]!;
   });
 
+const notYesNo = (issue: { input?: unknown }) => `${describe(issue.input)} is not yes or no.`;
+
 export const yesNo = z
-  .union([z.enum(['yes', 'no']), z.boolean()], {
-    error: (issue) => `${describe(issue.input)} is not yes or no.`,
-  })
+  .union([z.enum(['yes', 'no'], { error: notYesNo }), z.boolean()], { error: notYesNo })
   .transform((v) => v === true || v === 'yes');
 
 /** A count of cases. Percentages, fractions and negative numbers are the usual slips; name them. */

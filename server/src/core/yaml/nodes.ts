@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit as visitNodes, type Document, type Node, type Scalar } from 'yaml';
 import { finding, type LocalFinding } from '../findings';
 import type { Path, SourceMap, Span } from './source';
 
@@ -18,8 +18,8 @@ interface Walk {
  * Keys are the text as typed (so an unquoted `1.10` stays "1.10" instead of becoming the number 1.1);
  * repeated keys are reported and the first one kept; aliases are expanded under a node budget.
  */
-export function toPlain(doc: Document, source: SourceMap, maxNodes: number): { data: unknown; findings: LocalFinding[] } {
-  const walk: Walk = { doc, source, findings: [], budget: maxNodes, exhausted: false, expanding: new Set() };
+export function toPlain(doc: Document, source: SourceMap, maxAliasNodes: number): { data: unknown; findings: LocalFinding[] } {
+  const walk: Walk = { doc, source, findings: [], budget: maxAliasNodes, exhausted: false, expanding: new Set() };
   const data = visit(walk, doc.contents as Node | null, []);
   return { data, findings: walk.findings };
 }
@@ -28,7 +28,8 @@ function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): 
   const value = node ? span(node) : undefined;
   w.source.set(path, { ...(key && { key }), ...(value && { value }) });
   if (!node) return null;
-  if (--w.budget < 0) {
+  // Only values reached through an alias count: the file's own size is bounded by the length limit.
+  if (w.expanding.size > 0 && --w.budget < 0) {
     if (!w.exhausted) {
       w.exhausted = true;
       w.findings.push(finding('SQS006', w.source.range(value ?? [0, 0]), 'Aliases here expand to more data than an SQS file can hold; the rest of the file is not read.'));
@@ -103,4 +104,22 @@ function span(node: Node): Span | undefined {
   const r = node.range;
   if (!r) return undefined;
   return r[1] > r[0] ? [r[0], r[1]] : undefined;
+}
+
+/**
+ * yaml reports an unclosed `[`, `{` or quote where it gave up (often the next line, or the end of the
+ * file). The inspector needs the place where the bracket or quote was opened: the innermost flow
+ * collection or quoted scalar that runs up to the error.
+ */
+export function openingOf(doc: Document, offset: number): { start: number; kind: '[' | '{' | 'quote' } | undefined {
+  let found: { start: number; kind: '[' | '{' | 'quote' } | undefined;
+  visitNodes(doc, (_key, node) => {
+    const n = node as Node | null;
+    const r = n?.range;
+    if (!n) return;
+    if (!r || r[0] > offset || offset > r[2] + 1) return;
+    if ((isSeq(n) || isMap(n)) && n.flow) found = { start: r[0], kind: isSeq(n) ? '[' : '{' };
+    else if (isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE')) found = { start: r[0], kind: 'quote' };
+  });
+  return found;
 }

@@ -1,17 +1,17 @@
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { Code } from '../codes';
 import { finding, type LocalFinding } from '../findings';
-import { toPlain } from './nodes';
+import { openingOf, toPlain } from './nodes';
 import { SourceMap, type Span } from './source';
 
 export interface ParseLimits {
   /** Larger texts are not parsed at all: a hand-typed SQS file is a few kilobytes. */
   maxLength: number;
-  /** Upper bound on values produced, counting each alias expansion: the guard against alias bombs. */
-  maxNodes: number;
+  /** Upper bound on values produced by expanding aliases: the guard against alias bombs. */
+  maxAliasNodes: number;
 }
 
-export const defaultLimits: ParseLimits = { maxLength: 2_000_000, maxNodes: 200_000 };
+export const defaultLimits: ParseLimits = { maxLength: 2_000_000, maxAliasNodes: 10_000 };
 
 export interface ParsedYaml {
   text: string;
@@ -19,10 +19,12 @@ export interface ParsedYaml {
   /** The file's data as plain JS values; mapping keys are always the text the inspector typed. */
   data: unknown;
   findings: LocalFinding[];
+  /** Problems found before parsing (decoding the bytes); included in `findings`. */
+  readProblems: LocalFinding[];
 }
 
 /** Parses YAML text once; everything else (validation, checks, hovers) reads the result. Never throws. */
-export function parseYaml(text: string, limits: ParseLimits = defaultLimits): ParsedYaml {
+export function parseYaml(text: string, limits: ParseLimits = defaultLimits, readProblems: LocalFinding[] = []): ParsedYaml {
   const lineCounter = new LineCounter();
   if (text.length > limits.maxLength) {
     // Count lines so positions still work for the one finding we report.
@@ -32,7 +34,9 @@ export function parseYaml(text: string, limits: ParseLimits = defaultLimits): Pa
       text,
       source,
       data: undefined,
+      readProblems,
       findings: [
+        ...readProblems,
         finding('SQS003', source.lineRange(0), `File is ${formatSize(text.length)}; files over ${formatSize(limits.maxLength)} are not checked. An SQS case file is a few kilobytes — is this the right file?`),
       ],
     };
@@ -46,13 +50,25 @@ export function parseYaml(text: string, limits: ParseLimits = defaultLimits): Pa
     uniqueKeys: false,
   });
   const source = new SourceMap(text, lineCounter);
-  const findings: LocalFinding[] = [];
-  for (const e of doc.errors) findings.push(fromYamlError(source, e, 'SQS001'));
+  const findings: LocalFinding[] = [...readProblems];
+  for (const e of doc.errors) findings.push(unclosed(doc, source, e) ?? fromYamlError(source, e, 'SQS001'));
   for (const w of doc.warnings) findings.push(fromYamlError(source, w, 'SQS002'));
 
-  const walked = toPlain(doc, source, limits.maxNodes);
+  const walked = toPlain(doc, source, limits.maxAliasNodes);
   findings.push(...walked.findings);
-  return { text, source, data: walked.data, findings };
+  return { text, source, data: walked.data, findings, readProblems };
+}
+
+/** An unclosed bracket or quote, reported where it was opened rather than where yaml gave up. */
+function unclosed(doc: Document, source: SourceMap, e: YAMLError): LocalFinding | undefined {
+  const closing = /end with a ([\]}])|Missing closing (["'])/.exec(e.message);
+  if (!closing) return undefined;
+  const opening = openingOf(doc, e.pos[0]);
+  if (!opening) return undefined;
+  const lineEnd = source.text.indexOf('\n', opening.start);
+  const end = lineEnd < 0 ? source.text.length : lineEnd;
+  const what = opening.kind === 'quote' ? `This quote is never closed: end the text with ${closing[2] ?? '"'}` : `This ${opening.kind} is never closed: end it with ${closing[1]}`;
+  return finding('SQS001', source.range([opening.start, Math.max(end, opening.start + 1)]), `${what} (${e.code}).`);
 }
 
 function fromYamlError(source: SourceMap, e: YAMLError, code: Code): LocalFinding {

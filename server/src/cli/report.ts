@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Finding } from '../core/index';
+
+/** A path as the user would type it: relative to the working directory when below it. */
+export function displayPath(uri: string, cwd = process.cwd()): string {
+  const file = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+const order = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      a.uri.localeCompare(b.uri) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      order[a.severity] - order[b.severity],
+  );
+}
+
+/** `path:line:col severity code message`, 1-based like tsc and eslint, with related places indented. */
+export function formatHuman(findings: Finding[], fileCount: number): string {
+  const lines: string[] = [];
+  for (const f of sortFindings(findings)) {
+    lines.push(`${displayPath(f.uri)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`);
+    for (const r of f.related ?? []) {
+      lines.push(`    ${displayPath(r.uri)}:${r.range.start.line + 1}:${r.range.start.character + 1} ${r.message}`);
+    }
+  }
+  lines.push(summary(findings, fileCount));
+  return lines.join('\n');
+}
+
+function summary(findings: Finding[], fileCount: number): string {
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  const parts = [
+    plural(count('error'), 'error'),
+    plural(count('warning'), 'warning'),
+    ...(count('information') + count('hint') > 0 ? [plural(count('information') + count('hint'), 'note')] : []),
+  ];
+  return `${parts.join(', ')} in ${plural(fileCount, 'file')}.`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The JSON output: 0-based LSP ranges, paths as displayed, URIs for tools. */
+export function formatJson(findings: Finding[]): string {
+  return JSON.stringify(
+    sortFindings(findings).map((f) => ({
+      file: displayPath(f.uri),
+      uri: f.uri,
+      range: f.range,
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+      related: (f.related ?? []).map((r) => ({ file: displayPath(r.uri), uri: r.uri, range: r.range, message: r.message })),
+      ...(f.fixes && { fixes: f.fixes }),
+    })),
+    null,
+    2,
+  );
+}

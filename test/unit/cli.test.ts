@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { minimalCase, minimalInspection } from '../helpers/index';
+
+const root = path.resolve(__dirname, '../..');
+const cli = path.join(root, 'server/out/cli.js');
+
+function sqs(args: string[], cwd = root) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function folder(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sqs-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+describe('sqs check (the bundled CLI)', () => {
+  before(() => {
+    // The CLI under test is the bundle users run; build it when a test run starts from sources only.
+    if (!existsSync(cli)) spawnSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
+  });
+
+  it('exits 0 with a clean summary for a consistent inspection', () => {
+    const dir = folder({ 'inspection.sqs.yaml': minimalInspection, 'cases/a.case.sqs.yaml': minimalCase('T-1'), 'cases/b.case.sqs.yaml': minimalCase('T-2') });
+    const r = sqs(['check', dir]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /0 errors, 0 warnings in 3 files\./);
+  });
+
+  it('exits 1 and prints path:line:col severity code message', () => {
+    const dir = folder({ 'inspection.sqs.yaml': minimalInspection, 'cases/a.case.sqs.yaml': minimalCase('T-1').replace('psr: yes', 'psr: perhaps'), 'cases/b.case.sqs.yaml': minimalCase('T-2') });
+    const r = sqs(['check', '.'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^cases\/a\.case\.sqs\.yaml:3:6 error SQS011 "perhaps" is not yes or no\.$/m);
+  });
+
+  it('reports the sample mismatch when a case file is missing', () => {
+    const dir = folder({ 'inspection.sqs.yaml': minimalInspection, 'cases/a.case.sqs.yaml': minimalCase('T-1') });
+    const r = sqs(['check', dir]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /inspection\.sqs\.yaml:8:9 error SQS040 The sample is 2 cases but this inspection has 1 case file/);
+  });
+
+  it('--format json gives 0-based ranges, codes and related places', () => {
+    const text = `${minimalCase('T-1')}  "1.2": no\n`;
+    const dir = folder({ 'a.case.sqs.yaml': text });
+    const r = sqs(['check', '--format', 'json', path.join(dir, 'a.case.sqs.yaml')], dir);
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.stdout) as { file: string; range: { start: { line: number; character: number } }; severity: string; code: string; related: { file: string }[] }[];
+    const dup = out.find((f) => f.code === 'SQS005')!;
+    assert.deepEqual(dup.range.start, { line: 10, character: 2 });
+    assert.equal(dup.severity, 'error');
+    assert.equal(dup.file, 'a.case.sqs.yaml');
+    assert.equal(dup.related[0]!.file, 'a.case.sqs.yaml');
+  });
+
+  it('checking one case file brings in its inspection for context but reports only that file', () => {
+    const dir = folder({ 'inspection.sqs.yaml': minimalInspection.replace('lead_inspector', 'lead_inspecter'), 'cases/a.case.sqs.yaml': minimalCase('T-1'), 'cases/b.case.sqs.yaml': minimalCase('T-2') });
+    const r = sqs(['check', 'cases/a.case.sqs.yaml'], dir);
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stdout, /in 1 file\./);
+  });
+
+  it('exits 2 with a clear message for usage and file-system problems', () => {
+    const empty = folder({ 'notes.txt': 'hello' });
+    const cases: [string[], RegExp][] = [
+      [['check', path.join(empty, 'missing')], /no such file or folder/],
+      [['check', empty], /no SQS files here/],
+      [['check', path.join(empty, 'notes.txt')], /not an SQS file/],
+      [['check'], /name a file or folder/],
+      [['check', '--format', 'xml', empty], /--format must be human or json/],
+      [['frobnicate'], /Unknown command "frobnicate"/],
+      [[], /Usage: sqs/],
+    ];
+    for (const [args, message] of cases) {
+      const r = sqs(args);
+      assert.equal(r.code, 2, `${args.join(' ')} → ${r.code}`);
+      assert.match(r.stderr, message);
+    }
+  });
+
+  it('reports a binary file named as a case file as an error, not a crash', () => {
+    const dir = folder({ 'x.case.sqs.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) });
+    const r = sqs(['check', dir]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /x\.case\.sqs\.yaml:1:1 error SQS004 This is a binary file/);
+  });
+
+  it('appending `bad: [unclosed` to a case file gives a syntax error on that line', () => {
+    const text = `${minimalCase('T-1')}bad: [unclosed\n`;
+    const dir = folder({ 'a.case.sqs.yaml': text });
+    const r = sqs(['check', dir]);
+    const line = text.split('\n').indexOf('bad: [unclosed') + 1;
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, new RegExp(`a\\.case\\.sqs\\.yaml:${line}:\\d+ error SQS001 `));
+  });
+});

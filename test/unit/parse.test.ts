@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { InspectionIndex, Checker, parseYaml } from '../../server/src/core/index';
+import { at, textOf, workspace, minimalCase } from '../helpers/index';
+
+describe('parsing and ranges', () => {
+  it('reports a syntax error on the line where it is', () => {
+    const text = `${minimalCase('T-1')}bad: [unclosed\n`;
+    const { findings } = workspace({ 'c/t1.case.sqs.yaml': text });
+    const syntax = findings('c/t1.case.sqs.yaml').filter((f) => f.code === 'SQS001');
+    assert.ok(syntax.length > 0);
+    const badLine = text.split('\n').findIndex((l) => l.startsWith('bad:'));
+    assert.ok(syntax.some((f) => f.range.start.line >= badLine), JSON.stringify(syntax.map(at)));
+  });
+
+  it('puts a wrong value on the value and an unknown key on the key', () => {
+    const text = 'case: T-1\nsentence: referral order\npsr: maybe\nrisk_of_harm: no\nidentifiable_victim: no\ncolour: blue\n';
+    const { findings } = workspace({ 't.case.sqs.yaml': text });
+    const fs = findings('t.case.sqs.yaml');
+    const psr = fs.find((f) => f.code === 'SQS011')!;
+    assert.equal(textOf(text, psr), 'maybe');
+    const unknown = fs.find((f) => f.code === 'SQS010')!;
+    assert.equal(textOf(text, unknown), 'colour');
+  });
+
+  it('keeps ranges right with CRLF line ends and a BOM', () => {
+    const text = '\uFEFFcase: T-1\r\nsentence: referral order\r\npsr: maybe\r\nrisk_of_harm: no\r\nidentifiable_victim: no\r\n';
+    const { findings } = workspace({ 't.case.sqs.yaml': text });
+    const psr = findings('t.case.sqs.yaml').find((f) => f.code === 'SQS011')!;
+    assert.equal(at(psr), '3:6 SQS011');
+    assert.equal(psr.range.end.character, 10);
+  });
+
+  it('counts columns in UTF-16 code units, as LSP does', () => {
+    const text = 'case: T-1\nsentence: referral order\nnotes: "🙂 é"\npsr: maybe\nrisk_of_harm: no\nidentifiable_victim: no\n';
+    const { findings } = workspace({ 't.case.sqs.yaml': text });
+    const f = findings('t.case.sqs.yaml').find((x) => x.code === 'SQS011')!;
+    assert.equal(textOf(text, f), 'maybe');
+  });
+
+  it('decodes UTF-16 with a BOM and reports bad UTF-8 without losing the rest', () => {
+    const index = new InspectionIndex();
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('case: T-1\npsr: maybe\n', 'utf16le')]);
+    index.setBytes('file:///a.case.sqs.yaml', utf16);
+    const latin1 = Buffer.from('case: T-1\nnotes: caf\xe9\npsr: maybe\n', 'latin1');
+    index.setBytes('file:///b.case.sqs.yaml', latin1);
+    const checker = new Checker(index);
+    const a = checker.findingsFor('file:///a.case.sqs.yaml');
+    assert.ok(a.some((f) => f.code === 'SQS011' && f.range.start.line === 1), 'UTF-16 text is read');
+    const b = checker.findingsFor('file:///b.case.sqs.yaml');
+    assert.ok(b.some((f) => f.code === 'SQS004' && f.range.start.line === 1), 'bad byte reported on its line');
+    assert.ok(b.some((f) => f.code === 'SQS011' && f.range.start.line === 2), 'the rest is still checked');
+  });
+
+  it('reports a binary file once, with no schema noise', () => {
+    const index = new InspectionIndex();
+    index.setBytes('file:///bin.case.sqs.yaml', Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
+    const fs = new Checker(index).findingsFor('file:///bin.case.sqs.yaml');
+    assert.deepEqual(fs.map((f) => f.code), ['SQS004']);
+  });
+
+  it('keeps the typed text of keys: 1.10 is not merged into 1.1, and duplicates are reported with both places', () => {
+    const text = `${minimalCase('T-1')}  1.10: sufficient\n  "1.2": no\n`;
+    const { findings } = workspace({ 't.case.sqs.yaml': text });
+    const fs = findings('t.case.sqs.yaml');
+    const unknown = fs.find((f) => f.code === 'SQS013')!;
+    assert.equal(textOf(text, unknown), '1.10');
+    const dup = fs.find((f) => f.code === 'SQS005')!;
+    assert.equal(textOf(text, dup), '"1.2"');
+    assert.equal(dup.related?.[0]?.range.start.line, text.split('\n').findIndex((l) => l.startsWith('  "1.2": sufficient')));
+  });
+
+  it('stops an alias bomb with a finding instead of expanding it', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const text = `case: T-1\nnotes:\n${levels.map((l) => `  ${l}`).join('\n')}\n`;
+    const started = process.hrtime.bigint();
+    const parsed = parseYaml(text);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    assert.ok(parsed.findings.some((f) => f.code === 'SQS006'));
+    assert.ok(ms < 5000, `bounded work (${ms} ms)`); // a guard against runaway expansion, not a benchmark
+  });
+
+  it('reports a self-referencing alias', () => {
+    const parsed = parseYaml('a: &x [1, *x]\n');
+    assert.ok(parsed.findings.length > 0);
+  });
+
+  it('refuses files over the size limit with one finding', () => {
+    const parsed = parseYaml('x: 1\n'.repeat(10), { maxLength: 20, maxAliasNodes: 1000 });
+    assert.deepEqual(parsed.findings.map((f) => f.code), ['SQS003']);
+    assert.equal(parsed.data, undefined);
+  });
+
+  it('gives every file of the YAML test suite error corpus, named as a case file, an error without crashing', () => {
+    const dir = path.join(__dirname, '../fixtures/yaml-test-suite/error');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+    assert.equal(files.length, 94);
+    for (const f of files) {
+      const index = new InspectionIndex();
+      const uri = `file:///corpus/${f.replace(/\.yaml$/, '')}.case.sqs.yaml`;
+      index.setBytes(uri, readFileSync(path.join(dir, f)));
+      const fs = new Checker(index).findingsFor(uri);
+      assert.ok(fs.some((x) => x.severity === 'error'), `${f}: no error reported`);
+    }
+  });
+});
+
