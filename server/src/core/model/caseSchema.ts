@@ -42,11 +42,20 @@ export function criterionEntry(questions: Question[]) {
   });
 }
 
+/** The wording other YAML tools show on hover (the JSON Schema's description). */
+export function describeCriterion(questions: Question[]): string {
+  const [first] = questions;
+  if (!first) return '';
+  const head = `${first.criterion.id} ${first.criterion.title}`;
+  if (questions.length === 1) return `${head}: ${first.wording}.`;
+  return `${head}:\n${questions.map((q) => `- ${q.key}: ${q.wording}.`).join('\n')}`;
+}
+
 export function caseFileSchema(catalogue: Catalogue) {
-  const facts = Object.fromEntries(catalogue.writtenFacts.map((f) => [f.id, yesNo]));
+  const facts = Object.fromEntries(catalogue.writtenFacts.map((f) => [f.id, yesNo.meta({ description: `${f.label}: yes or no.` })]));
   const sentenceNames = catalogue.sentences.map((s) => s.label);
   const judgements = Object.fromEntries(
-    [...catalogue.criteria.values()].map((c) => [c.id, criterionEntry(c.questions).optional()]),
+    [...catalogue.criteria.values()].map((c) => [c.id, criterionEntry(c.questions).optional().meta({ description: describeCriterion(c.questions) })]),
   );
   return z.strictObject({
     case: z.union([z.string().min(1), z.number().int()], {

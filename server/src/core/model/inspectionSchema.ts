@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Catalogue, Question } from '../criteria/catalogue';
+import { describeCriterion } from './caseSchema';
 import { count, describe, isoDate, text } from './values';
 
 const person = z.strictObject({ name: text, role: text.optional() });
@@ -63,7 +64,7 @@ export function inspectionFileSchema(catalogue: Catalogue) {
         c.questions.length === 1 && only
           ? statedTally(only)
           : z.strictObject(Object.fromEntries(c.questions.map((q) => [q.key, statedTally(q).optional()])));
-      return [c.id, entry.optional()];
+      return [c.id, entry.optional().meta({ description: describeCriterion(c.questions) })];
     }),
   );
   return z.strictObject({
