@@ -77,6 +77,18 @@ describe('inspection index', () => {
     assert.equal(t.get('2.2/assessment')!.unjudged, 3);
   });
 
+  it('flags a custody-only judgement on a community sentence even where the inspector also decides relevance', () => {
+    // 3.3 custody applies to custodial cases the inspector judges relevant; a referral order cannot have it.
+    const extra = '  "3.3": { plan: sufficient, custody: sufficient }\n  "1.5": sufficient\n';
+    const ws = workspace({ 'inspection.sqs.yaml': minimalInspection, 'one.case.sqs.yaml': minimalCase('T-1', extra) });
+    const t = ws.index.inspections()[0]!.tallies;
+    assert.deepEqual([t.get('3.3/custody')!.relevant, t.get('3.3/custody')!.judgedNotRelevant], [0, 1]);
+    assert.deepEqual([t.get('1.5/custody-plan')!.relevant, t.get('1.5/custody-plan')!.judgedNotRelevant], [0, 1]);
+    const dto = minimalCase('T-2', '  "3.3": { plan: sufficient, custody: not applicable }\n').replace('referral order', 'DTO');
+    ws.index.set(ws.uri('two.case.sqs.yaml'), dto);
+    assert.deepEqual([t.get('3.3/custody')!.relevant, t.get('3.3/custody')!.markedNotApplicable, t.get('3.3/custody')!.unjudged], [0, 0, 0], 'the inspector may rule it out for a custodial case');
+  });
+
   it('counts reasons, reviews done and the compliance-dependent question', () => {
     const extra = `  "1.3": { judgement: not sufficient, reasons: [no-review] }
   "2.2":

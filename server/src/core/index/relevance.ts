@@ -50,7 +50,9 @@ export function contribution(question: Question, c: CaseModel): Contribution {
   const rel = applies(question.relevance, question, c);
   const base = { reasons: [] as string[], notDone: false, ...(judgement && { judgement }) };
   if (rel === 'no') {
-    const judged = judgement && judgement.value !== 'not-applicable' && !decidedByInspector(question.relevance);
+    // A rule can only say no to a judged value through a fact or another question ("judged" alone says no
+    // only to "not applicable"), so a judgement here always contradicts the case file.
+    const judged = judgement && judgement.value !== 'not-applicable';
     return { ...base, outcome: judged ? 'judged-not-relevant' : 'not-relevant' };
   }
   if (!judgement) return { ...base, outcome: 'unjudged' };
@@ -59,11 +61,4 @@ export function contribution(question: Question, c: CaseModel): Contribution {
   const reasons = [...new Set(judgement.reasons.map((r) => r.value))];
   const notDone = reasons.some((code) => question.reasons?.codes.find((r) => r.code === code)?.notDone);
   return { ...base, outcome: 'not-sufficient', reasons, notDone };
-}
-
-/** Rules in which "not applicable" is the inspector's call rather than a contradiction of the facts. */
-function decidedByInspector(rule: RelevanceRule): boolean {
-  if (rule === 'judged') return true;
-  if (typeof rule === 'object' && 'all' in rule) return rule.all.some(decidedByInspector);
-  return false;
 }
