@@ -76,6 +76,40 @@ describe('schema findings', () => {
     assert.match(f.message, /referral order/);
   });
 
+  it('reports a missing case fact as missing, on the first line, saying what the fact means', () => {
+    const fs = check('t.case.sqs.yaml', minimalCase('T-1').replace('psr: yes\n', ''));
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.code, 'SQS012');
+    assert.equal(fs[0]!.range.start.line, 0);
+    assert.equal(fs[0]!.range.end.line, 0, 'the first line, not the whole file');
+    assert.match(fs[0]!.message, /Missing "psr"\. Write `psr: yes` if a pre-sentence report \(PSR\) was written for the court, `psr: no` if not\./);
+  });
+
+  it('reports a judgement mapping without `judgement:` as missing it', () => {
+    const f = check('t.case.sqs.yaml', minimalCase('T-1', '  "4.3": { notes: plan not shared }\n')).find((x) => x.code === 'SQS012')!;
+    assert.equal(f.text, '"4.3"');
+    assert.match(f.message, /Missing "judgement" in 4\.3/);
+  });
+
+  it('asks for a list when reasons are written as one word', () => {
+    const f = check('t.case.sqs.yaml', minimalCase('T-1', '  "1.3": { judgement: not sufficient, reasons: no-review }\n')).find((x) => x.code === 'SQS011')!;
+    assert.equal(f.text, 'no-review');
+    assert.match(f.message, /as a list, e\.g\. `reasons: \[no-review\]`/);
+  });
+
+  it('says when only the capital letter is wrong in a judgement or a yes/no', () => {
+    const fs = check('t.case.sqs.yaml', minimalCase('T-1', '  "4.3": Not Sufficient\n').replace('psr: yes', 'psr: Yes'));
+    assert.match(fs.find((f) => f.text === 'Not Sufficient')!.message, /lower case: "not sufficient"/);
+    assert.match(fs.find((f) => f.text === 'Yes')!.message, /lower case: "yes"/);
+    assert.match(check('t.case.sqs.yaml', minimalCase('T-1', '  "4.3": Excellent\n')).find((f) => f.code === 'SQS011')!.message, /is not a judgement: write sufficient/);
+  });
+
+  it('an empty copy list entry asks for a name', () => {
+    const f = check('inspection.sqs.yaml', `${minimalInspection}copy_to:\n  - role: YOS Manager\n    names: []\n`).find((x) => x.code === 'SQS011')!;
+    assert.equal(f.text, '[]');
+    assert.match(f.message, /Name at least one person/);
+  });
+
   it('a key named __proto__ stays data', () => {
     const fs = check('t.case.sqs.yaml', `${minimalCase('T-1')}__proto__: { polluted: true }\n`);
     assert.ok(fs.some((f) => f.code === 'SQS010' && f.text === '__proto__'));

@@ -22,7 +22,9 @@ export function judgementEntry(question: Question) {
     judgementValue,
     z.strictObject({
       judgement: judgementValue,
-      reasons: z.array(reasonCode(question)).optional(),
+      reasons: z
+        .array(reasonCode(question), { error: () => 'Write the reasons as a list, e.g. `reasons: [no-review]`, even for one.' })
+        .optional(),
       notes: text.optional(),
       quote: text.optional(),
     }),

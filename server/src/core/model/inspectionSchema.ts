@@ -15,7 +15,11 @@ const leadInspector = z.strictObject({
 
 const copyEntry = z.strictObject({
   role: text,
-  names: z.union([text, z.array(text).min(1)]).transform((n) => (typeof n === 'string' ? [n] : n)),
+  names: z
+    .union([text, z.array(text).min(1, { error: () => 'Name at least one person, or remove this entry.' })], {
+      error: (issue) => `${describe(issue.input)} is not a name: write one name or a list, e.g. names: [A. Person, B. Person].`,
+    })
+    .transform((n) => (typeof n === 'string' ? [n] : n)),
 });
 
 const narrative = z.strictObject({

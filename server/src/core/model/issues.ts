@@ -13,6 +13,8 @@ export interface IssueContext {
   catalogueId: string;
   /** Mappings whose keys are criterion ids. */
   criterionMaps: readonly string[];
+  /** Extra words for a missing key, by key name (e.g. what a case fact means), added to the built-in hints. */
+  keyHints?: Readonly<Record<string, string>>;
 }
 
 /** Validates plain data and maps every zod issue onto the exact key or value it concerns. */
@@ -61,13 +63,15 @@ function toFindings(issue: Flat, source: SourceMap, ctx: IssueContext): LocalFin
       return unknownKey(issue.path, key, range, ctx);
     });
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  // Plain data from YAML never holds undefined (an empty value is null), so an undefined input is a key
+  // that is not there, whatever the schema's own error said (unions and enums report their own codes).
+  if (issue.input === undefined && issue.path.length > 0) {
     const key = issue.path[issue.path.length - 1];
     const parent = issue.path.slice(0, -1);
     const anchor = source.nearest(parent);
     const range = anchor.length > 0 ? source.keyRange(anchor)! : firstLine(source);
     const where = anchor.length > 0 ? ` in ${String(anchor[anchor.length - 1])}` : '';
-    return [finding('SQS012', range, `Missing "${String(key)}"${where}.${hintFor(String(key))}`)];
+    return [finding('SQS012', range, `Missing "${String(key)}"${where}.${ctx.keyHints?.[String(key)] ?? hintFor(String(key))}`)];
   }
   const code = (issue.code === 'custom' && (issue.params as { code?: Code } | undefined)?.code) || (isReasonItem(issue.path) ? 'SQS014' : 'SQS011');
   const range = source.valueRange(issue.path) ?? source.valueRange(source.nearest(issue.path)) ?? firstLine(source);

@@ -68,7 +68,14 @@ function validated(parsed: ParsedYaml, schema: z.ZodType, catalogue: Catalogue):
   if (parsed.data === undefined || (parsed.text === '' && parsed.readProblems.length > 0)) return [];
   // Where YAML itself failed, the structure is unreliable and zod would only echo the syntax error.
   if (parsed.data === null && parsed.findings.some((f) => f.code === 'SQS001')) return [];
-  return validateData(parsed.data, parsed.source, { schema, catalogueId: catalogue.id, criterionMaps });
+  return validateData(parsed.data, parsed.source, { schema, catalogueId: catalogue.id, criterionMaps, keyHints: factHints(catalogue) });
+}
+
+/** What each case fact means, for the message when one is missing ("Write `psr: yes` if a pre-sentence report …"). */
+function factHints(catalogue: Catalogue): Record<string, string> {
+  return Object.fromEntries(
+    catalogue.writtenFacts.map((f) => [f.id, ` Write \`${f.id}: yes\` if ${f.label.charAt(0).toLowerCase()}${f.label.slice(1)}, \`${f.id}: no\` if not.`]),
+  );
 }
 
 function chooseCatalogue(parsed: ParsedYaml, registry: CatalogueRegistry, fallback: Catalogue) {

@@ -25,7 +25,14 @@ export const judgementSpellingList = Object.keys(judgementSpellings);
 
 const judgementHelp = 'write sufficient, not sufficient or not applicable (yes, no and n/a also work)';
 
-const notAJudgement = (issue: { input?: unknown }) => `${describe(issue.input)} is not a judgement: ${judgementHelp}.`;
+/** "Sufficient" or "Yes": the word is right, only its case is not. */
+const inLowerCase = (input: unknown, words: readonly string[]) =>
+  typeof input === 'string' && input !== input.toLowerCase() && words.includes(input.trim().toLowerCase());
+
+const notAJudgement = (issue: { input?: unknown }) =>
+  inLowerCase(issue.input, judgementSpellingList)
+    ? `Write judgements in lower case: "${String(issue.input).trim().toLowerCase()}", not "${String(issue.input)}".`
+    : `${describe(issue.input)} is not a judgement: ${judgementHelp}.`;
 
 export const judgementValue = z
   .union([z.enum(judgementSpellingList as [string, ...string[]], { error: notAJudgement }), z.boolean()], { error: notAJudgement })
@@ -34,7 +41,10 @@ export const judgementValue = z
     return judgementSpellings[v]!;
   });
 
-const notYesNo = (issue: { input?: unknown }) => `${describe(issue.input)} is not yes or no.`;
+const notYesNo = (issue: { input?: unknown }) =>
+  inLowerCase(issue.input, ['yes', 'no'])
+    ? `Write yes or no in lower case: "${String(issue.input).trim().toLowerCase()}", not "${String(issue.input)}".`
+    : `${describe(issue.input)} is not yes or no.`;
 
 export const yesNo = z
   .union([z.enum(['yes', 'no'], { error: notYesNo }), z.boolean()], { error: notYesNo })
