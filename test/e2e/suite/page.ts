@@ -1,0 +1,63 @@
+// What the extension host cannot see for itself: the rendered page. The code-server runner serves these
+// requests through files in E2E_SYNC_DIR (see test/e2e/harness/run-code-server.mjs).
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { poll } from './wait';
+
+/** Put in the title of a test that needs the page; runners without a page driver leave such tests out. */
+export const PAGE_TAG = '[page]';
+
+export function hasPageDriver(): boolean {
+  return process.env.E2E_RUNNER === 'code-server' && !!process.env.E2E_SYNC_DIR;
+}
+
+let next = 0;
+
+async function ask<T>(request: Record<string, unknown>, timeoutMs: number): Promise<T> {
+  const dir = process.env.E2E_SYNC_DIR;
+  if (!dir || !hasPageDriver()) throw new Error('no page driver: run this test with the code-server runner');
+  const id = `${process.pid}x${next++}`;
+  const tmp = path.join(dir, `.req-${id}.json`);
+  writeFileSync(tmp, JSON.stringify({ ...request, timeoutMs }));
+  renameSync(tmp, path.join(dir, `req-${id}.json`)); // the driver never sees a half-written request
+  const answer = path.join(dir, `res-${id}.json`);
+  await poll(() => existsSync(answer), { timeoutMs: timeoutMs + 15_000, what: `the page driver to answer ${request.kind}` });
+  return JSON.parse(readFileSync(answer, 'utf8')) as T;
+}
+
+export interface FrameText {
+  ok: boolean;
+  text?: string;
+  error?: string;
+  frames?: string[];
+}
+
+/**
+ * The text of the first frame (webview) of the page whose body contains `contains`, waiting for it up to
+ * `timeoutMs`. Rejects with the texts the frames did show when none matched.
+ */
+export async function frameText(contains: string, timeoutMs = 20_000): Promise<string> {
+  const a = await ask<FrameText>({ kind: 'frameText', contains }, timeoutMs);
+  if (!a.ok || a.text === undefined) {
+    throw new Error(`${a.error ?? 'frame not found'}; frames showed: ${JSON.stringify(a.frames ?? [])}`);
+  }
+  return a.text;
+}
+
+/**
+ * Saves a PNG of the whole workbench into the results folder (test-results/<name>.png). With `waitFor` (a CSS
+ * selector in the workbench, e.g. '.squiggly-error') the shot waits until it matches and fails when it never does.
+ * Without a page driver there is nothing to photograph: returns undefined.
+ */
+export async function screenshot(name: string, waitFor?: string, timeoutMs = 20_000): Promise<string | undefined> {
+  if (!hasPageDriver()) return undefined;
+  const a = await ask<{ ok: boolean; path?: string; error?: string }>({ kind: 'screenshot', name, waitFor }, timeoutMs);
+  if (!a.ok) throw new Error(`screenshot ${name}: ${a.error} (saved anyway: ${a.path})`);
+  return a.path;
+}
+
+export function resultsDir(): string {
+  const dir = process.env.E2E_RESULTS_DIR ?? path.resolve('test-results');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
