@@ -2,7 +2,7 @@
 // point, into out/e2e/suite/. `vscode` is provided by the extension host; mocha is bundled so the suite runs in
 // any extension host, whatever Node it embeds.
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +12,7 @@ export const suiteOut = path.join(root, 'out/e2e/suite');
 export async function buildSuite() {
   const dir = path.join(root, 'test/e2e/suite');
   const tests = readdirSync(dir).filter((f) => f.endsWith('.e2e.ts'));
+  rmSync(suiteOut, { recursive: true, force: true }); // index.js runs every *.e2e.js it finds: no stale ones
   await esbuild.build({
     absWorkingDir: root,
     entryPoints: [path.join(dir, 'index.ts'), ...tests.map((f) => path.join(dir, f))],
