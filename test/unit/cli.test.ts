@@ -4,6 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { loadWorkspace } from '../../server/src/cli/files';
 import { minimalCase, minimalInspection } from '../helpers/index';
 
 const root = path.resolve(__dirname, '../..');
@@ -68,6 +69,15 @@ describe('sqs check (the bundled CLI)', () => {
     const r = sqs(['check', 'cases/a.case.sqs.yaml'], dir);
     assert.equal(r.code, 0, r.stdout);
     assert.match(r.stdout, /in 1 file\./);
+  });
+
+  it('finds the inspection of a case file whatever the case of its name', () => {
+    const dir = folder({ 'Inspection.SQS.yaml': minimalInspection, 'cases/a.case.sqs.yaml': minimalCase('T-1') });
+    const { index, requested } = loadWorkspace([path.join(dir, 'cases/a.case.sqs.yaml')]);
+    assert.equal(requested.length, 1);
+    assert.ok(index.inspectionOf(requested[0]!), 'the case file was checked inside its inspection');
+    const all = sqs(['check', '.'], dir);
+    assert.match(all.stdout, /Inspection\.SQS\.yaml:\d+:\d+ error SQS040/);
   });
 
   it('exits 2 with a clear message for usage and file-system problems', () => {

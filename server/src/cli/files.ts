@@ -71,10 +71,9 @@ export function sqsFilesUnder(dir: string): string[] {
 /** The nearest inspection.sqs.yaml in `dir` or a folder above it. */
 function enclosingInspection(dir: string): string | undefined {
   for (let d = dir; ; d = path.dirname(d)) {
-    for (const name of ['inspection.sqs.yaml', 'inspection.sqs.yml']) {
-      const candidate = path.join(d, name);
-      if (existsSync(candidate)) return candidate;
-    }
+    // File recognition ignores case (Inspection.SQS.yaml on a case-insensitive disk), so this must too.
+    const found = readdirSync(d, { withFileTypes: true }).find((e) => e.isFile() && fileKindOf(toUri(path.join(d, e.name))) === 'inspection');
+    if (found) return path.join(d, found.name);
     if (path.dirname(d) === d) return undefined;
   }
 }
