@@ -8,11 +8,11 @@
 //   - electron (@vscode/test-electron) when VSCODE_EXECUTABLE names a VS Code binary, or when asked for
 //     (--runner electron / SQS_E2E_RUNNER=electron) on a machine that can download VS Code;
 //   - otherwise, on Linux x64, code-server in headless Chromium (set up by test/e2e/setup.sh, idempotent).
-// The workspace is a fresh copy for every run, so tests may edit and save: the Liverpool example (or, until it
-// exists, test/e2e/fixtures/liverpool-2013) as the first folder, a second inspection as the second.
+// The workspace is a fresh copy for every run, so tests may edit and save: the Liverpool example as the first
+// folder, a second inspection (test/e2e/fixtures/second-inspection) as the second.
 // Screenshots go to test-results/. The last line is always "N passed, N failed".
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,9 +67,8 @@ function run(cmd, argv, what) {
 
 /** A private copy of the workspace: the Liverpool inspection and a second one, as a two-folder workspace. */
 function prepareWorkspace() {
-  const example = path.join(root, 'examples/liverpool-2013');
-  const liverpool = existsSync(example) ? example : path.join(root, 'test/e2e/fixtures/liverpool-2013');
-  say(`workspace: ${path.relative(root, liverpool)} (copied) + test/e2e/fixtures/second-inspection`);
+  const liverpool = path.join(root, 'examples/liverpool-2013');
+  say('workspace: copies of examples/liverpool-2013 and test/e2e/fixtures/second-inspection');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sqs-e2e-workspace-'));
   cpSync(liverpool, path.join(dir, 'liverpool-2013'), { recursive: true });
   cpSync(path.join(root, 'test/e2e/fixtures/second-inspection'), path.join(dir, 'second-inspection'), { recursive: true });

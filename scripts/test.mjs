@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nodeSuites = ['unit'];
 const scriptSuites = { vscode: 'scripts/test-vscode.mjs' };
-const needSetup = new Set(['vscode']);
+const needSetup = new Set(['vscode', 'nvim']);
 const wanted = process.argv.slice(2);
 const suites = wanted.length > 0 ? wanted : [...nodeSuites, ...Object.keys(scriptSuites)];
 
