@@ -28,6 +28,13 @@ const table = [
   ['SQS014', 'unknown-reason', 'error', 'A reason code that the catalogue does not list for that criterion.'],
   ['SQS015', 'unknown-catalogue', 'error', 'The criteria version named is not a known catalogue.'],
   ['SQS016', 'unknown-sentence', 'error', 'A sentence type that the catalogue does not list.'],
+  ['SQS020', 'invalid-count', 'error', 'A count that is negative, fractional or a percentage: counts are whole numbers of cases.'],
+  ['SQS021', 'count-exceeds-total', 'error', 'A stated count exceeds the count that contains it (sufficient ≤ relevant ≤ sampled, done ≤ due, a reason ≤ not sufficient).'],
+  ['SQS022', 'count-arithmetic', 'error', 'Stated counts that do not add up: not sufficient ≠ relevant − sufficient, or due − done ≠ the reviews that did not take place.'],
+  ['SQS023', 'reasons-do-not-partition', 'error', 'Reasons that each not-sufficient case gives exactly one of do not sum to the not-sufficient count.'],
+  ['SQS024', 'exceeds-subgroup', 'error', 'More relevant cases than the subgroup the criterion is limited to (PSR cases, custodial cases, …) as stated for another criterion.'],
+  ['SQS025', 'subgroup-disagreement', 'warning', 'Criteria relevant to the same cases (e.g. every PSR criterion) state different relevant counts.'],
+  ['SQS030', 'stated-differs-from-tally', 'error', 'A stated count differs from the tally of the case files.'],
   ['SQS040', 'sample-mismatch', 'error', 'The number of case files differs from the stated sample size.'],
 ] as const satisfies readonly (readonly [string, string, Severity, string])[];
 

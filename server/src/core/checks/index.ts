@@ -1,11 +1,14 @@
 import type { Inspection, InspectionIndex } from '../index/inspectionIndex';
 import type { Finding } from '../types';
+import { statedCounts } from './counts';
 import { sampleSize } from './sampleSize';
+import { statedVsTallied } from './statedVsTallied';
+import { subgroups } from './subgroups';
 
 /** A check over a whole inspection. Pure: same inspection revision, same findings. */
 export type InspectionCheck = (inspection: Inspection) => Finding[];
 
-const inspectionChecks: readonly InspectionCheck[] = [sampleSize];
+const inspectionChecks: readonly InspectionCheck[] = [sampleSize, statedCounts, subgroups, statedVsTallied];
 
 /**
  * Runs the cross-file checks and merges them with each file's own findings. Inspection checks are cached

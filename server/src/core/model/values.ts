@@ -59,7 +59,7 @@ export const count = z.unknown().transform((v, ctx): number => {
   else if (typeof v === 'string' && /%\s*$/.test(v)) message = `Write the number of cases, not a percentage (${v}).`;
   else if (typeof v === 'string' && /^\s*\d+\s*(\/|out of|of)\s*\d+\s*$/.test(v)) message = `Write one number here, not a fraction ("${v}"): the count and the total have keys of their own.`;
   else message = `${describe(v)} is not a count: write a whole number of cases.`;
-  ctx.issues.push({ code: 'custom', message, input: v });
+  ctx.issues.push({ code: 'custom', message, input: v, params: { code: 'SQS020' } });
   return z.NEVER;
 });
 
