@@ -36,6 +36,15 @@ const table = [
   ['SQS025', 'subgroup-disagreement', 'warning', 'Criteria relevant to the same cases (e.g. every PSR criterion) state different relevant counts.'],
   ['SQS030', 'stated-differs-from-tally', 'error', 'A stated count differs from the tally of the case files.'],
   ['SQS040', 'sample-mismatch', 'error', 'The number of case files differs from the stated sample size.'],
+  ['SQS041', 'duplicate-case-id', 'error', 'Two case files of one inspection have the same case id.'],
+  ['SQS042', 'case-outside-inspection', 'warning', 'A case file with no inspection.sqs.yaml in its folder or above: it is counted nowhere.'],
+  ['SQS043', 'criteria-version-mismatch', 'error', 'A case file names a criteria version the inspection does not use: it is not counted.'],
+  ['SQS050', 'judged-not-relevant', 'warning', 'A judgement on a criterion that does not apply to the case (no PSR, not custodial, …): it is not counted.'],
+  ['SQS051', 'not-yet-judged', 'information', 'A criterion that applies to the case has no judgement yet.'],
+  ['SQS052', 'reasons-on-sufficient', 'warning', 'Reasons given for a judgement that is not "not sufficient": they are not counted.'],
+  ['SQS053', 'missing-reason', 'warning', 'A "not sufficient" judgement without a reason, where the criterion lists reasons.'],
+  ['SQS054', 'reasons-not-exclusive', 'warning', 'More than one reason where the criterion\'s reasons are exclusive (each case gives one).'],
+  ['SQS055', 'marked-not-applicable', 'warning', 'Marked not applicable although the case facts say the criterion applies: it is not counted.'],
 ] as const satisfies readonly (readonly [string, string, Severity, string])[];
 
 export type Code = (typeof table)[number][0];

@@ -60,6 +60,14 @@ export class TallyBook {
     this.byCase.delete(caseUri);
   }
 
+  /**
+   * What one case contributes, by question id: every question it judged or still has to judge. The map
+   * is replaced (never mutated) when the case changes, so callers may cache on its identity.
+   */
+  contributionsOf(caseUri: string): ReadonlyMap<string, Contribution> | undefined {
+    return this.byCase.get(caseUri);
+  }
+
   /** How many questions a case still has to judge. */
   unjudgedIn(caseUri: string): number {
     let n = 0;
