@@ -119,6 +119,19 @@ describe('relevance and completeness (SQS050–SQS055)', () => {
     assert.equal(r.findings.filter((x) => x.severity === 'error').length > 0, true, 'the stated 4.2 psr tally is now short by one');
   });
 
+  it('an inspector can turn "not yet judged" off, by code or by name, or make it an error', () => {
+    const dir = copyOf(liverpool, { [liv05]: swap('  "4.4": sufficient\n', '') });
+    assert.equal(only(check(dir), 'SQS051').length, 1);
+    assert.equal(only(check(dir, '--severity', 'SQS051=off'), 'SQS051').length, 0);
+    assert.equal(only(check(dir, '--severity', 'not-yet-judged=off'), 'SQS051').length, 0);
+    const strict = check(dir, '--severity', 'not-yet-judged=error');
+    assert.equal(strict.code, 1);
+    assert.equal(only(strict, 'SQS051')[0]!.severity, 'error');
+    const bad = check(dir, '--severity', 'not-yet-judgd=off');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /"not-yet-judgd" is not a finding code or name/);
+  });
+
   it('reasons on a sufficient judgement: warning on reasons, the fix removes just them', () => {
     const r = caseMutated(liv05, swap('  "4.1":\n    assessment: sufficient\n', '  "4.1":\n    assessment:\n      judgement: sufficient\n      reasons: [late]   # not counted\n      notes: kept\n'));
     const f = only(r, 'SQS052');

@@ -1,16 +1,26 @@
-import { Checker, type Finding } from '../core/index';
+import { applySeverityOverrides, Checker, type Finding, type SeverityOverrides } from '../core/index';
 import { loadWorkspace } from './files';
 import { formatHuman, formatJson } from './report';
 
 export interface CheckOptions {
   format: 'human' | 'json';
+  /** Per-code severities (`--severity SQS051=off`). */
+  severity?: SeverityOverrides;
+  /** List findings silenced by `# sqs-ignore` comments, with their reasons (they never fail the check). */
+  showIgnored?: boolean;
 }
 
 /** `sqs check`: prints the findings of the named files; returns the exit code (0 clean, 1 errors). */
 export function check(paths: string[], options: CheckOptions, out: (s: string) => void): number {
   const { index, requested } = loadWorkspace(paths);
   const checker = new Checker(index);
-  const findings: Finding[] = requested.flatMap((uri) => checker.findingsFor(uri));
-  out(options.format === 'json' ? formatJson(findings) : formatHuman(findings, requested.length));
-  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  const all: Finding[] = applySeverityOverrides(
+    requested.flatMap((uri) => checker.findingsFor(uri)),
+    options.severity ?? new Map(),
+  );
+  const active = all.filter((f) => !f.ignored);
+  const ignored = all.filter((f) => f.ignored);
+  const shown = options.showIgnored ? all : active;
+  out(options.format === 'json' ? formatJson(shown) : formatHuman(shown, requested.length, ignored.length));
+  return active.some((f) => f.severity === 'error') ? 1 : 0;
 }

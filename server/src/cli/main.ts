@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { readSeverityOverrides, type SeverityOverrides } from '../core/index';
 import { check } from './check';
 import { UsageError } from './files';
 
@@ -7,6 +8,10 @@ const usage = `Usage: sqs <command> [options]
 Commands:
   sqs check <file-or-folder>...   Check SQS files (inspection.sqs.yaml, *.case.sqs.yaml)
       --format human|json         Output format (default: human)
+      --severity CODE=LEVEL       Change a finding's severity: CODE is a code (SQS051) or name
+                                  (not-yet-judged), LEVEL is error, warning, information, hint
+                                  or off. Repeat for several codes. Codes: docs/checks.md
+      --show-ignored              Also list findings silenced by "# sqs-ignore CODE: reason"
 
 Options:
   -h, --help      Show this help
@@ -31,11 +36,15 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { format: { type: 'string', default: 'human' } },
+        options: {
+          format: { type: 'string', default: 'human' },
+          severity: { type: 'string', multiple: true, default: [] },
+          'show-ignored': { type: 'boolean', default: false },
+        },
       });
       if (values.format !== 'human' && values.format !== 'json') throw new UsageError(`--format must be human or json, not ${values.format}.`);
       if (positionals.length === 0) throw new UsageError('sqs check: name a file or folder, e.g. sqs check examples/liverpool-2013');
-      return check(positionals, { format: values.format }, out);
+      return check(positionals, { format: values.format, severity: severityOption(values.severity), showIgnored: values['show-ignored'] }, out);
     }
     throw new UsageError(`Unknown command "${command}".\n\n${usage}`);
   } catch (e) {
@@ -49,6 +58,19 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
     }
     throw e;
   }
+}
+
+/** `--severity SQS051=off --severity missing-reason=error`; any bad entry is a usage error. */
+function severityOption(entries: string[]): SeverityOverrides {
+  const settings: Record<string, string> = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--severity takes CODE=LEVEL (e.g. SQS051=off), not "${entry}".`);
+    settings[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  const { overrides, problems } = readSeverityOverrides(settings);
+  if (problems.length > 0) throw new UsageError(`--severity: ${problems.join(' ')}`);
+  return overrides;
 }
 
 if (require.main === module) {

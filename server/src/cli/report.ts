@@ -21,25 +21,31 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-/** `path:line:col severity code message`, 1-based like tsc and eslint, with related places indented. */
-export function formatHuman(findings: Finding[], fileCount: number): string {
+/**
+ * `path:line:col severity code message`, 1-based like tsc and eslint, with related places indented.
+ * A finding silenced by `# sqs-ignore` (listed only with --show-ignored) reads `ignored (reason)` in place
+ * of its severity and is not counted in the summary, which says how many were silenced.
+ */
+export function formatHuman(findings: Finding[], fileCount: number, ignoredCount = 0): string {
   const lines: string[] = [];
   for (const f of sortFindings(findings)) {
-    lines.push(`${displayPath(f.uri)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`);
+    const status = f.ignored ? `ignored (${f.ignored.reason}) ${f.severity}` : f.severity;
+    lines.push(`${displayPath(f.uri)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${status} ${f.code} ${f.message}`);
     for (const r of f.related ?? []) {
       lines.push(`    ${displayPath(r.uri)}:${r.range.start.line + 1}:${r.range.start.character + 1} ${r.message}`);
     }
   }
-  lines.push(summary(findings, fileCount));
+  lines.push(summary(findings.filter((f) => !f.ignored), fileCount, ignoredCount));
   return lines.join('\n');
 }
 
-function summary(findings: Finding[], fileCount: number): string {
+function summary(findings: Finding[], fileCount: number, ignoredCount: number): string {
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const parts = [
     plural(count('error'), 'error'),
     plural(count('warning'), 'warning'),
     ...(count('information') + count('hint') > 0 ? [plural(count('information') + count('hint'), 'note')] : []),
+    ...(ignoredCount > 0 ? [`${ignoredCount} ignored`] : []),
   ];
   return `${parts.join(', ')} in ${plural(fileCount, 'file')}.`;
 }
@@ -60,6 +66,7 @@ export function formatJson(findings: Finding[]): string {
       message: f.message,
       related: (f.related ?? []).map((r) => ({ file: displayPath(r.uri), uri: r.uri, range: r.range, message: r.message })),
       ...(f.fixes && { fixes: f.fixes }),
+      ...(f.ignored && { ignored: f.ignored }),
     })),
     null,
     2,

@@ -3,7 +3,8 @@ import type { Severity } from './types';
 // Every finding the core can report, with a stable code. Codes are never reused or renumbered: settings,
 // `# sqs-ignore` comments and docs/checks.md refer to them. Ranges: SQS00x reading the file, SQS01x
 // shape and catalogue, SQS02x count invariants, SQS03x stated against tallied, SQS04x sample and identity,
-// SQS05x relevance and completeness, SQS06x prose against numbers.
+// SQS05x relevance and completeness, SQS06x prose against numbers, SQS09x the `# sqs-ignore` comments
+// themselves.
 
 export interface CodeInfo {
   code: string;
@@ -45,6 +46,8 @@ const table = [
   ['SQS053', 'missing-reason', 'warning', 'A "not sufficient" judgement without a reason, where the criterion lists reasons.'],
   ['SQS054', 'reasons-not-exclusive', 'warning', 'More than one reason where the criterion\'s reasons are exclusive (each case gives one).'],
   ['SQS055', 'marked-not-applicable', 'warning', 'Marked not applicable although the case facts say the criterion applies: it is not counted.'],
+  ['SQS090', 'ignore-without-reason', 'warning', 'An `# sqs-ignore` comment without a reason: it silences nothing until it says why.'],
+  ['SQS091', 'unused-ignore', 'warning', 'An `# sqs-ignore` comment that silences nothing (no such finding on its line, or an unknown code).'],
 ] as const satisfies readonly (readonly [string, string, Severity, string])[];
 
 export type Code = (typeof table)[number][0];

@@ -6,6 +6,7 @@ import type { Finding } from '../types';
 import type { CaseCheck } from './caseContext';
 import { statedCounts } from './counts';
 import { criteriaVersions, duplicateCaseIds, orphanCase } from './identity';
+import { applyIgnores } from './ignores';
 import { reasons } from './reasons';
 import { relevance } from './relevance';
 import { sampleSize } from './sampleSize';
@@ -24,7 +25,8 @@ const caseChecks: readonly CaseCheck[] = [relevance, reasons, notYetJudged];
 /**
  * Runs the cross-file checks and merges them with each file's own findings. Inspection checks are cached
  * per inspection revision, so asking for the findings of many files after one edit runs them once; case
- * checks are cached per case file, so a keystroke in one case re-checks that case alone.
+ * checks are cached per case file, so a keystroke in one case re-checks that case alone. Findings an
+ * `# sqs-ignore` comment silences are returned marked `ignored`, for adapters to hide or list.
  */
 export class Checker {
   private readonly cache = new WeakMap<Inspection, { revision: number; byUri: Map<string, Finding[]> }>();
@@ -38,7 +40,7 @@ export class Checker {
     const own = this.index.fileFindings(uri);
     const inspection = this.index.inspectionOf(uri);
     const cross = inspection ? (this.inspectionFindings(inspection).get(uri) ?? []) : file.kind === 'case' && isMapping(file.parsed.data) ? [orphanCase(file)] : [];
-    return [...own, ...cross];
+    return applyIgnores(uri, file.parsed, [...own, ...cross]);
   }
 
   /** Cross-file findings of one inspection, grouped by the file they are reported in. */

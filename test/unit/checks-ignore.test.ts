@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { applySeverityOverrides, readSeverityOverrides, type Finding } from '../../server/src/core/index';
+import { check, copyOf, lineOf, liverpool, repoRoot, summary, swap } from '../helpers/example';
+import { minimalCase, minimalInspection, workspace } from '../helpers/index';
+
+// Part 6: `# sqs-ignore CODE: reason` and per-code severities.
+
+const liv05 = 'cases/liv-05.case.sqs.yaml';
+const noHealth = swap('  "4.4": sufficient\n', '');
+
+describe('# sqs-ignore', () => {
+  it('on the line above, silences the finding (kept, marked ignored) and the check passes', () => {
+    const dir = copyOf(liverpool, { [liv05]: (t) => swap('judgements:\n', 'judgements:   # sqs-ignore SQS051: health not seen; asked the case manager\n')(noHealth(t)) });
+    const r = check(dir, '--severity', 'SQS051=error');
+    assert.equal(r.code, 0, summary(r.findings));
+    assert.deepEqual(r.findings.filter((f) => f.code === 'SQS051'), [], 'hidden without --show-ignored');
+    const shown = check(dir, '--severity', 'SQS051=error', '--show-ignored');
+    const f = shown.findings.find((x) => x.code === 'SQS051')!;
+    assert.equal(f.line, lineOf(dir, liv05, 'judgements:'));
+    assert.equal(f.ignored!.reason, 'health not seen; asked the case manager');
+    assert.equal(shown.code, 0, 'an ignored error does not fail the check');
+  });
+
+  it('on a line of its own, applies to the next line with content, by code or by name', () => {
+    const dir = copyOf(liverpool, {
+      [liv05]: (t) => swap('  "2.1": sufficient', '  # sqs-ignore not-applicable, marked-not-applicable: the PSR was an addendum\n\n  "2.1": not applicable')(t),
+    });
+    const r = check(dir, '--show-ignored');
+    const f = r.findings.filter((x) => x.code === 'SQS055');
+    assert.equal(f.length, 1, summary(r.findings));
+    assert.equal(f[0]!.ignored?.reason, 'the PSR was an addendum');
+    const unused = r.findings.filter((x) => x.code === 'SQS091');
+    assert.equal(unused.length, 1, 'the misspelt name silences nothing');
+    assert.equal(unused[0]!.line, lineOf(dir, liv05, '# sqs-ignore'));
+    assert.match(unused[0]!.message, /not-applicable is not a finding code/);
+  });
+
+  it('without a reason, is itself a finding and silences nothing', () => {
+    const dir = copyOf(liverpool, { [liv05]: (t) => swap('judgements:\n', 'judgements: # sqs-ignore SQS051\n')(noHealth(t)) });
+    const r = check(dir, '--show-ignored');
+    const f = r.findings.filter((x) => x.code === 'SQS090');
+    assert.equal(f.length, 1);
+    assert.equal(f[0]!.line, lineOf(dir, liv05, 'judgements:'));
+    assert.equal(r.findings.find((x) => x.code === 'SQS051')!.ignored, undefined);
+  });
+
+  it('that silences nothing is itself a finding', () => {
+    const dir = copyOf(liverpool, { [liv05]: swap('  "2.1": sufficient', '  "2.1": sufficient # sqs-ignore SQS050: left over from an old judgement') });
+    const r = check(dir);
+    const f = r.findings.filter((x) => x.code === 'SQS091');
+    assert.equal(f.length, 1, summary(r.findings));
+    assert.match(f[0]!.message, new RegExp(`there is no SQS050 on line ${lineOf(dir, liv05, '"2.1"')}`));
+  });
+
+  it('a # inside text is not a comment', () => {
+    const ws = workspace({
+      'inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 1'),
+      'one.case.sqs.yaml': minimalCase('T-1').replace('psr: yes', 'psr: yes\nnotes: "# sqs-ignore SQS051: not a comment"'),
+    });
+    const fs = ws.findings('one.case.sqs.yaml');
+    assert.ok(fs.some((f) => f.code === 'SQS051'));
+    assert.ok(fs.every((f) => !f.ignored && f.code !== 'SQS090' && f.code !== 'SQS091'));
+  });
+
+  describe('the bundled CLI', () => {
+    const cli = path.join(repoRoot, 'server/out/cli.js');
+    before(() => {
+      if (!existsSync(cli)) spawnSync(process.execPath, [path.join(repoRoot, 'esbuild.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+    });
+
+    it('--show-ignored prints each silenced finding with its reason and counts them', () => {
+      const dir = copyOf(liverpool, { [liv05]: (t) => swap('judgements:\n', 'judgements:   # sqs-ignore SQS051: health not seen\n')(noHealth(t)) });
+      const plain = spawnSync(process.execPath, [cli, 'check', '.'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(plain.status, 0);
+      assert.match(plain.stdout, /^0 errors, 0 warnings, 1 ignored in 35 files\.$/m);
+      assert.doesNotMatch(plain.stdout, /SQS051/);
+      const shown = spawnSync(process.execPath, [cli, 'check', '--show-ignored', '.'], { cwd: dir, encoding: 'utf8' });
+      const line = lineOf(dir, liv05, 'judgements:');
+      assert.match(shown.stdout, new RegExp(`^cases/liv-05\\.case\\.sqs\\.yaml:${line}:1 ignored \\(health not seen\\) information SQS051 4\\.4 Health and well-being: not yet judged`, 'm'));
+    });
+  });
+});
+
+describe('severity settings', () => {
+  const f = (code: string, severity: Finding['severity']): Finding => ({ code, severity, message: '', uri: 'file:///x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+
+  it('reads codes or names in any case, and reports entries it cannot use', () => {
+    const { overrides, problems } = readSeverityOverrides({ sqs051: 'OFF', 'missing-reason': 'error', 'reasons-on-sufficient': 'info', SQS777: 'hint', SQS030: 'loud' });
+    assert.deepEqual([...overrides], [['SQS051', 'off'], ['SQS053', 'error'], ['SQS052', 'information']]);
+    assert.equal(problems.length, 2);
+    assert.match(problems[0]!, /"SQS777" is not a finding code or name/);
+    assert.match(problems[1]!, /SQS030: "loud" is not a severity/);
+  });
+
+  it('applies overrides purely: off drops, others change severity, the rest are untouched', () => {
+    const input = [f('SQS051', 'information'), f('SQS053', 'warning'), f('SQS030', 'error')];
+    const out = applySeverityOverrides(input, readSeverityOverrides({ 'not-yet-judged': 'off', SQS053: 'error' }).overrides);
+    assert.deepEqual(out.map((x) => `${x.code} ${x.severity}`), ['SQS053 error', 'SQS030 error']);
+    assert.equal(out[1], input[2], 'untouched findings are the same objects');
+    assert.equal(input[1]!.severity, 'warning', 'the input is not mutated');
+  });
+});
