@@ -18,3 +18,7 @@ export type { Contribution, Outcome } from './index/relevance';
 export { Checker, type InspectionCheck } from './checks/index';
 export { ignoreDirectives, type IgnoreDirective } from './checks/ignores';
 export { readSeverityOverrides, applySeverityOverrides, type SeverityLevel, type SeverityOverrides } from './severity';
+export { Phrasebook, PhrasebookError, styles, formNames, type Style, type Framing, type Form, type Quantity, type QuantityKind, type Band, type Figures } from './commentary/phrasebook';
+export { PhrasebookRegistry } from './commentary/phrasebookRegistry';
+export type { QuantifierMatch, MatchKind } from './commentary/finder';
+export type { PhrasebookData, PhrasebookFileData } from './commentary/phrasebookSchema';
