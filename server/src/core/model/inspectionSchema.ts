@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Catalogue, Question } from '../criteria/catalogue';
+import { PhrasebookRegistry } from '../commentary/phrasebookRegistry';
 import { describeCriterion } from './caseSchema';
 import { count, describe, isoDate, text } from './values';
 
@@ -48,6 +49,14 @@ export function statedTally(question: Question) {
     : z.strictObject({ relevant: count.optional(), ...base });
 }
 
+/** The built-in phrasebooks by id: how the report words counts (docs/commentary.md). */
+function phrasebookId() {
+  const ids = PhrasebookRegistry.builtIn().ids;
+  return z
+    .enum(ids as [string, ...string[]], { error: (issue) => `${describe(issue.input)} is not a phrasebook: use ${ids.join(' or ')}.` })
+    .meta({ description: `How the report words counts and proportions: ${ids.join(', ')} (default ${ids[0]}).` });
+}
+
 const commentaryOverride = z.union([
   text,
   z.strictObject({
@@ -79,7 +88,7 @@ export function inspectionFileSchema(catalogue: Catalogue) {
     /** How the report refers to the service ("YOS" or "YOT"). */
     service_short: text.optional(),
     criteria: text,
-    phrasebook: text.optional(),
+    phrasebook: phrasebookId().optional(),
     language: z.enum(['en', 'cy'], { error: () => 'Use en (English) or cy (Cymraeg).' }).optional(),
     addressee: person,
     from: person,
