@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Code } from '../codes';
 import { finding, type LocalFinding } from '../findings';
+import type { Fix, Range } from '../types';
 import type { Path, SourceMap } from '../yaml/source';
 import { closest } from './suggest';
 
@@ -74,24 +75,39 @@ function toFindings(issue: Flat, source: SourceMap, ctx: IssueContext): LocalFin
     return [finding('SQS012', range, `Missing "${String(key)}"${where}.${ctx.keyHints?.[String(key)] ?? hintFor(String(key))}`)];
   }
   const code = (issue.code === 'custom' && (issue.params as { code?: Code } | undefined)?.code) || (isReasonItem(issue.path) ? 'SQS014' : 'SQS011');
-  const range = source.valueRange(issue.path) ?? source.valueRange(source.nearest(issue.path)) ?? firstLine(source);
-  return [finding(code, range, issue.message)];
+  const located = source.valueRange(issue.path);
+  const range = located ?? source.valueRange(source.nearest(issue.path)) ?? firstLine(source);
+  // A misspelt word from a fixed list ("sufficent") has an obvious repair.
+  const suggestion = issue.code === 'invalid_value' && located && typeof issue.input === 'string' ? closest(issue.input, issue.values.filter((v): v is string => typeof v === 'string')) : undefined;
+  return [finding(code, range, issue.message, suggestion ? { fixes: [didYouMean(range, suggestion, asPlainScalar(suggestion))] } : undefined)];
 }
 
-function unknownKey(parent: Path, key: string, range: ReturnType<SourceMap['range']>, ctx: IssueContext) {
+function didYouMean(range: Range, suggestion: string, newText: string): Fix {
+  return { title: `Change to "${suggestion}"`, edits: [{ range, newText }], preferred: true };
+}
+
+/** How a key or word is best typed: plain when YAML reads it back as the same text, quoted otherwise. */
+function asPlainScalar(text: string): string {
+  return /^[A-Za-z_][\w -]*$/.test(text) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(text) && !/\s$/.test(text) ? text : JSON.stringify(text);
+}
+
+function unknownKey(parent: Path, key: string, range: Range, ctx: IssueContext) {
   const allowed = keysAt(ctx.schema, parent);
   const suggestion = closest(key, allowed);
   const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
   const parentName = String(parent[parent.length - 1] ?? '');
+  // Criterion ids are always quoted: YAML reads an unquoted 1.10 as the number 1.1.
+  const fix = (s: string | undefined, quote = false) => (s ? { fixes: [didYouMean(range, s, quote ? JSON.stringify(s) : asPlainScalar(s))] } : undefined);
   if (parent.length === 1 && ctx.criterionMaps.includes(parentName)) {
-    return finding('SQS013', range, `"${key}" is not a criterion in ${ctx.catalogueId}.${criterionHint(key, allowed)}`);
+    const { text, suggestion: id } = criterionHint(key, allowed);
+    return finding('SQS013', range, `"${key}" is not a criterion in ${ctx.catalogueId}.${text}`, fix(id, /^\d/.test(id ?? '')));
   }
   if (parentName === 'reasons') {
-    return finding('SQS014', range, `"${key}" is not a reason code here.${hint || ` Use ${allowed.join(', ')}.`}`);
+    return finding('SQS014', range, `"${key}" is not a reason code here.${hint || ` Use ${allowed.join(', ')}.`}`, fix(suggestion));
   }
   const within = parentName ? ` in ${parentName}` : '';
   const list = allowed.length > 0 && allowed.length <= 12 ? ` Expected one of: ${allowed.join(', ')}.` : '';
-  return finding('SQS010', range, `Unknown key "${key}"${within}.${hint || list}`);
+  return finding('SQS010', range, `Unknown key "${key}"${within}.${hint || list}`, fix(suggestion));
 }
 
 function isReasonItem(path: Path): boolean {
@@ -99,13 +115,13 @@ function isReasonItem(path: Path): boolean {
 }
 
 /** Typo suggestions are useless between "1.7" and "1.1"; name the theme's criteria instead. */
-function criterionHint(key: string, ids: string[]): string {
+function criterionHint(key: string, ids: string[]): { text: string; suggestion?: string } {
   const theme = /^(\d+)\./.exec(key)?.[1];
   const siblings = theme ? ids.filter((id) => id.startsWith(`${theme}.`)) : [];
-  if (siblings.length > 0 && !/^\d+\.\d0$/.test(key)) return ` Theme ${theme} has ${siblings.join(', ')}.`;
+  if (siblings.length > 0 && !/^\d+\.\d0$/.test(key)) return { text: ` Theme ${theme} has ${siblings.join(', ')}.` };
   const suggestion = closest(key, ids);
-  if (suggestion) return ` Did you mean "${suggestion}"?`;
-  return ` Criteria are ${ids.join(', ')}.`;
+  if (suggestion) return { text: ` Did you mean "${suggestion}"?`, suggestion };
+  return { text: ` Criteria are ${ids.join(', ')}.` };
 }
 
 function firstLine(source: SourceMap) {

@@ -20,6 +20,8 @@ export interface NodeSpans {
  */
 export class SourceMap {
   private readonly spans = new Map<string, NodeSpans>();
+  /** The paths behind the keys of `spans`, for lookups by position. */
+  private readonly paths = new Map<string, Path>();
 
   constructor(
     readonly text: string,
@@ -27,7 +29,9 @@ export class SourceMap {
   ) {}
 
   set(path: Path, spans: NodeSpans): void {
-    this.spans.set(pathKey(path), spans);
+    const key = pathKey(path);
+    this.spans.set(key, spans);
+    this.paths.set(key, path);
   }
 
   has(path: Path): boolean {
@@ -73,15 +77,44 @@ export class SourceMap {
     return [];
   }
 
+  /**
+   * The innermost value (or key) at an offset: what an editor feature is pointing at. `inclusiveEnd`
+   * counts the offset just after a word as inside it (where the cursor sits while typing); hovers point
+   * at a character and leave it off.
+   */
+  at(offset: number, inclusiveEnd = false): { path: Path; on: 'key' | 'value' } | undefined {
+    const inside = (s: Span | undefined) => s !== undefined && s[0] <= offset && (offset < s[1] || (inclusiveEnd && offset === s[1]));
+    let best: { path: Path; on: 'key' | 'value'; size: number } | undefined;
+    for (const [key, spans] of this.spans) {
+      const path = this.paths.get(key)!;
+      for (const on of ['key', 'value'] as const) {
+        const s = spans[on];
+        if (!inside(s)) continue;
+        const size = s![1] - s![0];
+        // The narrowest span wins; on a tie (a value and its own key never overlap) the deeper path.
+        if (!best || size < best.size || (size === best.size && path.length > best.path.length)) best = { path, on, size };
+      }
+    }
+    return best && { path: best.path, on: best.on };
+  }
+
+  /** Every located path, in no particular order. */
+  allPaths(): IterableIterator<Path> {
+    return this.paths.values();
+  }
+
   position(offset: number): Position {
     const { line, col } = this.lines.linePos(Math.max(0, Math.min(offset, this.text.length)));
     return { line: line - 1, character: col - 1 };
   }
 
+  /** A character past the end of its line means the line's end (as LSP specifies), never the next line. */
   offset(position: Position): number {
     const lineStart = this.lines.lineStarts[position.line];
     if (lineStart === undefined) return this.text.length;
-    return Math.min(lineStart + position.character, this.text.length);
+    let lineEnd = this.lines.lineStarts[position.line + 1] ?? this.text.length;
+    while (lineEnd > lineStart && (this.text[lineEnd - 1] === '\n' || this.text[lineEnd - 1] === '\r')) lineEnd--;
+    return Math.min(lineStart + Math.max(0, position.character), lineEnd);
   }
 
   /** Converts an offset span, trimming a trailing newline so a range never spills onto the next line. */
