@@ -1,0 +1,26 @@
+import type { Inspection, InspectionIndex } from '../index/inspectionIndex';
+import type { QuestionTally } from '../index/tally';
+
+/** How far an inspection has got: what an inspector wants to see at a glance. */
+export interface InspectionProgress {
+  inspection: Inspection;
+  cases: number;
+  /** Case files with no question left to judge. */
+  casesJudged: number;
+}
+
+export function inspectionProgress(index: InspectionIndex, uri: string): InspectionProgress | undefined {
+  const inspection = index.inspectionOf(uri);
+  if (!inspection) return undefined;
+  let casesJudged = 0;
+  for (const caseUri of inspection.cases.keys()) if (inspection.tallies.unjudgedIn(caseUri) === 0) casesJudged++;
+  return { inspection, cases: inspection.cases.size, casesJudged };
+}
+
+/** The live tallies of an inspection in catalogue order, as plain numbers. */
+export function tallySummaries(inspection: Inspection): { tally: QuestionTally; reasons: Record<string, number> }[] {
+  return [...inspection.catalogue.questions.values()].map((q) => {
+    const tally = inspection.tallies.get(q.id)!;
+    return { tally, reasons: Object.fromEntries(tally.reasons) };
+  });
+}
