@@ -35,6 +35,7 @@ const nodeTargets = [
     // The language server is standalone: any LSP client can run `node server/out/server.js --stdio`.
     entryPoints: ['server/src/server.ts'],
     outfile: 'server/out/server.js',
+    define: { SQS_VERSION: JSON.stringify(version) },
   },
   {
     entryPoints: ['server/src/cli/main.ts'],

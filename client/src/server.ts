@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { RequestParam, RequestType } from 'vscode-languageserver-protocol';
+import { InspectionsChangedNotification, languageIds, type InspectionsChangedParams } from '../../server/src/protocol';
+
+/** The documents the server handles: SQS files on disk (their names decide their language). */
+export const documentSelector = [
+  { scheme: 'file', language: languageIds.inspection },
+  { scheme: 'file', language: languageIds.case },
+];
+
+/**
+ * The language server as the rest of the extension sees it: typed requests, and an event when an
+ * inspection's files change. Modules (status item, commands, the preview) depend on this, not on the
+ * LanguageClient, so they survive restarts.
+ */
+export class SqsServer implements vscode.Disposable {
+  readonly client: LanguageClient;
+  private readonly changed = new vscode.EventEmitter<InspectionsChangedParams>();
+  /** Fires when files of one or more inspections changed: typing, saving, files created or deleted. */
+  readonly onInspectionsChanged = this.changed.event;
+  private readonly started = new vscode.EventEmitter<void>();
+  /** Fires when the server has (re)started and answers requests. */
+  readonly onDidStart = this.started.event;
+
+  constructor(context: vscode.ExtensionContext, output: vscode.LogOutputChannel) {
+    const module = context.asAbsolutePath('server/out/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector,
+      outputChannel: output,
+      // Pull diagnostics for files visible in tabs too, not only the active editor.
+      diagnosticPullOptions: { onChange: true, onSave: false, onTabs: true },
+      markdown: { isTrusted: false, supportHtml: false },
+    };
+    // The id `sqs` makes the client read the `sqs.trace.server` setting.
+    this.client = new LanguageClient('sqs', 'SQS Findings', serverOptions, clientOptions);
+    this.client.onNotification(InspectionsChangedNotification, (params) => this.changed.fire(params));
+  }
+
+  async start(): Promise<void> {
+    await this.client.start();
+    this.started.fire();
+  }
+
+  async restart(): Promise<void> {
+    await this.client.restart();
+    this.started.fire();
+  }
+
+  get running(): boolean {
+    return this.client.isRunning();
+  }
+
+  request<P extends object, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R> {
+    return this.client.sendRequest(type, params as RequestParam<P>, token);
+  }
+
+  stop(): Promise<void> {
+    return this.client.isRunning() ? this.client.stop() : Promise.resolve();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.started.dispose();
+  }
+}

@@ -1,0 +1,105 @@
+import type { Connection } from 'vscode-languageserver/node';
+import { inspectionProgress, tallySummaries } from '../core/service/status';
+import { scaffoldCase, scaffoldInspection } from '../core/service/scaffold';
+import {
+  InspectionsChangedNotification,
+  InspectionStatusRequest,
+  ReportRequest,
+  ScaffoldRequest,
+  type InspectionStatus,
+  type ReportPayload,
+} from '../protocol';
+import { guarded, type Logger } from './safe';
+import type { SettingsStore } from './settings';
+import { applySettings } from './severity';
+import type { Workspace } from './workspace';
+
+/** The SQS requests of protocol.ts, and the change notification the status item and the preview follow. */
+export function registerCustomRequests(connection: Connection, ws: Workspace, settings: SettingsStore, log: Logger): void {
+  connection.onRequest(
+    InspectionStatusRequest,
+    guarded(log, InspectionStatusRequest.method, (): InspectionStatus | null => null, async ({ uri }) => {
+      const file = ws.file(uri);
+      if (!file) return null;
+      const progress = inspectionProgress(ws.index, file.uri);
+      if (!progress) return { kind: file.kind };
+      const { inspection } = progress;
+      let errors = 0;
+      let warnings = 0;
+      for (const u of inspection.uris) {
+        const findings = applySettings(ws.checker.findingsFor(u), await settings.get(ws.clientUri(u)));
+        for (const f of findings) {
+          if (f.severity === 'error') errors++;
+          else if (f.severity === 'warning') warnings++;
+        }
+      }
+      const model = inspection.file.model;
+      return {
+        kind: file.kind,
+        inspection: {
+          uri: inspection.file.uri,
+          folder: inspection.folder,
+          ...(model.area && { area: model.area.value }),
+          ...(model.sample && { sample: model.sample.value }),
+          cases: progress.cases,
+          casesJudged: progress.casesJudged,
+          errors,
+          warnings,
+          revision: inspection.revision,
+        },
+      };
+    }),
+  );
+
+  connection.onRequest(
+    ReportRequest,
+    guarded(log, ReportRequest.method, (): ReportPayload | null => null, async ({ uri }) => {
+      const file = ws.file(uri);
+      const inspection = file && ws.index.inspectionOf(file.uri);
+      if (!inspection) return null;
+      const chosen = (await settings.get(ws.clientUri(inspection.file.uri))).phrasebook || inspection.file.model.phrasebook?.value;
+      return {
+        inspectionUri: inspection.file.uri,
+        revision: inspection.revision,
+        catalogue: inspection.catalogue.id,
+        ...(chosen && { phrasebook: chosen }),
+        tallies: tallySummaries(inspection).map(({ tally, reasons }) => ({
+          question: tally.question.id,
+          criterion: tally.question.criterion.id,
+          relevant: tally.relevant,
+          sufficient: tally.sufficient,
+          notSufficient: tally.notSufficient,
+          done: tally.done,
+          unjudged: tally.unjudged,
+          reasons,
+        })),
+      };
+    }),
+  );
+
+  connection.onRequest(
+    ScaffoldRequest,
+    guarded(log, ScaffoldRequest.method, () => scaffoldInspection(ws.index.registry.latest), (params) => {
+      ws.sync();
+      if (params.kind === 'inspection') return scaffoldInspection(ws.index.registry.latest);
+      return scaffoldCase(ws.index, params.folder, params.caseId);
+    }),
+  );
+
+  // One notification per burst of changes, naming the inspections touched.
+  let pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  ws.onDidChange(({ affected, edited }) => {
+    for (const uri of [...affected, ...edited]) {
+      const inspection = ws.index.inspectionOf(uri);
+      if (inspection) pending.add(inspection.file.uri);
+    }
+    if (pending.size === 0 || timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      const inspections = [...pending];
+      pending = new Set();
+      void connection.sendNotification(InspectionsChangedNotification, { inspections });
+    }, 100);
+  });
+}

@@ -1,0 +1,10 @@
+/**
+ * What the server needs from the machine: reading files and listing the SQS files of a folder. The Node
+ * implementation is in node/fileSystem.ts; tests and other hosts can supply their own.
+ */
+export interface FileSystemHost {
+  /** The file's bytes, or undefined when it does not exist (or is not a readable file). */
+  readFile(uri: string): Promise<Uint8Array | undefined>;
+  /** URIs of the SQS files in a folder and below (skipping dependency and hidden folders). */
+  findSqsFiles(folderUri: string, cancelled: () => boolean): Promise<string[]>;
+}

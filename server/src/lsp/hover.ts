@@ -1,0 +1,16 @@
+import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver/node';
+import { hoverAt } from '../core/service/hover';
+import { toRange } from './convert';
+import { guarded, type Logger } from './safe';
+import type { Workspace } from './workspace';
+
+export function registerHover(connection: Connection, ws: Workspace, log: Logger): void {
+  connection.onHover(
+    guarded(log, 'textDocument/hover', (): Hover | null => null, (params) => {
+      const file = ws.file(params.textDocument.uri);
+      if (!file) return null;
+      const info = hoverAt(ws.index, file.uri, file.parsed.source.offset(params.position));
+      return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: toRange(info.range) } : null;
+    }),
+  );
+}

@@ -1,0 +1,97 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { settingsSection } from '../protocol';
+import { registerCodeActions } from './codeActions';
+import { registerCustomRequests } from './custom';
+import { DiagnosticsFeature } from './diagnostics';
+import type { FileSystemHost } from './host';
+import { registerHover } from './hover';
+import { indexWorkspace } from './indexing';
+import { guardedNotification, type Logger } from './safe';
+import { SettingsStore } from './settings';
+import { registerWatching } from './watching';
+import { Workspace } from './workspace';
+
+declare const SQS_VERSION: string | undefined;
+
+export interface ServerOptions {
+  fs: FileSystemHost;
+}
+
+/**
+ * Wires the language server onto a connection: documents, the workspace index, and one small module per
+ * feature. Everything the features know about SQS comes from the core; here is only the protocol.
+ */
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const log: Logger = connection.console;
+  const documents = new TextDocuments(TextDocument);
+  const ws = new Workspace(documents, options.fs, log);
+  let capabilities: ClientCapabilities = {};
+  let folders: string[] = [];
+  let settings: SettingsStore | undefined;
+  let diagnostics: DiagnosticsFeature | undefined;
+
+  connection.onInitialize((params): InitializeResult => {
+    capabilities = params.capabilities;
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const pull = capabilities.textDocument?.diagnostic !== undefined;
+    settings = new SettingsStore(connection, capabilities.workspace?.configuration === true);
+    diagnostics = new DiagnosticsFeature(connection, ws, settings, pull ? 'pull' : 'push', log);
+    diagnostics.register();
+    registerCodeActions(connection, log);
+    registerHover(connection, ws, log);
+    registerWatching(connection, ws, log, capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true);
+    registerCustomRequests(connection, ws, settings, log);
+
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        ...(pull && { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } }),
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'SQS Findings', version: typeof SQS_VERSION === 'string' ? SQS_VERSION : 'development' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(() => undefined);
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guardedNotification(log, 'workspace/didChangeWorkspaceFolders', async (e) => {
+          for (const removed of e.removed) ws.removeFolder(removed.uri);
+          await indexWorkspace(connection, ws, e.added.map((f) => f.uri), log);
+        }),
+      );
+    }
+    void indexWorkspace(connection, ws, folders, log).catch((e: unknown) => log.error(`indexing failed: ${String(e)}`));
+  });
+
+  connection.onDidChangeConfiguration(guardedNotification(log, 'workspace/didChangeConfiguration', (params) => settings?.changed(params.settings)));
+
+  documents.onDidChangeContent((e) => ws.textChanged(e.document.uri));
+  documents.onDidClose(
+    guardedNotification(log, 'textDocument/didClose', async (e) => {
+      diagnostics?.closed(e.document.uri);
+      settings?.forget(e.document.uri);
+      await ws.closed(e.document.uri);
+    }),
+  );
+  documents.listen(connection);
+
+  connection.onShutdown(() => {
+    diagnostics?.dispose();
+    ws.dispose();
+  });
+}

@@ -1,0 +1,189 @@
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { Checker, fileKindOf, InspectionIndex, type SqsFile } from '../core/index';
+import type { FileSystemHost } from './host';
+import type { Logger } from './safe';
+
+/** What changed in one step: files whose findings may differ, and the open documents whose edit caused it. */
+export interface WorkspaceChange {
+  affected: ReadonlySet<string>;
+  /** Open documents whose new text was just indexed: a pull client asks for their diagnostics itself. */
+  edited: ReadonlySet<string>;
+}
+
+/**
+ * The server's view of the SQS files: open documents (their editor text wins) over the files on disk.
+ *
+ * An edit is not parsed when it arrives but when something needs it (a diagnostics pull, a hover, …) or
+ * shortly after, so a burst of keystrokes costs one parse of the edited file and every feature shares it.
+ * The index re-parses only that file; its inspection's tallies move by that file's contribution.
+ */
+export class Workspace {
+  readonly index = new InspectionIndex();
+  readonly checker = new Checker(this.index);
+  /** Open documents by canonical URI → the URI as the client spelt it (needed to talk back about them). */
+  private readonly open = new Map<string, string>();
+  private readonly pending = new Set<string>();
+  private readonly listeners = new Set<(change: WorkspaceChange) => void>();
+  private syncTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly fs: FileSystemHost,
+    private readonly log: Logger,
+    /** How long an edit may wait for a request to index it before it is indexed anyway. */
+    private readonly syncDelayMs = 50,
+  ) {}
+
+  onDidChange(listener: (change: WorkspaceChange) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /**
+   * One spelling per file: clients escape URIs differently (VS Code and vscode-uri escape more than Node
+   * or Neovim), and the index must not hold one file twice.
+   */
+  canonical(uri: string): string {
+    try {
+      return URI.parse(uri).toString();
+    } catch {
+      return uri;
+    }
+  }
+
+  /** The URI the client uses for a file it has open; our own spelling otherwise. */
+  clientUri(canonical: string): string {
+    return this.open.get(canonical) ?? canonical;
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(this.canonical(uri));
+  }
+
+  openUris(): string[] {
+    return [...this.open.keys()];
+  }
+
+  /** An open document's text changed (or it was opened). */
+  textChanged(clientUri: string): void {
+    const uri = this.canonical(clientUri);
+    if (!fileKindOf(uri)) return;
+    this.open.set(uri, clientUri);
+    this.pending.add(uri);
+    this.syncTimer ??= setTimeout(() => {
+      this.syncTimer = undefined;
+      this.sync();
+    }, this.syncDelayMs);
+  }
+
+  /** Closed in the editor: the file on disk is the truth again (the edits may not have been saved). */
+  async closed(clientUri: string): Promise<void> {
+    const uri = this.canonical(clientUri);
+    if (!this.open.delete(uri)) return;
+    this.pending.delete(uri);
+    const bytes = await this.fs.readFile(uri);
+    if (this.open.has(uri)) return; // reopened meanwhile: the editor's text rules
+    const change = bytes ? this.index.setBytes(uri, bytes) : this.index.delete(uri);
+    this.emit(new Set(change.affected), new Set());
+  }
+
+  /** Indexes pending edits now. Every handler calls this before reading the index. */
+  sync(): void {
+    if (this.pending.size === 0) return;
+    const edited = new Set(this.pending);
+    this.pending.clear();
+    const affected = new Set<string>();
+    for (const uri of edited) {
+      const doc = this.documents.get(this.open.get(uri) ?? uri);
+      if (!doc) continue;
+      for (const a of this.index.set(uri, doc.getText()).affected) affected.add(a);
+    }
+    this.emit(affected, edited);
+  }
+
+  /** The current analysis of a file, with pending edits indexed first. */
+  file(uri: string): SqsFile | undefined {
+    this.sync();
+    return this.index.get(this.canonical(uri));
+  }
+
+  /**
+   * Files created, changed or deleted on disk (by the editor's save, another program, git, …). Open
+   * documents are skipped: the editor's text is newer than the disk. A deleted folder takes the SQS
+   * files indexed under it along.
+   */
+  async diskChanged(changes: readonly { uri: string; deleted: boolean }[]): Promise<void> {
+    const affected = new Set<string>();
+    const add = (uris: readonly string[]) => uris.forEach((u) => affected.add(u));
+    for (const change of changes) {
+      const uri = this.canonical(change.uri);
+      if (this.open.has(uri)) continue;
+      if (change.deleted) {
+        add(this.index.delete(uri).affected);
+        const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+        for (const f of this.index.all()) if (f.uri.startsWith(prefix) && !this.open.has(f.uri)) add(this.index.delete(f.uri).affected);
+        continue;
+      }
+      if (!fileKindOf(uri)) continue;
+      const bytes = await this.fs.readFile(uri);
+      if (this.open.has(uri)) continue;
+      add((bytes ? this.index.setBytes(uri, bytes) : this.index.delete(uri)).affected);
+    }
+    this.emit(affected, new Set());
+  }
+
+  /**
+   * Reads every SQS file under the folders: inspection files first, so each case file finds its
+   * inspection on arrival instead of being moved there later. Reports progress as a fraction of files.
+   */
+  async indexFolders(folders: readonly string[], report: (done: number, total: number) => void, cancelled: () => boolean): Promise<number> {
+    const found: string[] = [];
+    for (const folder of folders) found.push(...(await this.fs.findSqsFiles(this.canonical(folder), cancelled)));
+    const ordered = [...found.filter((u) => fileKindOf(u) === 'inspection'), ...found.filter((u) => fileKindOf(u) === 'case')];
+    const affected = new Set<string>();
+    let done = 0;
+    // Reads run a few at a time; indexing itself is synchronous, so files go in one by one.
+    const batch = 16;
+    for (let i = 0; i < ordered.length && !cancelled(); i += batch) {
+      const slice = ordered.slice(i, i + batch);
+      const contents = await Promise.all(slice.map((uri) => this.fs.readFile(uri)));
+      slice.forEach((uri, k) => {
+        const bytes = contents[k];
+        if (!bytes || this.open.has(uri)) return;
+        for (const a of this.index.setBytes(uri, bytes).affected) affected.add(a);
+      });
+      done += slice.length;
+      report(done, ordered.length);
+    }
+    this.emit(affected, new Set());
+    return ordered.length;
+  }
+
+  /** Forgets the files of a folder removed from the workspace (open documents stay). */
+  removeFolder(folder: string): void {
+    const prefix = `${this.canonical(folder).replace(/\/$/, '')}/`;
+    const affected = new Set<string>();
+    for (const f of this.index.all()) {
+      if (f.uri.startsWith(prefix) && !this.open.has(f.uri)) for (const a of this.index.delete(f.uri).affected) affected.add(a);
+    }
+    this.emit(affected, new Set());
+  }
+
+  private emit(affected: Set<string>, edited: Set<string>): void {
+    if (affected.size === 0 && edited.size === 0) return;
+    for (const listener of this.listeners) {
+      try {
+        listener({ affected, edited });
+      } catch (e) {
+        this.log.error(`change listener failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+    }
+  }
+
+  dispose(): void {
+    if (this.syncTimer) clearTimeout(this.syncTimer);
+    this.listeners.clear();
+  }
+}

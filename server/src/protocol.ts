@@ -1,0 +1,148 @@
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+// The contract between the SQS language server and its clients beyond standard LSP: settings, custom
+// requests and notifications. Imported by both bundles (client/ and server/), so keep it free of
+// anything but types, constants and pure functions.
+
+export const languageIds = { inspection: 'sqs-inspection', case: 'sqs-case' } as const;
+
+// ---------------------------------------------------------------------------------------------- settings
+
+/** The `sqs.*` settings section, read per resource (settings can differ per workspace folder). */
+export const settingsSection = 'sqs';
+
+export type SeverityLevel = 'error' | 'warning' | 'information' | 'hint' | 'off';
+export const severityLevels: readonly SeverityLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
+export type TraceLevel = 'off' | 'messages' | 'verbose';
+
+export interface Settings {
+  diagnostics: {
+    /** Severity per finding code or name ("SQS040" or "sample-mismatch"); "off" hides the finding. */
+    severity: Record<string, SeverityLevel>;
+    /** Severity of "not yet judged" findings, so an inspector can hide what is left to do. */
+    notYetJudged: SeverityLevel;
+  };
+  /** The phrasebook for generated commentary; empty: the one the inspection file names. */
+  phrasebook: string;
+  trace: { server: TraceLevel };
+}
+
+export const defaultSettings: Settings = {
+  diagnostics: { severity: {}, notYetJudged: 'information' },
+  phrasebook: '',
+  trace: { server: 'off' },
+};
+
+/** Settings as given by a client (any shape, any subset) made whole; wrong values fall back to defaults. */
+export function normaliseSettings(raw: unknown): Settings {
+  const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const level = (v: unknown, fallback: SeverityLevel): SeverityLevel => (severityLevels.includes(v as SeverityLevel) ? (v as SeverityLevel) : fallback);
+  const root = obj(raw);
+  const diagnostics = obj(root.diagnostics);
+  const severity: Record<string, SeverityLevel> = {};
+  for (const [code, value] of Object.entries(obj(diagnostics.severity))) {
+    if (severityLevels.includes(value as SeverityLevel)) severity[code] = value as SeverityLevel;
+  }
+  const trace = obj(root.trace).server;
+  return {
+    diagnostics: { severity, notYetJudged: level(diagnostics.notYetJudged, defaultSettings.diagnostics.notYetJudged) },
+    phrasebook: typeof root.phrasebook === 'string' ? root.phrasebook : defaultSettings.phrasebook,
+    trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
+  };
+}
+
+// ----------------------------------------------------------------------------------------------- requests
+
+export interface UriParams {
+  /** Any SQS file of the inspection: the inspection file or one of its case files. */
+  uri: string;
+}
+
+/** The state of the inspection a file belongs to, for the status item. */
+export interface InspectionStatus {
+  /** The file asked about. */
+  kind: 'inspection' | 'case';
+  /** Absent for a case file outside any inspection folder. */
+  inspection?: {
+    uri: string;
+    folder: string;
+    /** The area inspected ("Liverpool"), when the inspection file names it. */
+    area?: string;
+    /** Stated sample size, when given. */
+    sample?: number;
+    /** Case files found under the inspection folder. */
+    cases: number;
+    /** Case files with nothing left to judge. */
+    casesJudged: number;
+    /** Findings over the inspection's files, after the severity settings. */
+    errors: number;
+    warnings: number;
+    /** Bumped on every change to the inspection; lets clients drop stale answers. */
+    revision: number;
+  };
+}
+
+export const InspectionStatusRequest = new RequestType<UriParams, InspectionStatus | null, void>('sqs/inspectionStatus');
+
+/** One question's live tally, as the preview and exports see it. */
+export interface TallySummary {
+  question: string;
+  criterion: string;
+  relevant: number;
+  sufficient: number;
+  notSufficient: number;
+  done: number;
+  unjudged: number;
+  reasons: Record<string, number>;
+}
+
+/**
+ * What the report preview renders. `tallies` are live; the report document model (commentary paragraphs
+ * linked to their sources) is added to this payload by the commentary work.
+ */
+export interface ReportPayload {
+  inspectionUri: string;
+  revision: number;
+  catalogue: string;
+  /** The phrasebook chosen by the settings, or by the inspection file when the setting is empty. */
+  phrasebook?: string;
+  tallies: TallySummary[];
+}
+
+export const ReportRequest = new RequestType<UriParams, ReportPayload | null, void>('sqs/report');
+
+/** What a new file should hold: a snippet (TextMate syntax) the client inserts with tab stops. */
+export interface ScaffoldParams {
+  kind: 'inspection' | 'case';
+  /** The folder the file goes in; for a case, its inspection supplies the criteria and the next case id. */
+  folder: string;
+  /** For a case: the id to use; by default the one after the inspection's highest. */
+  caseId?: string;
+}
+
+export interface ScaffoldResult {
+  /** File name to create in the folder. */
+  fileName: string;
+  snippet: string;
+  /** For a case: the id used. */
+  caseId?: string;
+}
+
+export const ScaffoldRequest = new RequestType<ScaffoldParams, ScaffoldResult, void>('sqs/scaffold');
+
+/** Sent after the files of one or more inspections changed (typing, saving, files created or deleted). */
+export interface InspectionsChangedParams {
+  /** URIs of the inspection files whose inspection changed. */
+  inspections: string[];
+}
+
+export const InspectionsChangedNotification = new NotificationType<InspectionsChangedParams>('sqs/inspectionsChanged');
+
+// ----------------------------------------------------------------------------------------------- commands
+
+/** Command ids contributed by the VS Code extension (package.json `contributes.commands`). */
+export const commandIds = {
+  restartServer: 'sqs.restartServer',
+  newInspection: 'sqs.newInspection',
+  newCase: 'sqs.newCase',
+} as const;

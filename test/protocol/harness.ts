@@ -1,0 +1,248 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+
+// A minimal LSP client for tests: runs the BUNDLED server (server/out/server.js) over stdio, answers the
+// server's requests the way VS Code does, and lets a test wait on what the server sends — never on time.
+
+const root = path.resolve(__dirname, '../..');
+export const serverBundle = path.join(root, 'server/out/server.js');
+
+/** Rebuilds the bundles when a source file is newer than the server bundle (or it is missing). */
+export function ensureBundle(): void {
+  const newest = (dir: string): number =>
+    readdirSync(dir).reduce((max, name) => {
+      const p = path.join(dir, name);
+      const s = statSync(p);
+      return Math.max(max, s.isDirectory() ? newest(p) : s.mtimeMs);
+    }, 0);
+  const built = existsSync(serverBundle) ? statSync(serverBundle).mtimeMs : 0;
+  if (built < newest(path.join(root, 'server/src'))) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'ignore' });
+}
+
+/** Writes files under a fresh temporary folder; returns its path and a URI maker. */
+export function tempWorkspace(files: Record<string, string>): { dir: string; uri: (p: string) => string; write: (p: string, text: string) => void; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sqs-protocol-'));
+  const write = (p: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
+    writeFileSync(path.join(dir, p), text);
+  };
+  for (const [p, text] of Object.entries(files)) write(p, text);
+  return { dir, uri: (p: string) => URI.file(path.join(dir, p)).toString(), write, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Diagnostic messages may be Markdown since LSP 3.18; ours are plain text. */
+export function messageOf(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+type Waiter = { test: () => boolean; resolve: () => void };
+
+export interface ClientOptions {
+  /** Pull diagnostics (LSP 3.17, like VS Code) or only push (like Neovim 0.7). */
+  pull?: boolean;
+  /** `sqs` settings returned for `workspace/configuration`. */
+  settings?: Record<string, unknown>;
+}
+
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  private readonly proc: ChildProcess;
+  private readonly waiters = new Set<Waiter>();
+  readonly versions = new Map<string, number>();
+  readonly texts = new Map<string, string>();
+  /** Counters of what the server sent, for waiting on the next one. */
+  refreshes = 0;
+  inspectionsChanged = 0;
+  indexingDone = 0;
+  readonly published = new Map<string, Diagnostic[]>();
+  readonly logs: string[] = [];
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  settings: Record<string, unknown>;
+  initializeResult: InitializeResult | undefined;
+  private stderr = '';
+
+  constructor(private readonly options: ClientOptions = {}) {
+    this.settings = options.settings ?? {};
+    this.proc = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    const c = this.connection;
+    c.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
+    c.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      this.changed();
+      return null;
+    });
+    c.onRequest('window/workDoneProgress/create', () => null);
+    c.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      this.changed();
+      return null;
+    });
+    c.onRequest('workspace/inlayHint/refresh', () => null);
+    c.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.set(p.uri, p.diagnostics);
+      this.changed();
+    });
+    c.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
+    c.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
+      if (p.value?.kind === 'end') {
+        this.indexingDone++;
+        this.changed();
+      }
+    });
+    c.onNotification('sqs/inspectionsChanged', () => {
+      this.inspectionsChanged++;
+      this.changed();
+    });
+    c.listen();
+  }
+
+  async initialize(rootUri: string | null): Promise<InitializeResult> {
+    const pull = this.options.pull ?? true;
+    const capabilities: ClientCapabilities = {
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+        workspaceFolders: true,
+        ...(pull && { diagnostics: { refreshSupport: true } }),
+        inlayHint: { refreshSupport: true },
+      },
+      textDocument: {
+        ...(pull && { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } }),
+        publishDiagnostics: { relatedInformation: true },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+      },
+      window: { workDoneProgress: true },
+    };
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri,
+      capabilities,
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null,
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    this.initializeResult = result;
+    return result;
+  }
+
+  /** Starts the server on a folder and waits until its files are indexed. */
+  async start(rootUri: string): Promise<void> {
+    await this.initialize(rootUri);
+    await this.until(() => this.indexingDone > 0, 'workspace indexing');
+  }
+
+  languageOf(uri: string): string {
+    return /inspection\.sqs\.ya?ml$/.test(uri) ? 'sqs-inspection' : 'sqs-case';
+  }
+
+  async open(uri: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    this.texts.set(uri, text);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: this.languageOf(uri), version: 1, text } });
+  }
+
+  /** Replaces the whole text (a full-document change event). */
+  async change(uri: string, text: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    this.texts.set(uri, text);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    this.texts.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  pull(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    return this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, ...(previousResultId && { previousResultId }) });
+  }
+
+  /** The full diagnostics of a document, by pulling. */
+  async diagnostics(uri: string): Promise<Diagnostic[]> {
+    const report = await this.pull(uri);
+    if (report.kind !== 'full') throw new Error(`expected a full report for ${uri}`);
+    return report.items;
+  }
+
+  /** Resolves once `test` holds, re-checked whenever the server sends something; fails after 10 s. */
+  until(test: () => boolean, what: string): Promise<void> {
+    if (test()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        test,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      // A safety net so a broken server fails the test instead of hanging the run; not a wait on time.
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`timed out waiting for ${what}\nserver log:\n${this.logs.join('\n')}\n${this.stderr}`));
+      }, 10_000);
+      this.waiters.add(waiter);
+    });
+  }
+
+  private changed(): void {
+    for (const w of [...this.waiters]) {
+      if (w.test()) {
+        this.waiters.delete(w);
+        w.resolve();
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    await new Promise<void>((resolve) => {
+      if (this.proc.exitCode !== null) return resolve();
+      const t = setTimeout(() => this.proc.kill(), 2000);
+      this.proc.once('exit', () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+  }
+
+  get exitCode(): number | null {
+    return this.proc.exitCode;
+  }
+}

@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { CodeActionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { applyEdits } from '../helpers/edits';
+import { minimalCase, minimalInspection } from '../helpers/index';
+import { ensureBundle, messageOf, tempWorkspace, TestClient } from './harness';
+
+before(() => ensureBundle());
+
+const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
+
+describe('the bundled server over stdio', () => {
+  it('answers initialize with pull diagnostics across files, and shuts down cleanly', async () => {
+    const client = new TestClient();
+    const result = await client.initialize(null);
+    assert.deepEqual(result.capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: false });
+    assert.equal(result.serverInfo?.name, 'SQS Findings');
+    assert.ok(result.capabilities.codeActionProvider && result.capabilities.hoverProvider);
+    await client.stop();
+    assert.equal(client.exitCode, 0);
+  });
+
+  it('declares no pull diagnostics to a client that cannot pull, and pushes instead', async () => {
+    const ws = tempWorkspace({ 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': minimalCase('T-1') });
+    const client = new TestClient({ pull: false });
+    try {
+      const result = await client.initialize(ws.uri(''));
+      assert.equal(result.capabilities.diagnosticProvider, undefined);
+      const uri = ws.uri('a.case.sqs.yaml');
+      await client.open(uri, minimalCase('T-1').replace('sentence:', 'sentense:'));
+      await client.until(() => codes(client.published.get(uri) ?? []).includes('SQS010'), 'pushed SQS010');
+      await client.change(uri, minimalCase('T-1'));
+      await client.until(() => !codes(client.published.get(uri) ?? []).includes('SQS010'), 'SQS010 cleared by the edit');
+    } finally {
+      await client.stop();
+      ws.remove();
+    }
+  });
+});
+
+describe('diagnostics across the files of an inspection', () => {
+  const ws = tempWorkspace({
+    'inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 3'),
+    'cases/one.case.sqs.yaml': minimalCase('T-1'),
+    'cases/two.case.sqs.yaml': minimalCase('T-2'),
+  });
+  const client = new TestClient();
+  const inspection = ws.uri('inspection.sqs.yaml');
+  before(() => client.start(ws.uri('')));
+  after(async () => {
+    await client.stop();
+    ws.remove();
+  });
+
+  it('indexes the folder on start: the inspection file knows its case files without opening them', async () => {
+    await client.open(inspection, minimalInspection.replace('sample: 2', 'sample: 3'));
+    const ds = await client.diagnostics(inspection);
+    const sample = ds.find((d) => d.code === 'SQS040');
+    assert.ok(sample, `SQS040 in ${JSON.stringify(ds)}`);
+    assert.match(messageOf(sample), /sample is 3 cases but this inspection has 2 case files/);
+    assert.equal(sample.range.start.line, 7);
+  });
+
+  it('a case file opened in the editor (unsaved) updates the inspection file after a refresh', async () => {
+    const before = client.refreshes;
+    await client.open(ws.uri('cases/three.case.sqs.yaml'), minimalCase('T-3'));
+    // The refresh asks the client to pull the inspection file again: no timer, an event.
+    await client.pull(ws.uri('cases/three.case.sqs.yaml'));
+    await client.until(() => client.refreshes > before, 'workspace/diagnostic/refresh');
+    assert.deepEqual(codes(await client.diagnostics(inspection)).filter((c) => c === 'SQS040'), []);
+  });
+
+  it('closing the unsaved case file brings back the disk, where it does not exist', async () => {
+    const before = client.refreshes;
+    await client.close(ws.uri('cases/three.case.sqs.yaml'));
+    await client.until(() => client.refreshes > before, 'refresh after close');
+    assert.ok(codes(await client.diagnostics(inspection)).includes('SQS040'));
+  });
+
+  it('follows files created on disk by another program', async () => {
+    ws.write('cases/four.case.sqs.yaml', minimalCase('T-4'));
+    const before = client.refreshes;
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.uri('cases/four.case.sqs.yaml'), type: FileChangeType.Created }] });
+    await client.until(() => client.refreshes > before, 'refresh after a file was created');
+    assert.ok(!codes(await client.diagnostics(inspection)).includes('SQS040'));
+  });
+
+  it('answers "unchanged" when a document\'s diagnostics have not changed', async () => {
+    const first = await client.pull(inspection);
+    assert.equal(first.kind, 'full');
+    const second = await client.pull(inspection, first.resultId);
+    assert.equal(second.kind, 'unchanged');
+  });
+
+  it('watches SQS files, and deletions of anything (a deleted folder reports only the folder)', () => {
+    const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions as { watchers: { globPattern: string; kind?: number }[] };
+    assert.deepEqual(watchers.watchers, [{ globPattern: '**/*.sqs.{yaml,yml}' }, { globPattern: '**/*', kind: 4 }]);
+  });
+});
+
+describe('quick fixes', () => {
+  const ws = tempWorkspace({ 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': minimalCase('T-1'), 'b.case.sqs.yaml': minimalCase('T-2') });
+  const client = new TestClient();
+  before(() => client.start(ws.uri('')));
+  after(async () => {
+    await client.stop();
+    ws.remove();
+  });
+
+  it('round trip: the fix carried by the diagnostic, applied to the text, clears it', async () => {
+    const uri = ws.uri('a.case.sqs.yaml');
+    await client.open(uri, minimalCase('T-1').replace('"1.2": sufficient', '"1.2": sufficent'));
+    const diagnostic = (await client.diagnostics(uri)).find((d) => d.code === 'SQS011');
+    assert.ok(diagnostic, 'SQS011 for the misspelt judgement');
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    })) as CodeAction[];
+    assert.equal(actions.length, 1);
+    const [action] = actions;
+    assert.equal(action!.title, 'Change to "sufficient"');
+    assert.equal(action!.kind, 'quickfix');
+    assert.equal(action!.isPreferred, true);
+    assert.deepEqual(action!.diagnostics, [diagnostic]);
+    const edits = action!.edit!.changes![uri]!;
+    await client.change(uri, applyEdits(client.texts.get(uri)!, edits));
+    assert.ok(!codes(await client.diagnostics(uri)).includes('SQS011'));
+  });
+
+  it('offers nothing for diagnostics without fix data, or from another source', async () => {
+    const d: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', source: 'other', data: { fixes: [{ title: 't', edits: [] }] } };
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: ws.uri('a.case.sqs.yaml') }, range: d.range, context: { diagnostics: [d] } });
+    assert.deepEqual(actions, []);
+  });
+});
+
+describe('hover', () => {
+  const ws = tempWorkspace({ 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': minimalCase('T-1'), 'b.case.sqs.yaml': minimalCase('T-2').replace('"1.2": sufficient', '"1.2": not sufficient') });
+  const client = new TestClient();
+  before(() => client.start(ws.uri('')));
+  after(async () => {
+    await client.stop();
+    ws.remove();
+  });
+
+  it('on a criterion id: its wording, who it applies to, this case, and the live tally', async () => {
+    const uri = ws.uri('a.case.sqs.yaml');
+    const text = minimalCase('T-1');
+    await client.open(uri, text);
+    const line = text.split('\n').findIndex((l) => l.includes('"1.2"'));
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 4 } });
+    const value = (hover?.contents as { value: string }).value;
+    assert.match(value, /1\\\.2 Initial assessment of the likelihood of reoffending/);
+    assert.match(value, /Applies to every case/);
+    assert.match(value, /This case: sufficient/);
+    assert.match(value, /\*\*1 of 2\*\* relevant cases sufficient/);
+  });
+
+  it('answers nothing, without failing, for a file it does not know', async () => {
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: ws.uri('nothing.case.sqs.yaml') }, position: { line: 0, character: 0 } });
+    assert.equal(hover, null);
+  });
+});
