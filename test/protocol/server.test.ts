@@ -162,3 +162,33 @@ describe('hover', () => {
     assert.equal(hover, null);
   });
 });
+
+describe('settings', () => {
+  const ws = tempWorkspace({ 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': minimalCase('T-1') });
+  const client = new TestClient({ settings: { diagnostics: { severity: { 'sample-mismatch': 'off' }, notYetJudged: 'hint' } } });
+  const inspection = ws.uri('inspection.sqs.yaml');
+  const caseUri = ws.uri('a.case.sqs.yaml');
+  before(() => client.start(ws.uri('')));
+  after(async () => {
+    await client.stop();
+    ws.remove();
+  });
+
+  it('are read per file: a finding turned off is not reported, another changes severity', async () => {
+    await client.open(inspection, minimalInspection);
+    await client.open(caseUri, minimalCase('T-1'));
+    assert.ok(!codes(await client.diagnostics(inspection)).includes('SQS040'));
+    const unjudged = (await client.diagnostics(caseUri)).filter((d) => d.code === 'SQS051');
+    assert.ok(unjudged.length > 0, 'the case has questions left to judge');
+    assert.ok(unjudged.every((d) => d.severity === 4), 'notYetJudged: hint');
+  });
+
+  it('a settings change re-reads them and asks the client to pull again', async () => {
+    client.settings = { diagnostics: { notYetJudged: 'off' } };
+    const before = client.refreshes;
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.until(() => client.refreshes > before, 'refresh after a settings change');
+    assert.ok(codes(await client.diagnostics(inspection)).includes('SQS040'));
+    assert.ok(!codes(await client.diagnostics(caseUri)).includes('SQS051'));
+  });
+});

@@ -9,7 +9,7 @@ import {
 import { toDiagnostic } from './convert';
 import { guarded, type Logger } from './safe';
 import type { SettingsStore } from './settings';
-import { applySettings } from './severity';
+import { applySettings, settingsProblems } from './severity';
 import type { Workspace, WorkspaceChange } from './workspace';
 
 /**
@@ -55,11 +55,21 @@ export class DiagnosticsFeature {
   async compute(clientUri: string): Promise<{ items: Diagnostic[]; resultId: string }> {
     const file = this.ws.file(clientUri);
     const settings = await this.settings.get(clientUri);
+    this.warnAbout(settings);
     // Findings are computed after the settings arrive, so they reflect edits made meanwhile.
     this.ws.sync();
     const findings = file ? applySettings(this.ws.checker.findingsFor(this.ws.canonical(clientUri)), settings) : [];
     const items = findings.map(toDiagnostic);
     return { items, resultId: hash(JSON.stringify(items)) };
+  }
+
+  private readonly warned = new WeakSet<object>();
+
+  /** Misnamed codes in `sqs.diagnostics.severity` are logged once per settings value, not per file. */
+  private warnAbout(settings: Parameters<typeof settingsProblems>[0]): void {
+    if (this.warned.has(settings)) return;
+    this.warned.add(settings);
+    for (const p of settingsProblems(settings)) this.log.warn(`sqs.diagnostics.severity: ${p}`);
   }
 
   /** Push mode: a document closed; its diagnostics go with it. */

@@ -1,34 +1,30 @@
-import { codes, type Finding } from '../core/index';
+import { applySeverityOverrides, readSeverityOverrides, type Finding, type SeverityOverrides } from '../core/index';
 import type { Settings } from '../protocol';
 
-// The one place settings change what the checks report. The `sqs.diagnostics.*` settings become a map
-// code → level; findings set to "off", and findings an inline `# sqs-ignore` silenced, are dropped.
+// The one place settings change what the checks report: `sqs.diagnostics.notYetJudged` and
+// `sqs.diagnostics.severity` become the core's per-code overrides. Findings an inline `# sqs-ignore`
+// silenced are not shown in the editor.
 
-export type Level = Finding['severity'] | 'off';
+const read = new WeakMap<Settings, { overrides: SeverityOverrides; problems: string[] }>();
 
-const notYetJudgedName = 'not-yet-judged';
-
-/** Settings as per-code levels; names ("sample-mismatch") and codes ("SQS040") both work. */
-export function severityOverrides(settings: Settings): Map<string, Level> {
-  const byName = new Map([...codes.values()].map((c) => [c.name, c.code]));
-  const out = new Map<string, Level>();
-  const notYetJudged = byName.get(notYetJudgedName);
-  if (notYetJudged) out.set(notYetJudged, settings.diagnostics.notYetJudged);
-  for (const [key, level] of Object.entries(settings.diagnostics.severity)) {
-    const code = codes.has(key.trim().toUpperCase()) ? key.trim().toUpperCase() : byName.get(key.trim().toLowerCase());
-    if (code) out.set(code, level);
+function overridesOf(settings: Settings) {
+  let r = read.get(settings);
+  if (!r) {
+    // The explicit per-code map wins over the shorthand for "not yet judged".
+    r = readSeverityOverrides({ 'not-yet-judged': settings.diagnostics.notYetJudged, ...settings.diagnostics.severity });
+    read.set(settings, r);
   }
-  return out;
+  return r;
 }
 
 export function applySettings(findings: readonly Finding[], settings: Settings): Finding[] {
-  const overrides = severityOverrides(settings);
-  const out: Finding[] = [];
-  for (const f of findings) {
-    if (f.ignored) continue;
-    const level = overrides.get(f.code);
-    if (level === 'off') continue;
-    out.push(level && level !== f.severity ? { ...f, severity: level } : f);
-  }
-  return out;
+  return applySeverityOverrides(
+    findings.filter((f) => !f.ignored),
+    overridesOf(settings).overrides,
+  );
+}
+
+/** Entries of `sqs.diagnostics.severity` that name no finding code, for the log. */
+export function settingsProblems(settings: Settings): string[] {
+  return overridesOf(settings).problems;
 }

@@ -1,5 +1,6 @@
 import type { Catalogue, Question } from './catalogue';
 import type { RelevanceRule } from './catalogueSchema';
+import { questionName } from '../checks/names';
 
 /** Which cases a question applies to, in the inspectors' words ("cases with a PSR"). */
 export function describeRelevance(question: Question, catalogue: Catalogue): string {
@@ -12,15 +13,10 @@ export function describeRule(rule: RelevanceRule, catalogue: Catalogue): string 
   if ('fact' in rule) return `cases where: ${lowerFirst(catalogue.facts.get(rule.fact)?.label ?? rule.fact)}`;
   if ('question' in rule) {
     const other = catalogue.question(rule.question);
-    const name = other ? `${other.criterion.id}${other.criterion.questions.length > 1 ? ` ${other.key}` : ''}` : rule.question;
+    const name = other ? questionName(other) : rule.question;
     return `cases judged ${rule.is === 'sufficient' ? 'sufficient' : 'not sufficient'} on ${name}`;
   }
   return rule.all.map((r) => describeRule(r, catalogue)).join(', and ');
-}
-
-/** "2.2 assessment" for a criterion with several questions, "1.2" for one with a single question. */
-export function questionName(question: Question): string {
-  return question.criterion.questions.length > 1 ? `${question.criterion.id} ${question.key}` : question.criterion.id;
 }
 
 function lowerFirst(s: string): string {

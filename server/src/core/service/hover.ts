@@ -1,5 +1,6 @@
 import type { Catalogue, Criterion, Question } from '../criteria/catalogue';
-import { describeRelevance, questionName } from '../criteria/describe';
+import { questionName } from '../checks/names';
+import { describeRelevance } from '../criteria/describe';
 import type { Inspection, InspectionIndex } from '../index/inspectionIndex';
 import { contribution, type Outcome } from '../index/relevance';
 import { casesCounted, fieldLabel, talliedCount } from '../index/statedFields';
@@ -7,7 +8,8 @@ import type { QuestionTally } from '../index/tally';
 import type { CaseFile } from '../model/sqsFile';
 import type { Range } from '../types';
 import { targetAt, type Target } from './locate';
-import { caseLabel, escapeMarkdown, fileLink, listSome, plural } from './text';
+import { plural } from '../checks/names';
+import { caseLabel, escapeMarkdown, fileLink, listSome } from './text';
 
 export interface HoverInfo {
   range: Range;

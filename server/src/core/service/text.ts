@@ -20,10 +20,6 @@ export function fileLink(label: string, uri: string, range?: Range): string {
   return `[${escapeMarkdown(label)}](${target.replace(/[()\s]/g, encodeURIComponent)})`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** At most `limit` items, then "and N more". */
 export function listSome(items: string[], limit: number): string {
   if (items.length <= limit) return items.join(', ');
