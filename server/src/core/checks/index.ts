@@ -7,6 +7,7 @@ import type { CaseCheck } from './caseContext';
 import { statedCounts } from './counts';
 import { criteriaVersions, duplicateCaseIds, orphanCase } from './identity';
 import { applyIgnores } from './ignores';
+import { prose } from './prose/index';
 import { reasons } from './reasons';
 import { relevance } from './relevance';
 import { sampleSize } from './sampleSize';
@@ -17,7 +18,7 @@ import { notYetJudged } from './unjudged';
 /** A check over a whole inspection. Pure: same inspection revision, same findings. */
 export type InspectionCheck = (inspection: Inspection) => Finding[];
 
-const inspectionChecks: readonly InspectionCheck[] = [sampleSize, statedCounts, subgroups, statedVsTallied, duplicateCaseIds, criteriaVersions];
+const inspectionChecks: readonly InspectionCheck[] = [sampleSize, statedCounts, subgroups, statedVsTallied, duplicateCaseIds, criteriaVersions, prose];
 
 /** Checks of one case file against its contributions; re-run only when that case file changes. */
 const caseChecks: readonly CaseCheck[] = [relevance, reasons, notYetJudged];

@@ -1,0 +1,114 @@
+import { PhrasebookRegistry } from '../../commentary/phrasebookRegistry';
+import type { Phrasebook } from '../../commentary/phrasebook';
+import type { Question } from '../../criteria/catalogue';
+import { finding, inFile, type LocalFinding, type LocalRelated } from '../../findings';
+import type { Inspection } from '../../index/inspectionIndex';
+import type { InspectionFile } from '../../model/sqsFile';
+import type { Finding, Range } from '../../types';
+import { scalarOffsets } from '../../yaml/scalarOffsets';
+import { questionName } from '../names';
+import { analyse, type Claim } from './analyse';
+import { figuresFor, type Figures } from './figures';
+
+// SQS060/SQS061: hand-written commentary (`commentary:` in the inspection file) held against the numbers.
+// The phrasebook finds the quantifiers and says which proportions each accepts (data, not code); this
+// check decides what each quantifier is about and compares. Only what it can attribute is compared, so
+// it errs towards silence: every sentence of the Liverpool report passes against the Liverpool counts.
+
+interface Analysed {
+  criterionId: string;
+  text: string;
+  claims: Claim[];
+  /** Source offsets of each character of the text, when they could be aligned. */
+  offsets: number[] | undefined;
+  range: Range;
+}
+
+const analyses = new WeakMap<InspectionFile, Analysed[]>();
+
+export function prose(inspection: Inspection): Finding[] {
+  const file = inspection.file;
+  const book = phrasebookOf(inspection);
+  const out: LocalFinding[] = [];
+  for (const a of analysedCommentary(file, book)) {
+    for (const claim of a.claims) {
+      const f = judge(inspection, book, a, claim);
+      if (f) out.push(f);
+    }
+  }
+  return out.map((f) => inFile(file.uri, f));
+}
+
+function phrasebookOf(inspection: Inspection): Phrasebook {
+  const registry = PhrasebookRegistry.builtIn();
+  const id = inspection.file.model.phrasebook?.value;
+  return (id && registry.get(id)) || registry.default;
+}
+
+/** The claims of every criterion's commentary, read once per inspection file (numbers change, text does not). */
+function analysedCommentary(file: InspectionFile, book: Phrasebook): Analysed[] {
+  const cached = analyses.get(file);
+  if (cached) return cached;
+  const out: Analysed[] = [];
+  for (const [criterionId, override] of file.model.commentary) {
+    const criterion = file.catalogue.criterion(criterionId);
+    const text = override.text;
+    if (!criterion || !text) continue;
+    const path = file.parsed.source.has(['commentary', criterionId, 'text']) ? ['commentary', criterionId, 'text'] : ['commentary', criterionId];
+    const span = file.parsed.source.spansOf(path)?.value;
+    out.push({
+      criterionId,
+      text: text.value,
+      claims: analyse(criterion, text.value, book),
+      offsets: span && scalarOffsets(file.parsed.text, span, text.value),
+      range: text.range,
+    });
+  }
+  analyses.set(file, out);
+  return out;
+}
+
+function judge(inspection: Inspection, book: Phrasebook, a: Analysed, claim: Claim): LocalFinding | undefined {
+  const m = claim.match;
+  const known: { count: number; total: number; question: Question; figures: Figures; what: string; related: LocalRelated[] }[] = [];
+  if (claim.kind === 'reason') {
+    for (const { question, code } of claim.reasons) {
+      const figures = figuresFor(inspection, question);
+      const n = figures?.reason(code);
+      if (!figures || n === undefined) continue;
+      const at = figures.place({ reason: code });
+      known.push({ count: n, total: Math.max(n, m.count ?? 0, 1), question, figures, what: `giving the reason ${code}`, related: at ? [{ range: at, message: `${code}: ${n}` }] : [] });
+    }
+  } else {
+    for (const question of claim.questions) {
+      const figures = figuresFor(inspection, question);
+      if (!figures || figures.relevant === undefined || figures.sufficient === undefined || figures.relevant === 0) continue;
+      const count = claim.framing === 'sufficient' ? figures.sufficient : figures.relevant - figures.sufficient;
+      const related: LocalRelated[] = [];
+      const rel = figures.place('relevant');
+      const suf = figures.place('sufficient');
+      if (rel) related.push({ range: rel, message: `relevant ${figures.relevant}` });
+      if (suf) related.push({ range: suf, message: `sufficient ${figures.sufficient}` });
+      known.push({ count, total: figures.relevant, question, figures, what: claim.framing === 'sufficient' ? 'sufficient' : 'not sufficient', related });
+    }
+  }
+  if (known.length === 0 || known.some((k) => book.accepts(m, k.count, k.total))) return undefined;
+  const k = known[0]!;
+  const replacement = book.replacement(m, k.count, k.total);
+  const range = rangeOf(inspection, a, m.start, m.end) ?? a.range;
+  const fixable = replacement !== undefined && a.offsets !== undefined && inspection.file.parsed.text.slice(a.offsets[m.start], a.offsets[m.end - 1]! + 1) === m.text;
+  const share = claim.kind === 'reason' ? `${k.count} case${k.count === 1 ? '' : 's'} ${k.what}` : `${k.count} of ${k.total} ${k.what} (${Math.round((100 * k.count) / k.total)}%)`;
+  const writes = replacement !== undefined ? `; the phrasebook writes "${replacement}"` : '';
+  return finding(m.kind === 'band' ? 'SQS061' : 'SQS060', range, `${questionName(k.question)}: "${m.text}" does not fit ${k.figures.from}: ${share}${writes}.`, {
+    related: k.related,
+    fixes: fixable ? [{ title: `Write "${replacement}" (${k.figures.from}: ${share})`, edits: [{ range, newText: replacement! }], preferred: true }] : [],
+  });
+}
+
+function rangeOf(inspection: Inspection, a: Analysed, start: number, end: number): Range | undefined {
+  if (!a.offsets) return undefined;
+  const s = a.offsets[start];
+  const e = a.offsets[end - 1];
+  if (s === undefined || e === undefined) return undefined;
+  return inspection.file.parsed.source.range([s, e + 1]);
+}

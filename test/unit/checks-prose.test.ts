@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { Checker, InspectionIndex, parseYaml, type Finding } from '../../server/src/core/index';
+import { PhrasebookRegistry } from '../../server/src/core/commentary/phrasebookRegistry';
+import { scalarOffsets } from '../../server/src/core/yaml/scalarOffsets';
+import { seedCommentary } from '../fixtures/seed-commentary';
+import { applyFix, check, copyOf, lineOf, liverpool, liverpoolTalliesOnly, summary, swap } from '../helpers/example';
+
+// Part 5: hand-written commentary against the numbers. Every sentence of the Liverpool report must pass
+// against the Liverpool counts; a quantifier moved to a wrong band, or a wrong number, must be flagged
+// where it is, with the phrasebook's words as the fix.
+
+const book = PhrasebookRegistry.builtIn().default;
+/** What the phrasebook writes in place of `text` for count/total: the fix must be exactly that. */
+const phrasebookWrites = (text: string, count: number, total: number) => book.replacement(book.find(text)[0]!, count, total)!;
+const prose = (f: Finding) => f.code === 'SQS060' || f.code === 'SQS061';
+const yamlCommentary = (entries: Record<string, string>) =>
+  `commentary:\n${Object.entries(entries).map(([id, text]) => `  "${id}": ${JSON.stringify(text)}\n`).join('')}`;
+
+/** Sentences of a paragraph, never split inside a quotation (written independently of the check's own splitter). */
+function sentencesOf(paragraph: string): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < paragraph.length; i++) {
+    const c = paragraph[i];
+    if (c === '"') quoted = !quoted;
+    if (!quoted && (c === '.' || c === ':') && /^"?\s+[A-Z"]/.test(paragraph.slice(i + 1)) && !/\be\.g$/.test(paragraph.slice(0, i))) {
+      const end = paragraph[i + 1] === '"' ? i + 2 : i + 1;
+      out.push(paragraph.slice(start, end).trim());
+      start = end;
+    }
+  }
+  out.push(paragraph.slice(start).trim());
+  return out.filter((s) => s !== '');
+}
+
+/** The Liverpool example loaded once into an index; the inspection file's text is swapped per case. */
+function liverpoolIndex(example: string) {
+  const index = new InspectionIndex();
+  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  for (const file of walk(example)) index.set(pathToFileURL(file).toString(), readFileSync(file, 'utf8'));
+  const uri = pathToFileURL(path.join(example, 'inspection.sqs.yaml')).toString();
+  const base = readFileSync(path.join(example, 'inspection.sqs.yaml'), 'utf8');
+  const checker = new Checker(index);
+  return (commentary: Record<string, string>) => {
+    index.set(uri, base + yamlCommentary(commentary));
+    return checker.findingsFor(uri).filter(prose);
+  };
+}
+
+describe('prose against numbers (SQS060, SQS061)', () => {
+  const sentences = Object.entries(seedCommentary).flatMap(([id, paragraph]) => sentencesOf(paragraph).map((sentence) => ({ id, sentence })));
+
+  it('the seed has the sentences this test expects', () => {
+    assert.ok(sentences.length > 60, `${sentences.length} sentences`);
+    assert.ok(sentences.some((s) => s.sentence.startsWith('Sixteen children')));
+  });
+
+  for (const [name, example] of [['with case files', liverpool], ['from the stated tallies only', liverpoolTalliesOnly]] as const) {
+    it(`raises nothing on any sentence of the Liverpool commentary, one at a time, ${name}`, () => {
+      const run = liverpoolIndex(example);
+      for (const { id, sentence } of sentences) assert.deepEqual(run({ [id]: sentence }).map((f) => f.message), [], `${id}: ${sentence}`);
+    });
+
+    it(`raises nothing on the whole Liverpool commentary, ${name}`, () => {
+      assert.deepEqual(liverpoolIndex(example)(seedCommentary).map((f) => f.message), []);
+    });
+  }
+
+  // Each banded sentence with its phrase moved to a band that does not fit the Liverpool counts.
+  const moved: { id: string; from: string; to: string; wants: string }[] = [
+    { id: '1.2', from: 'Over three-quarters of the initial', to: 'Less than half of the initial', wants: 'Over three-quarters of the' },
+    { id: '1.3', from: 'A majority of the reviewed', to: 'Almost all of the reviewed', wants: 'A majority of the' },
+    { id: '1.4', from: 'but less than two-thirds had', to: 'but over three-quarters had', wants: 'less than two-thirds' },
+    { id: '1.4', from: 'Over three-quarters of the initial plans', to: 'A minority of the initial plans', wants: 'Over three-quarters of the' },
+    { id: '2.2', from: 'in almost one-third of cases', to: 'in over two-thirds of cases', wants: 'almost one-third of' },
+    { id: '2.5', from: 'in the great majority of cases', to: 'in a minority of cases', wants: 'the great majority of' },
+    { id: '2.6', from: 'in over one-third of the relevant', to: 'in a few of the relevant', wants: 'over one-third of the' },
+    { id: '3.1', from: 'In over three-quarters of cases', to: 'In less than half of cases', wants: 'over three-quarters of' },
+    { id: '3.2', from: 'The majority of reviews', to: 'Almost all reviews', wants: 'A majority of' },
+    { id: '3.4', from: 'Only half of the cases', to: 'The great majority of the cases', wants: 'Half of the' },
+    { id: '4.1', from: 'The great majority of assessments', to: 'Less than half of assessments', wants: 'The great majority of' },
+    { id: '4.3', from: 'in most plans', to: 'in a few plans', wants: 'most' },
+    { id: '4.4', from: 'In almost all cases', to: 'In a minority of cases', wants: 'almost all' },
+    { id: 'OM', from: 'in over two-thirds of the cases', to: 'in almost all of the cases', wants: 'over two-thirds of the' },
+  ];
+
+  it('flags every banded sentence whose quantifier is moved to a wrong band, with the phrasebook’s band as the fix', () => {
+    const run = liverpoolIndex(liverpool);
+    for (const m of moved) {
+      const sentence = sentencesOf(seedCommentary[m.id]!).find((s) => s.includes(m.from))!;
+      assert.ok(sentence, m.from);
+      const found = run({ [m.id]: swap(m.from, m.to)(sentence) });
+      assert.equal(found.length, 1, `${m.to}: ${found.map((f) => f.message).join(' | ')}`);
+      assert.equal(found[0]!.code, 'SQS061');
+      assert.equal(found[0]!.fixes?.[0]?.edits[0]?.newText, m.wants, found[0]!.message);
+    }
+  });
+
+  it('a moved band in a mutated copy is reported on its line and column, and the fix makes the file pass', () => {
+    const commentary = { ...seedCommentary, '2.6': swap('in over one-third of the relevant', 'in almost all of the relevant')(seedCommentary['2.6']!) };
+    const dir = copyOf(liverpool, { 'inspection.sqs.yaml': (t) => t + yamlCommentary(commentary) });
+    const r = check(dir);
+    const f = r.findings.filter(prose);
+    assert.equal(f.length, 1, summary(r.findings));
+    const line = lineOf(dir, 'inspection.sqs.yaml', '"2.6":');
+    const text = readFileSync(path.join(dir, 'inspection.sqs.yaml'), 'utf8').split('\n')[line - 1]!;
+    assert.equal(f[0]!.line, line);
+    assert.equal(f[0]!.range.start.character, text.indexOf('almost all of the relevant'));
+    assert.equal(f[0]!.message, '2.6: "almost all of the" does not fit the case files: 12 of 31 not sufficient (39%); the phrasebook writes "over one-third of the".');
+    applyFix(dir, 'inspection.sqs.yaml', f[0]!.fixes![0]!);
+    const after = check(dir);
+    assert.deepEqual(after.findings.filter(prose), []);
+    assert.match(readFileSync(path.join(dir, 'inspection.sqs.yaml'), 'utf8'), /in over one-third of the relevant cases/);
+  });
+
+  it('flags wrong exact figures: a ratio, an "all but", a subject count and a reason count', () => {
+    const run = liverpoolIndex(liverpool);
+    const cases: { id: string; from: string; to: string; message: RegExp; fix: string }[] = [
+      { id: '2.1', from: '19 out of 22', to: '18 out of 22', message: /^2\.1: "18 out of 22" does not fit the case files: 19 of 22 sufficient \(86%\)/, fix: '19 out of 22' },
+      { id: '1.1', from: 'all but 3 out of the 22', to: 'all but 2 out of the 22', message: /^1\.1 report: "all but 2 out of the 22" does not fit the case files: 19 of 22 sufficient/, fix: phrasebookWrites('all but 2 out of the 22', 19, 22) },
+      { id: '4.5', from: 'Sixteen children', to: 'Seventeen children', message: /^4\.5 complied: "Seventeen" does not fit the case files: 16 of 34 sufficient/, fix: 'Sixteen' },
+      { id: '2.2', from: 'In three cases the assessment', to: 'In four cases the assessment', message: /^2\.2 assessment: "four" does not fit the case files: 3 cases giving the reason not-done/, fix: 'three' },
+      { id: '2.4', from: 'in four the review', to: 'in six the review', message: /^2\.4: "six" does not fit the case files: 4 cases giving the reason insufficient-quality/, fix: 'four' },
+    ];
+    for (const c of cases) {
+      const paragraph = swap(c.from, c.to)(seedCommentary[c.id]!);
+      const found = run({ [c.id]: paragraph });
+      assert.equal(found.length, 1, `${c.to}: ${found.map((f) => f.message).join(' | ')}`);
+      assert.equal(found[0]!.code, 'SQS060');
+      assert.match(found[0]!.message, c.message);
+      assert.equal(found[0]!.fixes?.[0]?.edits[0]?.newText, c.fix);
+    }
+  });
+
+  it('reads which side of the count a sentence describes', () => {
+    const run = liverpoolIndex(liverpool);
+    // 8 of 25 reviews fell short: "had not been … in almost one-third" is true, "had been … in almost one-third" is not.
+    assert.deepEqual(run({ '2.2': 'These assessments had not been adequately reviewed in almost one-third of cases.' }), []);
+    const flipped = run({ '2.2': 'These assessments had been adequately reviewed in almost one-third of cases.' });
+    assert.equal(flipped.length, 1);
+    assert.match(flipped[0]!.message, /17 of 25 sufficient \(68%\); the phrasebook writes "over two-thirds of"/);
+  });
+
+  it('holds prose to the stated tallies when there are no case files, pointing at the stated numbers', () => {
+    const dir = copyOf(liverpoolTalliesOnly, { 'inspection.sqs.yaml': (t) => t + yamlCommentary({ '1.5': 'We found sufficient planning in six out of the nine relevant cases.' }) });
+    const f = check(dir).findings.filter(prose);
+    assert.equal(f.length, 1);
+    assert.match(f[0]!.message, /^1\.5: "six out of the nine" does not fit the stated tallies: 7 of 9 sufficient/);
+    assert.deepEqual(f[0]!.related!.map((r) => r.range.start.line + 1), [lineOf(dir, 'inspection.sqs.yaml', '"1.5": { relevant: 9'), lineOf(dir, 'inspection.sqs.yaml', '"1.5": { relevant: 9')]);
+  });
+
+  it('leaves alone what it cannot attribute: anecdotes, pronouns, quotations, people other than the cases', () => {
+    const run = liverpoolIndex(liverpool);
+    assert.deepEqual(run({ '1.4': 'In one case we noted: "In 3 out of 4 visits the plan was late".' }), []);
+    assert.deepEqual(run({ '3.3': 'In five cases where we felt there should be a plan to manage the vulnerability one had not been produced.' }), []);
+    assert.deepEqual(run({ OM: 'The great majority of staff said that they received appropriate supervision.' }), []);
+  });
+
+  it('underlines the phrase inside folded and quoted YAML, and replaces only it', () => {
+    const folded = '  "1.2": >-\n    Less than half of the initial assessments of what was likely to make a child or young person\n    offend were on time and were of good enough quality.\n';
+    const dir = copyOf(liverpool, { 'inspection.sqs.yaml': (t) => `${t}commentary:\n${folded}` });
+    const f = check(dir).findings.filter(prose);
+    assert.equal(f.length, 1);
+    assert.equal(f[0]!.line, lineOf(dir, 'inspection.sqs.yaml', 'Less than half'));
+    assert.equal(f[0]!.range.start.character, 4);
+    const text = applyFix(dir, 'inspection.sqs.yaml', f[0]!.fixes![0]!);
+    assert.match(text, /\n {4}Over three-quarters of the initial assessments of what was likely to make a child or young person\n {4}offend/);
+    assert.deepEqual(check(dir).findings.filter(prose), []);
+  });
+});
+
+describe('scalarOffsets', () => {
+  const cases: [string, string][] = [
+    ['plain, folded over lines', 'k: In all but 3 out of the 22 relevant\n  cases we found it.\n'],
+    ['double-quoted with escapes', 'k: "The \\"initial\\" plans: over three-quarters\\u0021 of them"\n'],
+    ["single-quoted with ''", "k: 'It''s over three-quarters of them'\n"],
+    ['folded block', 'k: >-\n  Over three-quarters of the initial plans\n  but less than two-thirds had been reviewed.\n'],
+    ['literal block with a blank line', 'k: |\n  In seven out of the nine relevant cases.\n\n  And 19 out of 22.\n'],
+  ];
+  for (const [name, yaml] of cases) {
+    it(`maps every character of the value back to the same character in the source: ${name}`, () => {
+      const parsed = parseYaml(yaml);
+      const value = (parsed.data as { k: string }).k;
+      const offsets = scalarOffsets(yaml, parsed.source.spansOf(['k'])!.value!, value)!;
+      assert.ok(offsets, 'aligned');
+      for (let i = 0; i < value.length; i++) {
+        const c = value[i]!;
+        if (/\s/.test(c)) assert.match(yaml[offsets[i]!] ?? '', /\s|\\/, `whitespace at ${i}`);
+        else if (yaml[offsets[i]!] !== '\\' && yaml[offsets[i]!] !== "'") assert.equal(yaml[offsets[i]!], c, `character ${i} of ${JSON.stringify(value)}`);
+      }
+      for (const phrase of ['over three-quarters', 'less than two-thirds', 'seven out of the nine', '19 out of 22', 'all but 3']) {
+        const i = value.indexOf(phrase);
+        if (i >= 0) assert.equal(yaml.slice(offsets[i], offsets[i + phrase.length - 1]! + 1), phrase);
+      }
+    });
+  }
+
+  it('the phrasebook finds what the fixture sentences say (guards this file against a changed finder)', () => {
+    assert.deepEqual(book.find('In all but 3 out of the 22 relevant cases').map((m) => m.kind), ['all-but']);
+  });
+});
