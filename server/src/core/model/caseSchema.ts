@@ -73,7 +73,8 @@ export function caseFileSchema(catalogue: Catalogue) {
     ...facts,
     inspector: text.optional(),
     notes: text.optional(),
-    judgements: z.strictObject(judgements).default({}),
+    // `judgements:` with nothing under it yet (a new case file) is no judgements, not an error.
+    judgements: z.strictObject(judgements).nullable().default({}),
   }, {
     error: (issue) =>
       issue.code === 'invalid_type'
