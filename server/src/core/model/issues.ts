@@ -3,6 +3,7 @@ import type { Code } from '../codes';
 import { finding, type LocalFinding } from '../findings';
 import type { Fix, Range } from '../types';
 import type { Path, SourceMap } from '../yaml/source';
+import { keysAt } from './schemaPaths';
 import { closest } from './suggest';
 
 type Issue = z.core.$ZodIssue;
@@ -138,48 +139,4 @@ const keyHints: Record<string, string> = {
 
 function hintFor(key: string): string {
   return keyHints[key] ?? '';
-}
-
-/** The keys a mapping at `path` may have, read from the schema (for suggestions in messages). */
-export function keysAt(schema: z.ZodType, path: Path): string[] {
-  const found = new Set<string>();
-  const visit = (s: z.core.$ZodType, rest: Path): void => {
-    const def = s._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
-    switch (def.type) {
-      case 'optional':
-      case 'nullable':
-      case 'default':
-      case 'prefault':
-      case 'readonly':
-      case 'catch':
-        return visit(def.innerType as z.core.$ZodType, rest);
-      case 'pipe':
-        return visit(def.in as z.core.$ZodType, rest);
-      case 'lazy':
-        return visit((def.getter as () => z.core.$ZodType)(), rest);
-      case 'union':
-        for (const option of def.options as z.core.$ZodType[]) visit(option, rest);
-        return;
-      case 'object': {
-        const shape = def.shape as Record<string, z.core.$ZodType>;
-        if (rest.length === 0) {
-          for (const k of Object.keys(shape)) found.add(k);
-          return;
-        }
-        const next = shape[String(rest[0])];
-        if (next) visit(next, rest.slice(1));
-        return;
-      }
-      case 'array':
-        if (rest.length > 0) visit(def.element as z.core.$ZodType, rest.slice(1));
-        return;
-      case 'record':
-        if (rest.length > 0) visit(def.valueType as z.core.$ZodType, rest.slice(1));
-        return;
-      default:
-        return;
-    }
-  };
-  visit(schema, path);
-  return [...found];
 }

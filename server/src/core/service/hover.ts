@@ -7,7 +7,9 @@ import { casesCounted, fieldLabel, talliedCount } from '../index/statedFields';
 import type { QuestionTally } from '../index/tally';
 import type { CaseFile } from '../model/sqsFile';
 import type { Range } from '../types';
+import type { Phrasebook } from '../commentary/phrasebook';
 import { targetAt, type Target } from './locate';
+import { phrasebookFor, tallyPhrase } from './phrase';
 import { plural } from '../checks/names';
 import { caseLabel, escapeMarkdown, fileLink, listSome } from './text';
 
@@ -20,13 +22,24 @@ export interface HoverInfo {
 /** How many case files a hover lists by name before summarising. */
 const listedCases = 30;
 
-export function hoverAt(index: InspectionIndex, uri: string, offset: number): HoverInfo | undefined {
+export interface HoverOptions {
+  /** The phrasebook chosen in the editor's settings, if any. */
+  phrasebook?: string;
+}
+
+export function hoverAt(index: InspectionIndex, uri: string, offset: number, options: HoverOptions = {}): HoverInfo | undefined {
   const file = index.get(uri);
   if (!file) return undefined;
   const target = targetAt(file, offset);
   if (!target) return undefined;
   const inspection = index.inspectionOf(uri);
-  const markdown = describeTarget(target, { index, inspection, caseFile: file.kind === 'case' ? file : undefined, catalogue: file.catalogue });
+  const markdown = describeTarget(target, {
+    index,
+    inspection,
+    caseFile: file.kind === 'case' ? file : undefined,
+    catalogue: file.catalogue,
+    ...(inspection && { phrasebook: phrasebookFor(inspection, options.phrasebook) }),
+  });
   return markdown ? { range: target.range, markdown } : undefined;
 }
 
@@ -35,6 +48,7 @@ interface HoverContext {
   inspection: Inspection | undefined;
   caseFile: CaseFile | undefined;
   catalogue: Catalogue;
+  phrasebook?: Phrasebook;
 }
 
 function describeTarget(target: Target, ctx: HoverContext): string | undefined {
@@ -88,7 +102,11 @@ function questionBlock(q: Question, ctx: HoverContext, named: boolean): string {
   const lines = [`${named ? `**${escapeMarkdown(q.key)}**: ` : ''}${escapeMarkdown(q.wording)}.`, `Applies to ${escapeMarkdown(describeRelevance(q, ctx.catalogue))}.`];
   if (ctx.caseFile) lines.push(`This case: ${outcomeWords[contribution(q, ctx.caseFile.model).outcome]}.`);
   const tally = ctx.inspection?.tallies.get(q.id);
-  if (tally && ctx.inspection!.cases.size > 0) lines.push(tallyLine(tally));
+  if (tally && ctx.inspection!.cases.size > 0) {
+    lines.push(tallyLine(tally));
+    const phrase = ctx.phrasebook && tallyPhrase(ctx.inspection!, tally, ctx.phrasebook);
+    if (phrase) lines.push(`The report says: “${escapeMarkdown(phrase)}”`);
+  }
   return lines.join('  \n');
 }
 

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { plainText } from '../../server/src/lsp/completion';
+import { hoverAt } from '../../server/src/core/service/hover';
+import { outline } from '../../server/src/core/service/outline';
+import { scaffoldCase, scaffoldInspection } from '../../server/src/core/service/scaffold';
+import { tallyHints } from '../../server/src/core/service/tallyHints';
+import { minimalCase, minimalInspection, workspace } from '../helpers/index';
+
+describe('scaffolds', () => {
+  it('a new case file, with its blanks filled by their defaults, is a valid case of the inspection', () => {
+    const ws = workspace({ 'insp/inspection.sqs.yaml': minimalInspection, 'insp/cases/a.case.sqs.yaml': minimalCase('TST-07') });
+    const s = scaffoldCase(ws.index, ws.uri('insp/cases'));
+    assert.equal(s.caseId, 'TST-08');
+    assert.equal(s.fileName, 'TST-08.case.sqs.yaml');
+    const text = plainText(s.snippet);
+    assert.match(text, /^case: TST-08\nsentence: referral order\npsr: yes\n/);
+    ws.index.set(ws.uri(`insp/cases/${s.fileName}`), text);
+    const errors = ws.findings(`insp/cases/${s.fileName}`).filter((f) => f.severity === 'error');
+    assert.deepEqual(errors.map((f) => f.message), []);
+  });
+
+  it('a given case id is used as it is, and made safe as a file name', () => {
+    const ws = workspace({ 'inspection.sqs.yaml': minimalInspection });
+    const s = scaffoldCase(ws.index, ws.uri(''), 'A/B 1');
+    assert.equal(s.fileName, 'A-B-1.case.sqs.yaml');
+    assert.match(s.snippet, /^case: \$\{1:A\/B 1\}/);
+  });
+
+  it('a new inspection file asks only for what cannot be defaulted (the fieldwork dates)', () => {
+    const ws = workspace({});
+    const text = plainText(scaffoldInspection(ws.index.registry.latest).snippet);
+    ws.index.set(ws.uri('inspection.sqs.yaml'), text);
+    const errors = ws.findings('inspection.sqs.yaml').filter((f) => f.severity === 'error');
+    assert.deepEqual(
+      errors.map((f) => [f.code, f.range.start.line]),
+      [
+        ['SQS011', 11],
+        ['SQS011', 12],
+      ],
+    );
+  });
+});
+
+describe('hover text', () => {
+  it('escapes what the inspector typed', () => {
+    const ws = workspace({ 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': minimalCase('T_1 *bold* [x](y)') });
+    const h = hoverAt(ws.index, ws.uri('a.case.sqs.yaml'), 7);
+    assert.ok(h);
+    assert.match(h.markdown, /Case T\\_1 \\\*bold\\\* \\\[x\\\]\\\(y\\\)/);
+  });
+});
+
+describe('tally hints', () => {
+  it('show agreement, or the tally where the stated count differs', () => {
+    const ws = workspace({
+      'inspection.sqs.yaml': `${minimalInspection}tallies:\n  "1.2": { relevant: 2, sufficient: 1 }\n`,
+      'a.case.sqs.yaml': minimalCase('T-1'),
+      'b.case.sqs.yaml': minimalCase('T-2'),
+    });
+    assert.deepEqual(
+      tallyHints(ws.index, ws.uri('inspection.sqs.yaml')).map((h) => h.label),
+      ['✓', '≠ 2'],
+    );
+  });
+
+  it('are absent while the inspection has no case files', () => {
+    const ws = workspace({ 'inspection.sqs.yaml': `${minimalInspection}tallies:\n  "1.2": { relevant: 2, sufficient: 1 }\n` });
+    assert.deepEqual(tallyHints(ws.index, ws.uri('inspection.sqs.yaml')), []);
+  });
+});
+
+describe('outline', () => {
+  it('groups criteria by theme in file order and names them', () => {
+    const ws = workspace({ 'a.case.sqs.yaml': minimalCase('T-1', '  "2.2": { assessment: not sufficient }\n  OM: sufficient\n') });
+    const judgements = outline(ws.index.get(ws.uri('a.case.sqs.yaml'))!).find((n) => n.name === 'judgements')!;
+    assert.deepEqual(
+      judgements.children.map((t) => [t.name, t.children.map((c) => c.name)]),
+      [
+        ['1 Reducing the likelihood of reoffending', ['1.1 Pre-sentence reports', '1.2 Initial assessment of the likelihood of reoffending']],
+        ['2 Protecting the public', ['2.2 Assessment of risk of harm to others']],
+        ['Operational management', ['OM Operational management']],
+      ],
+    );
+  });
+});
