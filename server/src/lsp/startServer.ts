@@ -10,13 +10,16 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { settingsSection } from '../protocol';
 import { registerCodeActions } from './codeActions';
+import { completionTriggers, registerCompletion } from './completion';
 import { registerCustomRequests } from './custom';
 import { DiagnosticsFeature } from './diagnostics';
 import type { FileSystemHost } from './host';
+import { refreshInlayHintsOnChange, registerEditorAids } from './editorAids';
 import { registerHover } from './hover';
 import { indexWorkspace } from './indexing';
 import { guardedNotification, type Logger } from './safe';
 import { SettingsStore } from './settings';
+import { registerSymbols } from './symbols';
 import { registerWatching } from './watching';
 import { Workspace } from './workspace';
 
@@ -47,7 +50,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     diagnostics = new DiagnosticsFeature(connection, ws, settings, pull ? 'pull' : 'push', log);
     diagnostics.register();
     registerCodeActions(connection, log);
-    registerHover(connection, ws, log);
+    registerHover(connection, ws, settings, log);
+    registerCompletion(connection, ws, log, capabilities.textDocument?.completion?.completionItem?.snippetSupport === true);
+    registerSymbols(connection, ws, log, capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true);
+    registerEditorAids(connection, ws, log);
+    if (capabilities.workspace?.inlayHint?.refreshSupport) refreshInlayHintsOnChange(connection, ws, log);
     registerWatching(connection, ws, log, capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true);
     registerCustomRequests(connection, ws, settings, log);
 
@@ -57,6 +64,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         ...(pull && { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } }),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: completionTriggers },
+        documentSymbolProvider: { label: 'SQS' },
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        inlayHintProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'SQS Findings', version: typeof SQS_VERSION === 'string' ? SQS_VERSION : 'development' },
