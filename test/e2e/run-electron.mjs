@@ -24,6 +24,11 @@ if (!target) {
   console.error('[electron] give --folder <dir> or --workspace <file.code-workspace>');
   process.exit(2);
 }
+if (process.env.VSCODE_EXECUTABLE && !fs.existsSync(process.env.VSCODE_EXECUTABLE)) {
+  console.error(`[electron] VSCODE_EXECUTABLE=${process.env.VSCODE_EXECUTABLE} does not exist`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 const state = fs.mkdtempSync(path.join(os.tmpdir(), 'sqs-vscode-'));
 const syncDir = path.join(state, 'sync');
 fs.mkdirSync(syncDir);
