@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const nodeSuites = ['unit', 'protocol'];
+const nodeSuites = ['unit', 'protocol', 'nvim'];
 const scriptSuites = { vscode: 'scripts/test-vscode.mjs' };
 const needSetup = new Set(['vscode', 'nvim']);
 const wanted = process.argv.slice(2);

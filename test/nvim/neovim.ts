@@ -22,6 +22,8 @@ export interface NeovimRun {
   /** Diagnostics by document URI. */
   files: Record<string, NeovimDiagnostic[]>;
   errors: string[];
+  /** workspace/diagnostic/refresh requests the server sent. */
+  refreshes: number;
   server_exit?: { code: number; signal: number };
   status: number | null;
   stderr: string;
@@ -31,11 +33,21 @@ export function hasNeovim(): boolean {
   return spawnSync('nvim', ['--version'], { encoding: 'utf8' }).status === 0;
 }
 
+export interface NeovimJob {
+  /** Files to open (absolute paths). */
+  open: string[];
+  /** Lines to replace in the open buffers once every file has had diagnostics, as typing would (not saved). */
+  edits?: { file: string; line: number; text: string }[];
+  /** Diagnostics to wait for: a code in a file, with a message containing `message`. */
+  expect?: { file: string; code: string; message?: string }[];
+  timeoutMs?: number;
+}
+
 /**
- * Opens `files` in Neovim with the server started as `node server/out/server.js --stdio` in `workspace`, and
- * waits until each file has diagnostics (with `expectCode`, one with that code).
+ * Opens files in Neovim with the server started as `node server/out/server.js --stdio` in `workspace`, applies
+ * the edits, and waits until the expected diagnostics arrived (or, expecting none, until every file had a report).
  */
-export function neovimDiagnostics(workspace: string, files: string[], { expectCode, timeoutMs = 30_000 }: { expectCode?: string; timeoutMs?: number } = {}): NeovimRun {
+export function neovimDiagnostics(workspace: string, { open, edits = [], expect = [], timeoutMs = 30_000 }: NeovimJob): NeovimRun {
   if (!existsSync(serverBundle)) throw new Error(`no server bundle at ${serverBundle}: npm run build`);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'sqs-nvim-'));
   try {
@@ -53,10 +65,11 @@ export function neovimDiagnostics(workspace: string, files: string[], { expectCo
         XDG_CACHE_HOME: scratch,
         SQS_RESULT: resultFile,
         SQS_ROOT: workspace,
-        SQS_FILES: files.join('\n'),
+        SQS_FILES: open.join('\n'),
+        SQS_EDITS: JSON.stringify(edits),
+        SQS_EXPECT: JSON.stringify(expect),
         SQS_SERVER_CMD: [process.execPath, serverBundle, '--stdio'].join('\n'),
         SQS_TIMEOUT_MS: String(timeoutMs),
-        ...(expectCode ? { SQS_EXPECT_CODE: expectCode } : {}),
       },
     });
     let result: Omit<NeovimRun, 'status' | 'stderr'>;
