@@ -213,7 +213,11 @@ async function handle(page, req) {
         if (text.includes(req.contains)) return { ok: true, text, url: f.url() };
         texts.push(text.slice(0, 200));
       }
-      if (Date.now() > deadline) return { ok: false, error: `no frame contains ${JSON.stringify(req.contains)}`, frames: texts.filter(Boolean) };
+      if (Date.now() > deadline) {
+        const shot = path.join(results, 'frame-text-not-found.png');
+        await page.screenshot({ path: shot }).catch(() => {});
+        return { ok: false, error: `no frame contains ${JSON.stringify(req.contains)} (page: ${shot}; ${page.frames().length} frames)`, frames: texts.filter(Boolean) };
+      }
       await delay(200);
     }
   }

@@ -1,6 +1,6 @@
 // What the extension host cannot see for itself: the rendered page. The code-server runner serves these
 // requests through files in E2E_SYNC_DIR (see test/e2e/harness/run-code-server.mjs).
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { poll } from './wait';
 
@@ -11,18 +11,19 @@ export function hasPageDriver(): boolean {
   return process.env.E2E_RUNNER === 'code-server' && !!process.env.E2E_SYNC_DIR;
 }
 
-let next = 0;
-
 async function ask<T>(request: Record<string, unknown>, timeoutMs: number): Promise<T> {
   const dir = process.env.E2E_SYNC_DIR;
   if (!dir || !hasPageDriver()) throw new Error('no page driver: run this test with the code-server runner');
-  const id = `${process.pid}x${next++}`;
+  // Unique across the test bundles, each of which has its own copy of this module.
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
   const tmp = path.join(dir, `.req-${id}.json`);
   writeFileSync(tmp, JSON.stringify({ ...request, timeoutMs }));
   renameSync(tmp, path.join(dir, `req-${id}.json`)); // the driver never sees a half-written request
   const answer = path.join(dir, `res-${id}.json`);
   await poll(() => existsSync(answer), { timeoutMs: timeoutMs + 15_000, what: `the page driver to answer ${request.kind}` });
-  return JSON.parse(readFileSync(answer, 'utf8')) as T;
+  const parsed = JSON.parse(readFileSync(answer, 'utf8')) as T;
+  rmSync(answer);
+  return parsed;
 }
 
 export interface FrameText {
