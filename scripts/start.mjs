@@ -66,7 +66,7 @@ try {
     console.error(`[start] code-server stopped by itself (${signal ?? `exit ${code}`}); its log:\n${readFileSync(state.log, 'utf8').slice(-4000)}`);
     void stop(1);
   });
-  say(`VS Code with SQS Findings on ${path.relative(process.cwd(), folder) || folder}:`);
+  say(`code-server pid ${cs.pid}; VS Code with SQS Findings on ${path.relative(process.cwd(), folder) || folder}:`);
   console.log(`\n    ${started.base}/?folder=${encodeURIComponent(folder)}\n`);
   say('Ctrl-C stops it');
 } catch (e) {

@@ -2,6 +2,7 @@
 // `npm run test:vscode`: the extension's tests inside a real VS Code, on the Liverpool example.
 //
 //   node scripts/test-vscode.mjs [--runner code-server|electron] [--no-setup] [--no-build] [--keep-workspace]
+//                                [--no-start-check]        (skip the check of `npm start` that follows the suite)
 //                                [--result-file <json>]   (the counts, for scripts/test.mjs)
 //
 // Picks the runner that can work on this machine, and says which and why:
@@ -114,5 +115,16 @@ const result = await run(
 if (flag('keep-workspace')) say(`workspace kept in ${ws.dir}`);
 else rmSync(ws.dir, { recursive: true, force: true });
 say(`${runner} run took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-// The runner printed its own closing line; this one is the script's, and the one scripts/test.mjs reads.
-finish(result.passed, result.failed, result.code === 0 && result.failed === 0 ? 0 : 1);
+let { passed, failed } = result;
+if (result.code !== 0 && failed === 0) failed = 1;
+
+// npm start as a user meets it: packaged, served, the example open, stopped by Ctrl-C (code-server only).
+if (runner === 'code-server' && !flag('no-start-check')) {
+  const t1 = Date.now();
+  const start = await run(process.execPath, ['test/e2e/harness/start-check.mjs', '--results', path.join(root, 'test-results')], 'npm start');
+  say(`npm start check took ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+  passed += start.passed;
+  failed += start.code !== 0 && start.failed === 0 ? 1 : start.failed;
+}
+// The runners printed their own closing lines; this one is the script's, and the one scripts/test.mjs reads.
+finish(passed, failed);

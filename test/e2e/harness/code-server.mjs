@@ -51,6 +51,7 @@ export function privateState(prefix, settings = {}) {
         'telemetry.telemetryLevel': 'off',
         'update.mode': 'none',
         'security.workspace.trust.enabled': false,
+        'git.openRepositoryInParentFolders': 'never',
         ...settings,
       },
       null,
