@@ -18,7 +18,7 @@ export function duplicateCaseIds(inspection: Inspection): Finding[] {
   const out: Finding[] = [];
   for (const files of byId.values()) {
     if (files.length < 2) continue;
-    files.sort((a, b) => a.uri.localeCompare(b.uri));
+    files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     for (const file of files) {
       const others = files.filter((f) => f !== file);
       const id = file.model.id!;

@@ -53,7 +53,7 @@ export function statedVsTallied(inspection: Inspection): Finding[] {
 }
 
 function mismatch(inspection: Inspection, tally: QuestionTally, c: Compared, stated: Located<number>): LocalFinding {
-  const members = [...tally.cases].filter(([, contribution]) => c.counts(contribution)).sort(([a], [b]) => a.localeCompare(b));
+  const members = [...tally.cases].filter(([, contribution]) => c.counts(contribution)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const related: LocalRelated[] = members.slice(0, relatedLimit).map(([caseUri, contribution]) => ({
     uri: caseUri,
     range: contribution.judgement?.range ?? inspection.file.model.sample?.range ?? stated.range,
