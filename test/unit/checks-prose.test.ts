@@ -154,6 +154,22 @@ describe('prose against numbers (SQS060, SQS061)', () => {
     assert.deepEqual(f[0]!.related!.map((r) => r.range.start.line + 1), [lineOf(dir, 'inspection.sqs.yaml', '"1.5": { relevant: 9'), lineOf(dir, 'inspection.sqs.yaml', '"1.5": { relevant: 9')]);
   });
 
+  it('re-judges unchanged commentary when the case files change (the reading of the text is cached, the numbers are not)', () => {
+    const index = new InspectionIndex();
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    for (const file of walk(liverpool)) index.set(pathToFileURL(file).toString(), readFileSync(file, 'utf8'));
+    const inspection = pathToFileURL(path.join(liverpool, 'inspection.sqs.yaml')).toString();
+    const checker = new Checker(index);
+    index.set(inspection, readFileSync(path.join(liverpool, 'inspection.sqs.yaml'), 'utf8') + yamlCommentary({ '1.5': seedCommentary['1.5']! }));
+    assert.deepEqual(checker.findingsFor(inspection).filter(prose), []);
+    // One of the seven sufficient custody plans becomes not sufficient: "seven out of the nine" is now wrong.
+    const custodyCase = walk(path.join(liverpool, 'cases')).find((f) => /"1\.5": sufficient/.test(readFileSync(f, 'utf8')))!;
+    index.set(pathToFileURL(custodyCase).toString(), readFileSync(custodyCase, 'utf8').replace('"1.5": sufficient', '"1.5": not sufficient'));
+    const f = checker.findingsFor(inspection).filter(prose);
+    assert.equal(f.length, 1);
+    assert.match(f[0]!.message, /"seven out of the nine" does not fit the case files: 6 of 9 sufficient/);
+  });
+
   it('leaves alone what it cannot attribute: anecdotes, pronouns, quotations, people other than the cases', () => {
     const run = liverpoolIndex(liverpool);
     assert.deepEqual(run({ '1.4': 'In one case we noted: "In 3 out of 4 visits the plan was late".' }), []);

@@ -1,6 +1,6 @@
 import { PhrasebookRegistry } from '../../commentary/phrasebookRegistry';
 import type { Phrasebook } from '../../commentary/phrasebook';
-import type { Question } from '../../criteria/catalogue';
+import type { Criterion, Question } from '../../criteria/catalogue';
 import { finding, inFile, type LocalFinding, type LocalRelated } from '../../findings';
 import type { Inspection } from '../../index/inspectionIndex';
 import type { InspectionFile } from '../../model/sqsFile';
@@ -25,6 +25,27 @@ interface Analysed {
 }
 
 const analyses = new WeakMap<InspectionFile, Analysed[]>();
+
+/**
+ * Claims by text, per phrasebook and criterion: typing anywhere else in the inspection file leaves the
+ * commentary as it was, so it is not read again. A few recent texts per criterion are kept, enough for
+ * undo and redo while typing in one paragraph.
+ */
+const claimCache = new WeakMap<Phrasebook, WeakMap<Criterion, Map<string, Claim[]>>>();
+const textsKept = 4;
+
+function claimsFor(book: Phrasebook, criterion: Criterion, text: string): Claim[] {
+  let byCriterion = claimCache.get(book);
+  if (!byCriterion) claimCache.set(book, (byCriterion = new WeakMap()));
+  let texts = byCriterion.get(criterion);
+  if (!texts) byCriterion.set(criterion, (texts = new Map()));
+  let claims = texts.get(text);
+  if (claims) texts.delete(text);
+  else claims = analyse(criterion, text, book);
+  texts.set(text, claims);
+  if (texts.size > textsKept) texts.delete(texts.keys().next().value!);
+  return claims;
+}
 
 export function prose(inspection: Inspection): Finding[] {
   const file = inspection.file;
@@ -59,7 +80,7 @@ function analysedCommentary(file: InspectionFile, book: Phrasebook): Analysed[] 
     out.push({
       criterionId,
       text: text.value,
-      claims: analyse(criterion, text.value, book),
+      claims: claimsFor(book, criterion, text.value),
       offsets: span && scalarOffsets(file.parsed.text, span, text.value),
       range: text.range,
     });
