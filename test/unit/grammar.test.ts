@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import * as oniguruma from 'vscode-oniguruma';
+import { INITIAL, parseRawGrammar, Registry, type IGrammar } from 'vscode-textmate';
+import { URI } from 'vscode-uri';
+import { InspectionIndex } from '../../server/src/core/index';
+import { plainText } from '../../server/src/lsp/completion';
+import { minimalInspection, workspace } from '../helpers/index';
+
+// The TextMate grammar as VS Code runs it: our grammars and injection, loaded from package.json's
+// contributions, on top of VS Code's own YAML grammar (a copy in test/fixtures/grammars/vscode-yaml).
+
+const root = path.resolve(__dirname, '../..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  contributes: {
+    grammars: { language?: string; scopeName: string; path: string; injectTo?: string[] }[];
+    snippets: { language: string; path: string }[];
+  };
+};
+const vscodeYaml = path.join(root, 'test/fixtures/grammars/vscode-yaml');
+const yamlScopes: Record<string, string> = {
+  'source.yaml': 'yaml.tmLanguage.json',
+  'source.yaml.1.0': 'yaml-1.0.tmLanguage.json',
+  'source.yaml.1.1': 'yaml-1.1.tmLanguage.json',
+  'source.yaml.1.2': 'yaml-1.2.tmLanguage.json',
+  'source.yaml.1.3': 'yaml-1.3.tmLanguage.json',
+  'source.yaml.embedded': 'yaml-embedded.tmLanguage.json',
+};
+
+let grammars: Record<string, IGrammar>;
+
+before(async () => {
+  await oniguruma.loadWASM(readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer as ArrayBuffer);
+  const registry = new Registry({
+    onigLib: Promise.resolve({ createOnigScanner: (p) => new oniguruma.OnigScanner(p), createOnigString: (s) => new oniguruma.OnigString(s) }),
+    loadGrammar: async (scope) => {
+      const ours = pkg.contributes.grammars.find((g) => g.scopeName === scope);
+      const file = ours ? path.join(root, ours.path) : yamlScopes[scope] && path.join(vscodeYaml, yamlScopes[scope]);
+      return file ? parseRawGrammar(readFileSync(file, 'utf8'), file) : null;
+    },
+    getInjections: (scope) => pkg.contributes.grammars.filter((g) => g.injectTo?.includes(scope)).map((g) => g.scopeName),
+  });
+  grammars = {};
+  for (const g of pkg.contributes.grammars) if (g.language) grammars[g.language] = (await registry.loadGrammar(g.scopeName))!;
+});
+
+/** The scopes of the token at each position of each line. */
+function tokenize(grammar: IGrammar, text: string): (pos: { line: number; character: number }) => string[] {
+  let state = INITIAL;
+  const lines = text.split('\n').map((line) => {
+    const r = grammar.tokenizeLine(line, state);
+    state = r.ruleStack;
+    return r.tokens;
+  });
+  return ({ line, character }) => lines[line]!.find((t) => t.startIndex <= character && character < t.endIndex)?.scopes ?? [];
+}
+
+const liverpool = path.join(root, 'examples/liverpool-2013');
+
+function loadLiverpool() {
+  const index = new InspectionIndex();
+  const files = [path.join(liverpool, 'inspection.sqs.yaml'), ...readdirSync(path.join(liverpool, 'cases')).map((f) => path.join(liverpool, 'cases', f))];
+  for (const f of files) index.set(URI.file(f).toString(), readFileSync(f, 'utf8'));
+  return index;
+}
+
+const has = (scopes: string[], prefix: string) => scopes.some((s) => s.startsWith(prefix));
+
+describe('TextMate grammar', () => {
+  it('each SQS language has a grammar on VS Code\'s YAML, and the injection reaches both', () => {
+    assert.deepEqual(Object.keys(grammars).sort(), ['sqs-case', 'sqs-inspection']);
+    const injection = pkg.contributes.grammars.find((g) => g.injectTo)!;
+    assert.deepEqual(injection.injectTo!.sort(), pkg.contributes.grammars.filter((g) => g.language).map((g) => g.scopeName).sort());
+  });
+
+  it('on every Liverpool case file: criterion ids, judgement words and reason codes where the parser finds them', () => {
+    const index = loadLiverpool();
+    let judgements = 0;
+    let reasons = 0;
+    for (const file of index.all()) {
+      if (file.kind !== 'case') continue;
+      const scopesAt = tokenize(grammars['sqs-case']!, file.parsed.text);
+      const name = path.basename(file.uri);
+      for (const criterionId of Object.keys((file.parsed.data as { judgements: object }).judgements)) {
+        const key = file.parsed.source.keyRange(['judgements', criterionId])!;
+        // Skip the opening quote of a quoted id.
+        const at = { line: key.start.line, character: key.start.character + (criterionId === 'OM' ? 0 : 1) };
+        assert.ok(has(scopesAt(at), 'entity.name.type.criterion.sqs'), `${name}: criterion ${criterionId} ${JSON.stringify(scopesAt(at))}`);
+      }
+      for (const j of file.model.judgements.values()) {
+        const word = file.parsed.text.split('\n')[j.range.start.line]!.slice(j.range.start.character, j.range.end.character);
+        if (!/^(sufficient|not sufficient|not applicable)$/.test(word)) continue; // yes/no on 4.5 complied
+        judgements++;
+        assert.ok(has(scopesAt(j.range.start), 'constant.language.judgement.'), `${name}:${j.range.start.line + 1} ${word}`);
+        for (const r of j.reasons) {
+          reasons++;
+          assert.ok(has(scopesAt(r.range.start), 'support.constant.reason.sqs'), `${name}:${r.range.start.line + 1} reason ${r.value}`);
+        }
+      }
+    }
+    assert.ok(judgements > 500 && reasons > 20, `checked ${judgements} judgements and ${reasons} reasons`);
+  });
+
+  it('on the Liverpool inspection file: criterion ids and counted reasons, and nothing inside text or comments', () => {
+    const index = loadLiverpool();
+    const file = index.all().find((f) => f.kind === 'inspection')!;
+    const scopesAt = tokenize(grammars['sqs-inspection']!, file.parsed.text);
+    for (const stated of file.kind === 'inspection' ? file.model.stated.values() : []) {
+      const id = stated.path[1] as string;
+      const key = file.parsed.source.keyRange(['tallies', id])!;
+      assert.ok(has(scopesAt({ line: key.start.line, character: key.start.character + 1 }), 'entity.name.type.criterion.sqs'), `tallies ${id}`);
+      for (const [code] of stated.reasons) {
+        const k = file.parsed.source.keyRange([...stated.path, 'reasons', code])!;
+        if (code.includes('-')) assert.ok(has(scopesAt(k.start), 'support.constant.reason.sqs'), `reason ${code}`);
+      }
+    }
+    const lines = file.parsed.text.split('\n');
+    lines.forEach((line, i) => {
+      const word = /\bsufficient\b/.exec(line);
+      if (!word || !/^\s*(#|-|[a-z_]+: [A-Z])/.test(line)) return; // comments, list items, prose
+      assert.ok(!has(scopesAt({ line: i, character: word.index }), 'constant.language.judgement.'), `line ${i + 1}: ${line}`);
+    });
+  });
+
+  it('leaves judgement words in prose, comments and keys alone', () => {
+    const text = 'judgements:\n  "1.2":\n    judgement: sufficient # not sufficient\n    notes: not sufficient evidence of planning\n    quote: "sufficient"\n';
+    const scopesAt = tokenize(grammars['sqs-case']!, text);
+    assert.ok(has(scopesAt({ line: 2, character: 15 }), 'constant.language.judgement.sufficient'));
+    assert.ok(!has(scopesAt({ line: 2, character: 30 }), 'constant.language.judgement.'), 'in a comment');
+    assert.ok(!has(scopesAt({ line: 3, character: 11 }), 'constant.language.judgement.'), 'in notes');
+    assert.ok(!has(scopesAt({ line: 4, character: 12 }), 'constant.language.judgement.'), 'quoted text');
+  });
+});
+
+describe('snippets', () => {
+  const snippets = (language: string) => {
+    const entry = pkg.contributes.snippets.find((s) => s.language === language)!;
+    return JSON.parse(readFileSync(path.join(root, entry.path), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+  };
+
+  it('a case file from its snippet, blanks at their defaults, is a valid case', () => {
+    const body = plainText(snippets('sqs-case')['Case file']!.body.join('\n'));
+    const judgement = plainText(snippets('sqs-case')['Judgement']!.body.join('\n'));
+    const text = body.replace('judgements:\n  ', `judgements:\n${judgement.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+    const ws = workspace({ 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': text });
+    assert.deepEqual(ws.findings('a.case.sqs.yaml').filter((f) => f.severity === 'error').map((f) => f.message), []);
+  });
+
+  it('offers the sentence types of the catalogue, in its order', () => {
+    const body = snippets('sqs-case')['Case file']!.body.join('\n');
+    const choices = /sentence: \$\{2\|([^|]*)\|\}/.exec(body)![1]!.split(',');
+    assert.deepEqual(choices, new InspectionIndex().registry.latest.sentences.map((s) => s.label));
+  });
+
+  it('an inspection file from its snippet needs only its dates', () => {
+    const text = plainText(snippets('sqs-inspection')['Inspection file']!.body.join('\n'));
+    const ws = workspace({ 'inspection.sqs.yaml': text });
+    assert.deepEqual(
+      ws.findings('inspection.sqs.yaml').filter((f) => f.severity === 'error').map((f) => f.code),
+      ['SQS011', 'SQS011'],
+    );
+  });
+});
