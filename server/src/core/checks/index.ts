@@ -64,6 +64,9 @@ export class Checker {
     // A case not counted against this inspection's criteria (SQS043) has no contributions to check.
     const contributions = inspection.tallies.contributionsOf(file.uri);
     if (!contributions) return [];
+    // A file that does not read as a case (too large, binary, empty, broken at the root) has its own
+    // finding; listing every criterion as "not yet judged" on top would bury it.
+    if (!isMapping(file.parsed.data)) return [];
     const cached = this.caseCache.get(file);
     if (cached && cached.contributions === contributions) return cached.findings;
     const ctx = { file, catalogue: inspection.catalogue, contributions };
