@@ -1,4 +1,4 @@
-// `npm run bench`: what a keystroke costs in the language server, on the Liverpool example (34 cases).
+// `npm run bench` (or `node scripts/bench.mjs server`): what a keystroke costs in the language server, on the Liverpool example (34 cases).
 // Reports medians and ratios, never pass/fail: speed is measured here, not asserted in tests.
 //
 //   keystroke in a case file     parse + analyse the edited case, move its tallies, its diagnostics
@@ -178,7 +178,7 @@ async function main() {
   console.log(`  didChange + pull the case file                             ${ms(roundTrip)}`);
   console.log(`  didChange + pull the inspection file                       ${ms(inspectionTrip)}`);
 
-  const ratio = (a: Sample, b: Sample) => (a.median / b.median).toFixed(2);
+  const ratio = (a: Sample, b: Sample) => (a.median / b.median).toPrecision(2);
   console.log(`\nratios (medians)`);
   console.log(`  keystroke / full workspace index                           ${ratio(edit, fullIndex)}  (1/${Math.round(fullIndex.median / edit.median)} of re-indexing everything)`);
   console.log(`  keystroke at 340 cases / at 34 cases                       ${ratio(bigEdit, edit)}  (1.00 = independent of workspace size)`);
