@@ -22,3 +22,7 @@ export { Phrasebook, PhrasebookError, styles, formNames, type Style, type Framin
 export { PhrasebookRegistry } from './commentary/phrasebookRegistry';
 export type { QuantifierMatch, MatchKind } from './commentary/finder';
 export type { PhrasebookData, PhrasebookFileData } from './commentary/phrasebookSchema';
+export { buildReport, type ReportOptions } from './report/buildReport';
+export * from './report/document';
+export type { QuestionFigures } from './report/figures';
+export { paragraphsOf, sentenceKey, sentenceByKey, paragraphsFedBy, paragraphsAffectedBy, type ParagraphEntry } from './report/navigate';

@@ -1,5 +1,10 @@
+import { PhrasebookRegistry } from '../commentary/phrasebookRegistry';
+import { placeholders } from '../commentary/template';
+import { figureVariables, inspectionVariables, quantityForms } from '../commentary/variables';
 import {
   catalogueSchema,
+  type CommentaryHooks,
+  type ReportData,
   type CatalogueData,
   type CriterionData,
   type FactData,
@@ -45,6 +50,8 @@ export class Catalogue {
   readonly questions: ReadonlyMap<string, Question>;
   private readonly sentencesByName: ReadonlyMap<string, SentenceData>;
   readonly sentences: readonly SentenceData[];
+  /** The report's fixed wording: letterhead, headings, standard paragraphs. */
+  readonly report: ReportData;
 
   private constructor(data: CatalogueData) {
     this.id = data.id;
@@ -70,6 +77,7 @@ export class Catalogue {
     this.questions = questions;
     this.facts = new Map(data.facts.map((f) => [f.id, f]));
     this.sentences = data.sentences;
+    this.report = data.report;
     const byName = new Map<string, SentenceData>();
     for (const s of data.sentences) {
       for (const name of [s.id, s.label, ...(s.aliases ?? [])]) byName.set(normaliseName(name), s);
@@ -138,6 +146,7 @@ export class Catalogue {
         }
       }
     }
+    problems.push(...templateProblems(data));
     const factIds = new Set<string>();
     for (const f of data.facts) {
       if (factIds.has(f.id)) problems.push(`fact ${f.id} is defined twice`);
@@ -152,6 +161,68 @@ export class Catalogue {
     if ('question' in rule) return this.questions.has(rule.question) ? [] : [`unknown question ${rule.question}`];
     return rule.all.flatMap((r) => this.ruleProblems(r));
   }
+}
+
+const inspectionNames = new Set<string>(inspectionVariables);
+const figureNames = new Set<string>([...inspectionVariables, ...figureVariables]);
+
+/** Templates must parse and use only the values the generator offers, so no sentence is silently lost. */
+function templateProblems(data: CatalogueData): string[] {
+  const problems: string[] = [];
+  const check = (where: string, template: string | undefined, allowed: ReadonlySet<string>) => {
+    if (template === undefined) return;
+    try {
+      for (const p of placeholders(template)) {
+        if (!allowed.has(p.name)) problems.push(`${where}: unknown placeholder {${p.name}}`);
+        else if (p.form !== undefined && (p.name !== 'quantity' || !quantityForms.includes(p.form))) {
+          problems.push(`${where}: {${p.name}:${p.form}} is not a form (use {quantity:${quantityForms.join('|')}})`);
+        }
+      }
+    } catch (e) {
+      problems.push(`${where}: ${(e as Error).message}`);
+    }
+  };
+  for (const theme of data.themes) {
+    for (const criterion of theme.criteria) {
+      criterion.questions.forEach((q, i) => {
+        const c: CommentaryHooks | undefined = q.commentary;
+        if (!c) return;
+        const where = `${criterion.id}/${q.key} commentary`;
+        for (const key of ['sentence', 'allSentence', 'noneSentence'] as const) check(`${where}.${key}`, c[key], figureNames);
+        for (const key of ['intro', 'noRelevantSentence', 'quoteIntro'] as const) check(`${where}.${key}`, c[key], inspectionNames);
+        if (c.reasons) {
+          check(`${where}.reasons.sentence`, c.reasons.sentence, new Set([...inspectionNames, 'reasons']));
+          if (!q.reasons) problems.push(`${where}.reasons: the question has no reason codes to break down`);
+          for (const r of q.reasons?.codes ?? []) if (!r.phrase) problems.push(`${where}.reasons: reason ${r.code} has no phrase to word it`);
+        }
+        if (c.framing === 'not-sufficient' && c.sentence && !c.allSentence) {
+          problems.push(`${where}: a not-sufficient sentence needs an allSentence for when every case was sufficient`);
+        }
+        if (c.join && i === 0) problems.push(`${where}.join: the first question of a criterion has no sentence before it to join`);
+      });
+    }
+  }
+  const r = data.report;
+  const all = [
+    ...r.letterhead.map((t, i): [string, string | undefined] => [`letterhead.${i}`, t]),
+    ...r.header.map((h, i): [string, string | undefined] => [`header.${i}.value`, h.value]),
+    ['title', r.title] as [string, string],
+    ...r.opening.map((t, i): [string, string | undefined] => [`opening.${i}`, t]),
+    ...(['context', 'summary', 'commentary', 'operationalManagement', 'keyStrengths', 'areasForImprovement', 'closing', 'copyTo'] as const).flatMap((name) => {
+      const section = r[name];
+      return [
+        [`${name}.heading`, section.heading],
+        [`${name}.intro`, section.intro],
+        [`${name}.outro`, section.outro],
+        ...(section.paragraphs ?? []).map((t, i): [string, string | undefined] => [`${name}.paragraphs.${i}`, t]),
+      ] as [string, string | undefined][];
+    }),
+    ['note', r.note] as [string, string | undefined],
+  ];
+  for (const [where, template] of all) check(`report.${where}`, template, inspectionNames);
+  check('report.quote.format', r.quote.format, new Set(['intro', 'quote']));
+  if (r.phrasebook && !PhrasebookRegistry.builtIn().get(r.phrasebook)) problems.push(`report.phrasebook: unknown phrasebook "${r.phrasebook}"`);
+  return problems;
 }
 
 function normaliseName(name: string): string {

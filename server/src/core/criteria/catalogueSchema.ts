@@ -33,29 +33,46 @@ const reasonSchema = z.strictObject({
   label: z.string(),
   /** For review questions: this reason means no review took place, so it lowers the `done` count. */
   notDone: z.boolean().optional(),
-  /** How the commentary names the reason ("the assessment had not been done"). */
+  /** How the commentary names the reason, to fit the question's reasons sentence ("the assessment had not been done"). */
   phrase: z.string().optional(),
 });
 
-/** Template hooks read by the commentary generator (see docs/commentary.md). */
-const commentarySchema = z
-  .object({
-    /** `exact` writes counts ("19 out of 22"); `banded` writes a phrasebook band ("over three-quarters"). */
-    style: z.enum(['exact', 'banded']).optional(),
-    /** Which side of the count the sentence describes: the sufficient cases or the others. */
-    framing: z.enum(['sufficient', 'not-sufficient']).optional(),
-    /** Fixed text before the generated sentence (context the seed reports give before the figures). */
-    intro: z.string().optional(),
-    /** The sentence, with placeholders filled by the commentary generator. */
-    sentence: z.string().optional(),
-    /** Used instead of `sentence` when every relevant case was sufficient. */
-    allSentence: z.string().optional(),
-    /** Text introducing the reasons breakdown. */
-    reasonsIntro: z.string().optional(),
-    /** How inspector quotes on this question are introduced ("An inspector commented on one PSR:"). */
-    quoteIntro: z.string().optional(),
-  })
-  .loose();
+/**
+ * How the report words one question (docs/commentary.md). Templates use the placeholders of
+ * commentary/template.ts: {quantity}, {quantity:the}, {quantity:relevant} (the phrasebook's forms),
+ * {Quantity…} to start a sentence, {count}, {total}, {missing}, {sufficient}, {notSufficient}, {one|many}
+ * chosen by the count, and the inspection's values ({serviceShort}, {area}, …).
+ */
+const commentarySchema = z.strictObject({
+  /** `exact` "19 out of 22"; `all-but` "all but 3 out of the 22" while few are missing; `banded` "over three-quarters". */
+  style: z.enum(['exact', 'all-but', 'banded']).optional(),
+  /** Which side of the count the sentence describes: the sufficient cases (default) or the others. */
+  framing: z.enum(['sufficient', 'not-sufficient']).optional(),
+  /** Fixed text before the figures (the context the seed gives before them). */
+  intro: z.string().optional(),
+  /** The sentence stating the figures. */
+  sentence: z.string().optional(),
+  /** Instead of `sentence` when every relevant case was sufficient. */
+  allSentence: z.string().optional(),
+  /** Instead of `sentence` when no relevant case was sufficient. */
+  noneSentence: z.string().optional(),
+  /** When no case is relevant; without it the question says nothing (never "0 out of 0"). */
+  noRelevantSentence: z.string().optional(),
+  /**
+   * Joins the sentence onto the previous question's with a conjunction: one word, or `higher`/`lower` chosen
+   * by whether this question's share of sufficient cases is at least the previous one's ("… but less than
+   * two-thirds had been reviewed well enough").
+   */
+  join: z.union([z.string().min(1), z.strictObject({ higher: z.string().min(1), lower: z.string().min(1) })]).optional(),
+  /**
+   * The breakdown of reasons for not-sufficient cases: `counts` lists each reason with its count
+   * ("In three cases …, in two, …"), `main` names the most frequent ones ("mainly because X or Y").
+   * `sentence` holds {reasons} (default "{Reasons}.").
+   */
+  reasons: z.strictObject({ style: z.enum(['counts', 'main']), sentence: z.string().optional() }).optional(),
+  /** How an inspector's quote on this question is introduced ("An inspector commented on one PSR:"). */
+  quoteIntro: z.string().optional(),
+});
 
 export const questionSchema = z.strictObject({
   /** Unique within its criterion; written in case files when a criterion has more than one question. */
@@ -105,6 +122,44 @@ const sentenceSchema = z.strictObject({
   aliases: z.array(z.string()).optional(),
 });
 
+/** A section of the report: its heading and fixed paragraphs (templates over the inspection's values). */
+const reportSection = z.strictObject({
+  heading: z.string().optional(),
+  /** Fixed paragraphs; a narrative block in the inspection file may replace them. */
+  paragraphs: z.array(z.string()).optional(),
+  /** A line introducing a list ("The best aspects of work that we found in {area} included:"). */
+  intro: z.string().optional(),
+  /** A paragraph after a list. */
+  outro: z.string().optional(),
+});
+
+/**
+ * The report around the commentary: letterhead, title, standard paragraphs and headings, as templates over
+ * the inspection's values ({area}, {service}, {serviceShort}, {sample}, {fieldwork}, {published}, {addressee},
+ * {addresseeRole}, {from}, {fromRole}, {leadInspector}, {pronoun}, {phone}, {email}, {emailOnly}).
+ */
+const reportSchema = z.strictObject({
+  /** The phrasebook used when the inspection names none. */
+  phrasebook: z.string().optional(),
+  /** Letterhead lines. */
+  letterhead: z.array(z.string()),
+  /** Header lines: a label and a value template ("To:", "{addressee}[[, {addresseeRole}]]"). */
+  header: z.array(z.strictObject({ label: z.string(), value: z.string() })),
+  title: z.string(),
+  opening: z.array(z.string()),
+  context: reportSection,
+  summary: reportSection,
+  commentary: reportSection,
+  operationalManagement: reportSection,
+  keyStrengths: reportSection,
+  areasForImprovement: reportSection,
+  closing: reportSection,
+  copyTo: reportSection,
+  /** A quote: `{intro}` and `{quote}`; `intro`/`introNext` are the defaults for the first and later quotes. */
+  quote: z.strictObject({ format: z.string(), intro: z.string(), introNext: z.string() }),
+  note: z.string().optional(),
+});
+
 export const catalogueSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(idPattern),
@@ -114,6 +169,8 @@ export const catalogueSchema = z.strictObject({
   facts: z.array(factSchema),
   sentences: z.array(sentenceSchema).min(1),
   themes: z.array(themeSchema).min(1),
+  /** The report's fixed wording around the commentary. */
+  report: reportSchema,
 });
 
 export type CatalogueData = z.infer<typeof catalogueSchema>;
@@ -124,3 +181,5 @@ export type ReasonData = z.infer<typeof reasonSchema>;
 export type FactData = z.infer<typeof factSchema>;
 export type SentenceData = z.infer<typeof sentenceSchema>;
 export type CommentaryHooks = z.infer<typeof commentarySchema>;
+export type ReportData = z.infer<typeof reportSchema>;
+export type ReportSectionData = z.infer<typeof reportSection>;

@@ -3,6 +3,7 @@ import type { Catalogue, Question } from '../criteria/catalogue';
 import type { Range } from '../types';
 import type { Path } from '../yaml/source';
 import { Reader, type Located } from './reader';
+import { commentaryStyle } from './inspectionSchema';
 import { count, isoDate, text } from './values';
 
 export interface Person {
@@ -31,9 +32,12 @@ export interface StatedTally {
 
 export interface CommentaryOverride {
   range: Range;
+  /** Replaces the generated sentences of the criterion. */
   text?: Located<string>;
-  style?: 'exact' | 'banded';
-  omit?: boolean;
+  /** Added after the generated sentences. */
+  after?: Located<string>;
+  style?: Located<'exact' | 'all-but' | 'banded'>;
+  omit?: Located<boolean>;
 }
 
 export interface InspectionModel {
@@ -150,11 +154,6 @@ function readStated(reader: Reader, catalogue: Catalogue): Map<string, StatedTal
   return stated;
 }
 
-const overrideObject = z.object({
-  style: z.enum(['exact', 'banded']).optional(),
-  omit: z.boolean().optional(),
-});
-
 function readCommentary(reader: Reader, catalogue: Catalogue): Map<string, CommentaryOverride> {
   const out = new Map<string, CommentaryOverride>();
   for (const criterionId of reader.keys(['commentary'])) {
@@ -165,11 +164,9 @@ function readCommentary(reader: Reader, catalogue: Catalogue): Map<string, Comme
     if (bare) entry.text = bare;
     else {
       assign(entry, 'text', reader.located([...path, 'text'], text));
-      const opts = overrideObject.safeParse(reader.raw(path));
-      if (opts.success) {
-        assign(entry, 'style', opts.data.style);
-        assign(entry, 'omit', opts.data.omit);
-      }
+      assign(entry, 'after', reader.located([...path, 'after'], text));
+      assign(entry, 'style', reader.located([...path, 'style'], commentaryStyle));
+      assign(entry, 'omit', reader.located([...path, 'omit'], z.boolean()));
     }
     out.set(criterionId, entry);
   }

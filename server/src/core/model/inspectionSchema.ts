@@ -57,12 +57,16 @@ function phrasebookId() {
     .meta({ description: `How the report words counts and proportions: ${ids.join(', ')} (default ${ids[0]}).` });
 }
 
+export const commentaryStyle = z.enum(['exact', 'all-but', 'banded'], { error: () => 'Use exact, all-but or banded.' });
+
 const commentaryOverride = z.union([
   text,
   z.strictObject({
     /** Hand-written commentary for the criterion, checked against the tallies. */
     text: text.optional(),
-    style: z.enum(['exact', 'banded'], { error: () => 'Use exact or banded.' }).optional(),
+    /** Hand-written prose added after the generated sentences (and before any quotes). */
+    after: text.optional(),
+    style: commentaryStyle.optional(),
     /** Leave the criterion out of the report. */
     omit: z.boolean({ error: (issue) => `${describe(issue.input)} is not true or false.` }).optional(),
   }),

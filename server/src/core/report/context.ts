@@ -1,0 +1,94 @@
+import type { Phrasebook } from '../commentary/phrasebook';
+import { capitalise, fill } from '../commentary/template';
+import type { InspectionVariable } from '../commentary/variables';
+import type { Catalogue } from '../criteria/catalogue';
+import type { Inspection } from '../index/inspectionIndex';
+import type { InspectionModel } from '../model/inspectionModel';
+import type { Located } from '../model/reader';
+import type { ReportWarning, SourceLink } from './document';
+
+export interface Filled {
+  text: string;
+  sources: SourceLink[];
+}
+
+/** A value of a figure placeholder; `capital` is asked for by {Name}. */
+export type FigureValue = (name: string, form: string | undefined, capital: boolean) => string | undefined;
+
+/** What every part of the report builder needs: the inspection, its catalogue and phrasebook, and the warnings so far. */
+export class ReportContext {
+  readonly catalogue: Catalogue;
+  readonly model: InspectionModel;
+  readonly uri: string;
+  readonly warnings: ReportWarning[] = [];
+  private readonly values: Map<InspectionVariable, { text: string; sources: SourceLink[] }>;
+
+  constructor(
+    readonly inspection: Inspection,
+    readonly phrasebook: Phrasebook,
+  ) {
+    this.catalogue = inspection.catalogue;
+    this.model = inspection.file.model;
+    this.uri = inspection.file.uri;
+    this.values = this.readValues();
+  }
+
+  link(located: { range: Located<unknown>['range'] }, role: SourceLink['role'], label: string): SourceLink {
+    return { uri: this.uri, range: located.range, role, label };
+  }
+
+  /**
+   * Fills a template from the inspection's values and, for figure sentences, the figures. Undefined when a
+   * required value is missing: the sentence is left out rather than printed with a hole. `describedCount`
+   * picks {one|many} choices; `sentence` capitalises the first letter.
+   */
+  fill(template: string, figure?: FigureValue, describedCount?: number, options: { sentence?: boolean } = {}): Filled | undefined {
+    const sources: SourceLink[] = [];
+    const text = fill(
+      template,
+      (name, form, capital) => {
+        const fromFigures = figure?.(name, form, capital);
+        if (fromFigures !== undefined) return fromFigures;
+        const v = this.values.get(name as InspectionVariable);
+        if (!v) return undefined;
+        for (const s of v.sources) if (!sources.some((x) => x.range === s.range)) sources.push(s);
+        return v.text;
+      },
+      describedCount,
+    );
+    // A sentence starts with a capital even when a template opens with a lower-case value.
+    return text === undefined ? undefined : { text: options.sentence ? capitalise(text) : text, sources };
+  }
+
+  private readValues(): Map<InspectionVariable, { text: string; sources: SourceLink[] }> {
+    const m = this.model;
+    const book = this.phrasebook;
+    const values = new Map<InspectionVariable, { text: string; sources: SourceLink[] }>();
+    const set = (name: InspectionVariable, located: Located<unknown> | undefined, label: string, text?: string) => {
+      if (located) values.set(name, { text: text ?? String(located.value), sources: [this.link(located, 'field', label)] });
+    };
+    set('area', m.area, 'inspection');
+    set('service', m.service, 'service');
+    set('serviceShort', m.serviceShort ?? m.service, m.serviceShort ? 'service_short' : 'service');
+    set('sample', m.sample, 'sample', m.sample && book.number(m.sample.value));
+    if (m.fieldworkStart && m.fieldworkEnd && m.fieldworkStart.value <= m.fieldworkEnd.value) {
+      values.set('fieldwork', {
+        text: book.dateRange(m.fieldworkStart.value, m.fieldworkEnd.value),
+        sources: [this.link(m.fieldworkStart, 'field', 'fieldwork start'), this.link(m.fieldworkEnd, 'field', 'fieldwork end')],
+      });
+    }
+    set('published', m.published, 'published', m.published && book.date(m.published.value));
+    set('addressee', m.addressee?.name, 'addressee');
+    set('addresseeRole', m.addressee?.role, 'addressee role');
+    set('from', m.from?.name, 'from');
+    set('fromRole', m.from?.role, 'from role');
+    const lead = m.leadInspector;
+    set('leadInspector', lead?.name, 'lead inspector');
+    // Without a pronoun the closing still reads: "They can be contacted …".
+    if (lead) values.set('pronoun', lead.pronoun ? { text: lead.pronoun.value, sources: [this.link(lead.pronoun, 'field', 'lead inspector pronoun')] } : { text: 'they', sources: [] });
+    set('phone', lead?.phone, 'lead inspector phone');
+    set('email', lead?.email, 'lead inspector email');
+    if (!lead?.phone) set('emailOnly', lead?.email, 'lead inspector email');
+    return values;
+  }
+}

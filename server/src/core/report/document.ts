@@ -1,0 +1,150 @@
+import type { Framing, QuantityKind, Style } from '../commentary/phrasebook';
+import type { Range } from '../types';
+
+// The report document model: what every renderer (Markdown, HTML, DOCX, the preview) consumes, and the
+// only thing they consume. Plain data (JSON-serialisable), built by buildReport from one inspection.
+// Every sentence says where it came from, so a preview can jump to the source and an export can annotate.
+
+/** A place in an SQS file a sentence was made from. */
+export interface SourceLink {
+  uri: string;
+  range: Range;
+  role: SourceRole;
+  /** A short description for a quick pick or tooltip: "LIV-07 2.2 assessment: not sufficient". */
+  label: string;
+}
+
+/**
+ * - `judgement`: a case's judgement counted in the figures; `reason`: a reason counted in a breakdown;
+ * - `stated`: a count stated under `tallies:` in the inspection file (the figures themselves when there are no
+ *   case files; otherwise the stated counts the figures are checked against);
+ * - `quote`: an inspector's quote in a case file; `narrative`: prose under `narrative:`;
+ * - `override`: hand-written commentary under `commentary:`; `field`: a header value (area, dates, names).
+ */
+export type SourceRole = 'judgement' | 'reason' | 'stated' | 'quote' | 'narrative' | 'override' | 'field';
+
+/**
+ * - `generated`: figures worded by the phrasebook; `reasons`: a breakdown of reasons; `quote`: an inspector's quote;
+ * - `standard`: fixed wording from the catalogue (possibly filled with inspection values);
+ * - `narrative`: the inspection's own prose; `override`: hand-written commentary replacing or adding to the generated.
+ */
+export type SentenceKind = 'generated' | 'reasons' | 'quote' | 'standard' | 'narrative' | 'override';
+
+/** What a generated sentence states, for tooltips, annotations and tests. */
+export interface SentenceFigures {
+  questionId: string;
+  /** The cases the sentence describes (sufficient ones, or the others under not-sufficient framing) … */
+  count: number;
+  /** … out of the relevant cases. */
+  total: number;
+  style: Style;
+  framing: Framing;
+  kind: QuantityKind;
+  /** The quantity's canonical phrase ("over three-quarters", "19 out of 22"). */
+  phrase: string;
+  /** Whether the numbers came from the case files or from the stated tallies. */
+  from: 'cases' | 'stated';
+}
+
+export interface Sentence {
+  text: string;
+  kind: SentenceKind;
+  sources: SourceLink[];
+  /** The question a generated, reasons or quote sentence is about ("2.2/review"). */
+  questionId?: string;
+  /** What a generated sentence states: one entry per question (two when a sentence joins another's). */
+  figures?: SentenceFigures[];
+  /** For quotes: the introduction and the quoted words, for renderers that set quotes apart. */
+  quote?: { intro: string; text: string };
+}
+
+export interface Paragraph {
+  /** Stable within a report and across re-renders of the same inspection: usable as a DOM id. */
+  id: string;
+  sentences: Sentence[];
+}
+
+/** A commentary paragraph: "2.2. A good quality assessment …". */
+export interface NumberedParagraph extends Paragraph {
+  /** As printed: "2.2". */
+  number: string;
+  criterionId: string;
+  /** Set when the inspection's `commentary:` replaced the generated sentences. */
+  overridden?: boolean;
+}
+
+export interface Section {
+  id: string;
+  heading?: string;
+  paragraphs: Paragraph[];
+}
+
+export interface ThemeSection {
+  id: string;
+  number: number;
+  title: string;
+  paragraphs: NumberedParagraph[];
+}
+
+export interface ListItem {
+  id: string;
+  text: string;
+  sources: SourceLink[];
+}
+
+export interface ListSection {
+  id: string;
+  heading?: string;
+  intro?: Paragraph;
+  /** `bullet` (key strengths) or `roman` (areas requiring improvement: i., ii., …). */
+  numbering: 'bullet' | 'roman';
+  items: ListItem[];
+  outro?: Paragraph;
+}
+
+export interface HeaderField {
+  label: string;
+  value: string;
+  sources: SourceLink[];
+}
+
+export interface CopyRow {
+  role: string;
+  names: string[];
+  sources: SourceLink[];
+}
+
+/** Something the generator could not say, and why: shown by the CLI, marked in the preview. */
+export interface ReportWarning {
+  message: string;
+  questionId?: string;
+  sources: SourceLink[];
+}
+
+export interface ReportDocument {
+  /** The inspection file's URI. */
+  uri: string;
+  catalogueId: string;
+  phrasebookId: string;
+  /** `cases` when case files exist (their tallies are the figures), else `stated`. */
+  figuresFrom: 'cases' | 'stated';
+  letterhead: string[];
+  header: HeaderField[];
+  title: string;
+  opening: Paragraph[];
+  context: Section;
+  summary?: Section;
+  commentary: { id: string; heading?: string; themes: ThemeSection[] };
+  operationalManagement?: Section;
+  keyStrengths?: ListSection;
+  areasForImprovement?: ListSection;
+  closing: Section;
+  copyTo?: { id: string; heading?: string; rows: CopyRow[] };
+  note?: Paragraph;
+  warnings: ReportWarning[];
+}
+
+/** The text of a paragraph as printed: its sentences joined by spaces. */
+export function paragraphText(p: { sentences: readonly Sentence[] }): string {
+  return p.sentences.map((s) => s.text).join(' ');
+}

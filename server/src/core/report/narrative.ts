@@ -1,0 +1,65 @@
+import type { Located } from '../model/reader';
+import type { Range } from '../types';
+import type { SourceMap } from '../yaml/source';
+
+/** A paragraph of narrative prose: its pieces of text and the criteria whose sentences go between them. */
+export interface NarrativeParagraph {
+  range: Range;
+  parts: ({ text: string } | { criterionId: string })[];
+}
+
+/**
+ * Splits a narrative block into paragraphs at blank lines and finds each paragraph in the file, so a
+ * click in the preview lands on the paragraph rather than the top of the block. A `{OM}`-style marker
+ * (a criterion id in braces) stands for that criterion's generated sentences.
+ */
+export function narrativeParagraphs(block: Located<string>, source: SourceMap, isCriterion: (id: string) => boolean): NarrativeParagraph[] {
+  const texts = block.value
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter((p) => p.length > 0);
+  const blockStart = source.offset(block.range.start);
+  const blockEnd = source.offset(block.range.end);
+  const starts: number[] = [];
+  let from = blockStart;
+  for (const text of texts) {
+    const at = locate(source.text, text, from, blockEnd);
+    starts.push(at ?? from);
+    if (at !== undefined) from = at + 1;
+  }
+  return texts.map((text, i) => {
+    const start = starts[i]!;
+    const end = i + 1 < texts.length ? Math.max(start, starts[i + 1]!) : blockEnd;
+    return { range: texts.length === 1 ? block.range : source.range([start, trimEnd(source.text, start, end)]), parts: splitMarkers(text, isCriterion) };
+  });
+}
+
+/** Where the paragraph's first words start in the file text (words may be split across lines there). */
+function locate(text: string, paragraph: string, from: number, to: number): number | undefined {
+  const words = paragraph.split(/\s+/).slice(0, 4).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(words.join('\\s+'), 'g');
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m && m.index < to ? m.index : undefined;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}
+
+function splitMarkers(text: string, isCriterion: (id: string) => boolean): NarrativeParagraph['parts'] {
+  const parts: NarrativeParagraph['parts'] = [];
+  let last = 0;
+  for (const m of text.matchAll(/\{([^{}\s]+)\}/g)) {
+    if (!isCriterion(m[1]!)) continue;
+    const before = text.slice(last, m.index).trim();
+    if (before) parts.push({ text: before });
+    parts.push({ criterionId: m[1]! });
+    last = m.index! + m[0].length;
+  }
+  const rest = text.slice(last).trim();
+  if (rest) parts.push({ text: rest });
+  return parts;
+}

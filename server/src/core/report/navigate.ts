@@ -1,0 +1,77 @@
+import type { Finding, Position, Range } from '../types';
+import type { Paragraph, ReportDocument, Sentence, SourceLink } from './document';
+
+// Ways into a report document for adapters: the preview maps a click to a sentence's sources, the cursor to
+// the paragraphs it feeds, and diagnostics to the paragraphs whose figures they put in doubt.
+
+export interface ParagraphEntry {
+  paragraph: Paragraph;
+  /** The id of the section (or list) holding it: "commentary", "summary", "key-strengths", … */
+  sectionId: string;
+}
+
+/** Every paragraph of the report, in reading order (list items as one-sentence paragraphs). */
+export function paragraphsOf(doc: ReportDocument): ParagraphEntry[] {
+  const out: ParagraphEntry[] = [];
+  const add = (sectionId: string, ps: readonly (Paragraph | undefined)[]) => {
+    for (const p of ps) if (p) out.push({ paragraph: p, sectionId });
+  };
+  add('opening', doc.opening);
+  add(doc.context.id, doc.context.paragraphs);
+  if (doc.summary) add(doc.summary.id, doc.summary.paragraphs);
+  for (const t of doc.commentary.themes) add(doc.commentary.id, t.paragraphs);
+  if (doc.operationalManagement) add(doc.operationalManagement.id, doc.operationalManagement.paragraphs);
+  for (const l of [doc.keyStrengths, doc.areasForImprovement]) {
+    if (!l) continue;
+    add(l.id, [l.intro, ...l.items.map((i): Paragraph => ({ id: i.id, sentences: [{ text: i.text, kind: 'narrative', sources: i.sources }] })), l.outro]);
+  }
+  add(doc.closing.id, doc.closing.paragraphs);
+  add('note', [doc.note]);
+  return out;
+}
+
+/** The key the HTML renderer puts on each sentence (`data-sentence`): "<paragraph id>:<index>". */
+export function sentenceKey(paragraphId: string, index: number): string {
+  return `${paragraphId}:${index}`;
+}
+
+/** The sentence a `data-sentence` key names, with its paragraph. */
+export function sentenceByKey(doc: ReportDocument, key: string): { paragraph: Paragraph; sentence: Sentence } | undefined {
+  const cut = key.lastIndexOf(':');
+  const id = key.slice(0, cut);
+  const index = Number(key.slice(cut + 1));
+  const entry = paragraphsOf(doc).find((e) => e.paragraph.id === id);
+  const sentence = entry?.paragraph.sentences[index];
+  return entry && sentence ? { paragraph: entry.paragraph, sentence } : undefined;
+}
+
+/** The paragraphs made from a place in a file (the cursor in a case file or the inspection file). */
+export function paragraphsFedBy(doc: ReportDocument, uri: string, at: Position | Range): Paragraph[] {
+  const range = 'line' in at ? { start: at, end: at } : at;
+  return paragraphsOf(doc)
+    .map((e) => e.paragraph)
+    .filter((p) => p.sentences.some((s) => s.sources.some((l) => l.uri === uri && overlaps(l.range, range))));
+}
+
+/**
+ * The paragraphs whose sources a finding is on, with the findings: a stated count in error, a judgement
+ * with a contradiction. The preview marks them instead of showing figures it cannot vouch for.
+ */
+export function paragraphsAffectedBy(doc: ReportDocument, findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const { paragraph } of paragraphsOf(doc)) {
+    const links: SourceLink[] = paragraph.sentences.filter((s) => s.kind === 'generated' || s.kind === 'reasons').flatMap((s) => s.sources);
+    const hits = findings.filter((f) => links.some((l) => l.uri === f.uri && overlaps(l.range, f.range)));
+    if (hits.length > 0) out.set(paragraph.id, hits);
+  }
+  return out;
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** Whether two ranges share a position (touching counts: a cursor at the end of a value is on it). */
+export function overlaps(a: Range, b: Range): boolean {
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
