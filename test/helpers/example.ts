@@ -50,7 +50,8 @@ export interface CliFinding extends Finding {
 export function check(dir: string, ...args: string[]): { code: number; findings: CliFinding[]; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = main(['check', '--format', 'json', ...args, dir], (s) => (stdout += s), (s) => (stderr += s));
+  // `check` is synchronous; only `render` returns a promise.
+  const code = main(['check', '--format', 'json', ...args, dir], (s) => (stdout += s), (s) => (stderr += s)) as number;
   if (code === 2) return { code, findings: [], stderr };
   const raw = JSON.parse(stdout) as (Finding & { file: string })[];
   return {

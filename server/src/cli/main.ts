@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { readSeverityOverrides, type SeverityOverrides } from '../core/index';
 import { check } from './check';
 import { UsageError } from './files';
+import { render } from './render';
 
 const usage = `Usage: sqs <command> [options]
 
@@ -12,16 +13,21 @@ Commands:
                                   (not-yet-judged), LEVEL is error, warning, information, hint
                                   or off. Repeat for several codes. Codes: docs/checks.md
       --show-ignored              Also list findings silenced by "# sqs-ignore CODE: reason"
+  sqs render <inspection-folder>  Write the report of an inspection
+      --format md|html|docx       Output format (default: md)
+      --out FILE                  Write to FILE (required for docx; md and html go to stdout without it)
+      --force                     Render even when the inspection has errors
 
 Options:
   -h, --help      Show this help
   -v, --version   Show the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage or file-system problem.`;
+Exit status: 0 no errors, 1 errors found (render: nothing written), 2 usage or file-system problem.`;
 
 declare const SQS_VERSION: string | undefined;
 
-export function main(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
+/** Runs a command; `render` is asynchronous (a DOCX is zipped asynchronously), the others are not. */
+export function main(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): number | Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -46,18 +52,34 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
       if (positionals.length === 0) throw new UsageError('sqs check: name a file or folder, e.g. sqs check examples/liverpool-2013');
       return check(positionals, { format: values.format, severity: severityOption(values.severity), showIgnored: values['show-ignored'] }, out);
     }
+    if (command === 'render') {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { format: { type: 'string', default: 'md' }, out: { type: 'string' }, force: { type: 'boolean', default: false } },
+      });
+      const format = values.format;
+      if (format !== 'md' && format !== 'html' && format !== 'docx') throw new UsageError(`--format must be md, html or docx, not ${format}.`);
+      if (positionals.length !== 1) throw new UsageError('sqs render: name one inspection folder, e.g. sqs render examples/liverpool-2013');
+      return render(positionals[0]!, { format, force: values.force, ...(values.out !== undefined && { out: values.out }) }, out, err).catch((e: unknown) => failure(e, err));
+    }
     throw new UsageError(`Unknown command "${command}".\n\n${usage}`);
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
-      err(`sqs: ${e.message}`);
-      return 2;
-    }
-    if (e instanceof Error && 'code' in e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {
-      err(`sqs: ${e.message}`);
-      return 2;
-    }
-    throw e;
+    return failure(e, err);
   }
+}
+
+/** Usage and file-system problems: a message and exit code 2. Anything else is a bug and is rethrown. */
+function failure(e: unknown, err: (s: string) => void): number {
+  if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+    err(`sqs: ${e.message}`);
+    return 2;
+  }
+  if (e instanceof Error && 'code' in e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {
+    err(`sqs: ${e.message}`);
+    return 2;
+  }
+  throw e;
 }
 
 /** `--severity SQS051=off --severity missing-reason=error`; any bad entry is a usage error. */
@@ -74,5 +96,7 @@ function severityOption(entries: string[]): SeverityOverrides {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -1,0 +1,54 @@
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildReport, Checker, type Finding } from '../core/index';
+import { renderDocx } from '../render/docx';
+import { renderHtml } from '../render/html';
+import { renderMarkdown } from '../render/markdown';
+import { displayPath } from './report';
+import { formatHuman } from './report';
+import { loadWorkspace, toUri, UsageError } from './files';
+
+export type RenderFormat = 'md' | 'html' | 'docx';
+
+export interface RenderOptions {
+  format: RenderFormat;
+  /** Where to write; stdout when absent (Markdown and HTML only). */
+  out?: string;
+  /** Render even when the inspection has errors. */
+  force: boolean;
+}
+
+/**
+ * `sqs render <inspection-folder>`: the report of one inspection. Refuses (exit 1, with the findings) when
+ * the inspection has errors, since its figures cannot be trusted, unless --force.
+ */
+export async function render(folder: string, options: RenderOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const dir = path.resolve(folder);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${folder}: not a folder. Name an inspection folder (the one holding inspection.sqs.yaml).`);
+  if (options.format === 'docx' && !options.out) throw new UsageError('--format docx writes a file: give --out FILE, e.g. --out report.docx');
+  const { index } = loadWorkspace([dir]);
+  const inspection = index.inspections().find((i) => i.folder === toUri(dir)) ?? index.inspectionOf(toUri(path.join(dir, 'inspection.sqs.yaml')));
+  if (!inspection) throw new UsageError(`${folder}: no inspection.sqs.yaml here. Name the folder that holds it.`);
+
+  const checker = new Checker(index);
+  const findings: Finding[] = inspection.uris.flatMap((uri) => checker.findingsFor(uri)).filter((f) => !f.ignored);
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0 && !options.force) {
+    err(formatHuman(errors, inspection.uris.length));
+    err(`sqs render: ${displayPath(inspection.file.uri)} has errors, so its figures cannot be trusted; fix them or use --force.`);
+    return 1;
+  }
+  if (errors.length > 0) err(`sqs render: rendering despite ${errors.length} error${errors.length === 1 ? '' : 's'} (--force).`);
+
+  const doc = buildReport(inspection);
+  for (const w of doc.warnings) err(`sqs render: ${w.message}`);
+  const content: string | Uint8Array =
+    options.format === 'md' ? renderMarkdown(doc) : options.format === 'html' ? renderHtml(doc, { title: doc.title }) : await renderDocx(doc);
+  if (options.out) {
+    writeFileSync(options.out, content);
+    err(`sqs render: wrote ${options.out}`);
+  } else {
+    out(typeof content === 'string' ? content.replace(/\n$/, '') : '');
+  }
+  return 0;
+}

@@ -1,0 +1,129 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph as DocxParagraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { paragraphText, type ListSection, type Paragraph, type ReportDocument, type Section, type Sentence } from '../core/index';
+
+const bullets = 'sqs-bullets';
+const romans = 'sqs-roman';
+/** Hanging indent for "2.2." paragraphs, in twentieths of a point (0.5 inch). */
+const hanging = 720;
+
+/**
+ * The report as a Word document (the `docx` package): headings, the commentary's numbered paragraphs,
+ * bulleted strengths, roman-numbered areas for improvement and the copy-to table. Criterion numbers are
+ * written as text with a hanging indent rather than Word list numbering, because they are the criterion
+ * ids: an omitted criterion must not renumber the ones after it.
+ */
+export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
+  const children: (DocxParagraph | Table)[] = [];
+  const plain = (text: string, options: { bold?: boolean; size?: number } = {}) => new DocxParagraph({ children: [new TextRun({ text, ...options })] });
+  const body = (p: Paragraph | undefined) => {
+    if (p) children.push(new DocxParagraph({ children: runs(p.sentences), spacing: { after: 160 } }));
+  };
+  const heading = (text: string | undefined, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2) => {
+    if (text) children.push(new DocxParagraph({ text, heading: level }));
+  };
+  const section = (s: Section | undefined) => {
+    if (!s) return;
+    heading(s.heading);
+    s.paragraphs.forEach(body);
+  };
+  const list = (l: ListSection | undefined) => {
+    if (!l) return;
+    heading(l.heading);
+    body(l.intro);
+    for (const item of l.items) {
+      children.push(new DocxParagraph({ text: item.text, numbering: { reference: l.numbering === 'roman' ? romans : bullets, level: 0 } }));
+    }
+    body(l.outro);
+  };
+
+  for (const line of doc.letterhead) children.push(plain(line, { size: 18 }));
+  if (doc.letterhead.length > 0) children.push(new DocxParagraph({}));
+  for (const h of doc.header) children.push(new DocxParagraph({ children: [new TextRun({ text: `${h.label} `, bold: true }), new TextRun(h.value)] }));
+  heading(doc.title, HeadingLevel.HEADING_1);
+  doc.opening.forEach(body);
+  section(doc.context);
+  section(doc.summary);
+  heading(doc.commentary.heading);
+  for (const theme of doc.commentary.themes) {
+    heading(`${theme.number}. ${theme.title}`, HeadingLevel.HEADING_3);
+    for (const p of theme.paragraphs) {
+      children.push(
+        new DocxParagraph({
+          children: [new TextRun({ text: `${p.number}.`, bold: true }), new TextRun({ text: '\t' }), ...runs(p.sentences)],
+          indent: { left: hanging, hanging },
+          tabStops: [{ type: 'left', position: hanging }],
+          spacing: { after: 160 },
+        }),
+      );
+    }
+  }
+  section(doc.operationalManagement);
+  list(doc.keyStrengths);
+  list(doc.areasForImprovement);
+  section(doc.closing);
+  if (doc.copyTo) {
+    heading(doc.copyTo.heading);
+    const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+    const borders = { top: border, bottom: border, left: border, right: border };
+    children.push(
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: doc.copyTo.rows.map(
+          (row) =>
+            new TableRow({
+              children: [
+                new TableCell({ borders, width: { size: 45, type: WidthType.PERCENTAGE }, children: [plain(row.role)] }),
+                new TableCell({ borders, width: { size: 55, type: WidthType.PERCENTAGE }, children: [plain(row.names.join(', '))] }),
+              ],
+            }),
+        ),
+      }),
+    );
+  }
+  if (doc.note) {
+    children.push(new DocxParagraph({}));
+    children.push(new DocxParagraph({ children: [new TextRun({ text: paragraphText(doc.note), size: 18 })] }));
+  }
+
+  const document = new Document({
+    title: doc.title,
+    creator: 'SQS Findings',
+    description: `Generated from ${doc.uri} (catalogue ${doc.catalogueId}, phrasebook ${doc.phrasebookId}).`,
+    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    numbering: {
+      config: [
+        { reference: bullets, levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: hanging, hanging: 360 } } } }] },
+        { reference: romans, levels: [{ level: 0, format: LevelFormat.LOWER_ROMAN, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: hanging, hanging: 360 } } } }] },
+      ],
+    },
+    sections: [{ children }],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** A paragraph's sentences as runs; an inspector's quoted words in italics. */
+function runs(sentences: readonly Sentence[]): TextRun[] {
+  return sentences.flatMap((s, i) => {
+    const space = i > 0 ? ' ' : '';
+    const at = s.quote ? s.text.indexOf(s.quote.text) : -1;
+    if (!s.quote || at < 0) return [new TextRun(space + s.text)];
+    return [
+      new TextRun(space + s.text.slice(0, at)),
+      new TextRun({ text: s.quote.text, italics: true }),
+      new TextRun(s.text.slice(at + s.quote.text.length)),
+    ];
+  });
+}

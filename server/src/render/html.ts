@@ -1,0 +1,149 @@
+import { escapeAttribute, escapeText } from 'entities';
+import { sentenceKey, type ListSection, type Paragraph, type ReportDocument, type Section, type Sentence, type SourceLink } from '../core/index';
+import { printCss, themeCss } from './styles';
+
+export interface HtmlMark {
+  severity: 'error' | 'warning' | 'information';
+  message: string;
+}
+
+export interface HtmlOptions {
+  /** `document` (default): a standalone page; `fragment`: only the report's <article>, for a page of one's own. */
+  output?: 'document' | 'fragment';
+  /** `print` (default): fixed colours, A4 pages; `theme`: colours and fonts from VS Code's --vscode-* variables; `none`. */
+  styles?: 'print' | 'theme' | 'none';
+  /** Put on the <style> element, for a Content-Security-Policy that allows only nonce'd styles. */
+  nonce?: string;
+  /**
+   * `full` (default): each sentence carries `data-sentence` (its key, see sentenceByKey) and `data-source`
+   * (its source places, "uri#L1:C1-L2:C2" 1-based, space-separated); `keys`: `data-sentence` only; `none`.
+   */
+  sourceLinks?: 'full' | 'keys' | 'none';
+  /** Marks by paragraph id, shown with the paragraph (the preview marks paragraphs whose figures are in error). */
+  marks?: ReadonlyMap<string, HtmlMark>;
+  /** Leave the sentences of an error-marked paragraph out, showing only the mark. */
+  hideMarkedText?: boolean;
+  /** The page title (default: the report's title). */
+  title?: string;
+  /** The language of the text (default "en"). */
+  lang?: string;
+}
+
+/**
+ * The report as HTML. Every user string goes through `entities` (text and attribute escaping), so names,
+ * quotes and narrative print as typed and cannot inject markup; the page has no script.
+ */
+export function renderHtml(doc: ReportDocument, options: HtmlOptions = {}): string {
+  const r = new HtmlRenderer(doc, options);
+  const article = r.article();
+  if (options.output === 'fragment') return article;
+  const css = options.styles === 'theme' ? themeCss : options.styles === 'none' ? '' : printCss;
+  const nonce = options.nonce !== undefined ? ` nonce="${escapeAttribute(options.nonce)}"` : '';
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeAttribute(options.lang ?? 'en')}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeText(options.title ?? doc.title)}</title>`,
+    ...(css ? [`<style${nonce}>`, css, '</style>'] : []),
+    '</head>',
+    '<body>',
+    article,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+class HtmlRenderer {
+  constructor(
+    private readonly doc: ReportDocument,
+    private readonly options: HtmlOptions,
+  ) {}
+
+  article(): string {
+    const d = this.doc;
+    const parts: string[] = [];
+    if (d.letterhead.length > 0) parts.push(`<header class="letterhead">${d.letterhead.map((l) => `<p>${escapeText(l)}</p>`).join('')}</header>`);
+    if (d.header.length > 0) {
+      parts.push(
+        `<dl class="memo">${d.header.map((h) => `<div${this.sourceAttr(h.sources)}><dt>${escapeText(h.label)}</dt><dd>${escapeText(h.value)}</dd></div>`).join('')}</dl>`,
+      );
+    }
+    parts.push(`<h1>${escapeText(d.title)}</h1>`);
+    parts.push(...d.opening.map((p) => this.paragraph(p)));
+    parts.push(this.section(d.context), this.section(d.summary));
+    const c = d.commentary;
+    parts.push(
+      `<section id="${escapeAttribute(c.id)}" class="commentary">${c.heading ? `<h2>${escapeText(c.heading)}</h2>` : ''}${c.themes
+        .map(
+          (t) =>
+            `<section id="${escapeAttribute(t.id)}" class="theme"><h3><span class="number">${t.number}.</span> ${escapeText(t.title)}</h3>${t.paragraphs
+              .map((p) => this.paragraph(p, `${p.number}.`, p.overridden ? 'overridden' : undefined))
+              .join('')}</section>`,
+        )
+        .join('')}</section>`,
+    );
+    parts.push(this.section(d.operationalManagement), this.list(d.keyStrengths), this.list(d.areasForImprovement), this.section(d.closing));
+    if (d.copyTo) {
+      const rows = d.copyTo.rows
+        .map((row) => `<tr${this.sourceAttr(row.sources)}><th scope="row">${escapeText(row.role)}</th><td>${escapeText(row.names.join(', '))}</td></tr>`)
+        .join('');
+      parts.push(`<section id="${escapeAttribute(d.copyTo.id)}" class="copy-to">${d.copyTo.heading ? `<h2>${escapeText(d.copyTo.heading)}</h2>` : ''}<table><tbody>${rows}</tbody></table></section>`);
+    }
+    if (d.note) parts.push(this.paragraph(d.note, undefined, 'note'));
+    return `<article class="sqs-report" data-uri="${escapeAttribute(d.uri)}" data-phrasebook="${escapeAttribute(d.phrasebookId)}" data-figures="${d.figuresFrom}">\n${parts.filter((p) => p).join('\n')}\n</article>`;
+  }
+
+  private section(s: Section | undefined): string {
+    if (!s || (s.paragraphs.length === 0 && !s.heading)) return '';
+    return `<section id="${escapeAttribute(s.id)}">${s.heading ? `<h2>${escapeText(s.heading)}</h2>` : ''}${s.paragraphs.map((p) => this.paragraph(p)).join('')}</section>`;
+  }
+
+  private list(l: ListSection | undefined): string {
+    if (!l) return '';
+    const tag = l.numbering === 'roman' ? 'ol type="i" class="roman"' : 'ul';
+    const items = l.items
+      .map((item) => `<li id="${escapeAttribute(item.id)}"${this.sourceAttr(item.sources)}>${escapeText(item.text)}</li>`)
+      .join('');
+    return `<section id="${escapeAttribute(l.id)}">${l.heading ? `<h2>${escapeText(l.heading)}</h2>` : ''}${l.intro ? this.paragraph(l.intro) : ''}<${tag}>${items}</${tag.split(' ')[0]}>${l.outro ? this.paragraph(l.outro) : ''}</section>`;
+  }
+
+  private paragraph(p: Paragraph, number?: string, className?: string): string {
+    const mark = this.options.marks?.get(p.id);
+    const classes = [number ? 'numbered' : undefined, className, mark ? `marked ${mark.severity}` : undefined].filter(Boolean).join(' ');
+    const hide = mark?.severity === 'error' && this.options.hideMarkedText;
+    const body = hide ? '' : p.sentences.map((s, i) => this.sentence(p.id, i, s)).join(' ');
+    const markHtml = mark ? `<span class="mark" role="note">${escapeText(mark.message)}</span>${body ? ' ' : ''}` : '';
+    const num = number ? `<span class="number">${escapeText(number)}</span> ` : '';
+    return `<p id="${escapeAttribute(p.id)}"${classes ? ` class="${classes}"` : ''}>${num}${markHtml}${body}</p>`;
+  }
+
+  private sentence(paragraphId: string, index: number, s: Sentence): string {
+    const links = this.options.sourceLinks ?? 'full';
+    const attrs = links === 'none' ? '' : ` data-sentence="${escapeAttribute(sentenceKey(paragraphId, index))}" data-kind="${s.kind}"${links === 'full' ? this.sourceAttr(s.sources) : ''}`;
+    const text = s.quote ? this.quoteHtml(s) : escapeText(s.text);
+    return `<span class="sentence ${s.kind}"${attrs}>${text}</span>`;
+  }
+
+  /** A quote sets the inspector's words in a <q>-like span, keeping the exact text of the sentence. */
+  private quoteHtml(s: Sentence): string {
+    const q = s.quote!;
+    const at = s.text.indexOf(q.text);
+    if (at < 0) return escapeText(s.text);
+    return `${escapeText(s.text.slice(0, at))}<span class="quoted">${escapeText(q.text)}</span>${escapeText(s.text.slice(at + q.text.length))}`;
+  }
+
+  private sourceAttr(sources: readonly SourceLink[]): string {
+    if ((this.options.sourceLinks ?? 'full') !== 'full' || sources.length === 0) return '';
+    const encoded = [...new Set(sources.map(encodeSource))].join(' ');
+    return ` data-source="${escapeAttribute(encoded)}"`;
+  }
+}
+
+/** "file:///…/liv-07.case.sqs.yaml#L12:5-L12:19" (1-based, as editors show positions). Spaces in URIs are %-encoded. */
+export function encodeSource(s: SourceLink): string {
+  const { start, end } = s.range;
+  return `${s.uri.replace(/ /g, '%20')}#L${start.line + 1}:${start.character + 1}-L${end.line + 1}:${end.character + 1}`;
+}
