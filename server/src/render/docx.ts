@@ -6,6 +6,7 @@ import {
   LevelFormat,
   Packer,
   Paragraph as DocxParagraph,
+  Tab,
   Table,
   TableCell,
   TableRow,
@@ -62,7 +63,7 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
     for (const p of theme.paragraphs) {
       children.push(
         new DocxParagraph({
-          children: [new TextRun({ text: `${p.number}.`, bold: true }), new TextRun({ text: '\t' }), ...runs(p.sentences)],
+          children: [new TextRun({ text: `${p.number}.`, bold: true }), new TextRun({ children: [new Tab()] }), ...runs(p.sentences)],
           indent: { left: hanging, hanging },
           tabStops: [{ type: 'left', position: hanging }],
           spacing: { after: 160 },

@@ -1,0 +1,271 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { before, describe, it } from 'node:test';
+import { XMLValidator } from 'fast-xml-parser';
+import JSZip from 'jszip';
+import { main } from '../../server/src/cli/main';
+import { buildReport } from '../../server/src/core/index';
+import { renderDocx } from '../../server/src/render/docx';
+import { renderHtml } from '../../server/src/render/html';
+import { escape, renderMarkdown } from '../../server/src/render/markdown';
+import { minimalCase, minimalInspection, workspace } from '../helpers/index';
+import { ensureLibreOffice } from '../helpers/libreoffice';
+
+const root = path.resolve(__dirname, '../..');
+const example = path.join(root, 'examples/liverpool-2013');
+const cli = path.join(root, 'server/out/cli.js');
+
+/** `sqs …` in process: exit code, stdout, stderr. */
+async function sqs(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, (s) => (stdout += `${s}\n`), (s) => (stderr += `${s}\n`));
+  return { code, stdout, stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'sqs-render-'));
+}
+
+/** A copy of the Liverpool example to break. */
+function copyOfExample(): string {
+  const dir = tempDir();
+  cpSync(example, dir, { recursive: true });
+  return dir;
+}
+
+const seedFigures = [
+  'In all but 3 out of the 22 relevant cases',
+  'in seven out of the nine relevant cases',
+  'in 19 out of 22 cases where there had been a PSR',
+  'in 27 out of 34 cases',
+  'In 23 out of 29 cases',
+  'In 11 out of 26 cases',
+  'In 22 out of 31 cases',
+  'In 20 out of 29 cases',
+  'all of the eight relevant custody cases',
+  'all but five of the PSRs',
+  'all but two of the PSRs',
+  'all but one of the PSRs',
+  'In all but two of the cases',
+  'Sixteen children or young people had complied',
+  'In three cases the assessment had not been done, in two, previous violent offences had not been taken into account and in another two the classification of risk of harm was too low',
+  'in five cases a review had not taken place, in four, the review was not of sufficient quality',
+  'In six cases the review was not of sufficient quality and in three',
+];
+
+const seedBands = [
+  'Over three-quarters of the initial assessments',
+  'A majority of the reviewed assessments',
+  'Over three-quarters of the initial plans were of a sufficient standard but less than two-thirds of the plans had been reviewed well enough',
+  'not been adequately reviewed in almost one-third of cases',
+  'planning was satisfactory for all of the custodial cases',
+  'effectively managed in the great majority of cases',
+  'not been effective in over one-third of the relevant cases',
+  'In over three-quarters of cases, vulnerability and safeguarding needs were sufficiently assessed',
+  'A majority of reviews of safeguarding',
+  'Half of the cases we examined',
+  'The great majority of assessments of diversity factors',
+  'in most plans',
+  'In almost all cases we reviewed',
+  'In all cases where the child or young person had not complied',
+  'a positive impact in over two-thirds of the cases inspected',
+];
+
+describe('sqs render: the bundled command on the Liverpool example', () => {
+  before(() => {
+    if (!existsSync(cli)) spawnSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
+  });
+
+  it('--format md prints every figure of the seed and its band phrases', () => {
+    const r = spawnSync(process.execPath, [cli, 'render', 'examples/liverpool-2013', '--format', 'md'], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    for (const figure of [...seedFigures, ...seedBands]) assert.ok(r.stdout.includes(figure), `missing: ${figure}`);
+    assert.match(r.stdout, /^# Report of Short Quality Screening \(SQS\) of youth offending work in Liverpool$/m);
+    assert.match(r.stdout, /^\*\*2\.2\.\*\* A good quality assessment/m);
+    assert.match(r.stdout, /^\| YJB link staff \| Malcolm Potter, Paula Williams, Alaina Tolhurst \|$/m);
+  });
+});
+
+describe('sqs render: options and refusals', () => {
+  it('writes HTML to stdout and DOCX to a file', async () => {
+    const html = await sqs('render', example, '--format', 'html');
+    assert.equal(html.code, 0, html.stderr);
+    assert.match(html.stdout, /^<!DOCTYPE html>/);
+    assert.ok(html.stdout.includes('In 23 out of 29 cases, planning was done well enough'));
+    const out = path.join(tempDir(), 'r.docx');
+    const docx = await sqs('render', example, '--format', 'docx', '--out', out);
+    assert.equal(docx.code, 0, docx.stderr);
+    assert.equal(readFileSync(out).subarray(0, 2).toString('latin1'), 'PK');
+  });
+
+  it('refuses, with the diagnostics, to render an inspection with errors; --force renders it', async () => {
+    const dir = copyOfExample();
+    const file = path.join(dir, 'inspection.sqs.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"2.1": { relevant: 22, sufficient: 19 }', '"2.1": { relevant: 22, sufficient: 18 }'));
+    const out = path.join(dir, 'r.md');
+    const refused = await sqs('render', dir, '--out', out);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /inspection\.sqs\.yaml:\d+:\d+ error SQS030 /);
+    assert.match(refused.stderr, /has errors, so its figures cannot be trusted; fix them or use --force/);
+    assert.equal(existsSync(out), false, 'nothing written');
+    const forced = await sqs('render', dir, '--out', out, '--force');
+    assert.equal(forced.code, 0);
+    assert.match(forced.stderr, /rendering despite 1 error \(--force\)/);
+    assert.ok(readFileSync(out, 'utf8').includes('19 out of 22 cases where there had been a PSR'), 'figures come from the case files');
+  });
+
+  it('exits 2 with a clear message for usage problems', async () => {
+    const cases: [string[], RegExp][] = [
+      [['render', example, '--format', 'pdf'], /--format must be md, html or docx, not pdf/],
+      [['render', example, '--format', 'docx'], /--format docx writes a file: give --out FILE/],
+      [['render'], /name one inspection folder/],
+      [['render', path.join(example, 'missing')], /not a folder/],
+      [['render', tempDir()], /no SQS files here|no inspection\.sqs\.yaml here/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await sqs(...args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, message);
+    }
+  });
+});
+
+/** An inspection whose every user string tries to be markup. */
+function hostile() {
+  const inspection = minimalInspection
+    .replace('inspection: Testtown', 'inspection: "Test<script>alert(1)</script>town"')
+    .replace('addressee: { name: A. Chair', 'addressee: { name: "A. *Chair* & \\"Co\\""')
+    .concat('narrative:\n  summary: "# Not a heading <img src=x onerror=alert(1)> [link](javascript:x) | pipe"\n  key_strengths: ["- not a list", "1. not numbered"]\n')
+    .concat('copy_to:\n  - { role: "Role | with pipe", names: ["<b>Bold</b>"] }\n');
+  const quote = '  "4.4":\n    judgement: sufficient\n    quote: "She said \\"<b>thanks</b>\\" & left"\n';
+  const ws = workspace({ 'h/inspection.sqs.yaml': inspection, 'h/a.case.sqs.yaml': minimalCase('T-1', quote), 'h/b.case.sqs.yaml': minimalCase('T-2') });
+  return buildReport(ws.index.inspections()[0]!);
+}
+
+describe('Markdown renderer', () => {
+  it('escapes what Markdown would read as formatting', () => {
+    const md = renderMarkdown(hostile());
+    assert.ok(md.includes('Test\\<script\\>alert(1)\\</script\\>town'));
+    assert.ok(md.includes('A. \\*Chair\\* & "Co"'));
+    assert.match(md, /^\\# Not a heading \\<img src=x onerror=alert\(1\)\\> \\\[link\\\]\(javascript:x\) \\\| pipe$/m);
+    assert.match(md, /^- \\- not a list$/m);
+    assert.match(md, /^- 1\\\. not numbered$/m);
+    assert.match(md, /^\| Role \\\| with pipe \| \\<b\\>Bold\\<\/b\\> \|$/m);
+  });
+
+  it('escape() leaves plain prose alone', () => {
+    assert.equal(escape("Children's services, 19 out of 22 (86%)."), "Children's services, 19 out of 22 (86%).");
+  });
+});
+
+describe('HTML renderer', () => {
+  it('escapes every user string: no markup from the files reaches the page', () => {
+    const html = renderHtml(hostile());
+    assert.doesNotMatch(html, /<script|<img|<b>/i);
+    assert.ok(html.includes('Test&lt;script&gt;alert(1)&lt;/script&gt;town'));
+    assert.ok(html.includes('She said "&lt;b&gt;thanks&lt;/b&gt;" &amp; left'));
+    assert.ok(html.includes('A. *Chair* &amp; "Co"'));
+  });
+
+  it('is a standalone page with print CSS, a sentence key and its sources on every sentence', () => {
+    const { index } = loadExample();
+    const doc = buildReport(index.inspections()[0]!);
+    const html = renderHtml(doc);
+    assert.match(html, /^<!DOCTYPE html>\n<html lang="en">/);
+    assert.match(html, /@page \{ size: A4;/);
+    assert.doesNotMatch(html, /<script|<link /, 'no script, nothing fetched');
+    const sentence = /<span class="sentence generated" data-sentence="criterion-2\.2:0" data-kind="generated" data-source="([^"]*)">A good quality assessment of risk of harm to others was seen in 27 out of 34 cases\.<\/span>/.exec(html);
+    assert.ok(sentence, 'the 2.2 sentence carries its key and sources');
+    const sources = sentence[1]!.split(' ');
+    assert.equal(sources.filter((s) => s.includes('.case.sqs.yaml#L')).length, 34);
+    assert.ok(sources.every((s) => /^file:\/\/\S+#L\d+:\d+-L\d+:\d+$/.test(s)));
+    assert.match(html, /<p id="criterion-2\.2" class="numbered"><span class="number">2\.2\.<\/span> /);
+    assert.match(html, /<ol type="i" class="roman"><li id="areas-for-improvement-1"/);
+    assert.equal((html.match(/<tr/g) ?? []).length, 14);
+  });
+
+  it('serves the preview: a fragment with theme CSS variables, a nonce, keys only, and marked paragraphs', () => {
+    const { index } = loadExample();
+    const doc = buildReport(index.inspections()[0]!);
+    const fragment = renderHtml(doc, { output: 'fragment', sourceLinks: 'keys' });
+    assert.match(fragment, /^<article class="sqs-report"/);
+    assert.doesNotMatch(fragment, /data-source=/);
+    assert.match(fragment, /data-sentence="criterion-1\.1:0"/);
+    const themed = renderHtml(doc, { styles: 'theme', nonce: 'abc"123' });
+    assert.match(themed, /<style nonce="abc&quot;123">/);
+    assert.match(themed, /var\(--vscode-editor-foreground/);
+    const plain = renderHtml(doc, { sourceLinks: 'none', styles: 'none' });
+    assert.doesNotMatch(plain, /data-sentence|<style/);
+    const marks = new Map([['criterion-2.4', { severity: 'error' as const, message: 'Stated 26 <due> differs' }]]);
+    const marked = renderHtml(doc, { marks, hideMarkedText: true });
+    assert.match(marked, /<p id="criterion-2\.4" class="numbered marked error"><span class="number">2\.4\.<\/span> <span class="mark" role="note">Stated 26 &lt;due&gt; differs<\/span><\/p>/);
+    assert.match(renderHtml(doc, { marks }), /<span class="mark" role="note">Stated 26 &lt;due&gt; differs<\/span> <span class="sentence generated"/);
+  });
+});
+
+/** The Liverpool example, loaded into an index as an editor would have it. */
+function loadExample() {
+  const files: Record<string, string> = { 'l/inspection.sqs.yaml': readFileSync(path.join(example, 'inspection.sqs.yaml'), 'utf8') };
+  for (const name of readdirSync(path.join(example, 'cases'))) files[`l/cases/${name}`] = readFileSync(path.join(example, 'cases', name), 'utf8');
+  return workspace(files, pathToFileURL(`${tempDir()}/`).toString());
+}
+
+describe('DOCX renderer', () => {
+  let bytes: Uint8Array;
+  let zip: JSZip;
+  before(async () => {
+    const { index } = loadExample();
+    bytes = await renderDocx(buildReport(index.inspections()[0]!));
+    zip = await JSZip.loadAsync(bytes);
+  });
+
+  it('unzips to well-formed XML parts', async () => {
+    const names = Object.keys(zip.files).filter((n) => n.endsWith('.xml') || n.endsWith('.rels'));
+    for (const required of ['[Content_Types].xml', 'word/document.xml', 'word/numbering.xml', 'word/styles.xml']) assert.ok(names.includes(required), required);
+    for (const name of names) {
+      const valid = XMLValidator.validate(await zip.file(name)!.async('string'));
+      assert.equal(valid, true, `${name}: ${JSON.stringify(valid)}`);
+    }
+  });
+
+  it('holds the paragraphs, headings, numbered criteria, lists and the copy-to table', async () => {
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const paragraphs = [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const text = paragraphs.map(decode);
+    assert.ok(text.includes('Report of Short Quality Screening (SQS) of youth offending work in Liverpool'));
+    const p22 = text.find((t) => t.startsWith('2.2.'));
+    assert.ok(p22?.startsWith('2.2.A good quality assessment of risk of harm to others was seen in 27 out of 34 cases.'), p22);
+    assert.match(xml, /<w:t xml:space="preserve">2\.2\.<\/w:t><\/w:r><w:r><w:tab\/><\/w:r>/, 'a real tab after the number, for the hanging indent');
+    for (const figure of seedFigures) assert.ok(text.some((t) => t.includes(figure)), `missing: ${figure}`);
+    assert.match(xml, /<w:pStyle w:val="Heading1"\/>/);
+    assert.equal((xml.match(/<w:tr>|<w:tr /g) ?? []).length, 14);
+    const numbering = await zip.file('word/numbering.xml')!.async('string');
+    assert.match(numbering, /<w:numFmt w:val="lowerRoman"\/>/);
+    assert.match(numbering, /<w:numFmt w:val="bullet"\/>/);
+    assert.equal((xml.match(/<w:numPr>/g) ?? []).length, 6, 'four strengths and two areas are list paragraphs');
+  });
+
+  it('converts to PDF with LibreOffice without error', { timeout: 600_000 }, () => {
+    const soffice = ensureLibreOffice();
+    const dir = tempDir();
+    const file = path.join(dir, 'report.docx');
+    writeFileSync(file, bytes);
+    // A private profile: concurrent LibreOffice runs sharing one profile fail.
+    const profile = pathToFileURL(path.join(dir, 'profile')).toString();
+    const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 180_000 });
+    assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
+    const pdf = path.join(dir, 'report.pdf');
+    assert.ok(existsSync(pdf), `no PDF: ${r.stdout}\n${r.stderr}`);
+    const head = readFileSync(pdf);
+    assert.equal(head.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.ok(head.length > 20_000, `${head.length} bytes is too small for the report`);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

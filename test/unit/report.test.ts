@@ -1,0 +1,307 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { loadWorkspace } from '../../server/src/cli/files';
+import {
+  buildReport,
+  Catalogue,
+  CatalogueError,
+  paragraphText,
+  paragraphsAffectedBy,
+  paragraphsFedBy,
+  PhrasebookRegistry,
+  sentenceByKey,
+  type Inspection,
+  type NumberedParagraph,
+  type ReportDocument,
+  type Sentence,
+} from '../../server/src/core/index';
+import sqs2013 from '../../server/src/core/criteria/catalogues/sqs-2013.json';
+import { minimalCase, minimalInspection, workspace } from '../helpers/index';
+
+const root = path.resolve(__dirname, '../..');
+
+function load(folder: string): Inspection {
+  const { index } = loadWorkspace([path.join(root, folder)]);
+  return index.inspections()[0]!;
+}
+
+const liverpool = load('examples/liverpool-2013');
+const talliesOnly = load('examples/liverpool-2013-tallies-only');
+const doc = buildReport(liverpool);
+
+const numbered = (d: ReportDocument): NumberedParagraph[] => d.commentary.themes.flatMap((t) => t.paragraphs);
+const paragraph = (d: ReportDocument, id: string) => numbered(d).find((p) => p.criterionId === id);
+const textOf = (d: ReportDocument, id: string) => {
+  const p = paragraph(d, id);
+  return p ? paragraphText(p) : undefined;
+};
+const generated = (d: ReportDocument): Sentence[] => numbered(d).flatMap((p) => p.sentences.filter((s) => s.kind === 'generated'));
+
+describe('report: the Liverpool inspection from its case files', () => {
+  it('takes its figures from the case files, with the SQS phrasebook, and has nothing to warn about', () => {
+    assert.equal(doc.figuresFrom, 'cases');
+    assert.equal(doc.phrasebookId, 'sqs');
+    assert.deepEqual(doc.warnings, []);
+  });
+
+  it('has the seed’s structure: header, title, context, summary, four themes, operational management, strengths, areas, closing, copy list', () => {
+    assert.equal(doc.title, 'Report of Short Quality Screening (SQS) of youth offending work in Liverpool');
+    assert.deepEqual(doc.header.map((h) => `${h.label} ${h.value}`), [
+      'To: Jon Ward, Chair of Liverpool YOS Management Board',
+      'Copy to: See copy list at end',
+      'From: Julie Fox, Assistant Chief Inspector',
+      'Publication date: 20th November 2013',
+    ]);
+    assert.match(paragraphText(doc.opening[0]!), /conducted during 28th-31st October 2013\./);
+    assert.match(paragraphText(doc.context.paragraphs[1]!), /a sample of 34 recent cases supervised by Liverpool Youth Offending Service\./);
+    assert.match(paragraphText(doc.summary!.paragraphs[0]!), /^Overall, we found a positive picture in Liverpool YOS\./);
+    assert.deepEqual(doc.commentary.themes.map((t) => `${t.number}. ${t.title}`), [
+      '1. Reducing the likelihood of reoffending',
+      '2. Protecting the public',
+      '3. Protecting the child or young person',
+      '4. Ensuring that the sentence is served',
+    ]);
+    assert.deepEqual(numbered(doc).map((p) => p.number).join(' '), '1.1 1.2 1.3 1.4 1.5 2.1 2.2 2.3 2.4 2.5 2.6 3.1 3.2 3.3 3.4 3.5 4.1 4.2 4.3 4.4 4.5');
+    assert.equal(doc.operationalManagement?.paragraphs.length, 3);
+    assert.equal(doc.keyStrengths?.items.length, 4);
+    assert.equal(doc.areasForImprovement?.numbering, 'roman');
+    assert.equal(doc.copyTo?.rows.length, 14);
+    assert.match(paragraphText(doc.closing.paragraphs[1]!), /who was Joseph Simpson\. He can be contacted on 07917 084764, and by email at joe\.simpson@hmiprobation\.gsi\.gov\.uk\.$/);
+  });
+
+  it('words every figure as the seed does', () => {
+    const expected: [string, string][] = [
+      ['1.1', 'In all but 3 out of the 22 relevant cases, we found that good quality pre-sentence reports (PSRs) had been provided to the court.'],
+      ['1.2', 'Over three-quarters of the initial assessments of what was likely to make a child or young person offend were on time and were of good enough quality.'],
+      ['1.3', 'A majority of the reviewed assessments we looked at had been completed well enough.'],
+      ['1.4', 'Over three-quarters of the initial plans were of a sufficient standard but less than two-thirds of the plans had been reviewed well enough.'],
+      ['1.5', 'reoffending in seven out of the nine relevant cases.'],
+      ['2.1', 'outlined in 19 out of 22 cases where there had been a PSR.'],
+      ['2.2', 'A good quality assessment of risk of harm to others was seen in 27 out of 34 cases. In three cases the assessment had not been done, in two, previous violent offences had not been taken into account and in another two the classification of risk of harm was too low. These assessments had not been adequately reviewed in almost one-third of cases.'],
+      ['2.3', 'In 23 out of 29 cases, planning was done well enough to manage the risk of harm and planning was satisfactory for all of the custodial cases.'],
+      ['2.4', 'In 11 out of 26 cases, plans to address the risk of harm to others had not been reviewed to a satisfactory standard. For example, in five cases a review had not taken place, in four, the review was not of sufficient quality'],
+      ['2.5', 'effectively managed in the great majority of cases.'],
+      ['2.6', 'Management oversight of risk of harm work had not been effective in over one-third of the relevant cases.'],
+      ['3.1', 'In over three-quarters of cases, vulnerability and safeguarding needs were sufficiently assessed.'],
+      ['3.1', 'These issues were fully addressed in all but five of the PSRs.'],
+      ['3.2', 'A majority of reviews of safeguarding and vulnerability throughout the sentence were of an acceptable standard.'],
+      ['3.3', 'In 22 out of 31 cases planning for work to manage and reduce vulnerability was adequate. In five cases a plan to manage the vulnerability had not been produced, in three, the planned response was insufficient and in another three the contingency plan was unclear. Planning was satisfactory in all of the eight relevant custody cases.'],
+      ['3.4', 'Half of the cases we examined could show that there were adequate reviews throughout the sentence to address safeguarding and vulnerability needs. In six cases the review was not of sufficient quality and in three a review of protecting children issues should have been completed after a significant change.'],
+      ['3.5', 'In 20 out of 29 cases management oversight was effective'],
+      ['4.1', 'The great majority of assessments of diversity factors and barriers to engagement were sufficient. Appropriate attention had been given to these issues in all but two of the PSRs.'],
+      ['4.2', 'The child or young person or parent/carer was involved in the preparation of all but one of the PSRs. In all but two of the cases there was good engagement'],
+      ['4.3', 'We found attention was being paid in most plans to diversity factors and potential barriers to engagement.'],
+      ['4.4', 'In almost all cases we reviewed, where relevant, sufficient attention had been given to the health and well-being of the child or young person.'],
+      ['4.5', 'Sixteen children or young people had complied with the requirements of their sentence. In all cases where the child or young person had not complied, the response of the YOS was appropriate.'],
+    ];
+    for (const [id, sentence] of expected) assert.ok(textOf(doc, id)?.includes(sentence), `${id}: "${sentence}"\n  in: ${textOf(doc, id)}`);
+    const om = doc.operationalManagement!.paragraphs[1]!;
+    assert.match(paragraphText(om), /as effective processes\. We judged that staff supervision and quality assurance arrangements had made a positive impact in over two-thirds of the cases inspected\.$/);
+  });
+
+  it('every generated figure is one the phrasebook accepts for the counts it came from', () => {
+    const book = PhrasebookRegistry.builtIn().get('sqs')!;
+    const sentences = [...generated(doc), ...doc.operationalManagement!.paragraphs.flatMap((p) => p.sentences.filter((s) => s.kind === 'generated'))];
+    assert.equal(sentences.length, 29, '31 questions, two of them joined onto the sentence before');
+    for (const s of sentences) {
+      const found = book.find(s.text).filter((m) => m.kind !== 'count' || /^(sixteen)$/i.test(m.text));
+      assert.equal(found.length, s.figures!.length, `one quantity per figure in "${s.text}"`);
+      found.forEach((m, i) => {
+        const f = s.figures![i]!;
+        assert.ok(book.accepts(m, f.count, f.total), `"${m.text}" does not fit ${f.count}/${f.total} (${f.questionId})`);
+      });
+    }
+  });
+
+  it('keeps the inspectors’ quotes, introduced as the catalogue says, with the quote’s place in its case file', () => {
+    const quotes = numbered(doc).flatMap((p) => p.sentences.filter((s) => s.kind === 'quote').map((s) => [p.criterionId, s] as const));
+    assert.deepEqual(quotes.map(([id, s]) => `${id} ${s.quote!.intro}`), ['1.1 An inspector commented on one PSR:', '1.4 In one case we noted:', '3.2 In one case an inspector noted:', '4.2 One inspector noted:']);
+    const [, first] = quotes[0]!;
+    assert.match(first.text, /^An inspector commented on one PSR: "From the outset there was extensive .* no further offending in this case"\.$/);
+    const link = first.sources[0]!;
+    assert.equal(link.role, 'quote');
+    assert.match(link.uri, /liv-06\.case\.sqs\.yaml$/);
+  });
+
+  it('links each figure to the judgements it counts, and each reason to the cases giving it', () => {
+    const s = paragraph(doc, '2.2')!.sentences.find((x) => x.questionId === '2.2/assessment' && x.kind === 'generated')!;
+    const judgements = s.sources.filter((l) => l.role === 'judgement');
+    assert.equal(judgements.length, 34);
+    assert.equal(new Set(judgements.map((l) => l.uri)).size, 34);
+    assert.ok(judgements.every((l) => /^LIV-\d\d 2\.2 assessment: (sufficient|not sufficient)$/.test(l.label)), judgements[0]!.label);
+    assert.equal(judgements.filter((l) => l.label.endsWith('not sufficient')).length, 7);
+    const uri = judgements[0]!.uri;
+    const text = readFileSync(new URL(uri), 'utf8').split('\n')[judgements[0]!.range.start.line]!;
+    assert.match(text.slice(judgements[0]!.range.start.character, judgements[0]!.range.end.character), /^(sufficient|not sufficient|yes|no)$/);
+    const reasons = paragraph(doc, '2.2')!.sentences.find((x) => x.questionId === '2.2/assessment' && x.kind === 'reasons')!;
+    assert.deepEqual(
+      reasons.sources.map((l) => l.label.replace(/^LIV-\d\d /, '')).sort(),
+      [...Array(3).fill('2.2 assessment: not-done'), ...Array(2).fill('2.2 assessment: previous-violence-ignored'), ...Array(2).fill('2.2 assessment: classification-too-low')].sort(),
+    );
+    const stated = s.sources.filter((l) => l.role === 'stated');
+    assert.deepEqual(stated.map((l) => l.label), ['stated 2.2 assessment relevant: 34', 'stated 2.2 assessment sufficient: 27']);
+  });
+
+  it('records what each sentence states: the question, count, total, style and framing', () => {
+    const s = paragraph(doc, '2.6')!.sentences[0]!;
+    assert.deepEqual(s.figures, [{ questionId: '2.6/oversight', count: 12, total: 31, style: 'banded', framing: 'not-sufficient', kind: 'band', phrase: 'over one-third', from: 'cases' }]);
+    const joined = paragraph(doc, '2.3')!.sentences.find((x) => x.kind === 'generated')!;
+    assert.deepEqual(joined.figures!.map((f) => `${f.questionId} ${f.phrase}`), ['2.3/plan 23 out of 29', '2.3/custody all']);
+  });
+});
+
+describe('report: the Liverpool inspection recorded as tallies only', () => {
+  const stated = buildReport(talliesOnly);
+
+  it('says the same as the case files do (without the quotes, which live in case files)', () => {
+    assert.equal(stated.figuresFrom, 'stated');
+    assert.deepEqual(generated(stated).map((s) => s.text), generated(doc).map((s) => s.text));
+    const withoutQuotes = (d: ReportDocument) => numbered(d).map((p) => p.sentences.filter((s) => s.kind !== 'quote').map((s) => s.text).join(' '));
+    assert.deepEqual(withoutQuotes(stated), withoutQuotes(doc));
+  });
+
+  it('links each figure to the counts stated in the inspection file', () => {
+    const s = paragraph(stated, '2.4')!.sentences[0]!;
+    assert.ok(s.sources.every((l) => l.role === 'stated' && l.uri === talliesOnly.file.uri));
+    const lines = talliesOnly.file.parsed.text.split('\n');
+    for (const l of s.sources) {
+      const value = lines[l.range.start.line]!.slice(l.range.start.character, l.range.end.character);
+      assert.equal(value, l.label.split(': ')[1], l.label);
+    }
+  });
+});
+
+/** A small inspection built in memory: `cases` are extra lines for each case file. */
+function fixture(options: { inspection?: string; cases?: string[] } = {}) {
+  const files: Record<string, string> = { 'i/inspection.sqs.yaml': options.inspection ?? minimalInspection };
+  (options.cases ?? ['', '']).forEach((extra, i) => (files[`i/cases/t${i + 1}.case.sqs.yaml`] = minimalCase(`T-${i + 1}`, extra)));
+  const ws = workspace(files);
+  const inspection = ws.index.inspections()[0]!;
+  return { ws, inspection, doc: buildReport(inspection) };
+}
+
+describe('report: generation rules', () => {
+  it('never writes "0 out of 0": a criterion with no relevant case says so, or says nothing', () => {
+    // Neither case has a PSR, so nothing is relevant to the PSR criteria.
+    const noPsr = workspace({
+      'i/inspection.sqs.yaml': minimalInspection,
+      'i/a.case.sqs.yaml': minimalCase('T-1').replace('psr: yes', 'psr: no').replace(/ {2}"1\.1":\n {4}report: sufficient\n {4}oversight: sufficient\n/, ''),
+      'i/b.case.sqs.yaml': minimalCase('T-2').replace('psr: yes', 'psr: no').replace(/ {2}"1\.1":\n {4}report: sufficient\n {4}oversight: sufficient\n/, ''),
+    });
+    const d2 = buildReport(noPsr.index.inspections()[0]!);
+    assert.equal(textOf(d2, '1.1'), 'None of the cases we inspected had a pre-sentence report (PSR).');
+    assert.equal(paragraph(d2, '2.1'), undefined, '2.1 has no sentence for no relevant cases, so no paragraph');
+    assert.doesNotMatch(numbered(d2).map(paragraphText).join('\n'), /\b0 out of|none of the 0/);
+  });
+
+  it('uses the all and none sentences, and the one/many choice, at the extremes', () => {
+    const { doc: d } = fixture({ cases: ['  "4.5":\n    complied: yes\n', '  "4.5":\n    complied: yes\n'] });
+    assert.equal(textOf(d, '4.5'), 'All of the children or young people had complied with the requirements of their sentence.');
+    const one = fixture({ cases: ['  "4.5":\n    complied: yes\n', '  "4.5":\n    complied: no\n    response: sufficient\n'] }).doc;
+    assert.match(textOf(one, '4.5')!, /^One child or young person had complied with the requirements of their sentence\. In all cases where the child or young person had not complied, the response of the Testtown Youth Offending Team was appropriate\.$/);
+    const negative = fixture({ cases: ['  "2.4": sufficient\n', '  "2.4": sufficient\n'] }).doc;
+    assert.equal(textOf(negative, '2.4'), 'Plans to address the risk of harm to others had been reviewed to a satisfactory standard in all of the two cases where a review was due.');
+  });
+
+  it('applies the inspection’s overrides: style, omit, replacement text and added text', () => {
+    const inspection = `${minimalInspection}commentary:
+  "1.2": { style: exact }
+  "1.1": { omit: true }
+  "2.4": Hand-written, with {braces} kept.
+  "4.5": { after: "Compliance was closely monitored." }
+`;
+    const { doc: d } = fixture({ inspection, cases: ['  "2.4": sufficient\n  "4.5":\n    complied: yes\n', '  "2.4": sufficient\n  "4.5":\n    complied: no\n    response: sufficient\n'] });
+    assert.equal(paragraph(d, '1.1'), undefined);
+    assert.match(textOf(d, '1.2')!, /^All of the two initial assessments of what was likely/);
+    assert.equal(paragraph(d, '1.2')!.sentences[0]!.figures![0]!.style, 'exact');
+    assert.equal(textOf(d, '2.4'), 'Hand-written, with {braces} kept.');
+    assert.equal(paragraph(d, '2.4')!.overridden, true);
+    assert.equal(paragraph(d, '2.4')!.sentences[0]!.kind, 'override');
+    assert.match(textOf(d, '4.5')!, /sentence\. .* appropriate\. Compliance was closely monitored\.$/);
+  });
+
+  it('an exact style override writes counts where the catalogue writes a band', () => {
+    const liverpoolExact = buildReport(liverpool);
+    assert.match(textOf(liverpoolExact, '4.4')!, /^In almost all cases/);
+    const text = liverpool.file.parsed.text.replace(/\ntallies:/, '\ncommentary:\n  "4.4": { style: exact }\ntallies:');
+    const ws = workspace({ 'l/inspection.sqs.yaml': text, ...Object.fromEntries([...liverpool.cases.values()].map((c) => [`l/cases/${c.uri.split('/').pop()}`, c.parsed.text])) });
+    const d = buildReport(ws.index.inspections()[0]!);
+    assert.match(textOf(d, '4.4')!, /^In 30 out of 32 cases we reviewed/);
+  });
+
+  it('words the same counts with the Education Scotland phrasebook when the inspection picks it', () => {
+    const text = liverpool.file.parsed.text.replace(/\ncriteria: sqs-2013\n/, '\ncriteria: sqs-2013\nphrasebook: education-scotland\n');
+    const ws = workspace({ 'l/inspection.sqs.yaml': text, ...Object.fromEntries([...liverpool.cases.values()].map((c) => [`l/cases/${c.uri.split('/').pop()}`, c.parsed.text])) });
+    const d = buildReport(ws.index.inspections()[0]!);
+    assert.equal(d.phrasebookId, 'education-scotland');
+    assert.match(textOf(d, '1.2')!, /^Most of the initial assessments/);
+    assert.match(textOf(d, '1.3')!, /The majority of the reviewed assessments/);
+    assert.match(textOf(d, '4.4')!, /^In almost all cases/);
+    assert.match(textOf(d, '2.6')!, /not been effective in less than half of the relevant cases/);
+    assert.match(textOf(d, '1.1')!, /all but 3 out of the 22 relevant cases/, 'exact wording is inherited from the SQS phrasebook');
+  });
+
+  it('a phrasebook named by the caller is used when the inspection names none', () => {
+    assert.equal(buildReport(liverpool, { phrasebook: 'education-scotland' }).phrasebookId, 'education-scotland');
+  });
+
+  it('warns when relevant cases are not judged yet, and when stated counts do not add up', () => {
+    const { doc: d } = fixture({ cases: ['', '  "2.2":\n    assessment: sufficient\n'] });
+    assert.ok(d.warnings.some((w) => w.questionId === '2.2/assessment' && /1 relevant case has not been judged yet/.test(w.message)), JSON.stringify(d.warnings.map((w) => w.message)));
+    const ws = workspace({ 'i/inspection.sqs.yaml': `${minimalInspection}tallies:\n  "2.1": { relevant: 5, sufficient: 7 }\n` });
+    const stated = buildReport(ws.index.inspections()[0]!);
+    assert.equal(paragraph(stated, '2.1'), undefined);
+    assert.ok(stated.warnings.some((w) => w.questionId === '2.1/psr' && /do not add up/.test(w.message)));
+  });
+
+  it('leaves an unknown {marker} in narrative as written, and places a criterion’s sentences where its marker stands', () => {
+    const inspection = `${minimalInspection}narrative:\n  summary: "Before. {OM} After {not-a-criterion}."\n`;
+    const { doc: d } = fixture({ inspection, cases: ['  OM: sufficient\n', '  OM: no\n'] });
+    const summary = d.summary!.paragraphs[0]!;
+    assert.deepEqual(summary.sentences.map((s) => s.kind), ['narrative', 'generated', 'narrative']);
+    assert.equal(paragraphText(summary), 'Before. We judged that staff supervision and quality assurance arrangements had made a positive impact in half of the cases inspected. After {not-a-criterion}.');
+    assert.equal(d.operationalManagement, undefined, 'placed once, so not repeated in its own section');
+  });
+
+  it('the closing words the lead inspector’s contact with what the file gives', () => {
+    const noPhone = fixture({ inspection: minimalInspection.replace('lead_inspector: { name: L. Inspector }', 'lead_inspector: { name: L. Inspector, pronoun: she, email: l@example.org }') }).doc;
+    assert.match(paragraphText(noPhone.closing.paragraphs[1]!), /who was L\. Inspector\. She can be contacted by email at l@example\.org\.$/);
+    const none = fixture().doc;
+    assert.match(paragraphText(none.closing.paragraphs[1]!), /who was L\. Inspector\.$/);
+  });
+});
+
+describe('report: navigation for the preview', () => {
+  it('finds the paragraphs a place in a case file feeds, and a sentence by its key', () => {
+    const c = [...liverpool.cases.values()].find((f) => f.model.id?.value === 'LIV-07')!;
+    const j = c.model.judgements.get('2.2/assessment')!;
+    const fed = paragraphsFedBy(doc, c.uri, j.range.start);
+    assert.deepEqual(fed.map((p) => p.id), ['criterion-2.2']);
+    const hit = sentenceByKey(doc, 'criterion-2.2:0');
+    assert.equal(hit?.sentence.questionId, '2.2/assessment');
+    assert.equal(sentenceByKey(doc, 'criterion-9.9:0'), undefined);
+  });
+
+  it('finds the paragraphs whose figures a finding puts in doubt', () => {
+    const stated = buildReport(talliesOnly);
+    const s = paragraph(stated, '2.4')!.sentences[0]!.sources[0]!;
+    const finding = { code: 'SQS021', severity: 'error' as const, message: 'x', uri: s.uri, range: s.range };
+    assert.deepEqual([...paragraphsAffectedBy(stated, [finding]).keys()], ['criterion-2.4']);
+  });
+});
+
+describe('report: catalogue templates are checked when the catalogue loads', () => {
+  const withQuestion = (edit: (c: Record<string, unknown>) => void) => {
+    const data = structuredClone(sqs2013) as typeof sqs2013;
+    edit(data.themes[1]!.criteria[3]!.questions[0]!.commentary as Record<string, unknown>);
+    return data;
+  };
+  it('rejects an unknown placeholder, a bad form, and a not-sufficient sentence without an all-sentence', () => {
+    assert.throws(() => Catalogue.from(withQuestion((c) => (c.sentence = 'In {quantiy} cases.'))), (e: unknown) => e instanceof CatalogueError && /2\.4\/review commentary\.sentence: unknown placeholder \{quantiy\}/.test(e.message));
+    assert.throws(() => Catalogue.from(withQuestion((c) => (c.sentence = 'In {quantity:some} cases.'))), /\{quantity:some\} is not a form/);
+    assert.throws(() => Catalogue.from(withQuestion((c) => delete c.allSentence)), /needs an allSentence/);
+    assert.throws(() => Catalogue.from(withQuestion((c) => (c.sentence = 'In [[ {quantity} cases.'))), /"\[\[" is never closed/);
+  });
+});
