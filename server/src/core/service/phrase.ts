@@ -17,7 +17,7 @@ export function phrasebookFor(inspection: Inspection, preferred?: string): Phras
 export function tallyPhrase(inspection: Inspection, tally: QuestionTally, book: Phrasebook): string | undefined {
   if (tally.relevant === 0) return undefined;
   const q = tally.question;
-  const style = inspection.file.model.commentary.get(q.criterion.id)?.style ?? q.commentary?.style ?? 'banded';
+  const style = inspection.file.model.commentary.get(q.criterion.id)?.style?.value ?? q.commentary?.style ?? 'banded';
   const framing = q.commentary?.framing ?? 'sufficient';
   const quantity = book.describe({ sufficient: tally.sufficient, relevant: tally.relevant }, { style, framing });
   if (!quantity) return undefined;
