@@ -170,6 +170,16 @@ describe('prose against numbers (SQS060, SQS061)', () => {
     assert.match(f[0]!.message, /"seven out of the nine" does not fit the case files: 6 of 9 sufficient/);
   });
 
+  it('says when the case files are not all written or judged yet', () => {
+    const dir = copyOf(liverpool, {
+      'cases/liv-34.case.sqs.yaml': null,
+      'inspection.sqs.yaml': (t) => t + yamlCommentary({ '2.1': 'There was a clear and thorough assessment of risk of harm to others outlined in 20 out of 22 cases where there had been a PSR.' }),
+    });
+    const f = check(dir).findings.filter(prose);
+    assert.equal(f.length, 1);
+    assert.match(f[0]!.message, /does not fit the case files so far \(33 of the 34 sampled case files written\): 19 of 2\d sufficient/);
+  });
+
   it('leaves alone what it cannot attribute: anecdotes, pronouns, quotations, people other than the cases', () => {
     const run = liverpoolIndex(liverpool);
     assert.deepEqual(run({ '1.4': 'In one case we noted: "In 3 out of 4 visits the plan was late".' }), []);

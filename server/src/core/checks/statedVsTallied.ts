@@ -68,8 +68,8 @@ function mismatch(inspection: Inspection, tally: QuestionTally, c: Compared, sta
   });
 }
 
-/** Why the tally may still move: cases not judged yet, case files not written yet. */
-function incompleteness(inspection: Inspection, tally: QuestionTally): string {
+/** Why the tally may still move: cases not judged yet, case files not written yet ('' when it will not). */
+export function incompleteness(inspection: Inspection, tally: QuestionTally): string {
   const parts: string[] = [];
   if (tally.unjudged > 0) parts.push(`${plural(tally.unjudged, 'case')} not yet judged`);
   const sample = inspection.file.model.sample?.value;

@@ -1,10 +1,12 @@
 import type { Question } from '../../criteria/catalogue';
 import type { Inspection } from '../../index/inspectionIndex';
 import type { Range } from '../../types';
+import { incompleteness } from '../statedVsTallied';
 
 /** The numbers prose is held to: the case files' tally when there are case files, else the stated tallies. */
 export interface Figures {
-  from: 'the case files' | 'the stated tallies';
+  /** "the case files", "the case files so far (2 cases not yet judged)" or "the stated tallies". */
+  from: string;
   relevant?: number;
   sufficient?: number;
   reason(code: string): number | undefined;
@@ -16,7 +18,8 @@ export function figuresFor(inspection: Inspection, q: Question): Figures | undef
   if (inspection.cases.size > 0) {
     const t = inspection.tallies.get(q.id);
     if (!t) return undefined;
-    return { from: 'the case files', relevant: t.relevant, sufficient: t.sufficient, reason: (code) => t.reasons.get(code) ?? 0, place: () => undefined };
+    const gaps = incompleteness(inspection, t);
+    return { from: gaps ? `the case files so far (${gaps})` : 'the case files', relevant: t.relevant, sufficient: t.sufficient, reason: (code) => t.reasons.get(code) ?? 0, place: () => undefined };
   }
   const s = inspection.file.model.stated.get(q.id);
   if (!s) return undefined;
