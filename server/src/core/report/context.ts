@@ -6,6 +6,7 @@ import type { Inspection } from '../index/inspectionIndex';
 import type { InspectionModel } from '../model/inspectionModel';
 import type { Located } from '../model/reader';
 import type { ReportWarning, SourceLink } from './document';
+import { caseLabels } from './figures';
 
 export interface Filled {
   text: string;
@@ -21,6 +22,8 @@ export class ReportContext {
   readonly model: InspectionModel;
   readonly uri: string;
   readonly warnings: ReportWarning[] = [];
+  /** The inspection's cases by URI, named and in the order reports list them. */
+  readonly caseLabels: ReadonlyMap<string, string>;
   private readonly values: Map<InspectionVariable, { text: string; sources: SourceLink[] }>;
 
   constructor(
@@ -31,6 +34,7 @@ export class ReportContext {
     this.model = inspection.file.model;
     this.uri = inspection.file.uri;
     this.values = this.readValues();
+    this.caseLabels = caseLabels(inspection);
   }
 
   link(located: { range: Located<unknown>['range'] }, role: SourceLink['role'], label: string): SourceLink {

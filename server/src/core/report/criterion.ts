@@ -50,7 +50,7 @@ export function criterionSentences(ctx: ReportContext, criterion: Criterion): { 
 
 function figuresFor(ctx: ReportContext, q: Question): QuestionFigures {
   const tally = ctx.inspection.tallies.get(q.id);
-  const f = ctx.inspection.cases.size > 0 && tally ? figuresFromCases(ctx.inspection, q, tally) : figuresFromStated(ctx.inspection, q);
+  const f = ctx.inspection.cases.size > 0 && tally ? figuresFromCases(ctx.inspection, q, tally, ctx.caseLabels) : figuresFromStated(ctx.inspection, q);
   if (f.unjudged > 0) {
     ctx.warnings.push({
       questionId: q.id,

@@ -25,15 +25,16 @@ export interface QuestionFigures {
 
 const outcomeWords: Record<string, string> = { sufficient: 'sufficient', 'not-sufficient': 'not sufficient' };
 
-/** Figures from the case files' live tallies. */
-export function figuresFromCases(inspection: Inspection, question: Question, tally: QuestionTally): QuestionFigures {
+/** Figures from the case files' live tallies; `labels` names each case (see caseLabels), in the order to list them. */
+export function figuresFromCases(inspection: Inspection, question: Question, tally: QuestionTally, labels: ReadonlyMap<string, string>): QuestionFigures {
   const sources: SourceLink[] = [];
   const reasonSources = new Map<string, SourceLink[]>();
   const quotes: QuestionFigures['quotes'] = [];
-  for (const [uri, c] of [...tally.cases].sort(([a], [b]) => caseLabel(inspection, a).localeCompare(caseLabel(inspection, b)))) {
-    const j = c.judgement;
-    if (!j || (c.outcome !== 'sufficient' && c.outcome !== 'not-sufficient')) continue;
-    const who = `${caseLabel(inspection, uri)} ${questionLabel(question)}`;
+  for (const [uri, label] of labels) {
+    const c = tally.cases.get(uri);
+    const j = c?.judgement;
+    if (!c || !j || (c.outcome !== 'sufficient' && c.outcome !== 'not-sufficient')) continue;
+    const who = `${label} ${questionLabel(question)}`;
     sources.push({ uri, range: j.range, role: 'judgement', label: `${who}: ${outcomeWords[c.outcome]}` });
     for (const r of j.reasons) {
       if (!c.reasons.includes(r.value)) continue;
@@ -106,8 +107,16 @@ function statedLabel(question: Question): string {
   return `stated ${questionLabel(question)}`;
 }
 
-/** A case as inspectors name it: its `case:` id, else its file name. */
-export function caseLabel(inspection: Inspection, uri: string): string {
+/**
+ * Every case as inspectors name it (its `case:` id, else its file name), sorted by that name: computed once
+ * per report, since every question lists its cases in this order.
+ */
+export function caseLabels(inspection: Inspection): Map<string, string> {
+  const named = [...inspection.cases.keys()].map((uri): [string, string] => [uri, caseLabel(inspection, uri)]);
+  return new Map(named.sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function caseLabel(inspection: Inspection, uri: string): string {
   const file = inspection.cases.get(uri);
   return file?.model.id?.value ?? decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)).replace(/\.case\.sqs\.ya?ml$/i, '');
 }
