@@ -49,7 +49,8 @@ if (!folder === !workspace) {
 }
 
 // Fresh private state for every run; the browser profile and the suite's sync dir live in it too.
-const state = privateState('sqs-code-server-');
+// The web workbench saves edits after a second by default; the tests edit without saving and revert.
+const state = privateState('sqs-code-server-', { 'files.autoSave': 'off' });
 const syncDir = path.join(state.dir, 'sync');
 fs.mkdirSync(syncDir);
 fs.mkdirSync(results, { recursive: true });

@@ -1,5 +1,6 @@
 // Editing documents as an inspector would, without saving, and putting them back afterwards.
 import * as vscode from 'vscode';
+import { poll } from './wait';
 
 /** The 0-based number of the first line matching `pattern`; fails the test when there is none. */
 export function lineOf(doc: vscode.TextDocument, pattern: RegExp): number {
@@ -23,7 +24,12 @@ export async function replaceLine(doc: vscode.TextDocument, pattern: RegExp, rep
 export async function revertAll(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
     await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
+  const dirty = () => vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => vscode.workspace.asRelativePath(d.uri));
+  await poll(() => dirty().length === 0, { what: 'the reverts to take', timeoutMs: 10_000 }).catch(() => {
+    throw new Error(`still modified after revert: ${dirty().join(', ')}`);
+  });
+  // Nothing is modified any more, so closing cannot stop at a "save changes?" dialog.
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
