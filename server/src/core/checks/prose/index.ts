@@ -98,6 +98,7 @@ function judge(inspection: Inspection, book: Phrasebook, a: Analysed, claim: Cla
       const n = figures?.reason(code);
       if (!figures || n === undefined) continue;
       const at = figures.place({ reason: code });
+      // A bare count is judged on the count alone; the phrasebook only asks that the total can hold it.
       known.push({ count: n, total: Math.max(n, m.count ?? 0, 1), question, figures, what: `giving the reason ${code}`, related: at ? [{ range: at, message: `${code}: ${n}` }] : [] });
     }
   } else {
@@ -122,7 +123,7 @@ function judge(inspection: Inspection, book: Phrasebook, a: Analysed, claim: Cla
   const writes = replacement !== undefined ? `; the phrasebook writes "${replacement}"` : '';
   return finding(m.kind === 'band' ? 'SQS061' : 'SQS060', range, `${questionName(k.question)}: "${m.text}" does not fit ${k.figures.from}: ${share}${writes}.`, {
     related: k.related,
-    fixes: fixable ? [{ title: `Write "${replacement}" (${k.figures.from}: ${share})`, edits: [{ range, newText: replacement! }], preferred: true }] : [],
+    fixes: fixable ? [{ title: `Write "${replacement}"`, edits: [{ range, newText: replacement! }], preferred: true }] : [],
   });
 }
 
