@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the test suites and prints one closing line: "N passed, N failed".
 //   node scripts/test.mjs            every suite
-//   node scripts/test.mjs unit ...   only the named suites
+//   node scripts/test.mjs unit ...   only the named suites (--no-build: use the bundles as they are)
 // Suites are folders under test/ with *.test.ts files run by node's test runner (through tsx), and suites with
 // a script of their own (scriptSuites) that writes its counts to a result file. Suites that need the real-editor
 // setup (Chromium, code-server, Neovim) get it first, once (test/e2e/setup.sh, idempotent).
@@ -14,7 +14,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nodeSuites = ['unit', 'protocol', 'nvim'];
 const scriptSuites = { vscode: 'scripts/test-vscode.mjs' };
 const needSetup = new Set(['vscode', 'nvim']);
-const wanted = process.argv.slice(2);
+const noBuild = process.argv.includes('--no-build');
+const wanted = process.argv.slice(2).filter((a) => a !== '--no-build');
 const suites = wanted.length > 0 ? wanted : [...nodeSuites, ...Object.keys(scriptSuites)];
 
 function testFiles(dir) {
@@ -24,6 +25,13 @@ function testFiles(dir) {
     if (statSync(p).isDirectory()) return testFiles(p);
     return name.endsWith('.test.ts') ? [p] : [];
   });
+}
+
+// The CLI, protocol and editor suites run the bundles; build them from the sources under test first
+// (a second or two), so a suite never passes or fails on a stale bundle.
+if (!noBuild && spawnSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0) {
+  console.log('\n0 passed, 1 failed (the build failed)');
+  process.exit(1);
 }
 
 let passed = 0;
