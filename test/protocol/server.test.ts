@@ -117,7 +117,10 @@ describe('quick fixes', () => {
       range: diagnostic.range,
       context: { diagnostics: [diagnostic], only: ['quickfix'] },
     })) as CodeAction[];
-    assert.equal(actions.length, 1);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Change to "sufficient"', 'Ignore SQS011 here (# sqs-ignore with a reason)'],
+    );
     const [action] = actions;
     assert.equal(action!.title, 'Change to "sufficient"');
     assert.equal(action!.kind, 'quickfix');
@@ -126,6 +129,24 @@ describe('quick fixes', () => {
     const edits = action!.edit!.changes![uri]!;
     await client.change(uri, applyEdits(client.texts.get(uri)!, edits));
     assert.ok(!codes(await client.diagnostics(uri)).includes('SQS011'));
+  });
+
+  it('any finding can be silenced in place, with a reason', async () => {
+    const uri = ws.uri('b.case.sqs.yaml');
+    const text = minimalCase('T-2').replace('sentence: referral order', 'sentence: referal order');
+    await client.open(uri, text);
+    const diagnostic = (await client.diagnostics(uri)).find((d) => d.code === 'SQS016')!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+    const ignore = actions.find((a) => a.title.startsWith('Ignore SQS016'))!;
+    assert.ok(!ignore.isPreferred, 'silencing is never the preferred fix');
+    const silenced = applyEdits(text, ignore.edit!.changes![uri]!);
+    assert.match(silenced, /^# sqs-ignore SQS016: \nsentence: referal order$/m);
+    await client.change(uri, silenced);
+    let codesNow = codes(await client.diagnostics(uri));
+    assert.ok(codesNow.includes('SQS016') && codesNow.includes('SQS090'), `an ignore silences nothing until it gives a reason: ${codesNow.join(' ')}`);
+    await client.change(uri, silenced.replace('SQS016: ', 'SQS016: the court used this spelling'));
+    codesNow = codes(await client.diagnostics(uri));
+    assert.ok(!codesNow.includes('SQS016') && !codesNow.includes('SQS090'), codesNow.join(' '));
   });
 
   it('offers nothing for diagnostics without fix data, or from another source', async () => {

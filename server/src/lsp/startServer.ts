@@ -49,7 +49,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settings = new SettingsStore(connection, capabilities.workspace?.configuration === true);
     diagnostics = new DiagnosticsFeature(connection, ws, settings, pull ? 'pull' : 'push', log);
     diagnostics.register();
-    registerCodeActions(connection, log);
+    registerCodeActions(connection, ws, log);
     registerHover(connection, ws, settings, log);
     registerCompletion(connection, ws, log, capabilities.textDocument?.completion?.completionItem?.snippetSupport === true);
     registerSymbols(connection, ws, log, capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true);
