@@ -127,7 +127,7 @@ describe('the Liverpool example in an editor', () => {
     assert.match(value, /Pre\\-sentence reports/);
     assert.match(value, /Applies to cases with a PSR/);
     assert.match(value, /\*\*19 of 22\*\* relevant cases sufficient/);
-    assert.match(value, /The report says: “19 out of the 22 relevant”/);
+    assert.match(value, /The report says: “all but 3 out of the 22 relevant”/);
   });
 
   it('outline: criteria grouped by theme', async () => {
