@@ -14,8 +14,9 @@ const layout = `
 .sqs-report dl.memo div { display: contents; }
 .sqs-report dl.memo dt { font-weight: bold; }
 .sqs-report dl.memo dd { margin: 0; }
-.sqs-report p.numbered { padding-left: 2.8em; text-indent: -2.8em; }
-.sqs-report p.numbered > .number { display: inline-block; min-width: 2.8em; text-indent: 0; font-weight: bold; }
+.sqs-report p.numbered { padding-left: 2.8em; }
+/* Floated into the padding: the space after the number (kept for copied text) then starts the line and collapses. */
+.sqs-report p.numbered > .number { float: left; width: 2.8em; margin-left: -2.8em; font-weight: bold; }
 .sqs-report h3 > .number { margin-right: 0.3em; }
 .sqs-report .quoted { font-style: italic; }
 .sqs-report .copy-to table { border-collapse: collapse; width: 100%; }
