@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { CatalogueRegistry, schemasFor } from '../server/src/core/index';
+import { phrasebookFileSchema } from '../server/src/core/commentary/phrasebookSchema';
 import { count, countJsonSchema } from '../server/src/core/model/values';
 
 const outDir = process.argv[2] ?? 'schemas';
@@ -43,3 +44,5 @@ for (const catalogue of registry.all()) {
 const latest = schemasFor(registry.latest);
 write(path.join(outDir, 'case.schema.json'), toJson(latest.case, `SQS case file (${registry.latest.id})`, 'https://hmi-probation.github.io/sqs-findings/schemas/case.schema.json'));
 write(path.join(outDir, 'inspection.schema.json'), toJson(latest.inspection, `SQS inspection file (${registry.latest.id})`, 'https://hmi-probation.github.io/sqs-findings/schemas/inspection.schema.json'));
+// For authors of phrasebooks (server/src/core/commentary/phrasebooks/*.json): the file format, with its docs.
+write(path.join(outDir, 'phrasebook.schema.json'), toJson(phrasebookFileSchema, 'SQS phrasebook', 'https://hmi-probation.github.io/sqs-findings/schemas/phrasebook.schema.json'));
