@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadWorkspace } from '../../server/src/cli/files';
@@ -303,5 +303,34 @@ describe('report: catalogue templates are checked when the catalogue loads', () 
     assert.throws(() => Catalogue.from(withQuestion((c) => (c.sentence = 'In {quantity:some} cases.'))), /\{quantity:some\} is not a form/);
     assert.throws(() => Catalogue.from(withQuestion((c) => delete c.allSentence)), /needs an allSentence/);
     assert.throws(() => Catalogue.from(withQuestion((c) => (c.sentence = 'In [[ {quantity} cases.'))), /"\[\[" is never closed/);
+  });
+});
+
+describe('report: robust to whatever the inspection file holds', () => {
+  const hostileInspections: [string, string][] = [
+    ['empty', ''],
+    ['a list', '- a\n- b\n'],
+    ['wrong types everywhere', 'inspection: [1]\nservice: {a: 1}\nsample: lots\nfieldwork: { start: 2013-10-31, end: 2013-10-28 }\nlead_inspector: 7\nnarrative: { summary: 3, key_strengths: "x" }\ncopy_to: 5\n'],
+    ['counts that cannot be', `${minimalInspection}tallies:\n  "2.4": { due: 3, sufficient: 9, not_sufficient: 2 }\n  "1.5": { relevant: 0, sufficient: 0 }\n  "4.5":\n    complied: { not_sufficient: 40 }\n`],
+    ['a narrative of markers', `${minimalInspection}narrative:\n  summary: "{OM}{OM} {1.1}\\n\\n\\n{}{ } {{2.2}}"\n  operational_management: "{OM}"\n`],
+  ];
+  const corpus = path.join(root, 'test/fixtures/yaml-test-suite/error');
+  const inspections: [string, string][] = [
+    ...hostileInspections,
+    ...readdirSync(corpus).map((f): [string, string] => [f, readFileSync(path.join(corpus, f), 'utf8')]),
+  ];
+
+  it('builds a report (and every renderer renders it) for malformed, mistyped and impossible inspection files', async () => {
+    const { renderMarkdown } = await import('../../server/src/render/markdown');
+    const { renderHtml } = await import('../../server/src/render/html');
+    for (const [name, text] of inspections) {
+      const ws = workspace({ 'i/inspection.sqs.yaml': text, 'i/a.case.sqs.yaml': minimalCase('T-1'), 'i/b.case.sqs.yaml': 'judgements: [oops\n' });
+      const inspection = ws.index.inspections()[0];
+      if (!inspection) continue;
+      const d = buildReport(inspection);
+      assert.ok(renderMarkdown(d).length > 0, name);
+      assert.ok(renderHtml(d).includes('<article'), name);
+      assert.doesNotMatch(numbered(d).map(paragraphText).join(' '), /\bundefined\b|\bNaN\b|\{quantity/, name);
+    }
   });
 });

@@ -25,7 +25,7 @@ export interface HtmlOptions {
   hideMarkedText?: boolean;
   /** The page title (default: the report's title). */
   title?: string;
-  /** The language of the text (default "en"). */
+  /** The language of the text (default: the document's, from its phrasebook). */
   lang?: string;
 }
 
@@ -41,7 +41,7 @@ export function renderHtml(doc: ReportDocument, options: HtmlOptions = {}): stri
   const nonce = options.nonce !== undefined ? ` nonce="${escapeAttribute(options.nonce)}"` : '';
   return [
     '<!DOCTYPE html>',
-    `<html lang="${escapeAttribute(options.lang ?? 'en')}">`,
+    `<html lang="${escapeAttribute(options.lang ?? doc.language)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -123,6 +123,7 @@ export function buildReport(inspection: Inspection, options: ReportOptions = {})
     uri: inspection.file.uri,
     catalogueId: catalogue.id,
     phrasebookId: phrasebook.id,
+    language: phrasebook.language,
     figuresFrom: inspection.cases.size > 0 ? 'cases' : 'stated',
     letterhead: report.letterhead.flatMap((t) => ctx.fill(t)?.text ?? []),
     header: report.header.flatMap((h) => {

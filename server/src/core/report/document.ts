@@ -126,6 +126,8 @@ export interface ReportDocument {
   uri: string;
   catalogueId: string;
   phrasebookId: string;
+  /** The language of the wording (the phrasebook's, BCP 47: "en"). */
+  language: string;
   /** `cases` when case files exist (their tallies are the figures), else `stated`. */
   figuresFrom: 'cases' | 'stated';
   letterhead: string[];
