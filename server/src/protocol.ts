@@ -1,4 +1,6 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { ReportDocument } from './core/report/document';
+import type { Range } from './core/types';
 
 // The contract between the SQS language server and its clients beyond standard LSP: settings, custom
 // requests and notifications. Imported by both bundles (client/ and server/), so keep it free of
@@ -96,20 +98,53 @@ export interface TallySummary {
   reasons: Record<string, number>;
 }
 
-/**
- * What the report preview renders. `tallies` are live; the report document model (commentary paragraphs
- * linked to their sources) is added to this payload by the commentary work.
- */
+export interface ReportParams extends UriParams {
+  /** Also render the report for a preview: an HTML fragment (`html`) with sentence keys and error marks. */
+  preview?: boolean;
+}
+
+/** A paragraph the preview shows marked, with what is wrong, instead of (error) or beside (warning) its prose. */
+export interface ReportMark {
+  paragraphId: string;
+  severity: 'error' | 'warning';
+  /** The findings behind the mark, as the Problems view shows them. */
+  findings: { code: string; severity: 'error' | 'warning'; message: string; uri: string; range: Range }[];
+}
+
+/** What the report preview renders: the report document model, with the live tallies it was made from. */
 export interface ReportPayload {
   inspectionUri: string;
   revision: number;
   catalogue: string;
-  /** The phrasebook chosen by the settings, or by the inspection file when the setting is empty. */
-  phrasebook?: string;
+  /** The area inspected ("Liverpool"), when the inspection file names it. */
+  area?: string;
+  /** The phrasebook the report is worded with (see buildReport: the inspection file's, else the setting's, …). */
+  phrasebook: string;
   tallies: TallySummary[];
+  /** The report: every sentence with the places in the SQS files it was made from. */
+  document: ReportDocument;
+  /** Paragraphs whose figures the inspection's findings put in doubt (after the severity settings). */
+  marks: ReportMark[];
+  /** With `preview`: the report as the HTML renderer makes it for a preview (fragment, sentence keys, marks). */
+  html?: string;
 }
 
-export const ReportRequest = new RequestType<UriParams, ReportPayload | null, void>('sqs/report');
+export const ReportRequest = new RequestType<ReportParams, ReportPayload | null, void>('sqs/report');
+
+export type ExportFormat = 'html' | 'markdown' | 'docx';
+
+export interface ExportParams extends UriParams {
+  format: ExportFormat;
+}
+
+/** A rendered report, ready to be written to a file. */
+export interface ExportResult {
+  /** Text for HTML and Markdown; base64 for DOCX. */
+  encoding: 'utf8' | 'base64';
+  data: string;
+}
+
+export const ExportRequest = new RequestType<ExportParams, ExportResult | null, void>('sqs/export');
 
 /** What a new file should hold: a snippet (TextMate syntax) the client inserts with tab stops. */
 export interface ScaffoldParams {
@@ -145,4 +180,7 @@ export const commandIds = {
   restartServer: 'sqs.restartServer',
   newInspection: 'sqs.newInspection',
   newCase: 'sqs.newCase',
+  openPreviewToSide: 'sqs.preview.openToSide',
+  togglePreviewLock: 'sqs.preview.toggleLock',
+  exportReport: 'sqs.exportReport',
 } as const;

@@ -1,14 +1,17 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { inspectionProgress, tallySummaries } from '../core/service/status';
+import { inspectionProgress } from '../core/service/status';
 import { scaffoldCase, scaffoldInspection } from '../core/service/scaffold';
 import {
+  ExportRequest,
   InspectionsChangedNotification,
   InspectionStatusRequest,
   ReportRequest,
   ScaffoldRequest,
+  type ExportResult,
   type InspectionStatus,
   type ReportPayload,
 } from '../protocol';
+import { exportReport, reportPayload } from './report';
 import { guarded, type Logger } from './safe';
 import type { SettingsStore } from './settings';
 import { applySettings } from './severity';
@@ -53,27 +56,19 @@ export function registerCustomRequests(connection: Connection, ws: Workspace, se
 
   connection.onRequest(
     ReportRequest,
-    guarded(log, ReportRequest.method, (): ReportPayload | null => null, async ({ uri }) => {
+    guarded(log, ReportRequest.method, (): ReportPayload | null => null, async ({ uri, preview }) => {
       const file = ws.file(uri);
       const inspection = file && ws.index.inspectionOf(file.uri);
-      if (!inspection) return null;
-      const chosen = (await settings.get(ws.clientUri(inspection.file.uri))).phrasebook || inspection.file.model.phrasebook?.value;
-      return {
-        inspectionUri: inspection.file.uri,
-        revision: inspection.revision,
-        catalogue: inspection.catalogue.id,
-        ...(chosen && { phrasebook: chosen }),
-        tallies: tallySummaries(inspection).map(({ tally, reasons }) => ({
-          question: tally.question.id,
-          criterion: tally.question.criterion.id,
-          relevant: tally.relevant,
-          sufficient: tally.sufficient,
-          notSufficient: tally.notSufficient,
-          done: tally.done,
-          unjudged: tally.unjudged,
-          reasons,
-        })),
-      };
+      return inspection ? reportPayload(ws, settings, inspection, preview === true) : null;
+    }),
+  );
+
+  connection.onRequest(
+    ExportRequest,
+    guarded(log, ExportRequest.method, (): ExportResult | null => null, async ({ uri, format }) => {
+      const file = ws.file(uri);
+      const inspection = file && ws.index.inspectionOf(file.uri);
+      return inspection ? exportReport(ws, settings, inspection, format) : null;
     }),
   );
 

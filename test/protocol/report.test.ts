@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { URI } from 'vscode-uri';
+import { ExportRequest, ReportRequest, type ReportPayload } from '../../server/src/protocol';
+import { paragraphsOf } from '../../server/src/core/index';
+import { ensureBundle, TestClient } from './harness';
+
+// The report as the preview and the export commands get it from the bundled server: the document model, the
+// marks the findings put on its paragraphs, the preview's HTML, and the exported files — unsaved edits included.
+
+const folder = path.resolve(__dirname, '../../examples/liverpool-2013');
+const uriOf = (p: string) => URI.file(path.join(folder, p)).toString();
+const inspectionUri = uriOf('inspection.sqs.yaml');
+const caseUri = uriOf('cases/liv-01.case.sqs.yaml');
+const caseText = readFileSync(path.join(folder, 'cases/liv-01.case.sqs.yaml'), 'utf8');
+const seedSentence = 'In all but 3 out of the 22 relevant cases, we found that good quality pre-sentence reports (PSRs) had been provided to the court.';
+
+const paragraphWith = (r: ReportPayload, questionId: string) =>
+  paragraphsOf(r.document).find((e) => e.paragraph.sentences.some((s) => s.questionId === questionId))!.paragraph;
+
+describe('sqs/report and sqs/export on the Liverpool example', () => {
+  const client = new TestClient();
+  const report = (uri: string, preview = true) => client.connection.sendRequest(ReportRequest, { uri, preview }) as Promise<ReportPayload | null>;
+  before(async () => {
+    ensureBundle();
+    await client.start(URI.file(folder).toString());
+    await client.open(caseUri, caseText);
+  });
+  after(() => client.stop());
+
+  it('answers for a case file with its inspection’s report: the model, and the preview’s HTML of the same sentences', async () => {
+    const r = await report(caseUri);
+    assert.ok(r);
+    assert.equal(r.inspectionUri, inspectionUri);
+    assert.equal(r.area, 'Liverpool');
+    assert.match(r.document.title, /Liverpool/);
+    const p = paragraphWith(r, '1.1/report');
+    assert.equal(p.sentences[0]!.text, seedSentence);
+    assert.ok(r.html?.includes(`data-sentence="${p.id}:0"`), 'the sentence is keyed in the HTML');
+    assert.ok(r.html?.includes(seedSentence));
+    assert.doesNotMatch(r.html!, /<!DOCTYPE|<script|<style/i, 'the preview gets a fragment, not a page');
+    assert.deepEqual(
+      r.marks.filter((m) => m.severity === 'error'),
+      [],
+    );
+  });
+
+  it('without `preview`, answers the model only', async () => {
+    const r = await report(inspectionUri, false);
+    assert.ok(r && r.document && r.html === undefined);
+  });
+
+  it('an unsaved edit that changes a tally changes the report at once, and marks the paragraph its stated count now contradicts', async () => {
+    const edited = caseText.replace(/("1\.1":\s*\n\s*report:\s*)sufficient/, '$1not sufficient');
+    assert.notEqual(edited, caseText, 'the edit applies');
+    await client.change(caseUri, edited);
+    const r = await report(caseUri);
+    assert.ok(r);
+    const p = paragraphWith(r, '1.1/report');
+    // The model follows the case files…
+    assert.match(p.sentences[0]!.text, /^In all but 4 out of the 22 relevant cases/);
+    // …and the stated "19 of 22" is now contradicted: the preview shows the finding, not the prose.
+    const mark = r.marks.find((m) => m.paragraphId === p.id);
+    assert.ok(mark, `no mark on ${p.id}: ${JSON.stringify(r.marks.map((m) => m.paragraphId))}`);
+    assert.equal(mark.severity, 'error');
+    assert.ok(mark.findings.some((f) => f.code === 'SQS030' && f.uri === inspectionUri));
+    const shown = new RegExp(`<p id="${p.id.replace(/\./g, '\\.')}"[^>]*class="[^"]*marked error[^"]*"[^>]*>(.*?)</p>`).exec(r.html!);
+    assert.ok(shown, 'the paragraph is marked in the HTML');
+    assert.match(shown[1]!, /SQS030/);
+    assert.doesNotMatch(shown[1]!, /In all but 4/);
+    await client.change(caseUri, caseText);
+    const back = await report(caseUri);
+    assert.equal(paragraphWith(back!, '1.1/report').sentences[0]!.text, seedSentence);
+    assert.equal(back!.marks.find((m) => m.paragraphId === p.id && m.severity === 'error'), undefined);
+  });
+
+  it('exports the same report as Markdown, a printable HTML page and a Word document', async () => {
+    const md = await client.connection.sendRequest(ExportRequest, { uri: inspectionUri, format: 'markdown' });
+    assert.equal(md?.encoding, 'utf8');
+    assert.ok(md?.data.includes('In all but 3 out of the 22 relevant cases'));
+    const html = await client.connection.sendRequest(ExportRequest, { uri: inspectionUri, format: 'html' });
+    assert.match(html!.data, /^<!DOCTYPE html>/);
+    assert.match(html!.data, /@media print/);
+    assert.ok(html!.data.includes(seedSentence));
+    const docx = await client.connection.sendRequest(ExportRequest, { uri: inspectionUri, format: 'docx' });
+    assert.equal(docx?.encoding, 'base64');
+    const bytes = Buffer.from(docx!.data, 'base64');
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a DOCX is a zip');
+    assert.ok(bytes.includes(Buffer.from('word/document.xml')));
+  });
+
+  it('answers null for a file outside any inspection', async () => {
+    assert.equal(await report(URI.file('/nowhere/x.case.sqs.yaml').toString()), null);
+    assert.equal(await client.connection.sendRequest(ExportRequest, { uri: URI.file('/nowhere/x.case.sqs.yaml').toString(), format: 'html' }), null);
+  });
+});
