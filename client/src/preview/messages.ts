@@ -1,0 +1,80 @@
+import * as z from 'zod/mini';
+import type { ExportFormat } from '../../../server/src/protocol';
+
+// The messages between the report preview's webview and the extension host. The webview imports the types
+// only (its bundle must stay free of zod); the extension validates everything the webview sends, because a
+// webview is a web page and its messages are input like any other. zod/mini, not zod: the client bundle
+// needs a few small schemas, not the whole library.
+
+export const exportFormats = ['html', 'markdown', 'docx'] as const satisfies readonly ExportFormat[];
+export type { ExportFormat };
+
+export type RevealOn = 'click' | 'doubleClick';
+
+/** Extension → webview. */
+export type ToWebview =
+  | {
+      type: 'render';
+      /** Increases with every render of the panel; the webview ignores anything older than what it shows. */
+      seq: number;
+      /** The inspection file's URI: kept in the webview's state so the panel can be restored after a reload. */
+      inspection: string;
+      title: string;
+      locked: boolean;
+      revealOn: RevealOn;
+      /** The report's body: the HTML renderer's output for the preview, every user string escaped. */
+      html: string;
+    }
+  | {
+      /** Paragraphs fed by the place the cursor is at; `scroll` brings the first into view. */
+      type: 'highlight';
+      paragraphs: string[];
+      scroll: boolean;
+    }
+  | { type: 'locked'; locked: boolean };
+
+/** Webview → extension. */
+export type FromWebview =
+  | { type: 'ready'; seq: number }
+  | { type: 'reveal'; paragraph: string; sentence?: number }
+  | { type: 'export'; format: ExportFormat }
+  | { type: 'toggleLock' };
+
+/** The state the webview keeps with `setState`, handed to the serializer after a window reload. */
+export interface PreviewState {
+  inspection: string;
+  locked: boolean;
+  /** The paragraph at the top of the view, to scroll back to. */
+  topParagraph?: string;
+}
+
+// Paragraph ids are DOM ids chosen by the report model: short, of a known alphabet.
+const paragraphId = z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[\w.:-]+$/));
+const seq = z.int().check(z.nonnegative());
+
+const fromWebview = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ready'), seq }),
+  z.strictObject({ type: z.literal('reveal'), paragraph: paragraphId, sentence: z.optional(z.int().check(z.nonnegative(), z.maximum(10_000))) }),
+  z.strictObject({ type: z.literal('export'), format: z.enum(exportFormats) }),
+  z.strictObject({ type: z.literal('toggleLock') }),
+]);
+
+const previewState = z.object({
+  inspection: z.string().check(z.maxLength(4096), z.startsWith('file:')),
+  locked: z.boolean(),
+  topParagraph: z.optional(paragraphId),
+});
+
+/** A message from the webview, or undefined when it is not one the extension understands. */
+export function parseFromWebview(raw: unknown): FromWebview | undefined {
+  const r = fromWebview.safeParse(raw);
+  return r.success ? r.data : undefined;
+}
+
+/** The serializer's state, or undefined when it is missing or malformed (the panel then cannot be restored). */
+export function parsePreviewState(raw: unknown): PreviewState | undefined {
+  const r = previewState.safeParse(raw);
+  if (!r.success) return undefined;
+  const { inspection, locked, topParagraph } = r.data;
+  return topParagraph === undefined ? { inspection, locked } : { inspection, locked, topParagraph };
+}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseFromWebview, parsePreviewState } from '../../client/src/preview/messages';
+
+// The webview is a web page: whatever it posts is checked before the extension acts on it.
+
+describe('messages from the preview webview', () => {
+  it('accepts each message the webview script sends', () => {
+    assert.deepEqual(parseFromWebview({ type: 'ready', seq: 3 }), { type: 'ready', seq: 3 });
+    assert.deepEqual(parseFromWebview({ type: 'reveal', paragraph: 'theme-1-1.1', sentence: 2 }), { type: 'reveal', paragraph: 'theme-1-1.1', sentence: 2 });
+    assert.deepEqual(parseFromWebview({ type: 'reveal', paragraph: 'key-strengths-3' }), { type: 'reveal', paragraph: 'key-strengths-3' });
+    assert.deepEqual(parseFromWebview({ type: 'export', format: 'docx' }), { type: 'export', format: 'docx' });
+    assert.deepEqual(parseFromWebview({ type: 'toggleLock' }), { type: 'toggleLock' });
+  });
+
+  const malformed: [string, unknown][] = [
+    ['nothing', undefined],
+    ['null', null],
+    ['a string', 'reveal'],
+    ['an array', [{ type: 'toggleLock' }]],
+    ['an unknown type', { type: 'runCommand', command: 'workbench.action.terminal.new' }],
+    ['no type', { paragraph: 'x' }],
+    ['an extra key', { type: 'toggleLock', command: 'rm -rf' }],
+    ['an extra key on reveal', { type: 'reveal', paragraph: 'p1', uri: 'file:///etc/passwd' }],
+    ['a paragraph id with markup', { type: 'reveal', paragraph: '"><img src=x onerror=alert(1)>' }],
+    ['a paragraph id with spaces', { type: 'reveal', paragraph: 'theme 1' }],
+    ['an empty paragraph id', { type: 'reveal', paragraph: '' }],
+    ['a very long paragraph id', { type: 'reveal', paragraph: 'p'.repeat(201) }],
+    ['a numeric paragraph id', { type: 'reveal', paragraph: 7 }],
+    ['a negative sentence', { type: 'reveal', paragraph: 'p1', sentence: -1 }],
+    ['a fractional sentence', { type: 'reveal', paragraph: 'p1', sentence: 1.5 }],
+    ['a sentence as text', { type: 'reveal', paragraph: 'p1', sentence: '1' }],
+    ['a huge sentence index', { type: 'reveal', paragraph: 'p1', sentence: 1e9 }],
+    ['an unknown export format', { type: 'export', format: 'pdf' }],
+    ['an export path', { type: 'export', format: 'html', path: '/tmp/x.html' }],
+    ['a negative seq', { type: 'ready', seq: -1 }],
+    ['a non-integer seq', { type: 'ready', seq: Number.NaN }],
+  ];
+  for (const [what, raw] of malformed) {
+    it(`rejects ${what}`, () => assert.equal(parseFromWebview(raw), undefined));
+  }
+
+});
+
+describe('the state a preview panel is restored from', () => {
+  it('keeps the inspection, the lock and the paragraph at the top', () => {
+    assert.deepEqual(parsePreviewState({ inspection: 'file:///ws/inspection.sqs.yaml', locked: true, topParagraph: 'theme-2-2.1' }), {
+      inspection: 'file:///ws/inspection.sqs.yaml',
+      locked: true,
+      topParagraph: 'theme-2-2.1',
+    });
+    assert.deepEqual(parsePreviewState({ inspection: 'file:///ws/inspection.sqs.yaml', locked: false }), { inspection: 'file:///ws/inspection.sqs.yaml', locked: false });
+  });
+
+  it('refuses state that would open something other than a file, or is incomplete', () => {
+    assert.equal(parsePreviewState(undefined), undefined);
+    assert.equal(parsePreviewState({ locked: true }), undefined);
+    assert.equal(parsePreviewState({ inspection: 'https://example.org/inspection.sqs.yaml', locked: false }), undefined);
+    assert.equal(parsePreviewState({ inspection: 'command:workbench.action.quit', locked: false }), undefined);
+    assert.equal(parsePreviewState({ inspection: 'file:///ws/inspection.sqs.yaml', locked: 'yes' }), undefined);
+    assert.equal(parsePreviewState({ inspection: 'file:///ws/inspection.sqs.yaml', locked: false, topParagraph: '<b>' }), undefined);
+  });
+});
