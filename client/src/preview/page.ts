@@ -1,0 +1,82 @@
+import { escapeAttribute, escapeText } from 'entities';
+import type { RevealOn } from './messages';
+
+// The preview's page around the report body. Pure (no VS Code), so the HTML the webview receives is tested as
+// it is. Safety lives here: a Content-Security-Policy that allows the preview's own script and the renderer's
+// theme styles (by nonce) and the stylesheet of the extension's media folder, and nothing else — no other
+// script, no inline handler or style attribute, no remote anything, no forms. User text reaches the page only through the report body
+// (escaped by the renderer) and the attributes below (escaped here).
+
+export interface PageOptions {
+  /** Fresh for every page load: the only script allowed to run carries it. */
+  nonce: string;
+  /** The webview's `cspSource`: where the stylesheet and the script are served from. */
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+  /** The renderer's theme CSS (--vscode-* colours and fonts), carried in a <style> with the nonce. */
+  themeCss: string;
+  /** What the page shows first; the webview script keeps it current after that. */
+  initial: {
+    seq: number;
+    inspection: string;
+    title: string;
+    locked: boolean;
+    revealOn: RevealOn;
+    /** The report body, from the renderer. */
+    html: string;
+  };
+}
+
+const nonceShape = /^[A-Za-z0-9+/=_-]{16,}$/;
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export function previewPage(o: PageOptions): string {
+  // A nonce with quotes or spaces in it would break out of the policy: refuse rather than weaken it.
+  if (!nonceShape.test(o.nonce)) throw new Error('the preview needs a base64 nonce of at least 16 characters');
+  const i = o.initial;
+  const a = escapeAttribute;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${a(contentSecurityPolicy(o.cspSource, o.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style nonce="${a(o.nonce)}">
+${o.themeCss.replace(/<\//g, '<\\/')}
+</style>
+<link rel="stylesheet" href="${a(o.styleUri)}">
+<title>${escapeText(i.title)}</title>
+</head>
+<body data-seq="${i.seq}" data-inspection="${a(i.inspection)}" data-locked="${i.locked}" data-reveal-on="${a(i.revealOn)}">
+<nav class="sqs-toolbar" aria-label="Report preview">
+<span class="sqs-title" id="sqs-title">${escapeText(i.title)}</span>
+<button type="button" class="sqs-lock" data-action="toggleLock" aria-pressed="${i.locked}" title="Locked previews stay on their inspection; unlocked ones follow the active editor">${i.locked ? 'Locked' : 'Follows editor'}</button>
+<span class="sqs-exports" role="group" aria-label="Export">
+<button type="button" data-action="export" data-format="html" title="Export the report as a standalone HTML file">HTML</button>
+<button type="button" data-action="export" data-format="markdown" title="Export the report as Markdown">Markdown</button>
+<button type="button" data-action="export" data-format="docx" title="Export the report as a Word document">DOCX</button>
+</span>
+</nav>
+<main id="sqs-report" class="sqs-report">${i.html}</main>
+<script nonce="${a(o.nonce)}" src="${a(o.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+/** The body shown instead of a report (no inspection, no server): a message, escaped. */
+export function emptyReport(message: string): string {
+  return `<p class="sqs-empty">${escapeText(message)}</p>`;
+}
