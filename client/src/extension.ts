@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerNewCase } from './commands/newCase';
 import { registerNewInspection } from './commands/newInspection';
 import { registerRestartServer } from './commands/restartServer';
+import { registerPreview } from './preview/index';
 import { SqsServer } from './server';
 import { registerStatus } from './status';
 
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerRestartServer(server),
     registerNewInspection(server),
     registerNewCase(server),
+    registerPreview(server, context, output),
   );
   await server.start();
 }

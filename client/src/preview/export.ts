@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import { commandIds, ExportRequest, InspectionStatusRequest, type ExportFormat } from '../../../server/src/protocol';
+import type { SqsServer } from '../server';
+import { exportFormats } from './messages';
+
+// "SQS: Export Report…" and the preview's export buttons. The server renders (the same renderers as `sqs
+// render`); here is only the asking: which format, where to save, and progress while a Word file is made.
+
+const formats: Record<ExportFormat, { label: string; extension: string; filter: string }> = {
+  html: { label: 'HTML (standalone page, prints as the report)', extension: 'html', filter: 'HTML' },
+  markdown: { label: 'Markdown', extension: 'md', filter: 'Markdown' },
+  docx: { label: 'Word document (DOCX)', extension: 'docx', filter: 'Word document' },
+};
+
+/**
+ * @param previewed the inspection of the focused preview, for the command run from the palette or the
+ *   preview's title bar (no text editor is active then)
+ */
+export function registerExport(server: SqsServer, previewed: () => string | undefined): vscode.Disposable {
+  return vscode.commands.registerCommand(commandIds.exportReport, async (resource?: unknown, format?: unknown) => {
+    const fromPreview = previewed();
+    const file =
+      resource instanceof vscode.Uri ? resource : (vscode.window.activeTextEditor?.document.uri ?? (fromPreview ? vscode.Uri.parse(fromPreview) : undefined));
+    if (!file) {
+      void vscode.window.showInformationMessage('Open an SQS inspection or case file to export its report.');
+      return;
+    }
+    const status = await server.request(InspectionStatusRequest, { uri: file.toString() }).catch(() => null);
+    const inspection = status?.inspection;
+    if (!inspection) {
+      void vscode.window.showWarningMessage('This file belongs to no inspection, so there is no report to export.');
+      return;
+    }
+    if (inspection.errors > 0) {
+      // As `sqs render` refuses without --force: figures with errors behind them are not the report yet.
+      const go = await vscode.window.showWarningMessage(
+        `The inspection has ${inspection.errors} error${inspection.errors === 1 ? '' : 's'} (see the Problems view), so some of the report's figures cannot be trusted.`,
+        { modal: true, detail: 'Paragraphs whose figures are in doubt are printed as the case files have them.' },
+        'Export Anyway',
+      );
+      if (go !== 'Export Anyway') return;
+    }
+    const chosen = exportFormats.includes(format as ExportFormat) ? (format as ExportFormat) : await pickFormat();
+    if (!chosen) return;
+    const { extension, filter } = formats[chosen];
+    const folder = vscode.Uri.parse(inspection.folder);
+    const suggested = `${slug(inspection.area ?? basename(folder)) || 'inspection'}-sqs-report.${extension}`;
+    const target = await vscode.window.showSaveDialog({
+      title: 'Export the SQS report',
+      defaultUri: vscode.Uri.joinPath(folder, suggested),
+      filters: { [filter]: [extension] },
+      saveLabel: 'Export',
+    });
+    if (!target) return;
+    // A Word document takes a moment: say so where it cannot be missed, and let it be cancelled.
+    const location = chosen === 'docx' ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
+    const written = await vscode.window.withProgress(
+      { location, title: `Exporting the report as ${formats[chosen].filter}`, cancellable: chosen === 'docx' },
+      async (_progress, token) => {
+        const result = await server.request(ExportRequest, { uri: inspection.uri, format: chosen }, token);
+        if (token.isCancellationRequested) return false;
+        if (!result) throw new Error('the language server has no report for this inspection');
+        const bytes = result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : Buffer.from(result.data, 'utf8');
+        await vscode.workspace.fs.writeFile(target, bytes);
+        return true;
+      },
+    ).then(
+      (ok) => ok,
+      (e: unknown) => {
+        void vscode.window.showErrorMessage(`The report could not be exported: ${e instanceof Error ? e.message : String(e)}`);
+        return false;
+      },
+    );
+    if (!written) return;
+    const open = chosen === 'docx' ? 'Reveal' : 'Open';
+    const answer = await vscode.window.showInformationMessage(`Report exported to ${vscode.workspace.asRelativePath(target)}.`, open);
+    if (answer === 'Reveal') await vscode.commands.executeCommand('revealFileInOS', target);
+    if (answer === 'Open') await vscode.window.showTextDocument(target);
+  });
+}
+
+async function pickFormat(): Promise<ExportFormat | undefined> {
+  const pick = await vscode.window.showQuickPick(
+    exportFormats.map((f) => ({ label: formats[f].label, format: f })),
+    { title: 'Export the SQS report as' },
+  );
+  return pick?.format;
+}
+
+function slug(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.replace(/\/$/, '').slice(uri.path.replace(/\/$/, '').lastIndexOf('/') + 1);
+}

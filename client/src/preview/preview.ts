@@ -1,0 +1,251 @@
+import * as vscode from 'vscode';
+import { ReportRequest, type ReportPayload } from '../../../server/src/protocol';
+import { themeCss } from '../../../server/src/render/styles';
+import type { SqsServer } from '../server';
+import { parseFromWebview, type FromWebview, type RevealOn, type ToWebview } from './messages';
+import { newNonce } from './nonce';
+import { emptyReport, previewPage } from './page';
+import { RenderScheduler, type Ticket } from './schedule';
+import { findingPlaces, sourcePlaces, type Place } from './reveal';
+import { paragraphIdsAt, sourcesOf } from './sources';
+
+/** What a preview needs from the manager that owns it. */
+export interface PreviewHost {
+  readonly server: SqsServer;
+  readonly extensionUri: vscode.Uri;
+  /** Where a source the inspector clicked opens. */
+  columnFor(uri: vscode.Uri): vscode.ViewColumn;
+  toggleLock(preview: ReportPreview): void;
+  exportReport(inspection: string, format: FromWebview & { type: 'export' }): void;
+  revealPlaces(places: Place[], what?: string): Promise<void>;
+  log: vscode.LogOutputChannel;
+}
+
+/** After the first render, at most one render per this many milliseconds while the inspector types. */
+export const renderDelayMs = 250;
+
+export const viewType = 'sqs.preview';
+
+/**
+ * One preview panel: the report of one inspection, kept live. Renders are asked of the language server (which
+ * holds the editors' unsaved text), throttled and never overlapping; a render overtaken by a switch to another
+ * inspection is dropped. The page is loaded once; later renders are posted and morphed in place by the
+ * webview script, so the reader keeps their place.
+ */
+export class ReportPreview implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly scheduler: RenderScheduler;
+  private seq = 0;
+  /** The last render posted or loaded, resent when the webview (re)loads and reports an older one. */
+  private last: Extract<ToWebview, { type: 'render' }> | undefined;
+  private payload: ReportPayload | undefined;
+  private loaded = false;
+  private disposed = false;
+  private highlighted: string[] = [];
+  private readonly disposedEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposedEmitter.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private inspectionUri: string,
+    private isLocked: boolean,
+    private readonly host: PreviewHost,
+  ) {
+    panel.webview.options = webviewOptions(host.extensionUri);
+    this.scheduler = new RenderScheduler((t) => this.render(t), renderDelayMs, undefined, (e) => host.log.error(`report preview: ${String(e)}`));
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.received(raw)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    this.updateTitle();
+    this.scheduler.request();
+  }
+
+  get inspection(): string {
+    return this.inspectionUri;
+  }
+
+  get locked(): boolean {
+    return this.isLocked;
+  }
+
+  /** The inspection's folder, as a prefix: case files below it belong to it. */
+  covers(uri: vscode.Uri): boolean {
+    const folder = vscode.Uri.joinPath(vscode.Uri.parse(this.inspectionUri), '..').toString();
+    return uri.toString().startsWith(`${folder}/`);
+  }
+
+  /** Shows another inspection (an unlocked preview following the active editor). */
+  show(inspectionUri: string): void {
+    if (inspectionUri === this.inspectionUri) return;
+    this.inspectionUri = inspectionUri;
+    this.payload = undefined;
+    this.highlighted = [];
+    this.updateTitle();
+    this.scheduler.restart();
+  }
+
+  setLocked(locked: boolean): void {
+    this.isLocked = locked;
+    this.updateTitle();
+    this.post({ type: 'locked', locked });
+  }
+
+  /** Something the report is made from may have changed. */
+  refresh(): void {
+    this.scheduler.request();
+  }
+
+  /** Everything may have changed (the server restarted, the settings changed): render afresh. */
+  reload(): void {
+    this.scheduler.restart();
+  }
+
+  /** The cursor moved in `uri`: highlight the paragraphs made from what it is on. */
+  cursorAt(uri: vscode.Uri, selection: vscode.Range): void {
+    const doc = this.payload?.document;
+    if (!doc || !this.panel.visible) return;
+    const ids = paragraphIdsAt(doc, uri.toString(), {
+      start: { line: selection.start.line, character: selection.start.character },
+      end: { line: selection.end.line, character: selection.end.character },
+    });
+    if (ids.length === this.highlighted.length && ids.every((id, i) => id === this.highlighted[i])) return;
+    this.highlighted = ids;
+    this.post({ type: 'highlight', paragraphs: ids, scroll: true });
+  }
+
+  reveal(column?: vscode.ViewColumn): void {
+    this.panel.reveal(column, true);
+  }
+
+  // ---------------------------------------------------------------------------------------------- rendering
+
+  private async render(ticket: Ticket): Promise<void> {
+    const server = this.host.server;
+    if (!server.running) return; // onDidStart asks again
+    const payload = await server.request(ReportRequest, { uri: this.inspectionUri, preview: true });
+    if (!this.scheduler.isCurrent(ticket)) return; // overtaken: another inspection, or disposed
+    this.payload = payload ?? undefined;
+    this.updateTitle();
+    const html = payload?.html ?? noReport(this.inspectionUri);
+    const revealOn = vscode.workspace.getConfiguration('sqs.preview').get<RevealOn>('revealOn') === 'doubleClick' ? 'doubleClick' : 'click';
+    const same = this.last && this.last.html === html && this.last.inspection === this.inspectionUri && this.last.locked === this.isLocked && this.last.revealOn === revealOn;
+    if (same && this.loaded) return;
+    const message: Extract<ToWebview, { type: 'render' }> = {
+      type: 'render',
+      seq: ++this.seq,
+      inspection: this.inspectionUri,
+      title: this.panel.title,
+      locked: this.isLocked,
+      revealOn,
+      html,
+    };
+    this.last = message;
+    if (!this.loaded) {
+      this.load(message);
+      return;
+    }
+    // A hidden webview has no page to post to; it reloads when shown and asks for the latest render then.
+    if (this.panel.visible) this.post(message);
+  }
+
+  private load(initial: Extract<ToWebview, { type: 'render' }>): void {
+    const webview = this.panel.webview;
+    const media = vscode.Uri.joinPath(this.host.extensionUri, 'media');
+    this.loaded = true;
+    webview.html = previewPage({
+      nonce: newNonce(),
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'out', 'preview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+      themeCss,
+      initial,
+    });
+  }
+
+  private post(message: ToWebview): void {
+    if (this.disposed || !this.loaded) return;
+    void this.panel.webview.postMessage(message);
+  }
+
+  // ---------------------------------------------------------------------------------------------- input
+
+  private received(raw: unknown): void {
+    const m = parseFromWebview(raw);
+    if (!m) {
+      this.host.log.warn(`report preview: ignored a malformed message from the webview: ${describe(raw)}`);
+      return;
+    }
+    switch (m.type) {
+      case 'ready':
+        // The page (re)loaded, showing render m.seq: bring it up to date, with the highlight.
+        if (this.last && m.seq < this.last.seq) this.post(this.last);
+        if (this.highlighted.length > 0) this.post({ type: 'highlight', paragraphs: this.highlighted, scroll: false });
+        break;
+      case 'reveal':
+        void this.revealSource(m.paragraph, m.sentence);
+        break;
+      case 'export':
+        this.host.exportReport(this.inspectionUri, m);
+        break;
+      case 'toggleLock':
+        this.host.toggleLock(this);
+        break;
+    }
+  }
+
+  /**
+   * A click on a sentence opens what it was made from. A paragraph marked in error shows no sentences but its
+   * findings: a click on it opens them (the stated count in question, and so on).
+   */
+  private async revealSource(paragraph: string, sentence: number | undefined): Promise<void> {
+    const payload = this.payload;
+    if (!payload) return;
+    const mark = payload.marks.find((m) => m.paragraphId === paragraph && m.severity === 'error');
+    if (mark && sentence === undefined) return this.host.revealPlaces(findingPlaces(mark), 'The findings on this paragraph are in');
+    return this.host.revealPlaces(sourcePlaces(sourcesOf(payload.document, paragraph, sentence)));
+  }
+
+  private updateTitle(): void {
+    const name = this.payload?.area ?? folderName(this.inspectionUri);
+    this.panel.title = this.isLocked ? `[Report] ${name}` : `Report: ${name}`;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.scheduler.dispose();
+    this.disposedEmitter.fire();
+    this.disposedEmitter.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableForms: false,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+function folderName(inspectionUri: string): string {
+  const parts = vscode.Uri.parse(inspectionUri).path.split('/');
+  return parts[parts.length - 2] || 'inspection';
+}
+
+/** Shown when the server has no report for the file (deleted, or no longer an inspection). */
+function noReport(inspectionUri: string): string {
+  const name = vscode.Uri.parse(inspectionUri).path.split('/').slice(-2).join('/');
+  return emptyReport(`No report: ${name} is not an inspection the language server knows (deleted, moved, or not indexed yet).`);
+}
+
+function describe(raw: unknown): string {
+  try {
+    return JSON.stringify(raw).slice(0, 200);
+  } catch {
+    return typeof raw;
+  }
+}
