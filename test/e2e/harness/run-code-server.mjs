@@ -171,6 +171,9 @@ process.exit(exitCode);
  * Answers the suite's requests (files `req-<id>.json` in the sync dir, answered by `res-<id>.json`):
  *   { kind: 'screenshot', name, waitFor?: css, timeoutMs? }  PNG of the page into the results folder
  *   { kind: 'frameText', contains, timeoutMs? }               text of the first frame whose body contains `contains`
+ *   { kind: 'frameAct', contains, action, selector?, y? }       in that frame: click or dblclick `selector`, count its
+ *                                                               matches, read its top in the view, scrollTo y, or read
+ *                                                               scrollY ({ ok, value })
  */
 async function servePageRequests(page, isFinished) {
   const seen = new Set();
@@ -219,6 +222,30 @@ async function handle(page, req) {
         await page.screenshot({ path: shot }).catch(() => {});
         return { ok: false, error: `no frame contains ${JSON.stringify(req.contains)} (page: ${shot}; ${page.frames().length} frames)`, frames: texts.filter(Boolean) };
       }
+      await delay(200);
+    }
+  }
+  if (req.kind === 'frameAct') {
+    // Acts in the first webview frame whose text contains `contains` (the preview tests click and scroll).
+    for (;;) {
+      for (const f of page.frames()) {
+        if (f === page.mainFrame()) continue;
+        const text = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (!text.includes(req.contains)) continue;
+        const timeout = Math.max(1000, deadline - Date.now());
+        if (req.action === 'click' || req.action === 'dblclick') {
+          const target = f.locator(req.selector).first();
+          if (req.action === 'click') await target.click({ timeout });
+          else await target.dblclick({ timeout });
+          return { ok: true };
+        }
+        if (req.action === 'count') return { ok: true, value: await f.locator(req.selector).count() };
+        if (req.action === 'scrollTo') return { ok: true, value: await f.evaluate((y) => (window.scrollTo(0, y), window.scrollY), req.y ?? 0) };
+        if (req.action === 'scrollY') return { ok: true, value: await f.evaluate(() => window.scrollY) };
+        if (req.action === 'top') return { ok: true, value: await f.locator(req.selector).first().evaluate((e) => e.getBoundingClientRect().top, undefined, { timeout }) };
+        return { ok: false, error: `unknown frame action ${req.action}` };
+      }
+      if (Date.now() > deadline) return { ok: false, error: `no frame contains ${JSON.stringify(req.contains)}` };
       await delay(200);
     }
   }

@@ -45,6 +45,19 @@ export async function frameText(contains: string, timeoutMs = 20_000): Promise<s
   return a.text;
 }
 
+export type FrameAction = { action: 'click' | 'dblclick' | 'count' | 'top'; selector: string } | { action: 'scrollTo'; y: number } | { action: 'scrollY' };
+
+/**
+ * Acts in the first frame (webview) whose text contains `contains`, as a user would: a real click or
+ * double-click on `selector` (the browser's own events, through the webview's iframes), or scrolling. Returns
+ * the count of matches, the top of the first match in the view, or the scroll position, for those actions.
+ */
+export async function inFrame(contains: string, act: FrameAction, timeoutMs = 20_000): Promise<number | undefined> {
+  const a = await ask<{ ok: boolean; value?: number; error?: string }>({ kind: 'frameAct', contains, ...act }, timeoutMs);
+  if (!a.ok) throw new Error(`${act.action} in the frame showing ${JSON.stringify(contains)}: ${a.error}`);
+  return a.value;
+}
+
 /**
  * Saves a PNG of the whole workbench into the results folder (test-results/<name>.png). With `waitFor` (a CSS
  * selector in the workbench, e.g. '.squiggly-error') the shot waits until it matches and fails when it never does.
