@@ -205,6 +205,18 @@ describe('report: generation rules', () => {
     assert.equal(textOf(negative, '2.4'), 'Plans to address the risk of harm to others had been reviewed to a satisfactory standard in all of the two cases where a review was due.');
   });
 
+  it('agrees the verb with the quantity: "one of the … was", "one-third of the … were"', () => {
+    const files = (n: number, sufficient: number): Record<string, string> => {
+      const out: Record<string, string> = { 'i/inspection.sqs.yaml': minimalInspection.replace('sample: 2', `sample: ${n}`) };
+      for (let i = 0; i < n; i++) out[`i/c${i}.case.sqs.yaml`] = minimalCase(`T-${i}`).replace('"1.2": sufficient', `"1.2": ${i < sufficient ? 'sufficient' : 'no'}`);
+      return out;
+    };
+    const one = buildReport(workspace(files(5, 1)).index.inspections()[0]!);
+    assert.equal(textOf(one, '1.2'), 'One of the initial assessments of what was likely to make a child or young person offend was on time and was of good enough quality.');
+    const third = buildReport(workspace(files(3, 1)).index.inspections()[0]!);
+    assert.equal(textOf(third, '1.2'), 'One-third of the initial assessments of what was likely to make a child or young person offend were on time and were of good enough quality.');
+  });
+
   it('applies the inspection’s overrides: style, omit, replacement text and added text', () => {
     const inspection = `${minimalInspection}commentary:
   "1.2": { style: exact }

@@ -273,7 +273,7 @@ export class Phrasebook {
    * Fills a quantity form. Numbers set against each other share one style ("3 out of the 22", "seven out of
    * the nine"); a number opening a sentence is spelled out.
    */
-  renderForm(tokens: Token[], values: { count: number; total: number; missing: number }, capital: boolean): string {
+  private renderForm(tokens: Token[], values: { count: number; total: number; missing: number }, capital: boolean): string {
     const used = tokens.flatMap((t) => (t.type === 'value' && numberVariables.has(t.name) ? [values[t.name as keyof typeof values]] : []));
     const digits = this.numbers.digitsFor(used);
     const first = tokens[0];

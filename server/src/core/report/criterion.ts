@@ -111,7 +111,10 @@ function mainSentence(
     const n = numbers[name];
     return n === undefined ? undefined : book.number(n, { capital });
   };
-  const filled = ctx.fill(template, value, quantity.count, { sentence: true });
+  // {one|many} choices follow the quantity's grammar: "one of the assessments was", but "one-third of the
+  // assessments were" and "all but one of the PSRs were".
+  const singular = quantity.count === 1 && (quantity.kind === 'single' || quantity.kind === 'exact');
+  const filled = ctx.fill(template, value, singular ? 1 : 2, { sentence: true });
   if (!filled) {
     ctx.warnings.push({ questionId: q.id, message: `${questionLabel(q)}: the sentence needs a value the inspection file does not give; it is left out.`, sources: [] });
     return undefined;
