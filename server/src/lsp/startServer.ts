@@ -41,6 +41,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let folders: string[] = [];
   let settings: SettingsStore | undefined;
   let diagnostics: DiagnosticsFeature | undefined;
+  let watchFiles = (): void => undefined;
 
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
@@ -55,7 +56,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     registerSymbols(connection, ws, log, capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true);
     registerEditorAids(connection, ws, log);
     if (capabilities.workspace?.inlayHint?.refreshSupport) refreshInlayHintsOnChange(connection, ws, log);
-    registerWatching(connection, ws, log, capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true);
+    watchFiles = registerWatching(connection, ws, log, capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true);
     registerCustomRequests(connection, ws, settings, log);
 
     return {
@@ -78,6 +79,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(() => {
+    watchFiles();
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(() => undefined);
     }
