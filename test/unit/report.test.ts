@@ -261,7 +261,9 @@ describe('report: generation rules', () => {
 
   it('warns when relevant cases are not judged yet, and when stated counts do not add up', () => {
     const { doc: d } = fixture({ cases: ['', '  "2.2":\n    assessment: sufficient\n'] });
-    assert.ok(d.warnings.some((w) => w.questionId === '2.2/assessment' && /1 relevant case has not been judged yet/.test(w.message)), JSON.stringify(d.warnings.map((w) => w.message)));
+    const unjudged = d.warnings.find((w) => w.questionId === '2.2/assessment');
+    assert.match(unjudged?.message ?? '', /1 relevant case has not been judged yet/, JSON.stringify(d.warnings.map((w) => w.message)));
+    assert.deepEqual(unjudged!.sources.map((l) => l.label), ['T-1 2.2 assessment: not judged yet']);
     const ws = workspace({ 'i/inspection.sqs.yaml': `${minimalInspection}tallies:\n  "2.1": { relevant: 5, sufficient: 7 }\n` });
     const stated = buildReport(ws.index.inspections()[0]!);
     assert.equal(paragraph(stated, '2.1'), undefined);

@@ -55,7 +55,7 @@ function figuresFor(ctx: ReportContext, q: Question): QuestionFigures {
     ctx.warnings.push({
       questionId: q.id,
       message: `${questionLabel(q)}: ${f.unjudged} relevant case${f.unjudged === 1 ? ' has' : 's have'} not been judged yet; the figures count only the judged ones.`,
-      sources: [],
+      sources: f.unjudgedSources,
     });
   }
   return f;

@@ -3,6 +3,7 @@ import type { Inspection } from '../index/inspectionIndex';
 import type { QuestionTally } from '../index/tally';
 import type { Located } from '../model/reader';
 import type { StatedTally } from '../model/inspectionModel';
+import { zeroRange } from '../types';
 import type { SourceLink } from './document';
 
 /** The numbers the report states for one question, wherever they came from, with their sources. */
@@ -21,6 +22,8 @@ export interface QuestionFigures {
   problem?: string;
   /** Relevant cases not judged yet: the figures cover only the judged ones. */
   unjudged: number;
+  /** Where those cases are (their `case:` id, or the top of the file). */
+  unjudgedSources: SourceLink[];
 }
 
 const outcomeWords: Record<string, string> = { sufficient: 'sufficient', 'not-sufficient': 'not sufficient' };
@@ -30,8 +33,13 @@ export function figuresFromCases(inspection: Inspection, question: Question, tal
   const sources: SourceLink[] = [];
   const reasonSources = new Map<string, SourceLink[]>();
   const quotes: QuestionFigures['quotes'] = [];
+  const unjudgedSources: SourceLink[] = [];
   for (const [uri, label] of labels) {
     const c = tally.cases.get(uri);
+    if (c?.outcome === 'unjudged') {
+      const id = inspection.cases.get(uri)?.model.id;
+      unjudgedSources.push({ uri, range: id?.range ?? zeroRange, role: 'judgement', label: `${label} ${questionLabel(question)}: not judged yet` });
+    }
     const j = c?.judgement;
     if (!c || !j || (c.outcome !== 'sufficient' && c.outcome !== 'not-sufficient')) continue;
     const who = `${label} ${questionLabel(question)}`;
@@ -57,13 +65,14 @@ export function figuresFromCases(inspection: Inspection, question: Question, tal
     sources: [...sources, ...(stated ? statedSources(inspection, stated) : [])],
     quotes,
     unjudged: tally.unjudged,
+    unjudgedSources,
   };
 }
 
 /** Figures from the counts stated in the inspection file (an inspection recorded as tallies only). */
 export function figuresFromStated(inspection: Inspection, question: Question): QuestionFigures {
   const stated = inspection.file.model.stated.get(question.id);
-  const base: QuestionFigures = { question, from: 'stated', reasons: [], sources: [], quotes: [], unjudged: 0 };
+  const base: QuestionFigures = { question, from: 'stated', reasons: [], sources: [], quotes: [], unjudged: 0, unjudgedSources: [] };
   if (!stated) return base;
   const uri = inspection.file.uri;
   const s = stated.sufficient?.value;
