@@ -207,6 +207,15 @@ describe('HTML renderer', () => {
     assert.match(marked, /<p id="criterion-2\.4" class="numbered marked error"><span class="number">2\.4\.<\/span> <span class="mark" role="note">Stated 26 &lt;due&gt; differs<\/span><\/p>/);
     assert.match(renderHtml(doc, { marks }), /<span class="mark" role="note">Stated 26 &lt;due&gt; differs<\/span> <span class="sentence generated"/);
   });
+
+  it('puts notes for the author before the report, escaped, and only when asked', () => {
+    const { index } = loadExample();
+    const doc = buildReport(index.inspections()[0]!);
+    const fragment = renderHtml(doc, { output: 'fragment', notes: ['1.5 <review>: left out', 'second "note"'] });
+    assert.match(fragment, /^<article class="sqs-report"[^>]*>\n<aside class="notes" role="note"><p>1\.5 &lt;review&gt;: left out<\/p><p>second "note"<\/p><\/aside>\n/);
+    assert.doesNotMatch(renderHtml(doc, { output: 'fragment' }), /<aside/);
+    assert.doesNotMatch(renderHtml(doc, { output: 'fragment', notes: [] }), /<aside/);
+  });
 });
 
 /** The Liverpool example, loaded into an index as an editor would have it. */

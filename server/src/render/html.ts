@@ -23,6 +23,8 @@ export interface HtmlOptions {
   marks?: ReadonlyMap<string, HtmlMark>;
   /** Leave the sentences of an error-marked paragraph out, showing only the mark. */
   hideMarkedText?: boolean;
+  /** Notes before the report, for its author (the preview lists there what the report leaves out, and why). */
+  notes?: readonly string[];
   /** The page title (default: the report's title). */
   title?: string;
   /** The language of the text (default: the document's, from its phrasebook). */
@@ -65,6 +67,8 @@ class HtmlRenderer {
   article(): string {
     const d = this.doc;
     const parts: string[] = [];
+    const notes = this.options.notes ?? [];
+    if (notes.length > 0) parts.push(`<aside class="notes" role="note">${notes.map((n) => `<p>${escapeText(n)}</p>`).join('')}</aside>`);
     if (d.letterhead.length > 0) parts.push(`<header class="letterhead">${d.letterhead.map((l) => `<p>${escapeText(l)}</p>`).join('')}</header>`);
     if (d.header.length > 0) {
       parts.push(
