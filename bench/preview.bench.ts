@@ -62,9 +62,9 @@ function bench(label: string, copies: number): number {
     const inspection: Inspection = idx.inspectionOf(caseFile)!;
     const findings = time('findings', () => inspection.uris.flatMap((u) => checker.findingsFor(u)));
     const doc = time('build', () => buildReport(inspection));
-    const marks = time('marks', () => reportMarks(doc, findings));
-    const html = time('html', () => previewHtml(doc, marks));
-    size = time('json', () => JSON.stringify({ document: doc, marks, html }).length);
+    const { marks, notes } = time('marks', () => reportMarks(doc, findings, inspection.catalogue));
+    const html = time('html', () => previewHtml(doc, marks, notes));
+    size = time('json', () => JSON.stringify({ document: doc, marks, notes, html }).length);
   };
   const runs = copies > 1 ? 20 : 100;
   const total = median(runs, keystroke);

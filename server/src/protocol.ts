@@ -103,12 +103,17 @@ export interface ReportParams extends UriParams {
   preview?: boolean;
 }
 
-/** A paragraph the preview shows marked, with what is wrong, instead of (error) or beside (warning) its prose. */
+/**
+ * A paragraph the preview shows marked: with the findings on its sources instead of its prose (error) or beside
+ * it (warning), or with what the report could not say about it (information: cases not judged yet, …).
+ */
 export interface ReportMark {
   paragraphId: string;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'information';
   /** The findings behind the mark, as the Problems view shows them. */
   findings: { code: string; severity: 'error' | 'warning'; message: string; uri: string; range: Range }[];
+  /** The report's own warnings about the paragraph (ReportDocument.warnings). */
+  warnings: string[];
 }
 
 /** What the report preview renders: the report document model, with the live tallies it was made from. */
@@ -123,9 +128,11 @@ export interface ReportPayload {
   tallies: TallySummary[];
   /** The report: every sentence with the places in the SQS files it was made from. */
   document: ReportDocument;
-  /** Paragraphs whose figures the inspection's findings put in doubt (after the severity settings). */
+  /** Paragraphs whose figures the inspection's findings put in doubt (after the severity settings), or that the report warns about. */
   marks: ReportMark[];
-  /** With `preview`: the report as the HTML renderer makes it for a preview (fragment, sentence keys, marks). */
+  /** The report's warnings that concern no paragraph it has (a criterion left out altogether). */
+  notes: string[];
+  /** With `preview`: the report as the HTML renderer makes it for a preview (fragment, sentence keys, marks, notes). */
   html?: string;
 }
 

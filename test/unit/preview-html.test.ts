@@ -58,13 +58,14 @@ function build() {
   const w = workspace({
     'i/inspection.sqs.yaml': inspectionText,
     'i/cases/a.case.sqs.yaml': caseText('T-1', `      quote: '${breakout.replace(/'/g, "''")} ${evil}'\n`),
-    'i/cases/b.case.sqs.yaml': caseText('T-2'),
+    // T-2 leaves 1.2 unjudged: the report words 1.2 from T-1 alone, and says so.
+    'i/cases/b.case.sqs.yaml': caseText('T-2').replace('  "1.2": sufficient\n', ''),
   });
   const inspection = w.index.inspectionOf(w.uri('i/inspection.sqs.yaml'))!;
   const doc = buildReport(inspection);
   const findings = inspection.uris.flatMap((u) => w.checker.findingsFor(u));
-  const marks = reportMarks(doc, findings);
-  const html = previewHtml(doc, marks);
+  const { marks, notes } = reportMarks(doc, findings, inspection.catalogue);
+  const html = previewHtml(doc, marks, notes);
   const page = previewPage({
     nonce,
     cspSource,
@@ -73,7 +74,7 @@ function build() {
     themeCss,
     initial: { seq: 1, inspection: inspection.file.uri, title: `Report: ${evil}`, locked: false, revealOn: 'click', html },
   });
-  return { w, doc, marks, html, page, tree: parse(page) };
+  return { w, doc, marks, notes, html, page, tree: parse(page) };
 }
 
 function elements(node: Node): Element[] {
@@ -97,7 +98,7 @@ function text(node: Node): string {
 const byId = (tree: Node, id: string) => elements(tree).find((e) => attr(e, 'id') === id);
 
 describe('the preview page', () => {
-  const { doc, marks, page, tree } = build();
+  const { doc, marks, notes, page, tree } = build();
   const all = elements(tree);
 
   it('runs one script: the preview bundle, with the nonce', () => {
@@ -198,6 +199,22 @@ describe('the preview page', () => {
     // …while paragraphs without findings keep their prose.
     const clean = paragraphsOf(doc).find((e) => e.paragraph.id !== mark.paragraphId && e.paragraph.sentences.some((s) => s.kind === 'generated'));
     assert.ok(clean && text(byId(tree, clean.paragraph.id)!).includes(clean.paragraph.sentences[0]!.text));
+  });
+
+  it('says what the report cannot vouch for yet: beside the paragraph it qualifies, or before the report', () => {
+    const p12 = byId(tree, 'criterion-1.2')!;
+    assert.match(attr(p12, 'class') ?? '', /\bmarked\b.*\binformation\b/);
+    const shown = text(p12);
+    assert.match(shown, /1\.2: 1 relevant case has not been judged yet/);
+    const prose = paragraphsOf(doc).find((e) => e.paragraph.id === 'criterion-1.2')!.paragraph.sentences[0]!.text;
+    assert.ok(shown.includes(prose), 'the qualified prose is still shown');
+    // 2.1 is judged in no case: the report has no paragraph for it, so the note comes before the report.
+    const article = all.find((e) => e.tagName === 'article')!;
+    const aside = article.childNodes.find((n): n is Element => 'tagName' in n)!;
+    assert.equal(aside.tagName, 'aside');
+    assert.equal(attr(aside, 'class'), 'notes');
+    assert.match(text(aside), /2\.1: 2 relevant cases have not been judged yet/);
+    assert.ok(notes.length > 0 && notes.every((n) => text(aside).includes(n)));
   });
 
   it('refuses a nonce that could break out of the policy', () => {

@@ -25,4 +25,4 @@ export type { PhrasebookData, PhrasebookFileData } from './commentary/phrasebook
 export { buildReport, type ReportOptions } from './report/buildReport';
 export * from './report/document';
 export type { QuestionFigures } from './report/figures';
-export { paragraphsOf, sentenceKey, sentenceByKey, paragraphsFedBy, paragraphsAffectedBy, type ParagraphEntry } from './report/navigate';
+export { paragraphsOf, sentenceKey, sentenceByKey, paragraphsFedBy, paragraphsAffectedBy, paragraphsWarned, type ParagraphEntry } from './report/navigate';

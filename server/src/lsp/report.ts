@@ -1,4 +1,4 @@
-import { buildReport, paragraphsAffectedBy, type Finding, type Inspection, type ReportDocument } from '../core/index';
+import { buildReport, paragraphsAffectedBy, paragraphsWarned, type Catalogue, type Finding, type Inspection, type ReportDocument } from '../core/index';
 import type { ExportFormat, ExportResult, ReportMark, ReportPayload } from '../protocol';
 import { renderDocx } from '../render/docx';
 import { renderHtml, type HtmlMark } from '../render/html';
@@ -21,25 +21,37 @@ async function build(ws: Workspace, settings: SettingsStore, inspection: Inspect
 }
 
 /**
- * Paragraphs whose sources carry an error or a warning. An error means the figures cannot be vouched for:
- * the preview shows the findings' messages instead of the prose. A warning is shown beside the prose.
+ * The marks of the report's paragraphs. A paragraph whose sources carry an error cannot have its figures vouched
+ * for: the preview shows the findings' messages instead of the prose. A warning finding, or the report's own
+ * warning (cases not judged yet, a sentence left out), is shown beside the prose.
  */
-export function reportMarks(doc: ReportDocument, findings: readonly Finding[]): ReportMark[] {
+export function reportMarks(doc: ReportDocument, findings: readonly Finding[], catalogue: Catalogue): { marks: ReportMark[]; notes: string[] } {
   const relevant = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
-  return [...paragraphsAffectedBy(doc, relevant)].map(([paragraphId, hits]) => ({
-    paragraphId,
-    severity: hits.some((f) => f.severity === 'error') ? 'error' : 'warning',
-    findings: hits.map((f) => ({ code: f.code, severity: f.severity as 'error' | 'warning', message: f.message, uri: f.uri, range: f.range })),
-  }));
+  const byFindings = paragraphsAffectedBy(doc, relevant);
+  const { placed, unplaced } = paragraphsWarned(doc, catalogue);
+  const marks = [...new Set([...byFindings.keys(), ...placed.keys()])].map((paragraphId): ReportMark => {
+    const hits = byFindings.get(paragraphId) ?? [];
+    const severity = hits.some((f) => f.severity === 'error') ? 'error' : hits.length > 0 ? 'warning' : 'information';
+    return {
+      paragraphId,
+      severity,
+      findings: hits.map((f) => ({ code: f.code, severity: f.severity as 'error' | 'warning', message: f.message, uri: f.uri, range: f.range })),
+      warnings: (placed.get(paragraphId) ?? []).map((w) => w.message),
+    };
+  });
+  return { marks, notes: unplaced.map((w) => w.message) };
 }
 
-/** The marks as the HTML renderer shows them: the messages of the worst findings (an error's, not its warnings'), each with its code. */
+/**
+ * The marks as the HTML renderer shows them. An error shows its errors only (the prose is hidden, and with it
+ * what the warnings would qualify); otherwise the warnings and the report's own notes on the paragraph.
+ */
 export function htmlMarks(marks: readonly ReportMark[]): Map<string, HtmlMark> {
   return new Map(
     marks.map((m) => {
-      const shown = m.findings.filter((f) => f.severity === m.severity);
-      const message = [...new Set(shown.map((f) => `${f.message} (${f.code})`))].join(' ');
-      return [m.paragraphId, { severity: m.severity, message }];
+      const findings = m.findings.filter((f) => m.severity !== 'error' || f.severity === 'error').map((f) => `${f.message} (${f.code})`);
+      const lines = m.severity === 'error' ? findings : [...findings, ...m.warnings];
+      return [m.paragraphId, { severity: m.severity, message: [...new Set(lines)].join(' ') }];
     }),
   );
 }
@@ -47,15 +59,15 @@ export function htmlMarks(marks: readonly ReportMark[]): Map<string, HtmlMark> {
 /**
  * The report as the preview shows it: the HTML renderer's fragment (the page around it is the client's), each
  * sentence keyed to the model (`data-sentence`) so a click finds its sources, marked paragraphs showing their
- * findings instead of figures that cannot be trusted.
+ * findings instead of figures that cannot be trusted, and notes on what the report leaves out.
  */
-export function previewHtml(doc: ReportDocument, marks: readonly ReportMark[]): string {
-  return renderHtml(doc, { output: 'fragment', sourceLinks: 'keys', marks: htmlMarks(marks), hideMarkedText: true });
+export function previewHtml(doc: ReportDocument, marks: readonly ReportMark[], notes: readonly string[]): string {
+  return renderHtml(doc, { output: 'fragment', sourceLinks: 'keys', marks: htmlMarks(marks), hideMarkedText: true, notes });
 }
 
 export async function reportPayload(ws: Workspace, settings: SettingsStore, inspection: Inspection, preview: boolean): Promise<ReportPayload> {
   const { doc, findings } = await build(ws, settings, inspection);
-  const marks = reportMarks(doc, findings);
+  const { marks, notes } = reportMarks(doc, findings, inspection.catalogue);
   const model = inspection.file.model;
   return {
     inspectionUri: inspection.file.uri,
@@ -75,7 +87,8 @@ export async function reportPayload(ws: Workspace, settings: SettingsStore, insp
     })),
     document: doc,
     marks,
-    ...(preview && { html: previewHtml(doc, marks) }),
+    notes,
+    ...(preview && { html: previewHtml(doc, marks, notes) }),
   };
 }
 

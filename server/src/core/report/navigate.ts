@@ -1,5 +1,6 @@
 import type { Finding, Position, Range } from '../types';
-import type { ListSection, Paragraph, ReportDocument, Sentence, SourceLink } from './document';
+import type { Catalogue } from '../criteria/catalogue';
+import type { ListSection, Paragraph, ReportDocument, ReportWarning, Sentence, SourceLink } from './document';
 
 // Ways into a report document for adapters: the preview maps a click to a sentence's sources, the cursor to
 // the paragraphs it feeds, and diagnostics to the paragraphs whose figures they put in doubt.
@@ -65,6 +66,28 @@ export function paragraphsAffectedBy(doc: ReportDocument, findings: readonly Fin
     if (hits.length > 0) out.set(paragraph.id, hits);
   }
   return out;
+}
+
+/**
+ * Where the report's warnings belong, so a preview can show each with its paragraph: the paragraph holding a
+ * sentence about the warning's question, else the numbered paragraph of its criterion. A warning about no
+ * question, or about a criterion the report has no paragraph for, is `unplaced`.
+ */
+export function paragraphsWarned(doc: ReportDocument, catalogue: Catalogue): { placed: Map<string, ReportWarning[]>; unplaced: ReportWarning[] } {
+  const paragraphs = paragraphsOf(doc).map((e) => e.paragraph);
+  const placed = new Map<string, ReportWarning[]>();
+  const unplaced: ReportWarning[] = [];
+  for (const w of doc.warnings) {
+    const criterionId = w.questionId === undefined ? undefined : catalogue.question(w.questionId)?.criterion.id;
+    const home =
+      w.questionId === undefined
+        ? undefined
+        : (paragraphs.find((p) => p.sentences.some((s) => s.questionId === w.questionId)) ??
+          doc.commentary.themes.flatMap((t) => t.paragraphs).find((p) => p.criterionId === criterionId));
+    if (home) placed.set(home.id, [...(placed.get(home.id) ?? []), w]);
+    else unplaced.push(w);
+  }
+  return { placed, unplaced };
 }
 
 function before(a: Position, b: Position): boolean {
