@@ -42,14 +42,26 @@ export function ensureBundle(): void {
 }
 
 /** Writes files under a fresh temporary folder; returns its path and a URI maker. */
-export function tempWorkspace(files: Record<string, string>): { dir: string; uri: (p: string) => string; write: (p: string, text: string) => void; remove: () => void } {
+export function tempWorkspace(files: Record<string, string>): {
+  dir: string;
+  uri: (p: string) => string;
+  write: (p: string, text: string) => void;
+  removePath: (p: string) => void;
+  remove: () => void;
+} {
   const dir = mkdtempSync(path.join(tmpdir(), 'sqs-protocol-'));
   const write = (p: string, text: string) => {
     mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
     writeFileSync(path.join(dir, p), text);
   };
   for (const [p, text] of Object.entries(files)) write(p, text);
-  return { dir, uri: (p: string) => URI.file(path.join(dir, p)).toString(), write, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    uri: (p: string) => URI.file(path.join(dir, p)).toString(),
+    write,
+    removePath: (p: string) => rmSync(path.join(dir, p), { recursive: true, force: true }),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** Diagnostic messages may be Markdown since LSP 3.18; ours are plain text. */
@@ -74,6 +86,7 @@ export class TestClient {
   readonly texts = new Map<string, string>();
   /** Counters of what the server sent, for waiting on the next one. */
   refreshes = 0;
+  inlayHintRefreshes = 0;
   inspectionsChanged = 0;
   indexingDone = 0;
   readonly published = new Map<string, Diagnostic[]>();
@@ -101,7 +114,11 @@ export class TestClient {
       this.changed();
       return null;
     });
-    c.onRequest('workspace/inlayHint/refresh', () => null);
+    c.onRequest('workspace/inlayHint/refresh', () => {
+      this.inlayHintRefreshes++;
+      this.changed();
+      return null;
+    });
     c.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.set(p.uri, p.diagnostics);
       this.changed();
@@ -122,7 +139,7 @@ export class TestClient {
     c.listen();
   }
 
-  async initialize(rootUri: string | null): Promise<InitializeResult> {
+  async initialize(rootUri: string | null, moreFolders: string[] = []): Promise<InitializeResult> {
     const pull = this.options.pull ?? true;
     const capabilities: ClientCapabilities = {
       workspace: {
@@ -147,7 +164,7 @@ export class TestClient {
       processId: process.pid,
       rootUri,
       capabilities,
-      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null,
+      workspaceFolders: rootUri ? [rootUri, ...moreFolders].map((uri, i) => ({ uri, name: `folder ${i + 1}` })) : null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     this.initializeResult = result;
@@ -155,8 +172,8 @@ export class TestClient {
   }
 
   /** Starts the server on a folder and waits until its files are indexed. */
-  async start(rootUri: string): Promise<void> {
-    await this.initialize(rootUri);
+  async start(rootUri: string, ...more: string[]): Promise<void> {
+    await this.initialize(rootUri, more);
     await this.until(() => this.indexingDone > 0, 'workspace indexing');
   }
 
@@ -193,6 +210,20 @@ export class TestClient {
     const report = await this.pull(uri);
     if (report.kind !== 'full') throw new Error(`expected a full report for ${uri}`);
     return report.items;
+  }
+
+  /**
+   * Pulls a document's diagnostics until they satisfy `test`, pulling again after each refresh the server
+   * asks for (never on a timer): for changes whose effect arrives through a refresh that may be preceded
+   * by refreshes for earlier changes.
+   */
+  async diagnosticsUntil(uri: string, test: (ds: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
+    for (;;) {
+      const seen = this.refreshes;
+      const ds = await this.diagnostics(uri);
+      if (test(ds)) return ds;
+      await this.until(() => this.refreshes > seen, what);
+    }
   }
 
   /** Resolves once `test` holds, re-checked whenever the server sends something; fails after 10 s. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { InspectionStatusRequest } from '../../server/src/protocol';
 import { applyEdits } from '../helpers/edits';
 import { minimalCase, minimalInspection } from '../helpers/index';
 import { ensureBundle, messageOf, tempWorkspace, TestClient } from './harness';
@@ -67,22 +68,46 @@ describe('diagnostics across the files of an inspection', () => {
     // The refresh asks the client to pull the inspection file again: no timer, an event.
     await client.pull(ws.uri('cases/three.case.sqs.yaml'));
     await client.until(() => client.refreshes > before, 'workspace/diagnostic/refresh');
-    assert.deepEqual(codes(await client.diagnostics(inspection)).filter((c) => c === 'SQS040'), []);
+    await client.diagnosticsUntil(inspection, (ds) => !codes(ds).includes('SQS040'), 'the sample to match');
   });
 
   it('closing the unsaved case file brings back the disk, where it does not exist', async () => {
-    const before = client.refreshes;
     await client.close(ws.uri('cases/three.case.sqs.yaml'));
-    await client.until(() => client.refreshes > before, 'refresh after close');
-    assert.ok(codes(await client.diagnostics(inspection)).includes('SQS040'));
+    await client.diagnosticsUntil(inspection, (ds) => codes(ds).includes('SQS040'), 'the sample mismatch back');
   });
 
   it('follows files created on disk by another program', async () => {
     ws.write('cases/four.case.sqs.yaml', minimalCase('T-4'));
-    const before = client.refreshes;
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.uri('cases/four.case.sqs.yaml'), type: FileChangeType.Created }] });
-    await client.until(() => client.refreshes > before, 'refresh after a file was created');
-    assert.ok(!codes(await client.diagnostics(inspection)).includes('SQS040'));
+    await client.diagnosticsUntil(inspection, (ds) => !codes(ds).includes('SQS040'), 'the new file counted');
+  });
+
+  it('an open document wins over its file on disk', async () => {
+    const uri = ws.uri('cases/one.case.sqs.yaml');
+    await client.open(uri, minimalCase('T-1').replace('"1.2": sufficient', '"1.2": sufficent'));
+    assert.ok(codes(await client.diagnostics(uri)).includes('SQS011'));
+    ws.write('cases/one.case.sqs.yaml', minimalCase('T-1'));
+    const before = client.inspectionsChanged;
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Changed }] });
+    // Another file's change is the event to wait on: the watched-file batch is handled in order.
+    ws.write('cases/two.case.sqs.yaml', minimalCase('T-2'));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.uri('cases/two.case.sqs.yaml'), type: FileChangeType.Changed }] });
+    await client.until(() => client.inspectionsChanged > before, 'the disk change handled');
+    assert.ok(codes(await client.diagnostics(uri)).includes('SQS011'), 'still the editor text');
+    await client.close(uri);
+  });
+
+  it('a deleted folder takes its case files along, though only the folder is reported', async () => {
+    ws.write('cases/more/five.case.sqs.yaml', minimalCase('T-5'));
+    ws.write('cases/more/six.case.sqs.yaml', minimalCase('T-6'));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: ['five', 'six'].map((n) => ({ uri: ws.uri(`cases/more/${n}.case.sqs.yaml`), type: FileChangeType.Created as FileChangeType })),
+    });
+    const more = (ds: Diagnostic[]) => ds.some((d) => d.code === 'SQS040' && /has 5 case files: 2 more than sampled/.test(messageOf(d)));
+    await client.diagnosticsUntil(inspection, more, 'the two new case files counted');
+    ws.removePath('cases/more');
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.uri('cases/more'), type: FileChangeType.Deleted }] });
+    await client.diagnosticsUntil(inspection, (ds) => !codes(ds).includes('SQS040'), 'the folder\'s case files gone');
   });
 
   it('answers "unchanged" when a document\'s diagnostics have not changed', async () => {
@@ -209,7 +234,38 @@ describe('settings', () => {
     const before = client.refreshes;
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.until(() => client.refreshes > before, 'refresh after a settings change');
-    assert.ok(codes(await client.diagnostics(inspection)).includes('SQS040'));
+    await client.diagnosticsUntil(inspection, (ds) => codes(ds).includes('SQS040'), 'SQS040 back');
     assert.ok(!codes(await client.diagnostics(caseUri)).includes('SQS051'));
+  });
+});
+
+describe('workspace folders', () => {
+  const a = tempWorkspace({ 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': minimalCase('A-1'), 'b.case.sqs.yaml': minimalCase('A-2') });
+  const b = tempWorkspace({ 'inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 1'), 'c.case.sqs.yaml': minimalCase('B-1') });
+  const client = new TestClient();
+  before(() => client.start(a.uri('')));
+  after(async () => {
+    await client.stop();
+    a.remove();
+    b.remove();
+  });
+
+  it('a folder added to the workspace is indexed; a folder removed is forgotten', async () => {
+    const uri = b.uri('inspection.sqs.yaml');
+    const status = () => client.connection.sendRequest(InspectionStatusRequest, { uri: b.uri('c.case.sqs.yaml') });
+    assert.equal(await status(), null, 'not known before');
+    const indexed = client.indexingDone;
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: b.uri(''), name: 'b' }], removed: [] } });
+    await client.until(() => client.indexingDone > indexed, 'the new folder indexed');
+    assert.equal((await status())?.inspection?.cases, 1);
+    await client.open(uri, minimalInspection.replace('sample: 2', 'sample: 1'));
+    assert.ok(!codes(await client.diagnostics(uri)).includes('SQS040'), 'each inspection counts its own cases');
+    let changed = client.inspectionsChanged;
+    await client.close(uri);
+    await client.until(() => client.inspectionsChanged > changed, 'the close handled');
+    changed = client.inspectionsChanged;
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: b.uri(''), name: 'b' }] } });
+    await client.until(() => client.inspectionsChanged > changed, 'the removal handled');
+    assert.equal(await status(), null);
   });
 });

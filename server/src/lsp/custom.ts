@@ -1,4 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
+import { fileKindOf } from '../core/index';
 import { inspectionProgress } from '../core/service/status';
 import { scaffoldCase, scaffoldInspection } from '../core/service/scaffold';
 import {
@@ -88,6 +89,8 @@ export function registerCustomRequests(connection: Connection, ws: Workspace, se
     for (const uri of [...affected, ...edited]) {
       const inspection = ws.index.inspectionOf(uri);
       if (inspection) pending.add(inspection.file.uri);
+      // An inspection file that was deleted belongs to no inspection any more, but its followers must hear.
+      else if (fileKindOf(uri) === 'inspection') pending.add(uri);
     }
     if (pending.size === 0 || timer) return;
     timer = setTimeout(() => {
