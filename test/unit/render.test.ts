@@ -127,6 +127,7 @@ describe('sqs render: options and refusals', () => {
       [['render'], /name one inspection folder/],
       [['render', path.join(example, 'missing')], /not a folder/],
       [['render', tempDir()], /no SQS files here|no inspection\.sqs\.yaml here/],
+      [['render', example, '--annotate'], /--annotate is for --format docx/],
     ];
     for (const [args, message] of cases) {
       const r = await sqs(...args);
@@ -227,10 +228,13 @@ function loadExample() {
 
 describe('DOCX renderer', () => {
   let bytes: Uint8Array;
+  let annotatedBytes: Uint8Array;
   let zip: JSZip;
   before(async () => {
     const { index } = loadExample();
-    bytes = await renderDocx(buildReport(index.inspections()[0]!));
+    const doc = buildReport(index.inspections()[0]!);
+    bytes = await renderDocx(doc);
+    annotatedBytes = await renderDocx(doc, { annotate: true });
     zip = await JSZip.loadAsync(bytes);
   });
 
@@ -261,20 +265,33 @@ describe('DOCX renderer', () => {
     assert.equal((xml.match(/<w:numPr>/g) ?? []).length, 6, 'four strengths and two areas are list paragraphs');
   });
 
-  it('converts to PDF with LibreOffice without error', { timeout: 600_000 }, () => {
+  it('annotates each figure with a comment saying where it comes from, when asked', async () => {
+    const annotated = await JSZip.loadAsync(annotatedBytes);
+    const comments = await annotated.file('word/comments.xml')!.async('string');
+    assert.equal(XMLValidator.validate(comments), true);
+    assert.ok(comments.includes('2.2/assessment: 27 of 34 (&quot;27 out of 34&quot;, exact), from the case files.') || comments.includes('2.2/assessment: 27 of 34 ("27 out of 34", exact), from the case files.'), comments.slice(0, 500));
+    assert.match(comments, /Not sufficient: (LIV-\d\d 2\.2 assessment: not sufficient; ){6}LIV-\d\d 2\.2 assessment: not sufficient\./);
+    const xml = await annotated.file('word/document.xml')!.async('string');
+    assert.equal((xml.match(/<w:commentRangeStart /g) ?? []).length, (comments.match(/<w:comment /g) ?? []).length);
+    assert.equal(zip.file('word/comments.xml')?.name, undefined, 'no comments unless asked');
+  });
+
+  it('converts to PDF with LibreOffice without error (plain and annotated)', { timeout: 600_000 }, () => {
     const soffice = ensureLibreOffice();
     const dir = tempDir();
-    const file = path.join(dir, 'report.docx');
-    writeFileSync(file, bytes);
+    const files = { 'report.docx': bytes, 'annotated.docx': annotatedBytes };
+    for (const [name, data] of Object.entries(files)) writeFileSync(path.join(dir, name), data);
     // A private profile: concurrent LibreOffice runs sharing one profile fail.
     const profile = pathToFileURL(path.join(dir, 'profile')).toString();
-    const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 180_000 });
+    const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(files).map((n) => path.join(dir, n))], { encoding: 'utf8', timeout: 180_000 });
     assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
-    const pdf = path.join(dir, 'report.pdf');
-    assert.ok(existsSync(pdf), `no PDF: ${r.stdout}\n${r.stderr}`);
-    const head = readFileSync(pdf);
-    assert.equal(head.subarray(0, 5).toString('latin1'), '%PDF-');
-    assert.ok(head.length > 20_000, `${head.length} bytes is too small for the report`);
+    for (const name of Object.keys(files)) {
+      const pdf = path.join(dir, name.replace(/\.docx$/, '.pdf'));
+      assert.ok(existsSync(pdf), `no ${pdf}: ${r.stdout}\n${r.stderr}`);
+      const head = readFileSync(pdf);
+      assert.equal(head.subarray(0, 5).toString('latin1'), '%PDF-');
+      assert.ok(head.length > 20_000, `${head.length} bytes is too small for the report`);
+    }
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { readSeverityOverrides, type SeverityOverrides } from '../core/index';
 import { check } from './check';
 import { UsageError } from './files';
-import { render } from './render';
+import { render, type RenderOptions } from './render';
 
 const usage = `Usage: sqs <command> [options]
 
@@ -17,6 +17,7 @@ Commands:
       --format md|html|docx       Output format (default: md)
       --out FILE                  Write to FILE (required for docx; md and html go to stdout without it)
       --force                     Render even when the inspection has errors
+      --annotate                  docx: a Word comment on each figure saying where it comes from
 
 Options:
   -h, --help      Show this help
@@ -56,12 +57,19 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { format: { type: 'string', default: 'md' }, out: { type: 'string' }, force: { type: 'boolean', default: false } },
+        options: {
+          format: { type: 'string', default: 'md' },
+          out: { type: 'string' },
+          force: { type: 'boolean', default: false },
+          annotate: { type: 'boolean', default: false },
+        },
       });
       const format = values.format;
       if (format !== 'md' && format !== 'html' && format !== 'docx') throw new UsageError(`--format must be md, html or docx, not ${format}.`);
       if (positionals.length !== 1) throw new UsageError('sqs render: name one inspection folder, e.g. sqs render examples/liverpool-2013');
-      return render(positionals[0]!, { format, force: values.force, ...(values.out !== undefined && { out: values.out }) }, out, err).catch((e: unknown) => failure(e, err));
+      if (values.annotate && format !== 'docx') throw new UsageError('--annotate is for --format docx (HTML always carries its sources in data-source attributes).');
+      const options: RenderOptions = { format, force: values.force, annotate: values.annotate, ...(values.out !== undefined && { out: values.out }) };
+      return render(positionals[0]!, options, out, err).catch((e: unknown) => failure(e, err));
     }
     throw new UsageError(`Unknown command "${command}".\n\n${usage}`);
   } catch (e) {

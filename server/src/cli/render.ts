@@ -4,8 +4,7 @@ import { buildReport, Checker, type Finding } from '../core/index';
 import { renderDocx } from '../render/docx';
 import { renderHtml } from '../render/html';
 import { renderMarkdown } from '../render/markdown';
-import { displayPath } from './report';
-import { formatHuman } from './report';
+import { displayPath, formatHuman } from './report';
 import { loadWorkspace, toUri, UsageError } from './files';
 
 export type RenderFormat = 'md' | 'html' | 'docx';
@@ -16,6 +15,8 @@ export interface RenderOptions {
   out?: string;
   /** Render even when the inspection has errors. */
   force: boolean;
+  /** DOCX: a comment on each figure saying where it comes from. */
+  annotate?: boolean;
 }
 
 /**
@@ -43,7 +44,7 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
   const doc = buildReport(inspection);
   for (const w of doc.warnings) err(`sqs render: ${w.message}`);
   const content: string | Uint8Array =
-    options.format === 'md' ? renderMarkdown(doc) : options.format === 'html' ? renderHtml(doc, { title: doc.title }) : await renderDocx(doc);
+    options.format === 'md' ? renderMarkdown(doc) : options.format === 'html' ? renderHtml(doc, { title: doc.title }) : await renderDocx(doc, { annotate: options.annotate ?? false });
   if (options.out) {
     writeFileSync(options.out, content);
     err(`sqs render: wrote ${options.out}`);

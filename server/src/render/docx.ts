@@ -1,6 +1,9 @@
 import {
   AlignmentType,
   BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   Document,
   HeadingLevel,
   LevelFormat,
@@ -12,8 +15,18 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type ICommentOptions,
+  type ParagraphChild,
 } from 'docx';
 import { paragraphText, type ListSection, type Paragraph, type ReportDocument, type Section, type Sentence } from '../core/index';
+
+export interface DocxOptions {
+  /**
+   * Add a Word comment to each generated sentence saying what it states and where from (the cases judged
+   * not sufficient, or the stated counts), for a reviewer checking the figures. Off by default.
+   */
+  annotate?: boolean;
+}
 
 const bullets = 'sqs-bullets';
 const romans = 'sqs-roman';
@@ -26,8 +39,10 @@ const hanging = 720;
  * written as text with a hanging indent rather than Word list numbering, because they are the criterion
  * ids: an omitted criterion must not renumber the ones after it.
  */
-export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
+export async function renderDocx(doc: ReportDocument, options: DocxOptions = {}): Promise<Uint8Array> {
   const children: (DocxParagraph | Table)[] = [];
+  const comments: ICommentOptions[] = [];
+  const runs = (sentences: readonly Sentence[]): ParagraphChild[] => sentenceRuns(sentences, options.annotate ? comments : undefined);
   const plain = (text: string, options: { bold?: boolean; size?: number } = {}) => new DocxParagraph({ children: [new TextRun({ text, ...options })] });
   const body = (p: Paragraph | undefined) => {
     if (p) children.push(new DocxParagraph({ children: runs(p.sentences), spacing: { after: 160 } }));
@@ -110,21 +125,36 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
         { reference: romans, levels: [{ level: 0, format: LevelFormat.LOWER_ROMAN, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: hanging, hanging: 360 } } } }] },
       ],
     },
+    ...(comments.length > 0 && { comments: { children: comments } }),
     sections: [{ children }],
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
-/** A paragraph's sentences as runs; an inspector's quoted words in italics. */
-function runs(sentences: readonly Sentence[]): TextRun[] {
-  return sentences.flatMap((s, i) => {
+/** A paragraph's sentences as runs; an inspector's quoted words in italics; generated figures annotated when asked. */
+function sentenceRuns(sentences: readonly Sentence[], comments: ICommentOptions[] | undefined): ParagraphChild[] {
+  return sentences.flatMap((s, i): ParagraphChild[] => {
     const space = i > 0 ? ' ' : '';
     const at = s.quote ? s.text.indexOf(s.quote.text) : -1;
-    if (!s.quote || at < 0) return [new TextRun(space + s.text)];
-    return [
-      new TextRun(space + s.text.slice(0, at)),
-      new TextRun({ text: s.quote.text, italics: true }),
-      new TextRun(s.text.slice(at + s.quote.text.length)),
-    ];
+    const text: TextRun[] =
+      !s.quote || at < 0
+        ? [new TextRun(space + s.text)]
+        : [new TextRun(space + s.text.slice(0, at)), new TextRun({ text: s.quote.text, italics: true }), new TextRun(s.text.slice(at + s.quote.text.length))];
+    const note = comments && annotation(s);
+    if (!comments || !note) return text;
+    const id = comments.length;
+    comments.push({ id, author: 'SQS Findings', initials: 'SQS', children: note.map((line) => new DocxParagraph(line)) });
+    return [new CommentRangeStart(id), ...text, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
   });
+}
+
+/** What a generated sentence states and where from, as comment lines. */
+function annotation(s: Sentence): string[] | undefined {
+  if (s.kind !== 'generated' && s.kind !== 'reasons') return undefined;
+  const lines = (s.figures ?? []).map((f) => `${f.questionId}: ${f.count} of ${f.total}${f.framing === 'not-sufficient' ? ' not sufficient' : ''} ("${f.phrase}", ${f.style}), from the ${f.from === 'cases' ? 'case files' : 'stated tallies'}.`);
+  const short = s.sources.filter((l) => (l.role === 'judgement' && l.label.endsWith(': not sufficient')) || l.role === 'reason').map((l) => l.label);
+  if (short.length > 0) lines.push(`${s.kind === 'reasons' ? 'Reasons' : 'Not sufficient'}: ${short.join('; ')}.`);
+  const stated = s.sources.filter((l) => l.role === 'stated').map((l) => l.label);
+  if (stated.length > 0) lines.push(`Stated: ${stated.join('; ')}.`);
+  return lines.length > 0 ? lines : undefined;
 }
