@@ -171,6 +171,8 @@ process.exit(exitCode);
  * Answers the suite's requests (files `req-<id>.json` in the sync dir, answered by `res-<id>.json`):
  *   { kind: 'screenshot', name, waitFor?: css, timeoutMs? }  PNG of the page into the results folder
  *   { kind: 'frameText', contains, timeoutMs? }               text of the first frame whose body contains `contains`
+ *   { kind: 'press', keys, waitFor? }                          press keys in the workbench (e.g. Enter in a dialog),
+ *                                                               once `waitFor` (a CSS selector) is visible
  *   { kind: 'frameAct', contains, action, selector?, y? }       in that frame: click or dblclick `selector`, count its
  *                                                               matches, read its top in the view, scrollTo y, or read
  *                                                               scrollY ({ ok, value })
@@ -224,6 +226,11 @@ async function handle(page, req) {
       }
       await delay(200);
     }
+  }
+  if (req.kind === 'press') {
+    if (req.waitFor) await page.locator(req.waitFor).first().waitFor({ state: 'visible', timeout: req.timeoutMs ?? 20000 });
+    for (const key of req.keys) await page.keyboard.press(key);
+    return { ok: true };
   }
   if (req.kind === 'frameAct') {
     // Acts in the first webview frame whose text contains `contains` (the preview tests click and scroll).

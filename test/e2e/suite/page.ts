@@ -59,6 +59,15 @@ export async function inFrame(contains: string, act: FrameAction, timeoutMs = 20
 }
 
 /**
+ * Presses keys in the workbench as a user would (playwright key names: 'Enter', 'Escape', 'Control+S'), once
+ * `waitFor` (a CSS selector, e.g. '.quick-input-widget') is visible: how a test answers VS Code's own dialogs.
+ */
+export async function press(keys: string[], waitFor?: string, timeoutMs = 20_000): Promise<void> {
+  const a = await ask<{ ok: boolean; error?: string }>({ kind: 'press', keys, waitFor }, timeoutMs);
+  if (!a.ok) throw new Error(`pressing ${keys.join(', ')}: ${a.error}`);
+}
+
+/**
  * Saves a PNG of the whole workbench into the results folder (test-results/<name>.png). With `waitFor` (a CSS
  * selector in the workbench, e.g. '.squiggly-error') the shot waits until it matches and fails when it never does.
  * Without a page driver there is nothing to photograph: returns undefined.
