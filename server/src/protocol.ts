@@ -1,5 +1,5 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { ReportDocument } from './core/report/document';
+import type { ReportDocument, SourceLink } from './core/report/document';
 import type { Range } from './core/types';
 
 // The contract between the SQS language server and its clients beyond standard LSP: settings, custom
@@ -112,8 +112,14 @@ export interface ReportMark {
   severity: 'error' | 'warning' | 'information';
   /** The findings behind the mark, as the Problems view shows them. */
   findings: { code: string; severity: 'error' | 'warning'; message: string; uri: string; range: Range }[];
-  /** The report's own warnings about the paragraph (ReportDocument.warnings). */
-  warnings: string[];
+  /** The report's own warnings about the paragraph (ReportDocument.warnings), with the places they concern. */
+  warnings: ReportNote[];
+}
+
+/** A warning of the report (what it could not say, and why), with the places it concerns (cases still to judge). */
+export interface ReportNote {
+  message: string;
+  sources: SourceLink[];
 }
 
 /** What the report preview renders: the report document model, with the live tallies it was made from. */
@@ -131,7 +137,7 @@ export interface ReportPayload {
   /** Paragraphs whose figures the inspection's findings put in doubt (after the severity settings), or that the report warns about. */
   marks: ReportMark[];
   /** The report's warnings that concern no paragraph it has (a criterion left out altogether). */
-  notes: string[];
+  notes: ReportNote[];
   /** With `preview`: the report as the HTML renderer makes it for a preview (fragment, sentence keys, marks, notes). */
   html?: string;
 }

@@ -214,7 +214,7 @@ describe('the preview page', () => {
     assert.equal(aside.tagName, 'aside');
     assert.equal(attr(aside, 'class'), 'notes');
     assert.match(text(aside), /2\.1: 2 relevant cases have not been judged yet/);
-    assert.ok(notes.length > 0 && notes.every((n) => text(aside).includes(n)));
+    assert.ok(notes.length > 0 && notes.every((n) => text(aside).includes(n.message)));
   });
 
   it('refuses a nonce that could break out of the policy', () => {
@@ -253,6 +253,16 @@ describe('from the preview to the files and back', () => {
     const judgement = sourcesOf(doc, p11.id, index).find((s) => s.uri === caseA && s.role === 'judgement')!;
     assert.deepEqual(paragraphIdsAt(doc, caseA, judgement.range.start), [p11.id]);
     assert.deepEqual(paragraphIdsAt(doc, caseA, { line: 0, character: 0 }), []);
+  });
+
+  it('a note leads to the cases it is about: those still to judge', () => {
+    const { marks: ms, notes } = build();
+    const caseB = w.uri('i/cases/b.case.sqs.yaml');
+    const m12 = ms.find((m) => m.paragraphId === 'criterion-1.2')!;
+    assert.equal(m12.severity, 'information');
+    assert.deepEqual([...new Set(m12.warnings.flatMap((n) => n.sources.map((s) => s.uri)))], [caseB]);
+    const n21 = notes.find((n) => n.message.startsWith('2.1:'))!;
+    assert.deepEqual([...new Set(n21.sources.map((s) => s.uri))].sort(), [caseA, caseB].sort());
   });
 
   it('the cursor on the stated count in error highlights the marked paragraph', () => {

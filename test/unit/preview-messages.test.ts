@@ -11,6 +11,8 @@ describe('messages from the preview webview', () => {
     assert.deepEqual(parseFromWebview({ type: 'reveal', paragraph: 'key-strengths-3' }), { type: 'reveal', paragraph: 'key-strengths-3' });
     assert.deepEqual(parseFromWebview({ type: 'export', format: 'docx' }), { type: 'export', format: 'docx' });
     assert.deepEqual(parseFromWebview({ type: 'toggleLock' }), { type: 'toggleLock' });
+    assert.deepEqual(parseFromWebview({ type: 'revealMark', paragraph: 'criterion-1.2' }), { type: 'revealMark', paragraph: 'criterion-1.2' });
+    assert.deepEqual(parseFromWebview({ type: 'revealNotes' }), { type: 'revealNotes' });
   });
 
   const malformed: [string, unknown][] = [
@@ -31,6 +33,9 @@ describe('messages from the preview webview', () => {
     ['a fractional sentence', { type: 'reveal', paragraph: 'p1', sentence: 1.5 }],
     ['a sentence as text', { type: 'reveal', paragraph: 'p1', sentence: '1' }],
     ['a huge sentence index', { type: 'reveal', paragraph: 'p1', sentence: 1e9 }],
+    ['a mark without its paragraph', { type: 'revealMark' }],
+    ['a mark with a sentence', { type: 'revealMark', paragraph: 'p1', sentence: 0 }],
+    ['notes with a target', { type: 'revealNotes', uri: 'file:///etc/passwd' }],
     ['an unknown export format', { type: 'export', format: 'pdf' }],
     ['an export path', { type: 'export', format: 'html', path: '/tmp/x.html' }],
     ['a negative seq', { type: 'ready', seq: -1 }],

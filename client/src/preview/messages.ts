@@ -37,6 +37,10 @@ export type ToWebview =
 export type FromWebview =
   | { type: 'ready'; seq: number }
   | { type: 'reveal'; paragraph: string; sentence?: number }
+  /** The mark on a paragraph: its findings and warnings, and the places they concern. */
+  | { type: 'revealMark'; paragraph: string }
+  /** The notes before the report: the places they concern (cases still to judge, …). */
+  | { type: 'revealNotes' }
   | { type: 'export'; format: ExportFormat }
   | { type: 'toggleLock' };
 
@@ -55,6 +59,8 @@ const seq = z.int().check(z.nonnegative());
 const fromWebview = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready'), seq }),
   z.strictObject({ type: z.literal('reveal'), paragraph: paragraphId, sentence: z.optional(z.int().check(z.nonnegative(), z.maximum(10_000))) }),
+  z.strictObject({ type: z.literal('revealMark'), paragraph: paragraphId }),
+  z.strictObject({ type: z.literal('revealNotes') }),
   z.strictObject({ type: z.literal('export'), format: z.enum(exportFormats) }),
   z.strictObject({ type: z.literal('toggleLock') }),
 ]);

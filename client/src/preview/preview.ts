@@ -6,7 +6,7 @@ import { parseFromWebview, type FromWebview, type RevealOn, type ToWebview } fro
 import { newNonce } from './nonce';
 import { emptyReport, previewPage } from './page';
 import { RenderScheduler, type Ticket } from './schedule';
-import { findingPlaces, sourcePlaces, type Place } from './reveal';
+import { findingPlaces, markPlaces, sourcePlaces, type Place } from './reveal';
 import { paragraphIdsAt, sourcesOf } from './sources';
 
 /** What a preview needs from the manager that owns it. */
@@ -184,6 +184,14 @@ export class ReportPreview implements vscode.Disposable {
         break;
       case 'reveal':
         void this.revealSource(m.paragraph, m.sentence);
+        break;
+      case 'revealMark': {
+        const mark = this.payload?.marks.find((x) => x.paragraphId === m.paragraph);
+        if (mark) void this.host.revealPlaces(markPlaces(mark), 'The notes on this paragraph concern');
+        break;
+      }
+      case 'revealNotes':
+        if (this.payload) void this.host.revealPlaces(this.payload.notes.flatMap((n) => sourcePlaces(n.sources)), 'The notes concern');
         break;
       case 'export':
         this.host.exportReport(this.inspectionUri, m);

@@ -34,6 +34,11 @@ export function findingPlaces(mark: ReportMark): Place[] {
   return mark.findings.map((f) => ({ uri: f.uri, range: f.range, label: `${f.code} ${f.message}`, kind: `${f.severity === 'error' ? 'error' : 'warning'} ${f.code}` }));
 }
 
+/** Everything a mark is about: its findings, then the places its warnings concern (cases still to judge, …). */
+export function markPlaces(mark: ReportMark): Place[] {
+  return [...findingPlaces(mark), ...mark.warnings.flatMap((w) => sourcePlaces(w.sources))];
+}
+
 /** Where a place opens: beside the preview, in the editor group the inspector last typed in. */
 export type ColumnChooser = (uri: vscode.Uri) => vscode.ViewColumn;
 

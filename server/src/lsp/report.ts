@@ -1,5 +1,5 @@
-import { buildReport, paragraphsAffectedBy, paragraphsWarned, type Catalogue, type Finding, type Inspection, type ReportDocument } from '../core/index';
-import type { ExportFormat, ExportResult, ReportMark, ReportPayload } from '../protocol';
+import { buildReport, paragraphsAffectedBy, paragraphsWarned, type Catalogue, type Finding, type Inspection, type ReportDocument, type ReportWarning } from '../core/index';
+import type { ExportFormat, ExportResult, ReportMark, ReportNote, ReportPayload } from '../protocol';
 import { renderDocx } from '../render/docx';
 import { renderHtml, type HtmlMark } from '../render/html';
 import { renderMarkdown } from '../render/markdown';
@@ -25,7 +25,7 @@ async function build(ws: Workspace, settings: SettingsStore, inspection: Inspect
  * for: the preview shows the findings' messages instead of the prose. A warning finding, or the report's own
  * warning (cases not judged yet, a sentence left out), is shown beside the prose.
  */
-export function reportMarks(doc: ReportDocument, findings: readonly Finding[], catalogue: Catalogue): { marks: ReportMark[]; notes: string[] } {
+export function reportMarks(doc: ReportDocument, findings: readonly Finding[], catalogue: Catalogue): { marks: ReportMark[]; notes: ReportNote[] } {
   const relevant = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
   const byFindings = paragraphsAffectedBy(doc, relevant);
   const { placed, unplaced } = paragraphsWarned(doc, catalogue);
@@ -36,11 +36,13 @@ export function reportMarks(doc: ReportDocument, findings: readonly Finding[], c
       paragraphId,
       severity,
       findings: hits.map((f) => ({ code: f.code, severity: f.severity as 'error' | 'warning', message: f.message, uri: f.uri, range: f.range })),
-      warnings: (placed.get(paragraphId) ?? []).map((w) => w.message),
+      warnings: (placed.get(paragraphId) ?? []).map(note),
     };
   });
-  return { marks, notes: unplaced.map((w) => w.message) };
+  return { marks, notes: unplaced.map(note) };
 }
+
+const note = (w: ReportWarning): ReportNote => ({ message: w.message, sources: w.sources });
 
 /**
  * The marks as the HTML renderer shows them. An error shows its errors only (the prose is hidden, and with it
@@ -50,7 +52,7 @@ export function htmlMarks(marks: readonly ReportMark[]): Map<string, HtmlMark> {
   return new Map(
     marks.map((m) => {
       const findings = m.findings.filter((f) => m.severity !== 'error' || f.severity === 'error').map((f) => `${f.message} (${f.code})`);
-      const lines = m.severity === 'error' ? findings : [...findings, ...m.warnings];
+      const lines = m.severity === 'error' ? findings : [...findings, ...m.warnings.map((w) => w.message)];
       return [m.paragraphId, { severity: m.severity, message: [...new Set(lines)].join(' ') }];
     }),
   );
@@ -61,8 +63,8 @@ export function htmlMarks(marks: readonly ReportMark[]): Map<string, HtmlMark> {
  * sentence keyed to the model (`data-sentence`) so a click finds its sources, marked paragraphs showing their
  * findings instead of figures that cannot be trusted, and notes on what the report leaves out.
  */
-export function previewHtml(doc: ReportDocument, marks: readonly ReportMark[], notes: readonly string[]): string {
-  return renderHtml(doc, { output: 'fragment', sourceLinks: 'keys', marks: htmlMarks(marks), hideMarkedText: true, notes });
+export function previewHtml(doc: ReportDocument, marks: readonly ReportMark[], notes: readonly ReportNote[]): string {
+  return renderHtml(doc, { output: 'fragment', sourceLinks: 'keys', marks: htmlMarks(marks), hideMarkedText: true, notes: notes.map((n) => n.message) });
 }
 
 export async function reportPayload(ws: Workspace, settings: SettingsStore, inspection: Inspection, preview: boolean): Promise<ReportPayload> {

@@ -112,12 +112,16 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
 // ------------------------------------------------------------------------------------------------ input
 
 /**
- * The sentence (or, failing that, the paragraph) under an element, in the renderer's terms: paragraphs carry
- * their id, sentences `data-sentence="<paragraph id>:<index>"`.
+ * What a click on an element asks to open, in the renderer's terms: the notes before the report, a paragraph's
+ * mark, or the sentence (failing that, the paragraph) under it. Paragraphs carry their id, sentences
+ * `data-sentence="<paragraph id>:<index>"`.
  */
 function sourceTarget(el: Element): FromWebview | undefined {
+  if (!report.contains(el)) return undefined;
+  if (el.closest('aside.notes')) return { type: 'revealNotes' };
   const paragraph = el.closest<HTMLElement>(paragraphSelector);
   if (!paragraph?.id || !report.contains(paragraph)) return undefined;
+  if (el.closest('.mark')) return { type: 'revealMark', paragraph: paragraph.id };
   const key = el.closest<HTMLElement>('[data-sentence]')?.dataset.sentence;
   const prefix = `${paragraph.id}:`;
   const index = key?.startsWith(prefix) ? Number(key.slice(prefix.length)) : NaN;
