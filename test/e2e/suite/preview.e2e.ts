@@ -108,6 +108,11 @@ describe('the report preview', () => {
       editor.selection = new vscode.Selection(line, 12, line, 12);
       await poll(async () => (await inFrame(contradiction, { action: 'count', selector: '#criterion-1\\.1.marked.highlighted' })) === 1, { what: 'the marked paragraph to be highlighted' });
       await screenshot('preview-marked-count');
+
+      // A click on the mark opens the finding: the stated count in the inspection file.
+      await inFrame(contradiction, { action: 'click', selector: '#criterion-1\\.1 .mark' });
+      const inspection = await activeEditorOn(liverpool('inspection.sqs.yaml'));
+      assert.equal(inspection.document.getText(inspection.selection), '19');
     } finally {
       // Put back: the published wording returns.
       await restore();
@@ -115,8 +120,11 @@ describe('the report preview', () => {
   });
 
   it(`${PAGE_TAG} keeps the reader's place when a paragraph above it changes`, async () => {
-    const liv = (await openPreviewOf(liverpool('cases', 'liv-01.case.sqs.yaml'))).document;
+    const editor = await openPreviewOf(liverpool('cases', 'liv-01.case.sqs.yaml'));
+    const liv = editor.document;
     await frameText(seed);
+    // The cursor where it feeds no paragraph (the editor may remember it on 1.1, which would bring 1.1 into view).
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
     // Read from paragraph 2.2 on; 1.1 (with its long quote) is above, out of view.
     const reading = '#criterion-2\\.2';
     const top = (await inFrame(seed, { action: 'top', selector: reading }))!;
