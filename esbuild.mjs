@@ -4,7 +4,7 @@
 //   node esbuild.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,6 +42,8 @@ const nodeTargets = [
     outfile: 'server/out/cli.js',
     banner: { js: '#!/usr/bin/env node' },
     define: { SQS_VERSION: JSON.stringify(version) },
+    // `npx sqs` runs the package's own bin directly, so it must be executable (esbuild writes 0644).
+    plugins: [{ name: 'executable', setup: (build) => build.onEnd(() => existsSync(path.join(root, 'server/out/cli.js')) && chmodSync(path.join(root, 'server/out/cli.js'), 0o755)) }],
   },
 ].filter((t) => existsSync(path.join(root, t.entryPoints[0])));
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -79,6 +79,12 @@ const seedBands = [
 describe('sqs render: the bundled command on the Liverpool example', () => {
   before(() => {
     if (!existsSync(cli)) spawnSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
+  });
+
+  it('is executable, so `npx sqs` runs it', () => {
+    assert.ok((statSync(cli).mode & 0o111) !== 0, `${cli} is not executable`);
+    const r = spawnSync(cli, ['--version'], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
   });
 
   it('--format md prints every figure of the seed and its band phrases', () => {
