@@ -75,6 +75,25 @@ describe('sqs/report and sqs/export on the Liverpool example', () => {
     assert.equal(back!.marks.find((m) => m.paragraphId === p.id && m.severity === 'error'), undefined);
   });
 
+  it('the marks follow the severity settings: a finding turned off marks nothing', async () => {
+    const edited = caseText.replace(/("1\.1":\s*\n\s*report:\s*)sufficient/, '$1not sufficient');
+    await client.change(caseUri, edited);
+    try {
+      const id = paragraphWith((await report(caseUri))!, '1.1/report').id;
+      assert.equal((await report(caseUri))!.marks.find((m) => m.paragraphId === id)?.severity, 'error');
+      client.settings = { diagnostics: { severity: { SQS030: 'off' } } };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      // Same text, same revision: only the settings changed, and the answer with them.
+      const off = await report(caseUri);
+      assert.equal(off!.marks.find((m) => m.paragraphId === id), undefined, JSON.stringify(off!.marks));
+      assert.match(paragraphWith(off!, '1.1/report').sentences[0]!.text, /^In all but 4 out of the 22/);
+    } finally {
+      client.settings = {};
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await client.change(caseUri, caseText);
+    }
+  });
+
   it('exports the same report as Markdown, a printable HTML page and a Word document', async () => {
     const md = await client.connection.sendRequest(ExportRequest, { uri: inspectionUri, format: 'markdown' });
     assert.equal(md?.encoding, 'utf8');

@@ -1,5 +1,5 @@
 import { buildReport, paragraphsAffectedBy, paragraphsWarned, type Catalogue, type Finding, type Inspection, type ReportDocument, type ReportWarning } from '../core/index';
-import type { ExportFormat, ExportResult, ReportMark, ReportNote, ReportPayload } from '../protocol';
+import type { ExportFormat, ExportResult, ReportMark, ReportNote, ReportPayload, Settings } from '../protocol';
 import { renderDocx } from '../render/docx';
 import { renderHtml, type HtmlMark } from '../render/html';
 import { renderMarkdown } from '../render/markdown';
@@ -11,13 +11,35 @@ import type { Workspace } from './workspace';
 // The report as the server hands it out: the document model (one builder for every renderer and for the
 // preview), the marks the inspection's findings put on its paragraphs, and the rendered forms.
 
-async function build(ws: Workspace, settings: SettingsStore, inspection: Inspection): Promise<{ doc: ReportDocument; findings: Finding[] }> {
-  const chosen = (await settings.get(ws.clientUri(inspection.file.uri))).phrasebook;
+interface Built {
+  revision: number;
+  /** The settings each file was read with, in `inspection.uris` order. */
+  settings: Settings[];
+  doc: ReportDocument;
+  findings: Finding[];
+}
+
+/**
+ * The last report built per inspection. A preview asks for it after every burst of edits and again when the server
+ * says the inspection changed; the second answer, and an export right after, cost nothing. Any change to the
+ * inspection bumps its revision; a change of settings gives new settings objects (SettingsStore).
+ */
+const built = new WeakMap<Inspection, Built>();
+
+async function build(ws: Workspace, settings: SettingsStore, inspection: Inspection): Promise<Built> {
+  const uris = inspection.uris;
+  const each = await Promise.all(uris.map((u) => settings.get(ws.clientUri(u))));
+  // Edits may have been indexed while the settings were read: then build from what the index holds now.
+  if (inspection.uris.length !== uris.length || inspection.uris.some((u, i) => u !== uris[i])) return build(ws, settings, inspection);
+  const last = built.get(inspection);
+  if (last && last.revision === inspection.revision && last.settings.every((s, i) => s === each[i])) return last;
+  const chosen = each[0]!.phrasebook;
   const doc = buildReport(inspection, chosen ? { phrasebook: chosen } : {});
   // The findings as the editor shows them: after `# sqs-ignore` and the severity settings of each file.
-  const findings: Finding[] = [];
-  for (const uri of inspection.uris) findings.push(...applySettings(ws.checker.findingsFor(uri), await settings.get(ws.clientUri(uri))));
-  return { doc, findings };
+  const findings = uris.flatMap((u, i) => applySettings(ws.checker.findingsFor(u), each[i]!));
+  const result = { revision: inspection.revision, settings: each, doc, findings };
+  built.set(inspection, result);
+  return result;
 }
 
 /**
