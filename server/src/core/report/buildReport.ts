@@ -1,4 +1,5 @@
-import { PhrasebookRegistry } from '../commentary/phrasebookRegistry';
+import { choosePhrasebook } from '../commentary/choosePhrasebook';
+import type { PhrasebookRegistry } from '../commentary/phrasebookRegistry';
 import type { Criterion } from '../criteria/catalogue';
 import type { ReportSectionData } from '../criteria/catalogueSchema';
 import type { Inspection } from '../index/inspectionIndex';
@@ -24,14 +25,9 @@ export interface ReportOptions {
  * `inspection.revision`. Never throws on bad input: what it cannot say becomes a warning.
  */
 export function buildReport(inspection: Inspection, options: ReportOptions = {}): ReportDocument {
-  const registry = options.phrasebooks ?? PhrasebookRegistry.builtIn();
   const model = inspection.file.model;
   const catalogue = inspection.catalogue;
-  const phrasebook =
-    (model.phrasebook && registry.get(model.phrasebook.value)) ||
-    (options.phrasebook !== undefined && registry.get(options.phrasebook)) ||
-    (catalogue.report.phrasebook !== undefined && registry.get(catalogue.report.phrasebook)) ||
-    registry.default;
+  const phrasebook = choosePhrasebook(inspection, options.phrasebook, options.phrasebooks);
   const ctx = new ReportContext(inspection, phrasebook);
   const report = catalogue.report;
   const narrative = model.narrative;

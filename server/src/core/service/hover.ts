@@ -9,7 +9,8 @@ import type { CaseFile } from '../model/sqsFile';
 import type { Range } from '../types';
 import type { Phrasebook } from '../commentary/phrasebook';
 import { targetAt, type Target } from './locate';
-import { phrasebookFor, tallyPhrase } from './phrase';
+import { choosePhrasebook } from '../commentary/choosePhrasebook';
+import { tallyPhrase } from './phrase';
 import { plural } from '../checks/names';
 import { caseLabel, escapeMarkdown, fileLink, listSome } from './text';
 
@@ -38,7 +39,7 @@ export function hoverAt(index: InspectionIndex, uri: string, offset: number, opt
     inspection,
     caseFile: file.kind === 'case' ? file : undefined,
     catalogue: file.catalogue,
-    ...(inspection && { phrasebook: phrasebookFor(inspection, options.phrasebook) }),
+    ...(inspection && { phrasebook: choosePhrasebook(inspection, options.phrasebook) }),
   });
   return markdown ? { range: target.range, markdown } : undefined;
 }

@@ -1,13 +1,7 @@
 import type { Phrasebook } from '../commentary/phrasebook';
-import { PhrasebookRegistry } from '../commentary/phrasebookRegistry';
 import type { Inspection } from '../index/inspectionIndex';
 import type { QuestionTally } from '../index/tally';
 
-/** The phrasebook an inspection is written with: the editor's choice, else the inspection file's, else the default. */
-export function phrasebookFor(inspection: Inspection, preferred?: string): Phrasebook {
-  const books = PhrasebookRegistry.builtIn();
-  return (preferred && books.get(preferred)) || books.get(inspection.file.model.phrasebook?.value ?? '') || books.default;
-}
 
 /**
  * How the report words a tally ("all but 3 out of the 22 relevant"), in the style the inspection or the

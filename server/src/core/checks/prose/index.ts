@@ -1,4 +1,4 @@
-import { PhrasebookRegistry } from '../../commentary/phrasebookRegistry';
+import { choosePhrasebook } from '../../commentary/choosePhrasebook';
 import type { Phrasebook } from '../../commentary/phrasebook';
 import type { Criterion, Question } from '../../criteria/catalogue';
 import { finding, inFile, type LocalFinding, type LocalRelated } from '../../findings';
@@ -49,7 +49,7 @@ function claimsFor(book: Phrasebook, criterion: Criterion, text: string): Claim[
 
 export function prose(inspection: Inspection): Finding[] {
   const file = inspection.file;
-  const book = phrasebookOf(inspection);
+  const book = choosePhrasebook(inspection);
   const out: LocalFinding[] = [];
   for (const a of analysedCommentary(file, book)) {
     for (const claim of a.claims) {
@@ -60,11 +60,6 @@ export function prose(inspection: Inspection): Finding[] {
   return out.map((f) => inFile(file.uri, f));
 }
 
-function phrasebookOf(inspection: Inspection): Phrasebook {
-  const registry = PhrasebookRegistry.builtIn();
-  const id = inspection.file.model.phrasebook?.value;
-  return (id && registry.get(id)) || registry.default;
-}
 
 /** The claims of every criterion's commentary, read once per inspection file (numbers change, text does not). */
 function analysedCommentary(file: InspectionFile, book: Phrasebook): Analysed[] {
