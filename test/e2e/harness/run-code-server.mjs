@@ -173,7 +173,7 @@ process.exit(exitCode);
  *   { kind: 'frameText', contains, timeoutMs? }               text of the first frame whose body contains `contains`
  *   { kind: 'press', keys, waitFor? }                          press keys in the workbench (e.g. Enter in a dialog),
  *                                                               once `waitFor` (a CSS selector) is visible
- *   { kind: 'frameAct', contains, action, selector?, y? }       in that frame: click or dblclick `selector`, count its
+ *   { kind: 'frameAct', contains, action, selector?, y? }       in that frame: click, dblclick or focus `selector`, count its
  *                                                               matches, read its top in the view, scrollTo y, or read
  *                                                               scrollY ({ ok, value })
  */
@@ -247,6 +247,7 @@ async function handle(page, req) {
           return { ok: true };
         }
         if (req.action === 'count') return { ok: true, value: await f.locator(req.selector).count() };
+        if (req.action === 'focus') return (await f.locator(req.selector).first().focus({ timeout }), { ok: true });
         if (req.action === 'scrollTo') return { ok: true, value: await f.evaluate((y) => (window.scrollTo(0, y), window.scrollY), req.y ?? 0) };
         if (req.action === 'scrollY') return { ok: true, value: await f.evaluate(() => window.scrollY) };
         if (req.action === 'top') return { ok: true, value: await f.locator(req.selector).first().evaluate((e) => e.getBoundingClientRect().top, undefined, { timeout }) };

@@ -45,11 +45,11 @@ export async function frameText(contains: string, timeoutMs = 20_000): Promise<s
   return a.text;
 }
 
-export type FrameAction = { action: 'click' | 'dblclick' | 'count' | 'top'; selector: string } | { action: 'scrollTo'; y: number } | { action: 'scrollY' };
+export type FrameAction = { action: 'click' | 'dblclick' | 'focus' | 'count' | 'top'; selector: string } | { action: 'scrollTo'; y: number } | { action: 'scrollY' };
 
 /**
- * Acts in the first frame (webview) whose text contains `contains`, as a user would: a real click or
- * double-click on `selector` (the browser's own events, through the webview's iframes), or scrolling. Returns
+ * Acts in the first frame (webview) whose text contains `contains`, as a user would: a real click,
+ * double-click or focus on `selector` (the browser's own events, through the webview's iframes), or scrolling. Returns
  * the count of matches, the top of the first match in the view, or the scroll position, for those actions.
  */
 export async function inFrame(contains: string, act: FrameAction, timeoutMs = 20_000): Promise<number | undefined> {

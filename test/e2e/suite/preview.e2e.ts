@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { lineOf, replaceLine, revertAll } from './edit';
-import { PAGE_TAG, frameText, inFrame, screenshot } from './page';
+import { PAGE_TAG, frameText, inFrame, press, screenshot } from './page';
 import { poll } from './wait';
 import { liverpool, open, second } from './workspace';
 
@@ -151,6 +151,15 @@ describe('the report preview', () => {
     const editor = await activeEditorOn(liverpool('inspection.sqs.yaml'));
     assert.match(editor.document.getText(editor.selection), /Overall, we found a positive picture in Liverpool YOS/);
     await screenshot('preview-reveal-narrative');
+  });
+
+  it(`${PAGE_TAG} from the keyboard: Enter on a paragraph reveals its sources`, async () => {
+    await openPreviewOf(liverpool('cases', 'liv-01.case.sqs.yaml'));
+    await frameText(seed);
+    await inFrame(seed, { action: 'focus', selector: '#summary-1' });
+    await press(['Enter']);
+    const editor = await activeEditorOn(liverpool('inspection.sqs.yaml'));
+    assert.match(editor.document.getText(editor.selection), /Overall, we found a positive picture in Liverpool YOS/);
   });
 
   it(`${PAGE_TAG} a click on a tallied sentence offers its case files and stated count, and opens the one picked`, async () => {

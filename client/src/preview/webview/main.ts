@@ -47,6 +47,7 @@ function render(m: Extract<ToWebview, { type: 'render' }>): void {
   // Parsed in a <template>: inert, so nothing in it runs or loads while it is compared with the page.
   const template = document.createElement('template');
   template.innerHTML = m.html;
+  focusable(template.content);
   const next = report.cloneNode(false) as HTMLElement;
   next.appendChild(template.content);
   morphdom(report, next, {
@@ -58,6 +59,11 @@ function render(m: Extract<ToWebview, { type: 'render' }>): void {
   if (anchor) restoreAnchor(report, anchor);
   else window.scrollTo(0, 0);
   saveState();
+}
+
+/** Paragraphs take the keyboard focus (Tab), and Enter opens their sources as a click does. */
+function focusable(root: ParentNode): void {
+  for (const el of root.querySelectorAll<HTMLElement>(paragraphSelector)) el.tabIndex = 0;
 }
 
 function setTitle(text: string): void {
@@ -150,6 +156,13 @@ document.addEventListener('dblclick', (e) => {
   if (m) post(m);
 });
 
+document.addEventListener('keydown', (e) => {
+  if ((e.key !== 'Enter' && e.key !== ' ') || !(e.target instanceof HTMLElement) || !e.target.matches(paragraphSelector)) return;
+  e.preventDefault(); // Space would scroll
+  const m = sourceTarget(e.target);
+  if (m) post(m);
+});
+
 let scrollFrame = 0;
 window.addEventListener(
   'scroll',
@@ -166,6 +179,7 @@ window.addEventListener(
 // ------------------------------------------------------------------------------------------------ start
 
 {
+  focusable(report);
   // After a window reload the serializer restores the panel, and the webview its own state: back to the place.
   const saved = vscode.getState() as Partial<PreviewState> | undefined;
   const top = saved?.inspection === inspection && typeof saved.topParagraph === 'string' ? paragraphElement(saved.topParagraph) : null;
