@@ -24,7 +24,7 @@ export interface Settings {
     /** Severity of "not yet judged" findings, so an inspector can hide what is left to do. */
     notYetJudged: SeverityLevel;
   };
-  /** The phrasebook for generated commentary; empty: the one the inspection file names. */
+  /** The phrasebook for generated commentary when the inspection file names none; empty: the catalogue's choice. */
   phrasebook: string;
   trace: { server: TraceLevel };
 }
