@@ -52,7 +52,7 @@ function render(m: Extract<ToWebview, { type: 'render' }>): void {
   next.appendChild(template.content);
   morphdom(report, next, {
     childrenOnly: true,
-    // Unchanged paragraphs keep their DOM nodes (and selection, focus, highlight).
+    // Unchanged paragraphs keep their DOM nodes (and the selection and focus in them); the highlight is put back below.
     onBeforeElUpdated: (from, to) => !from.isEqualNode(to),
   });
   applyHighlight(false);
