@@ -154,6 +154,14 @@ describe('stated against tallied (SQS030)', () => {
     ].sort());
   });
 
+  it('names the counts of a review question as the file does: due and done', () => {
+    const r = mutated(liverpool, swap('    due: 26\n', '    due: 27\n    done: 30\n'));
+    const f = r.findings.filter((x) => x.code === 'SQS030').map((x) => `${x.line} ${x.message}`);
+    assert.equal(f.length, 2, summary(r.findings));
+    assert.match(f.find((m) => m.includes('due'))!, new RegExp(`^${lineOf(r.dir, inspection, 'due: 27')} 2\\.4: due 27, but the case files tally 26\\. The first 12 of the 26 cases are listed\\.$`));
+    assert.match(f.find((m) => m.includes('done'))!, new RegExp(`^${lineOf(r.dir, inspection, 'done: 30')} 2\\.4: done 30, but the case files tally \\d+\\.`));
+  });
+
   it('says when the tally is incomplete: case files missing or judgements not yet made', () => {
     const dir = copyOf(liverpool, {
       'cases/liv-34.case.sqs.yaml': null,

@@ -61,3 +61,8 @@ export function casesCounted(tally: QuestionTally, field: StatedField | 'reason'
 export function fieldLabel(field: StatedField | 'reason', reason?: string): string {
   return field === 'reason' ? `reason ${reason ?? ''}` : rules[field].label;
 }
+
+/** The field as the inspection file names it, in words ("not sufficient", "due", "reason D"): for findings. */
+export function fieldName(field: StatedField | 'reason', reason?: string): string {
+  return field === 'reason' ? `reason ${reason ?? ''}` : field.replace('_', ' ');
+}
