@@ -4,7 +4,8 @@ import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { loadWorkspace } from '../../server/src/cli/files';
+import { URI } from 'vscode-uri';
+import { loadWorkspace, toPath, toUri } from '../../server/src/cli/files';
 import { minimalCase, minimalInspection } from '../helpers/index';
 
 const root = path.resolve(__dirname, '../..');
@@ -113,5 +114,40 @@ describe('sqs check (the bundled CLI)', () => {
     const line = text.split('\n').indexOf('bad: [unclosed') + 1;
     assert.equal(r.code, 1);
     assert.match(r.stdout, new RegExp(`a\\.case\\.sqs\\.yaml:${line}:\\d+ error SQS001 `));
+  });
+});
+
+describe('file URIs in the CLI', () => {
+  // Spaces and `#` in folder names are common on shared drives; `@`, `=` and brackets are where Node's
+  // pathToFileURL and vscode-uri (the editor's and the server's spelling) part ways.
+  const awkward = 'SQS #2 @ Liverpool [draft] = final';
+
+  it('are spelt as the editor and the server spell them, and map back to the path', () => {
+    const dir = path.join(folder({}), awkward);
+    const file = path.join(dir, 'cases', 'a.case.sqs.yaml');
+    assert.equal(toUri(file), URI.file(file).toString());
+    assert.match(toUri(file), /\/SQS%20%232%20%40%20Liverpool%20%5Bdraft%5D%20%3D%20final\/cases\/a\.case\.sqs\.yaml$/);
+    assert.equal(toPath(toUri(file)), file);
+    assert.equal(toPath('untitled:Untitled-1'), 'untitled:Untitled-1', 'other schemes are left alone');
+  });
+
+  it('a case file in a folder with a space and a # finds its inspection, and its findings name it as typed', () => {
+    const base = folder({});
+    const dir = path.join(base, awkward);
+    mkdirSync(path.join(dir, 'cases'), { recursive: true });
+    writeFileSync(path.join(dir, 'inspection.sqs.yaml'), minimalInspection);
+    writeFileSync(path.join(dir, 'cases/a.case.sqs.yaml'), minimalCase('T-1').replace('psr: yes', 'psr: perhaps'));
+    writeFileSync(path.join(dir, 'cases/b.case.sqs.yaml'), minimalCase('T-2'));
+    const { index, requested } = loadWorkspace([path.join(dir, 'cases/a.case.sqs.yaml')]);
+    assert.deepEqual(requested, [URI.file(path.join(dir, 'cases/a.case.sqs.yaml')).toString()]);
+    assert.ok(index.inspectionOf(requested[0]!), 'counted in its inspection');
+
+    const r = sqs(['check', '--format', 'json', '.'], dir);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    const out = JSON.parse(r.stdout) as { file: string; uri: string; code: string; severity: string }[];
+    assert.deepEqual(
+      out.filter((f) => f.severity !== 'information').map((f) => [f.file, f.uri, f.code]),
+      [[path.join('cases', 'a.case.sqs.yaml'), URI.file(path.join(dir, 'cases/a.case.sqs.yaml')).toString(), 'SQS011']],
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { URI } from 'vscode-uri';
 import { fileKindOf, InspectionIndex } from '../core/index';
 
 /** A problem with the command line or the file system: exit code 2, no findings. */
@@ -78,6 +78,17 @@ function enclosingInspection(dir: string): string | undefined {
   }
 }
 
+/**
+ * A path as the editor spells its URI: vscode-uri, as VS Code and the language server do, so the CLI's
+ * findings name files exactly as the editor's do. Node's pathToFileURL escapes differently (spaces, `#`,
+ * `%`, non-ASCII, drive letters).
+ */
 export function toUri(file: string): string {
-  return pathToFileURL(path.resolve(file)).toString();
+  return URI.file(path.resolve(file)).toString();
+}
+
+/** The path of a file URI (the inverse of toUri); other URIs are returned as they are. */
+export function toPath(uri: string): string {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : uri;
 }

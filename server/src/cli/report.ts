@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Finding } from '../core/index';
+import { toPath } from './files';
 
 /** A path as the user would type it: relative to the working directory when below it. */
 export function displayPath(uri: string, cwd = process.cwd()): string {
-  const file = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  const file = toPath(uri);
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
