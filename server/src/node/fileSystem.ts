@@ -8,7 +8,7 @@ import type { FileSystemHost } from '../lsp/host';
 const skipped = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test', '.e2e']);
 
 /**
- * No SQS file comes near this; the core refuses anything over 2 MB and only needs enough of the text to
+ * No SQS file comes near this; the core refuses anything over 256 kB and only needs enough of the text to
  * say so, so a mistaken multi-gigabyte file is never read whole.
  */
 const maxFileBytes = 8_000_000;
