@@ -23,6 +23,31 @@ const inspectionChecks: readonly InspectionCheck[] = [sampleSize, statedCounts, 
 /** Checks of one case file against its contributions; re-run only when that case file changes. */
 const caseChecks: readonly CaseCheck[] = [relevance, reasons, notYetJudged];
 
+/** What the Checker keeps per inspection revision. */
+interface RevisionFindings {
+  revision: number;
+  /** Cross-file findings by the file they are reported in. */
+  byUri: Map<string, Finding[]>;
+  /**
+   * The inspection checks' findings in each file, serialised, with a generation that changes only when they
+   * do: a case edit re-runs the checks, but a file whose cross-file findings came out the same keeps its key.
+   */
+  checks: Map<string, { json: string; generation: number }>;
+}
+
+let nextGeneration = 1;
+const serials = new WeakMap<object, number>();
+
+/** A number for an object, the same for its lifetime: "this very analysis" in a few characters. */
+function serial(o: object): number {
+  let n = serials.get(o);
+  if (n === undefined) {
+    n = nextGeneration++;
+    serials.set(o, n);
+  }
+  return n;
+}
+
 /**
  * Runs the cross-file checks and merges them with each file's own findings. Inspection checks are cached
  * per inspection revision, so asking for the findings of many files after one edit runs them once; case
@@ -30,7 +55,7 @@ const caseChecks: readonly CaseCheck[] = [relevance, reasons, notYetJudged];
  * `# sqs-ignore` comment silences are returned marked `ignored`, for adapters to hide or list.
  */
 export class Checker {
-  private readonly cache = new WeakMap<Inspection, { revision: number; byUri: Map<string, Finding[]> }>();
+  private readonly cache = new WeakMap<Inspection, RevisionFindings>();
   private readonly caseCache = new WeakMap<CaseFile, { contributions: ReadonlyMap<string, Contribution>; findings: Finding[] }>();
 
   constructor(private readonly index: InspectionIndex) {}
@@ -44,20 +69,55 @@ export class Checker {
     return applyIgnores(uri, file.parsed, [...own, ...cross]);
   }
 
+  /**
+   * A key for `findingsFor(uri)`: equal keys, equal findings. Built from what those findings are cached on
+   * (the file's analysis, its contributions to the tallies, the generation of the inspection checks' findings
+   * in it), so it costs a few map lookups once the inspection's checks have run for its revision, and an
+   * edit changes the keys of the files whose findings it may change, not of every file in the inspection.
+   * Adapters use it as a result id, so an unchanged file is never re-sent or re-serialised.
+   */
+  findingsKey(uri: string): string {
+    const file = this.index.get(uri);
+    if (!file) return '-';
+    const inspection = this.index.inspectionOf(uri);
+    // A case file in no inspection: its own findings and the orphan finding, both of the file alone.
+    if (!inspection) return `o${serial(file)}`;
+    const checks = this.revision(inspection).checks.get(uri)?.generation ?? 0;
+    const contributions = file.kind === 'case' ? inspection.tallies.contributionsOf(uri) : undefined;
+    return `${serial(file)}.${contributions ? serial(contributions) : 0}.${checks}.${serial(inspection.catalogue)}`;
+  }
+
   /** Cross-file findings of one inspection, grouped by the file they are reported in. */
   inspectionFindings(inspection: Inspection): Map<string, Finding[]> {
+    return this.revision(inspection).byUri;
+  }
+
+  private revision(inspection: Inspection): RevisionFindings {
     const cached = this.cache.get(inspection);
-    if (cached && cached.revision === inspection.revision) return cached.byUri;
+    if (cached && cached.revision === inspection.revision) return cached;
     const byUri = new Map<string, Finding[]>();
-    const add = (f: Finding) => {
-      const list = byUri.get(f.uri);
+    const add = (map: Map<string, Finding[]>, f: Finding) => {
+      const list = map.get(f.uri);
       if (list) list.push(f);
-      else byUri.set(f.uri, [f]);
+      else map.set(f.uri, [f]);
     };
-    for (const check of inspectionChecks) for (const f of check(inspection)) add(f);
-    for (const file of inspection.cases.values()) for (const f of this.caseFindings(inspection, file)) add(f);
-    this.cache.set(inspection, { revision: inspection.revision, byUri });
-    return byUri;
+    const fromChecks = new Map<string, Finding[]>();
+    for (const check of inspectionChecks) {
+      for (const f of check(inspection)) {
+        add(byUri, f);
+        add(fromChecks, f);
+      }
+    }
+    const checks = new Map<string, { json: string; generation: number }>();
+    for (const [uri, findings] of fromChecks) {
+      const json = JSON.stringify(findings);
+      const before = cached?.checks.get(uri);
+      checks.set(uri, before?.json === json ? before : { json, generation: nextGeneration++ });
+    }
+    for (const file of inspection.cases.values()) for (const f of this.caseFindings(inspection, file)) add(byUri, f);
+    const entry = { revision: inspection.revision, byUri, checks };
+    this.cache.set(inspection, entry);
+    return entry;
   }
 
   private caseFindings(inspection: Inspection, file: CaseFile): Finding[] {
