@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  CancellationTokenSource,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
@@ -19,7 +20,12 @@ import {
   type DocumentDiagnosticReport,
   type InitializeResult,
   type ProtocolConnection,
+  type PreviousResultId,
   type PublishDiagnosticsParams,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDiagnosticReportPartialResult,
+  type WorkspaceDocumentDiagnosticReport,
+  WorkspaceDiagnosticRequest,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 
@@ -71,6 +77,21 @@ export function messageOf(d: Diagnostic): string {
 
 type Waiter = { test: () => boolean; resolve: () => void };
 
+/** A `workspace/diagnostic` request in flight: what it has received so far, as partial results or in its answer. */
+export interface WorkspacePull {
+  /** Every report, in the order received. */
+  readonly received: WorkspaceDocumentDiagnosticReport[];
+  /** The last report per URI (the later wins, as the protocol says). */
+  readonly latest: Map<string, WorkspaceDocumentDiagnosticReport>;
+  /** Partial results received. */
+  partials: number;
+  /** The answer; rejects with the server's error (e.g. RequestCancelled). */
+  readonly response: Promise<WorkspaceDiagnosticReport>;
+  /** Whether the answer has arrived. */
+  answered: boolean;
+  cancel(): void;
+}
+
 export interface ClientOptions {
   /** Pull diagnostics (LSP 3.17, like VS Code) or only push (like Neovim 0.7). */
   pull?: boolean;
@@ -86,6 +107,8 @@ export class TestClient {
   readonly texts = new Map<string, string>();
   /** Counters of what the server sent, for waiting on the next one. */
   refreshes = 0;
+  private pullCount = 0;
+  private readonly partialResults = new Map<string | number, (value: unknown) => void>();
   inlayHintRefreshes = 0;
   inspectionsChanged = 0;
   indexingDone = 0;
@@ -126,7 +149,11 @@ export class TestClient {
     c.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
     });
-    c.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
+    // One handler for `$/progress` (it replaces the connection's own dispatch to onProgress): partial results
+    // of workspace pulls by their token, the rest is work-done progress (workspace indexing).
+    c.onNotification('$/progress', (p: { token: string | number; value?: { kind?: string } }) => {
+      const partial = this.partialResults.get(p.token);
+      if (partial) return partial(p.value);
       if (p.value?.kind === 'end') {
         this.indexingDone++;
         this.changed();
@@ -210,6 +237,63 @@ export class TestClient {
     const report = await this.pull(uri);
     if (report.kind !== 'full') throw new Error(`expected a full report for ${uri}`);
     return report.items;
+  }
+
+  /**
+   * Sends `workspace/diagnostic` as vscode-languageclient does: the result ids it holds and, with `stream`,
+   * a partial-result token (the server then streams reports and holds the request until it is cancelled).
+   */
+  workspacePull(previousResultIds: PreviousResultId[] = [], { stream = true }: { stream?: boolean } = {}): WorkspacePull {
+    const cts = new CancellationTokenSource();
+    const token = `sqs-test-pull-${++this.pullCount}`;
+    const pull: WorkspacePull = {
+      received: [],
+      latest: new Map(),
+      partials: 0,
+      answered: false,
+      response: undefined as unknown as Promise<WorkspaceDiagnosticReport>,
+      cancel: () => cts.cancel(),
+    };
+    const take = (items: WorkspaceDocumentDiagnosticReport[]) => {
+      for (const r of items) {
+        pull.received.push(r);
+        pull.latest.set(r.uri, r);
+      }
+      this.changed();
+    };
+    if (stream) {
+      this.partialResults.set(token, (p) => {
+        pull.partials++;
+        take((p as WorkspaceDiagnosticReportPartialResult).items);
+      });
+    }
+    (pull as { response: Promise<WorkspaceDiagnosticReport> }).response = this.connection
+      .sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds, ...(stream && { partialResultToken: token }) }, cts.token)
+      .then((answer) => {
+        take(answer.items);
+        return answer;
+      })
+      .finally(() => {
+        pull.answered = true;
+        this.partialResults.delete(token);
+        this.changed();
+      });
+    // A test that does not await the answer must not fail the run with an unhandled rejection.
+    pull.response.catch(() => undefined);
+    return pull;
+  }
+
+  /** The full report of `uri` in a workspace pull once `test` holds for its items. */
+  async workspaceReport(pull: WorkspacePull, uri: string, test: (ds: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
+    const items = () => {
+      const r = pull.latest.get(uri);
+      return r?.kind === 'full' ? r.items : undefined;
+    };
+    await this.until(() => {
+      const ds = items();
+      return ds !== undefined && test(ds);
+    }, what);
+    return items()!;
   }
 
   /**

@@ -14,7 +14,7 @@ describe('the bundled server over stdio', () => {
   it('answers initialize with pull diagnostics across files, and shuts down cleanly', async () => {
     const client = new TestClient();
     const result = await client.initialize(null);
-    assert.deepEqual(result.capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: false });
+    assert.deepEqual(result.capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: true });
     assert.equal(result.serverInfo?.name, 'SQS Findings');
     assert.ok(result.capabilities.codeActionProvider && result.capabilities.hoverProvider);
     await client.stop();

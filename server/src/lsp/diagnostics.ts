@@ -3,33 +3,42 @@ import {
   LSPErrorCodes,
   ResponseError,
   type Connection,
-  type Diagnostic,
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
-import { toDiagnostic } from './convert';
+import type { Inspection } from '../core/index';
+import type { DiagnosticReports } from './diagnosticReports';
 import { guarded, type Logger } from './safe';
 import type { SettingsStore } from './settings';
-import { applySettings, settingsProblems } from './severity';
 import type { Workspace, WorkspaceChange } from './workspace';
 
 /**
- * Diagnostics, pulled when the client can pull (LSP 3.17) and pushed otherwise — never both for one
- * client, or a client may show them twice or drop one set.
+ * Diagnostics of documents: pulled (LSP 3.17) when the client can pull, pushed otherwise — never both for
+ * one client, or a client may show them twice or drop one set. For a pull client the workspace pull
+ * (workspaceDiagnostics.ts) covers the files that are not open.
  *
  * Pull: the client asks for each open document when it changes; when a change elsewhere (another file of
  * the inspection, the disk, the settings) may change an open document's diagnostics, the server asks the
- * client to pull again (`workspace/diagnostic/refresh`). Each report carries a hash of its diagnostics
- * as its result id, so a re-pull whose answer did not change costs the client nothing.
+ * client to pull again (`workspace/diagnostic/refresh`). A pull whose result id the client already holds is
+ * answered `unchanged` without computing anything.
+ *
+ * Push (clients without pull, such as Neovim 0.7): the open documents and the other files of their
+ * inspections, so the inspection file's stated-vs-tallied error reaches the client while only a case file
+ * is open — the one place the consequences of a case edit land. Not the whole workspace: a push client
+ * cannot say what it wants, and each file pushed becomes a buffer in Neovim, thousands for a programme's
+ * workspace. A file is published again only when its result id changes; a closed file only once it has
+ * findings; and what was published for a file that leaves that set (its last open neighbour closed) is
+ * cleared, rather than left to go stale.
  */
 export class DiagnosticsFeature {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Push mode: result id last published per document. */
-  private readonly published = new Map<string, string>();
+  /** Push mode, by canonical URI: the result id last looked at, and whether the client holds diagnostics for it. */
+  private readonly published = new Map<string, { resultId: string; shown: boolean; clientUri: string }>();
 
   constructor(
     private readonly connection: Connection,
     private readonly ws: Workspace,
     private readonly settings: SettingsStore,
+    private readonly reports: DiagnosticReports,
     private readonly mode: 'pull' | 'push',
     private readonly log: Logger,
     /** Coalesces the refreshes a burst of changes would ask for. */
@@ -40,10 +49,16 @@ export class DiagnosticsFeature {
     if (this.mode === 'pull') {
       this.connection.languages.diagnostics.on(
         guarded(this.log, 'textDocument/diagnostic', (): DocumentDiagnosticReport => ({ kind: DocumentDiagnosticReportKind.Full, items: [] }), async (params, token) => {
-          const { items, resultId } = await this.compute(params.textDocument.uri);
+          const clientUri = params.textDocument.uri;
+          const version = this.reports.settingsVersion;
+          const settings = await this.settings.get(clientUri);
           if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+          // Indexed after the settings arrive, so the answer reflects edits made meanwhile.
+          this.ws.sync();
+          const uri = this.ws.canonical(clientUri);
+          const resultId = this.reports.resultId(uri, version);
           if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-          return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+          return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.reports.items(uri, settings) };
         }),
       );
     }
@@ -51,32 +66,15 @@ export class DiagnosticsFeature {
     this.settings.onDidChange(() => this.everythingChanged());
   }
 
-  /** The diagnostics of one file now, after the severity settings. */
-  async compute(clientUri: string): Promise<{ items: Diagnostic[]; resultId: string }> {
-    const file = this.ws.file(clientUri);
-    const settings = await this.settings.get(clientUri);
-    this.warnAbout(settings);
-    // Findings are computed after the settings arrive, so they reflect edits made meanwhile.
-    this.ws.sync();
-    const findings = file ? applySettings(this.ws.checker.findingsFor(this.ws.canonical(clientUri)), settings) : [];
-    const items = findings.map(toDiagnostic);
-    return { items, resultId: hash(JSON.stringify(items)) };
-  }
-
-  private readonly warned = new WeakSet<object>();
-
-  /** Misnamed codes in `sqs.diagnostics.severity` are logged once per settings value, not per file. */
-  private warnAbout(settings: Parameters<typeof settingsProblems>[0]): void {
-    if (this.warned.has(settings)) return;
-    this.warned.add(settings);
-    for (const p of settingsProblems(settings)) this.log.warn(`sqs.diagnostics.severity: ${p}`);
-  }
-
-  /** Push mode: a document closed; its diagnostics go with it. */
+  /** A document was closed (the workspace has already stopped counting it open). */
   closed(clientUri: string): void {
     if (this.mode !== 'push') return;
-    this.published.delete(this.ws.canonical(clientUri));
-    void this.connection.sendDiagnostics({ uri: clientUri, diagnostics: [] });
+    const uri = this.ws.canonical(clientUri);
+    const scope = this.openInspections();
+    for (const published of [...this.published.keys()]) if (!this.inScope(published, scope)) this.clear(published);
+    // Still in scope as a closed file of an open inspection: what it shows now comes from the disk, once read.
+    const entry = this.published.get(uri);
+    if (entry) entry.resultId = '';
   }
 
   private changed({ affected, edited }: WorkspaceChange): void {
@@ -86,12 +84,17 @@ export class DiagnosticsFeature {
       if (others) this.scheduleRefresh();
       return;
     }
-    for (const uri of new Set([...affected, ...edited])) if (this.ws.isOpen(uri)) void this.publish(uri);
+    this.publishChanged(new Set([...affected, ...edited]));
   }
 
   private everythingChanged(): void {
-    if (this.mode === 'pull') this.scheduleRefresh();
-    else for (const uri of this.ws.openUris()) void this.publish(uri);
+    if (this.mode === 'pull') {
+      this.scheduleRefresh();
+      return;
+    }
+    const uris = new Set(this.ws.openUris());
+    for (const inspection of this.openInspections()) for (const uri of inspection.uris) uris.add(uri);
+    this.publishChanged(uris);
   }
 
   private scheduleRefresh(): void {
@@ -101,29 +104,70 @@ export class DiagnosticsFeature {
     }, this.refreshDelayMs);
   }
 
-  private async publish(uri: string): Promise<void> {
-    try {
-      const clientUri = this.ws.clientUri(uri);
-      const { items, resultId } = await this.compute(clientUri);
-      if (!this.ws.isOpen(uri) || this.published.get(uri) === resultId) return;
-      this.published.set(uri, resultId);
-      await this.connection.sendDiagnostics({ uri: clientUri, diagnostics: items });
-    } catch (e) {
-      this.log.error(`publishing diagnostics for ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  /** Push mode: the inspections that have a file open in the editor. */
+  private openInspections(): Set<Inspection> {
+    const found = new Set<Inspection>();
+    for (const uri of this.ws.openUris()) {
+      const inspection = this.ws.index.inspectionOf(uri);
+      if (inspection) found.add(inspection);
     }
+    return found;
+  }
+
+  private inScope(uri: string, openInspections: ReadonlySet<Inspection>): boolean {
+    if (this.ws.isOpen(uri)) return true;
+    const inspection = this.ws.index.inspectionOf(uri);
+    return inspection !== undefined && openInspections.has(inspection);
+  }
+
+  /** Push mode: publishes the files among `uris` whose result id changed; clears those out of scope. */
+  private publishChanged(uris: ReadonlySet<string>): void {
+    const scope = this.openInspections();
+    const version = this.reports.settingsVersion;
+    const stale: string[] = [];
+    for (const uri of uris) {
+      if (!this.inScope(uri, scope)) {
+        this.clear(uri);
+        continue;
+      }
+      if (this.published.get(uri)?.resultId !== this.reports.resultId(uri, version)) stale.push(uri);
+    }
+    if (stale.length > 0) void this.publish(stale, version);
+  }
+
+  private async publish(uris: readonly string[], version: number): Promise<void> {
+    try {
+      const settings = await this.settings.getMany(uris.map((u) => this.ws.clientUri(u)));
+      this.ws.sync();
+      const scope = this.openInspections();
+      uris.forEach((uri, k) => {
+        if (!this.inScope(uri, scope)) return;
+        const resultId = this.reports.resultId(uri, version);
+        const before = this.published.get(uri);
+        if (before?.resultId === resultId) return;
+        const diagnostics = this.reports.items(uri, settings[k]!);
+        const open = this.ws.isOpen(uri);
+        // The client's spelling of the URI, kept to clear the file by it after it is closed.
+        const clientUri = open ? this.ws.clientUri(uri) : (before?.clientUri ?? this.ws.clientUri(uri));
+        this.published.set(uri, { resultId, shown: open || diagnostics.length > 0, clientUri });
+        // A closed file with nothing to say is not sent, unless the client holds something for it to clear.
+        if (!open && diagnostics.length === 0 && !before?.shown) return;
+        void this.connection.sendDiagnostics({ uri: clientUri, diagnostics });
+      });
+    } catch (e) {
+      this.log.error(`publishing diagnostics failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+
+  /** Push mode: the file left the published set; the client must not keep showing what it had. */
+  private clear(uri: string): void {
+    const entry = this.published.get(uri);
+    if (!entry) return;
+    this.published.delete(uri);
+    if (entry.shown) void this.connection.sendDiagnostics({ uri: entry.clientUri, diagnostics: [] });
   }
 
   dispose(): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
   }
-}
-
-/** FNV-1a over the serialised report, with its length: equal reports, equal ids. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return `${(h >>> 0).toString(36)}-${text.length.toString(36)}`;
 }

@@ -1,6 +1,9 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { defaultSettings, normaliseSettings, settingsSection, type Settings } from '../protocol';
 
+/** Files per `workspace/configuration` request when many are asked for at once. */
+const batch = 500;
+
 /**
  * Settings per resource: a workspace folder may set its own severities. Clients that support
  * `workspace/configuration` are asked once per file until the settings change; others push settings
@@ -10,6 +13,8 @@ export class SettingsStore {
   private readonly cache = new Map<string, Promise<Settings>>();
   private pushed: Settings = defaultSettings;
   private readonly listeners = new Set<() => void>();
+  /** Bumped on every change: part of each diagnostic result id, so a settings change re-sends everything. */
+  version = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -28,9 +33,25 @@ export class SettingsStore {
     return s;
   }
 
+  /**
+   * Settings of many files at once: one `workspace/configuration` request per few hundred files not yet
+   * asked about, instead of one each (a workspace pull covers every file of the workspace).
+   */
+  getMany(uris: readonly string[]): Promise<Settings[]> {
+    if (!this.pull) return Promise.resolve(uris.map(() => this.pushed));
+    const missing = [...new Set(uris.filter((u) => !this.cache.has(u)))];
+    for (let i = 0; i < missing.length; i += batch) {
+      const slice = missing.slice(i, i + batch);
+      const answer = this.connection.workspace.getConfiguration(slice.map((scopeUri) => ({ scopeUri, section: settingsSection }))) as Promise<unknown[]>;
+      slice.forEach((uri, k) => this.cache.set(uri, answer.then((values) => normaliseSettings(values[k]), () => defaultSettings)));
+    }
+    return Promise.all(uris.map((u) => this.get(u)));
+  }
+
   /** `workspace/didChangeConfiguration`: payload `{ sqs: {...} }` from push clients, nothing useful from pull ones. */
   changed(payload: unknown): void {
     this.cache.clear();
+    this.version++;
     if (!this.pull) {
       const all = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>)[settingsSection] : undefined;
       this.pushed = normaliseSettings(all);

@@ -12,6 +12,7 @@ import { settingsSection } from '../protocol';
 import { registerCodeActions } from './codeActions';
 import { completionTriggers, registerCompletion } from './completion';
 import { registerCustomRequests } from './custom';
+import { DiagnosticReports } from './diagnosticReports';
 import { DiagnosticsFeature } from './diagnostics';
 import type { FileSystemHost } from './host';
 import { refreshInlayHintsOnChange, registerEditorAids } from './editorAids';
@@ -22,6 +23,7 @@ import { SettingsStore } from './settings';
 import { registerSymbols } from './symbols';
 import { registerWatching } from './watching';
 import { Workspace } from './workspace';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 
 declare const SQS_VERSION: string | undefined;
 
@@ -41,6 +43,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let folders: string[] = [];
   let settings: SettingsStore | undefined;
   let diagnostics: DiagnosticsFeature | undefined;
+  let workspaceDiagnostics: WorkspaceDiagnostics | undefined;
   let watchFiles = (): void => undefined;
 
   connection.onInitialize((params): InitializeResult => {
@@ -48,8 +51,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const pull = capabilities.textDocument?.diagnostic !== undefined;
     settings = new SettingsStore(connection, capabilities.workspace?.configuration === true);
-    diagnostics = new DiagnosticsFeature(connection, ws, settings, pull ? 'pull' : 'push', log);
+    const reports = new DiagnosticReports(ws, settings, log);
+    diagnostics = new DiagnosticsFeature(connection, ws, settings, reports, pull ? 'pull' : 'push', log);
     diagnostics.register();
+    if (pull) {
+      workspaceDiagnostics = new WorkspaceDiagnostics(connection, ws, reports, settings, log);
+      workspaceDiagnostics.register();
+    }
     registerCodeActions(connection, ws, log);
     registerHover(connection, ws, settings, log);
     registerCompletion(connection, ws, log, capabilities.textDocument?.completion?.completionItem?.snippetSupport === true);
@@ -62,7 +70,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        ...(pull && { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } }),
+        ...(pull && { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true } }),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: completionTriggers },
@@ -99,14 +107,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidChangeContent((e) => ws.textChanged(e.document.uri));
   documents.onDidClose(
     guardedNotification(log, 'textDocument/didClose', async (e) => {
+      // The workspace stops counting the document open at once; the disk's text is indexed once read.
+      const reread = ws.closed(e.document.uri);
       diagnostics?.closed(e.document.uri);
+      workspaceDiagnostics?.closed(e.document.uri);
       settings?.forget(e.document.uri);
-      await ws.closed(e.document.uri);
+      await reread;
     }),
   );
   documents.listen(connection);
 
   connection.onShutdown(() => {
+    workspaceDiagnostics?.dispose();
     diagnostics?.dispose();
     ws.dispose();
   });

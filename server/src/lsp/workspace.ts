@@ -66,6 +66,12 @@ export class Workspace {
     return [...this.open.keys()];
   }
 
+  /** The version of an open document, as the client numbers them; null for a file read from disk. */
+  versionOf(uri: string): number | null {
+    const clientUri = this.open.get(uri);
+    return clientUri === undefined ? null : (this.documents.get(clientUri)?.version ?? null);
+  }
+
   /** An open document's text changed (or it was opened). */
   textChanged(clientUri: string): void {
     const uri = this.canonical(clientUri);

@@ -1,0 +1,55 @@
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Settings } from '../protocol';
+import { toDiagnostic } from './convert';
+import type { Logger } from './safe';
+import type { SettingsStore } from './settings';
+import { applySettings, settingsProblems } from './severity';
+import type { Workspace } from './workspace';
+
+/**
+ * Every diagnostics path (document pulls, the workspace pull, pushes) takes its reports from here, so a
+ * result id means the same thing in each: the client may hold an id from a document pull and send it back in
+ * a workspace pull.
+ *
+ * A result id is this server run, the settings version and the checker's findings key: equal ids, equal
+ * diagnostics, and computing one is a few map lookups. Asking whether a file changed never computes or
+ * serialises its diagnostics, which matters when a workspace pull covers thousands of files.
+ */
+export class DiagnosticReports {
+  /** Ids from an earlier run of the server mean nothing now. */
+  private readonly run = `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+  /** Settings problems already logged, for the settings version they were logged in. */
+  private warned = { version: -1, problems: new Set<string>() };
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly settings: SettingsStore,
+    private readonly log: Logger,
+  ) {}
+
+  /** The settings version to pair with settings read from now on (read it before awaiting them). */
+  get settingsVersion(): number {
+    return this.settings.version;
+  }
+
+  /** The result id of a file's diagnostics now. Call after `ws.sync()`, with the version read before the settings. */
+  resultId(uri: string, settingsVersion: number): string {
+    return `${this.run}.${settingsVersion}.${this.ws.checker.findingsKey(uri)}`;
+  }
+
+  /** A file's diagnostics now, after the severity settings. Call after `ws.sync()`. */
+  items(uri: string, settings: Settings): Diagnostic[] {
+    this.warnAbout(settings);
+    return applySettings(this.ws.checker.findingsFor(uri), settings).map(toDiagnostic);
+  }
+
+  /** Misnamed codes in `sqs.diagnostics.severity` are logged once per settings change, not once per file. */
+  private warnAbout(settings: Settings): void {
+    if (this.warned.version !== this.settings.version) this.warned = { version: this.settings.version, problems: new Set() };
+    for (const p of settingsProblems(settings)) {
+      if (this.warned.problems.has(p)) continue;
+      this.warned.problems.add(p);
+      this.log.warn(`sqs.diagnostics.severity: ${p}`);
+    }
+  }
+}
