@@ -53,6 +53,31 @@ describe('diagnostics on the Liverpool inspection', () => {
     await diagnosticsWhere(inspection.uri, (x) => x.length === 0, { what: 'the inspection to be clean again once the case file is reverted' });
   });
 
+  it('a case edit puts the finding of the closed inspection file in the Problems panel, and the revert takes it away', async () => {
+    const inspection = liverpool('inspection.sqs.yaml');
+    const tabFor = (uri: vscode.Uri) =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+    assert.ok(!tabFor(inspection), 'the inspection file is not open in any editor');
+    await diagnosticsWhere(inspection, (ds) => !ds.some((d) => codeOf(d) === 'SQS030'), { what: 'the published inspection to be consistent' });
+
+    const liv = (await open(liverpool('cases', 'liv-01.case.sqs.yaml'))).document;
+    await replaceLine(liv, /^ {2}"2\.1": sufficient$/, () => '  "2.1": not sufficient');
+    const ds = await diagnosticsWhere(inspection, withCode('SQS030', '2.1: sufficient 19, but the case files tally 18.'), { what: 'SQS030 on the closed inspection file' });
+    const d = ds.find((x) => codeOf(x) === 'SQS030')!;
+    const stated = (await vscode.workspace.fs.readFile(inspection)).toString().split('\n').findIndex((l) => l.startsWith('  "2.1": { relevant: 22, sufficient: 19 }'));
+    assert.equal(d.range.start.line, stated, 'at the stated count');
+    assert.ok(!tabFor(inspection), 'still closed: the workspace pull brought it');
+    // What the Problems panel lists: every file's diagnostics, the closed inspection file among them.
+    const listed = vscode.languages.getDiagnostics().find(([uri]) => uri.toString() === inspection.toString());
+    assert.ok(listed?.[1].some((x) => codeOf(x) === 'SQS030'), 'listed with the workspace\'s problems');
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await screenshot('problems-closed-inspection', '.markers-panel .monaco-list-row[aria-label*="but the case files tally 18"]');
+
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await diagnosticsWhere(inspection, (x) => !x.some((y) => codeOf(y) === 'SQS030'), { what: 'SQS030 gone from the closed inspection file after the revert' });
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+  });
+
   it('a slip in a case file is flagged at the value, with the spelling it meant offered as the fix', async () => {
     const liv = (await open(liverpool('cases', 'liv-02.case.sqs.yaml'))).document;
     const line = await replaceLine(liv, /^ {2}"1\.2": sufficient$/, () => '  "1.2": sufficent');
