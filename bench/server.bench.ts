@@ -7,7 +7,11 @@
 //   scaling                      the same keystroke in an inspection ten times larger: per-keystroke work
 //                                should follow the edited file, not the workspace
 //   round trip                   didChange + textDocument/diagnostic through the bundled server over stdio
-import { readdirSync, readFileSync } from 'node:fs';
+//   workspace pull               workspace/diagnostic through the bundled server, at 35 files and at 350: every
+//                                file in full (a client's first pull), and after a keystroke (2 in full, the rest
+//                                unchanged); and a change reaching a held, streaming pull
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
@@ -17,6 +21,7 @@ import { applySettings } from '../server/src/lsp/severity';
 import { nodeFileSystem } from '../server/src/node/fileSystem';
 import { defaultSettings } from '../server/src/protocol';
 import { ensureBundle, TestClient } from '../test/protocol/harness';
+import type { PreviousResultId } from 'vscode-languageserver-protocol';
 
 const root = path.resolve(__dirname, '..');
 const example = path.join(root, 'examples/liverpool-2013');
@@ -178,6 +183,18 @@ async function main() {
   console.log(`  didChange + pull the case file                             ${ms(roundTrip)}`);
   console.log(`  didChange + pull the inspection file                       ${ms(inspectionTrip)}`);
 
+  const pull35 = await workspacePulls(1);
+  const pull350 = await workspacePulls(10);
+  console.log(`\nworkspace pull (workspace/diagnostic) through the bundled server over stdio`);
+  console.log(`  35 files, the first pull after start (one run)             ${pull35.coldMs.toFixed(3).padStart(8)} ms`);
+  console.log(`  35 files, every file in full (a client's first pull)       ${ms(pull35.first)}`);
+  console.log(`  35 files, after a keystroke: 2 in full, 33 unchanged        ${ms(pull35.again)}`);
+  console.log(`  35 files, didChange → the change in a held pull's stream    ${ms(pull35.streamed)}`);
+  console.log(`  350 files, the first pull after start (one run)            ${pull350.coldMs.toFixed(3).padStart(8)} ms`);
+  console.log(`  350 files, every file in full                               ${ms(pull350.first)}`);
+  console.log(`  350 files, after a keystroke: 2 in full, 348 unchanged      ${ms(pull350.again)}`);
+  console.log(`  350 files, didChange → the change in a held pull's stream   ${ms(pull350.streamed)}`);
+
   const ratio = (a: Sample, b: Sample) => (a.median / b.median).toPrecision(2);
   console.log(`\nratios (medians)`);
   console.log(`  keystroke / full workspace index                           ${ratio(edit, fullIndex)}  (1/${Math.round(fullIndex.median / edit.median)} of re-indexing everything)`);
@@ -185,6 +202,84 @@ async function main() {
   console.log(`  inspection diagnostics at 340 cases / at 34 cases          ${ratio(bigInspection, inspection)}  (cross-file checks run once per edit, over the tallies)`);
   console.log(`  indexing share of a keystroke                              ${ratio(parseOnly, edit)}`);
   console.log(`  round trip / in-process keystroke                          ${ratio(roundTrip, edit)}  (protocol and process overhead)`);
+  console.log(`  workspace pull in full at 350 files / at 35                 ${ratio(pull350.first, pull35.first)}`);
+  console.log(`  workspace pull after a keystroke at 350 files / at 35       ${ratio(pull350.again, pull35.again)}`);
+  console.log(`  streamed change at 350 files / at 35                        ${ratio(pull350.streamed, pull35.streamed)}  (includes the server's 50 ms indexing and 30 ms coalescing delays)`);
+}
+
+/**
+ * workspace/diagnostic on a copy of the example on disk (the server indexes the disk), `copies` times larger.
+ * `first`: no result ids held, every file in full. `again`: after a keystroke in a case file, with the ids of
+ * the previous answer: answered at once with the two files whose findings changed in full. `streamed`: from
+ * didChange to the partial result of a held pull that carries the inspection file's new report.
+ */
+async function workspacePulls(copies: number): Promise<{ coldMs: number; first: Sample; again: Sample; streamed: Sample }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sqs-bench-ws-'));
+  const client = new TestClient();
+  try {
+    const texts = new Map<string, string>();
+    for (const [uri, text] of exampleFiles(copies)) {
+      const file = path.join(dir, path.relative(example, URI.parse(uri).fsPath));
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, text);
+      texts.set(URI.file(file).toString(), text);
+    }
+    const caseUri = URI.file(path.join(dir, 'cases/liv-01.case.sqs.yaml')).toString();
+    const inspectionUri = URI.file(path.join(dir, 'inspection.sqs.yaml')).toString();
+    const caseText = texts.get(caseUri)!;
+    await client.start(URI.file(dir).toString());
+    const ids = (items: { uri: string; resultId?: string }[]): PreviousResultId[] => items.flatMap((r) => (r.resultId ? [{ uri: r.uri, value: r.resultId }] : []));
+
+    // The very first pull after start: every file's findings computed, and its settings asked for, once.
+    const t = performance.now();
+    const cold = (await client.workspacePull([], { stream: false }).response).items.length;
+    const coldMs = performance.now() - t;
+    if (cold !== texts.size) throw new Error(`${cold} reports for ${texts.size} files`);
+
+    const first = await measureAsync(
+      async () => {
+        const answer = await client.workspacePull([], { stream: false }).response;
+        if (answer.items.length !== texts.size) throw new Error(`${answer.items.length} reports for ${texts.size} files`);
+      },
+      30,
+      3,
+    );
+
+    await client.open(caseUri, caseText);
+    let held = ids((await client.workspacePull([], { stream: false }).response).items);
+    // A judgement changes back and forth, so the inspection file's SQS030 comes and goes with it.
+    let flips = 0;
+    const flip = () => (flips++ % 2 === 0 ? caseText.replace('"2.1": sufficient', '"2.1": not sufficient') : caseText);
+    const again = await measureAsync(
+      async () => {
+        await client.change(caseUri, flip());
+        const answer = await client.workspacePull(held, { stream: false }).response;
+        const fullReports = answer.items.filter((r) => r.kind === 'full').length;
+        if (fullReports !== 2) throw new Error(`${fullReports} full reports after a keystroke`);
+        held = ids(answer.items);
+      },
+      30,
+      3,
+    );
+
+    const stream = client.workspacePull(held);
+    await client.until(() => stream.latest.size === texts.size, 'the streamed first report');
+    const streamed = await measureAsync(
+      async () => {
+        const before = stream.received.length;
+        await client.change(caseUri, flip());
+        await client.until(() => stream.received.slice(before).some((r) => r.uri === inspectionUri), 'the inspection file in the stream');
+      },
+      20,
+      2,
+    );
+    stream.cancel();
+    await stream.response.catch(() => undefined);
+    return { coldMs, first, again, streamed };
+  } finally {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 main().catch((e) => {
