@@ -78,6 +78,16 @@ describe('diagnostics on the Liverpool inspection', () => {
     await vscode.commands.executeCommand('workbench.action.closePanel');
   });
 
+  it('a slip typed and then discarded (revert and close) leaves nothing behind in the Problems panel', async () => {
+    const uri = liverpool('cases', 'liv-02.case.sqs.yaml');
+    const liv = (await open(uri)).document;
+    await replaceLine(liv, /^ {2}"1\.2": sufficient$/, () => '  "1.2": sufficent');
+    await diagnosticsWhere(uri, withCode('SQS011', 'sufficent'), { what: 'SQS011 on the unsaved slip' });
+    // Closed, the file is reported by the workspace pull from the disk, where the slip never was.
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await diagnosticsWhere(uri, (ds) => !ds.some((d) => codeOf(d) === 'SQS011'), { what: 'the discarded slip to leave the Problems panel' });
+  });
+
   it('a slip in a case file is flagged at the value, with the spelling it meant offered as the fix', async () => {
     const liv = (await open(liverpool('cases', 'liv-02.case.sqs.yaml'))).document;
     const line = await replaceLine(liv, /^ {2}"1\.2": sufficient$/, () => '  "1.2": sufficent');
