@@ -19,6 +19,30 @@ describe('architecture', () => {
     assert.deepEqual(offenders.map((f) => path.relative(core, f)), []);
   });
 
+  it('imports point down the layers: checks, report and service build on the rest, never the other way', () => {
+    // Each top-level folder of the core, and what it must not import: the layers above it, and its peers.
+    const upper = ['checks', 'report', 'service'];
+    const forbidden: Record<string, string[]> = {
+      text: upper,
+      yaml: upper,
+      criteria: upper,
+      commentary: upper,
+      model: upper,
+      index: upper,
+      checks: ['report', 'service'],
+      report: ['checks', 'service'],
+    };
+    const offenders = sources(core).flatMap((file) => {
+      const layer = path.relative(core, file).split(path.sep)[0]!;
+      const banned = forbidden[layer] ?? [];
+      return [...readFileSync(file, 'utf8').matchAll(/from '(\.[^']*)'/g)]
+        .map((m) => path.relative(core, path.resolve(path.dirname(file), m[1]!)).split(path.sep)[0]!)
+        .filter((target) => banned.includes(target))
+        .map((target) => `${path.relative(core, file)} → ${target}/`);
+    });
+    assert.deepEqual(offenders, []);
+  });
+
   it('only yaml/nodes.ts walks yaml nodes (yaml 3 changes that API)', () => {
     const walkers = sources(core).filter((f) => /\bisMap\b|\bisSeq\b|\bisScalar\b|\.items\b/.test(readFileSync(f, 'utf8')));
     assert.deepEqual(walkers.map((f) => path.relative(core, f)), ['yaml/nodes.ts']);

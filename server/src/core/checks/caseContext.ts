@@ -4,7 +4,7 @@ import type { LocalFinding } from '../findings';
 import type { Contribution } from '../index/relevance';
 import type { CaseFile } from '../model/sqsFile';
 import type { Range } from '../types';
-import { questionName } from './names';
+import { questionName } from '../criteria/names';
 
 /** What a per-case check sees: one case file and what it contributes to its inspection's tallies. */
 export interface CaseContext {

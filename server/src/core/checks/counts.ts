@@ -4,7 +4,8 @@ import type { StatedTally } from '../model/inspectionModel';
 import type { Located } from '../model/reader';
 import type { Finding, Range } from '../types';
 import { replace } from './edits';
-import { place, questionName } from './names';
+import { questionName } from '../criteria/names';
+import { place } from './names';
 
 /** A stated number with the words that name it in messages. */
 interface Count {

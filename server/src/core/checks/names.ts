@@ -1,14 +1,8 @@
 import { Utils, URI } from 'vscode-uri';
-import type { Question } from '../criteria/catalogue';
 import type { Location } from '../types';
 
-// How findings name things: the way the report and the inspector do ("1.2", "1.1 oversight"), and places
-// as "inspection.sqs.yaml:4", so a message read in a terminal still says where the other number is.
-
-/** "1.2" for a criterion with one question, "1.1 oversight" when the criterion has several. */
-export function questionName(q: Question): string {
-  return q.criterion.questions.length > 1 ? `${q.criterion.id} ${q.key}` : q.criterion.id;
-}
+// How findings name things: places as "inspection.sqs.yaml:4", so a message read in a terminal still says where
+// the other number is, and lists and counts in words. Questions are named by criteria/names.ts.
 
 /** "inspection.sqs.yaml:4" (1-based line). */
 export function place(at: Location): string {

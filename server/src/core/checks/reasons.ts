@@ -4,7 +4,8 @@ import { Reader } from '../model/reader';
 import type { Fix, FixEdit } from '../types';
 import type { CaseContext } from './caseContext';
 import { insertAfterEntry, removeEntry, replace, typed } from './edits';
-import { listing, questionName } from './names';
+import { questionName } from '../criteria/names';
+import { listing } from './names';
 
 /**
  * The reasons of one judgement, which feed the report's breakdowns ("in three cases the assessment had

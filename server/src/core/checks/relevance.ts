@@ -3,7 +3,7 @@ import { Reader } from '../model/reader';
 import type { FixEdit } from '../types';
 import { conditions, relevantCases, type CaseContext } from './caseContext';
 import { removeEntry, replace } from './edits';
-import { questionName } from './names';
+import { questionName } from '../criteria/names';
 
 /**
  * SQS050: a judgement on a question the case facts rule out (a PSR criterion where no PSR was written, a

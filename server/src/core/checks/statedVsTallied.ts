@@ -5,7 +5,8 @@ import { casesCounted, fieldName, statedCounts, talliedCount, type StatedCount }
 import type { QuestionTally } from '../index/tally';
 import type { Finding } from '../types';
 import { replace } from './edits';
-import { fileName, listing, plural, questionName } from './names';
+import { questionName } from '../criteria/names';
+import { fileName, listing, plural } from './names';
 
 /** Related locations listed per finding: enough to find the cases, few enough to read. */
 export const relatedLimit = 12;

@@ -3,7 +3,8 @@ import { finding, inFile, type LocalFinding } from '../findings';
 import type { Inspection } from '../index/inspectionIndex';
 import type { StatedTally } from '../model/inspectionModel';
 import type { Finding, Range } from '../types';
-import { place, questionName } from './names';
+import { questionName } from '../criteria/names';
+import { place } from './names';
 
 /** What a relevance rule limits a question to: cases with all these facts, possibly narrowed further. */
 interface Scope {

@@ -1,6 +1,6 @@
 import type { Catalogue, Question } from './catalogue';
 import type { RelevanceRule } from './catalogueSchema';
-import { questionName } from '../checks/names';
+import { questionName } from './names';
 
 /** Which cases a question applies to, in the inspectors' words ("cases with a PSR"). */
 export function describeRelevance(question: Question, catalogue: Catalogue): string {

@@ -1,9 +1,10 @@
 import type { Framing, Quantity, Style } from '../commentary/phrasebook';
 import type { Criterion, Question } from '../criteria/catalogue';
 import type { CommentaryHooks } from '../criteria/catalogueSchema';
+import { questionName } from '../criteria/names';
 import type { ReportContext } from './context';
 import type { Sentence, SentenceFigures, SourceLink } from './document';
-import { figuresFromCases, figuresFromStated, questionLabel, type QuestionFigures } from './figures';
+import { figuresFromCases, figuresFromStated, type QuestionFigures } from './figures';
 
 /** One question's contribution to its criterion's paragraph. */
 interface Block {
@@ -54,7 +55,7 @@ function figuresFor(ctx: ReportContext, q: Question): QuestionFigures {
   if (f.unjudged > 0) {
     ctx.warnings.push({
       questionId: q.id,
-      message: `${questionLabel(q)}: ${f.unjudged} relevant case${f.unjudged === 1 ? ' has' : 's have'} not been judged yet; the figures count only the judged ones.`,
+      message: `${questionName(q)}: ${f.unjudged} relevant case${f.unjudged === 1 ? ' has' : 's have'} not been judged yet; the figures count only the judged ones.`,
       sources: f.unjudgedSources,
     });
   }
@@ -68,7 +69,7 @@ function questionBlock(ctx: ReportContext, q: Question, f: QuestionFigures, styl
   const style = styleOverride ?? hooks.style ?? 'exact';
   const framing: Framing = hooks.framing ?? 'sufficient';
   if (f.problem) {
-    ctx.warnings.push({ questionId: q.id, message: `${questionLabel(q)}: ${f.problem}; the sentence is left out.`, sources: f.sources });
+    ctx.warnings.push({ questionId: q.id, message: `${questionName(q)}: ${f.problem}; the sentence is left out.`, sources: f.sources });
   } else if (f.relevant === 0) {
     const filled = hooks.noRelevantSentence && ctx.fill(hooks.noRelevantSentence);
     if (filled) block.main = { ...filled, kind: 'generated', questionId: q.id, sources: [...filled.sources, ...f.sources] };
@@ -76,7 +77,7 @@ function questionBlock(ctx: ReportContext, q: Question, f: QuestionFigures, styl
     block.main = mainSentence(ctx, q, f as Required<Pick<QuestionFigures, 'relevant' | 'sufficient'>> & QuestionFigures, hooks, style, framing);
     block.share = f.sufficient / f.relevant;
   } else if (hooks.sentence && f.from === 'stated') {
-    ctx.warnings.push({ questionId: q.id, message: `${questionLabel(q)}: no relevant and sufficient counts are stated, so the report says nothing of it.`, sources: f.sources });
+    ctx.warnings.push({ questionId: q.id, message: `${questionName(q)}: no relevant and sufficient counts are stated, so the report says nothing of it.`, sources: f.sources });
   }
   if (block.main && hooks.intro) {
     const intro = ctx.fill(hooks.intro);
@@ -116,7 +117,7 @@ function mainSentence(
   const singular = quantity.count === 1 && (quantity.kind === 'single' || quantity.kind === 'exact');
   const filled = ctx.fill(template, value, singular ? 1 : 2, { sentence: true });
   if (!filled) {
-    ctx.warnings.push({ questionId: q.id, message: `${questionLabel(q)}: the sentence needs a value the inspection file does not give; it is left out.`, sources: [] });
+    ctx.warnings.push({ questionId: q.id, message: `${questionName(q)}: the sentence needs a value the inspection file does not give; it is left out.`, sources: [] });
     return undefined;
   }
   const figures: SentenceFigures = {

@@ -1,4 +1,5 @@
 import type { Question } from '../criteria/catalogue';
+import { questionName } from '../criteria/names';
 import type { Inspection } from '../index/inspectionIndex';
 import type { QuestionTally } from '../index/tally';
 import type { Located } from '../model/reader';
@@ -38,11 +39,11 @@ export function figuresFromCases(inspection: Inspection, question: Question, tal
     const c = tally.cases.get(uri);
     if (c?.outcome === 'unjudged') {
       const id = inspection.cases.get(uri)?.model.id;
-      unjudgedSources.push({ uri, range: id?.range ?? zeroRange, role: 'judgement', label: `${label} ${questionLabel(question)}: not judged yet` });
+      unjudgedSources.push({ uri, range: id?.range ?? zeroRange, role: 'judgement', label: `${label} ${questionName(question)}: not judged yet` });
     }
     const j = c?.judgement;
     if (!c || !j || (c.outcome !== 'sufficient' && c.outcome !== 'not-sufficient')) continue;
-    const who = `${label} ${questionLabel(question)}`;
+    const who = `${label} ${questionName(question)}`;
     sources.push({ uri, range: j.range, role: 'judgement', label: `${who}: ${outcomeWords[c.outcome]}` });
     for (const r of j.reasons) {
       if (!c.reasons.includes(r.value)) continue;
@@ -91,7 +92,7 @@ export function figuresFromStated(inspection: Inspection, question: Question): Q
     figures.relevant = relevant;
     figures.sufficient = sufficient;
     const impossible = sufficient < 0 || sufficient > relevant || (ns !== undefined && s !== undefined && stated.relevant !== undefined && s + ns !== relevant);
-    if (impossible) figures.problem = `the stated counts for ${questionLabel(question)} do not add up`;
+    if (impossible) figures.problem = `the stated counts for ${questionName(question)} do not add up`;
   }
   return figures;
 }
@@ -107,13 +108,8 @@ function statedSources(inspection: Inspection, stated: StatedTally): SourceLink[
   return entries.flatMap(([name, v]) => (v ? [{ uri, range: v.range, role: 'stated' as const, label: `${statedLabel(stated.question)} ${name}: ${v.value}` }] : []));
 }
 
-/** "2.2 review", or "2.5" for a criterion with one question. */
-export function questionLabel(question: Question): string {
-  return question.criterion.questions.length > 1 ? `${question.criterion.id} ${question.key}` : question.criterion.id;
-}
-
 function statedLabel(question: Question): string {
-  return `stated ${questionLabel(question)}`;
+  return `stated ${questionName(question)}`;
 }
 
 /**

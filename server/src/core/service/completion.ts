@@ -1,4 +1,4 @@
-import { questionName } from '../checks/names';
+import { questionName } from '../criteria/names';
 import { PhrasebookRegistry } from '../commentary/phrasebookRegistry';
 import type { Catalogue, Criterion, Question } from '../criteria/catalogue';
 import { describeRelevance } from '../criteria/describe';

@@ -1,5 +1,5 @@
 import type { Catalogue, Criterion, Question } from '../criteria/catalogue';
-import { questionName } from '../checks/names';
+import { questionName } from '../criteria/names';
 import { describeRelevance } from '../criteria/describe';
 import type { Inspection, InspectionIndex } from '../index/inspectionIndex';
 import { contribution, type Outcome } from '../index/relevance';

@@ -1,4 +1,4 @@
-import { questionName } from '../checks/names';
+import { questionName } from '../criteria/names';
 import type { InspectionIndex } from '../index/inspectionIndex';
 import { casesCounted, fieldLabel, statedCounts, talliedCount } from '../index/statedFields';
 import type { Position } from '../types';

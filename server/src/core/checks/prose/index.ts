@@ -6,7 +6,7 @@ import type { Inspection } from '../../index/inspectionIndex';
 import type { InspectionFile } from '../../model/sqsFile';
 import type { Finding, Range } from '../../types';
 import { scalarOffsets } from '../../yaml/scalarOffsets';
-import { questionName } from '../names';
+import { questionName } from '../../criteria/names';
 import { analyse, type Claim } from './analyse';
 import { figuresFor, type Figures } from './figures';
 
