@@ -174,6 +174,8 @@ export interface ScaffoldResult {
   snippet: string;
   /** For a case: the id used. */
   caseId?: string;
+  /** For a case: why the id cannot be a case's (the core's one rule for case ids); no file or snippet then. */
+  problem?: string;
 }
 
 export const ScaffoldRequest = new RequestType<ScaffoldParams, ScaffoldResult, void>('sqs/scaffold');

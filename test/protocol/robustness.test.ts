@@ -131,6 +131,11 @@ describe('SQS requests', () => {
     assert.equal(s.fileName, 'TT-03.case.sqs.yaml');
     const i = await client.connection.sendRequest(ScaffoldRequest, { kind: 'inspection', folder: ws.uri('new') });
     assert.equal(i.fileName, 'inspection.sqs.yaml');
+    // The editor's input box asks the server whether an id can be used, and the file it names.
+    const quoted = await client.connection.sendRequest(ScaffoldRequest, { kind: 'case', folder: ws.uri('insp/cases'), caseId: 'TT: 04' });
+    assert.deepEqual([quoted.fileName, quoted.problem, quoted.snippet.split('\n')[0]], ['TT-04.case.sqs.yaml', undefined, 'case: ${1:"TT: 04"\}']);
+    const refused = await client.connection.sendRequest(ScaffoldRequest, { kind: 'case', folder: ws.uri('insp/cases'), caseId: 'TT/04' });
+    assert.match(refused.problem ?? '', /cannot contain \//);
   });
 
   it('notifies sqs/inspectionsChanged when a file of an inspection changes', async () => {

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { URI, Utils } from 'vscode-uri';
 import { plainText } from '../../server/src/lsp/completion';
 import { hoverAt } from '../../server/src/core/service/hover';
 import { outline } from '../../server/src/core/service/outline';
+import { fileKindOf, parseYaml } from '../../server/src/core/index';
 import { scaffoldCase, scaffoldInspection } from '../../server/src/core/service/scaffold';
 import { tallyHints } from '../../server/src/core/service/tallyHints';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
@@ -20,11 +22,47 @@ describe('scaffolds', () => {
     assert.deepEqual(errors.map((f) => f.message), []);
   });
 
-  it('a given case id is used as it is, and made safe as a file name', () => {
+  it('a given case id is used as typed, quoted in the YAML when it must be, and made safe as a file name', () => {
+    const ws = workspace({ 'insp/inspection.sqs.yaml': minimalInspection });
+    const ids = ['LIV: 07', '#7', 'a #b', '"quoted"', "it's", "'single'", '007', 'null', 'true', '- 5', '&a', '*r', '!t', '[1]', '{a}', '%x', '@x', '`t', 'x:', '--- 1', '... 2', '${1:x}', 'a } b', 'C|D', 'A B 1', 'CON', '.hidden', 'Zoë-07'];
+    for (const id of ids) {
+      const s = scaffoldCase(ws.index, ws.uri('insp'), `  ${id} `);
+      assert.equal(s.problem, undefined, id);
+      assert.equal(s.caseId, id, 'spaces around the id are not part of it');
+      // The file the editor would write, with the blanks at their defaults, reads back with the id as typed.
+      const text = plainText(s.snippet);
+      const parsed = parseYaml(text);
+      assert.deepEqual(parsed.findings, [], `${id}: ${text}`);
+      assert.equal((parsed.data as { case: unknown }).case, id, `${id}: ${text.split('\n')[0]}`);
+      // …and is a valid case file of the inspection, under a name every file system takes.
+      const uri = Utils.joinPath(URI.parse(ws.uri('insp')), s.fileName).toString();
+      assert.equal(fileKindOf(uri), 'case', s.fileName);
+      assert.doesNotMatch(s.fileName, /[\\/:*?"<>|\s]|^[.-]|^(con|prn|aux|nul|com\d|lpt\d)\./i, s.fileName);
+      ws.index.set(uri, text);
+      const errors = ws.checker.findingsFor(uri).filter((f) => f.severity === 'error');
+      assert.deepEqual(errors.map((f) => `${f.code} ${f.message}`), [], id);
+      ws.index.delete(uri);
+    }
+  });
+
+  it('refuses, saying why, an id that cannot name a case or its file', () => {
     const ws = workspace({ 'inspection.sqs.yaml': minimalInspection });
-    const s = scaffoldCase(ws.index, ws.uri(''), 'A/B 1');
-    assert.equal(s.fileName, 'A-B-1.case.sqs.yaml');
-    assert.match(s.snippet, /^case: \$\{1:A\/B 1\}/);
+    const refused: [string, RegExp][] = [
+      ['', /Give the case a reference/],
+      ['   ', /Give the case a reference/],
+      ['A/B 1', /cannot contain \/ or \\/],
+      ['A\\B', /cannot contain \/ or \\/],
+      ['two\nlines', /one line/],
+      ['tab\there', /one line/],
+      ['x'.repeat(81), /at most 80 characters/],
+      ['-- ** --', /letter or digit/],
+    ];
+    for (const [id, message] of refused) {
+      const s = scaffoldCase(ws.index, ws.uri(''), id);
+      assert.match(s.problem ?? '', message, JSON.stringify(id));
+      assert.equal(s.snippet, '', 'no file for an id that cannot be used');
+      assert.equal(s.fileName, '');
+    }
   });
 
   it('a new inspection file asks only for what cannot be defaulted (the fieldwork dates)', () => {

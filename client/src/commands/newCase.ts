@@ -16,15 +16,19 @@ export function registerNewCase(server: SqsServer): vscode.Disposable {
       title: 'New case file',
       prompt: 'Case id (the case reference, e.g. LIV-07)',
       value: suggested.caseId ?? '',
+      // The server says what a case id may be (and the file it names); this only asks.
       validateInput: async (v) => {
-        if (v.trim() === '') return 'Give the case a reference.';
-        if (/[\\/]/.test(v)) return 'A case id cannot contain / or \\.';
         const s = await server.request(ScaffoldRequest, { kind: 'case', folder: folder.toString(), caseId: v });
+        if (s.problem) return s.problem;
         return (await exists(vscode.Uri.joinPath(folder, s.fileName))) ? `${s.fileName} already exists here.` : undefined;
       },
     });
     if (caseId === undefined) return;
     const scaffold = await server.request(ScaffoldRequest, { kind: 'case', folder: folder.toString(), caseId });
+    if (scaffold.problem) {
+      void vscode.window.showErrorMessage(scaffold.problem);
+      return;
+    }
     await createFromSnippet(vscode.Uri.joinPath(folder, scaffold.fileName), scaffold.snippet);
   });
 }

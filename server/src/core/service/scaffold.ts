@@ -1,6 +1,7 @@
 import { URI } from 'vscode-uri';
 import type { Catalogue } from '../criteria/catalogue';
 import type { Inspection, InspectionIndex } from '../index/inspectionIndex';
+import { caseFileName, caseIdProblem, caseIdYaml } from './caseId';
 
 // New files, as snippets (TextMate syntax: tab stops, choices) an editor inserts into an empty file.
 // They come from the catalogue, so a new criteria version scaffolds itself.
@@ -9,6 +10,8 @@ export interface Scaffold {
   fileName: string;
   snippet: string;
   caseId?: string;
+  /** Why the case id cannot be used (see caseIdProblem); `fileName` and `snippet` are then empty. */
+  problem?: string;
 }
 
 export function scaffoldInspection(catalogue: Catalogue): Scaffold {
@@ -40,20 +43,25 @@ $0`;
   return { fileName: 'inspection.sqs.yaml', snippet };
 }
 
-/** A case file for the folder's inspection, with the next free case id unless one is given. */
+/**
+ * A case file for the folder's inspection, with the next free case id unless one is given. An id that cannot
+ * be a case's (caseIdProblem) gives no file, only the problem.
+ */
 export function scaffoldCase(index: InspectionIndex, folder: string, caseId?: string): Scaffold {
   const inspection = inspectionAbove(index, folder);
   const catalogue = inspection?.catalogue ?? index.registry.latest;
   const id = (caseId ?? nextCaseId(inspection)).trim();
+  const problem = caseIdProblem(id);
+  if (problem) return { fileName: '', snippet: '', caseId: id, problem };
   const choice = (values: readonly string[]) => values.map(escapeChoice).join(',');
   const facts = catalogue.writtenFacts.map((f, i) => `${f.id}: \${${i + 3}|yes,no|}`).join('\n');
-  const snippet = `case: \${1:${escapePlaceholder(id)}}
+  const snippet = `case: \${1:${escapePlaceholder(caseIdYaml(id))}}
 sentence: \${2|${choice(catalogue.sentences.map((s) => s.label))}|}
 ${facts}
 inspector: \${${catalogue.writtenFacts.length + 3}:Name}
 judgements:
   $0`;
-  return { fileName: `${safeFileName(id)}.case.sqs.yaml`, snippet, caseId: id };
+  return { fileName: caseFileName(id), snippet, caseId: id };
 }
 
 /** The inspection whose folder holds `folder` (or is it). */
@@ -83,10 +91,6 @@ export function nextCaseId(inspection: Inspection | undefined): string {
     return `${prefix || 'CASE'}-01`;
   }
   return `${best.prefix}${String(best.n + 1).padStart(best.width, '0')}`;
-}
-
-function safeFileName(id: string): string {
-  return id.replace(/[\\/:*?"<>|\s]+/g, '-') || 'case';
 }
 
 function escapeChoice(s: string): string {

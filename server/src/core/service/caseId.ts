@@ -1,0 +1,38 @@
+import { stringify } from 'yaml';
+
+// A case id typed for a new case file: whether it can be one, the file it names, and how it is written in YAML.
+// One place for these rules: the editor's input box asks the server (sqs/scaffold), which asks here.
+
+/** Long enough for any case reference; a longer "id" is a pasted paragraph. */
+const maxLength = 80;
+
+/** Why `id` (as typed, before trimming) cannot be a new case's id, or undefined when it can. */
+export function caseIdProblem(id: string): string | undefined {
+  const trimmed = id.trim();
+  if (trimmed === '') return 'Give the case a reference, e.g. LIV-07.';
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(trimmed)) return 'A case id is one line of text, with no tabs or control characters.';
+  if (/[\\/]/.test(trimmed)) return 'A case id cannot contain / or \\: it names the case file.';
+  if (trimmed.length > maxLength) return `A case id is at most ${maxLength} characters (this one has ${trimmed.length}).`;
+  if (!/[\p{L}\p{N}]/u.test(trimmed)) return 'A case id needs at least one letter or digit.';
+  return undefined;
+}
+
+/**
+ * The case file a (valid) id names: `<id>.case.sqs.yaml`, with what file systems refuse or mangle (Windows'
+ * reserved characters and device names, spaces, leading dots) made into dashes, so the name works everywhere.
+ */
+export function caseFileName(id: string): string {
+  let base = id
+    .trim()
+    .replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, '-')
+    .replace(/^[.-]+|[.-]+$/g, '');
+  if (base === '') base = 'case';
+  // CON.case.sqs.yaml cannot be created on Windows, whatever follows the device name.
+  if (/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base)) base = `${base}-case`;
+  return `${base}.case.sqs.yaml`;
+}
+
+/** The id as a YAML scalar: plain when it reads back as the same string, quoted otherwise (`LIV: 07`, `#7`, `007`). */
+export function caseIdYaml(id: string): string {
+  return stringify(id.trim(), { lineWidth: 0, blockQuote: false }).replace(/\n$/, '');
+}
