@@ -43,6 +43,19 @@ export class DiagnosticReports {
     return applySettings(this.ws.checker.findingsFor(uri), settings).map(toDiagnostic);
   }
 
+  /**
+   * `items` for one of many files: a failure (a bug in a check) is logged and costs that file's report only,
+   * not the rest of a workspace pull or of a push.
+   */
+  itemsOrNothing(uri: string, settings: Settings): Diagnostic[] | undefined {
+    try {
+      return this.items(uri, settings);
+    } catch (e) {
+      this.log.error(`diagnostics of ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return undefined;
+    }
+  }
+
   /** Misnamed codes in `sqs.diagnostics.severity` are logged once per settings change, not once per file. */
   private warnAbout(settings: Settings): void {
     if (this.warned.version !== this.settings.version) this.warned = { version: this.settings.version, problems: new Set() };

@@ -145,7 +145,8 @@ export class DiagnosticsFeature {
         const resultId = this.reports.resultId(uri, version);
         const before = this.published.get(uri);
         if (before?.resultId === resultId) return;
-        const diagnostics = this.reports.items(uri, settings[k]!);
+        const diagnostics = this.reports.itemsOrNothing(uri, settings[k]!);
+        if (!diagnostics) return;
         const open = this.ws.isOpen(uri);
         // The client's spelling of the URI, kept to clear the file by it after it is closed.
         const clientUri = open ? this.ws.clientUri(uri) : (before?.clientUri ?? this.ws.clientUri(uri));

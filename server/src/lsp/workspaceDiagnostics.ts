@@ -260,8 +260,11 @@ export class WorkspaceDiagnostics {
         const fileSettings = settings.get(uri);
         // Changed while the settings were read: the change's own flush reports it, with its settings.
         if (!fileSettings) continue;
+        const diagnostics = this.reports.itemsOrNothing(uri, fileSettings);
+        // A file whose diagnostics failed keeps the client's id, so the next change tries it again.
+        if (!diagnostics) continue;
         pull.known.set(uri, resultId);
-        items.push({ kind: DocumentDiagnosticReportKind.Full, uri: this.ws.clientUri(uri), version: docVersion, resultId, items: this.reports.items(uri, fileSettings) });
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri: this.ws.clientUri(uri), version: docVersion, resultId, items: diagnostics });
       }
       if (items.length > 0) emit(items);
     }
