@@ -7,11 +7,12 @@ import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
 import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
+import MarkdownIt, { type Token } from 'markdown-it';
 import { main } from '../../server/src/cli/main';
-import { buildReport } from '../../server/src/core/index';
+import { buildReport, paragraphsOf, paragraphText, type ListSection, type Paragraph, type Section } from '../../server/src/core/index';
 import { renderDocx } from '../../server/src/render/docx';
 import { renderHtml } from '../../server/src/render/html';
-import { escape, renderMarkdown } from '../../server/src/render/markdown';
+import { renderMarkdown } from '../../server/src/render/markdown';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
 import { ensureLibreOffice } from '../helpers/libreoffice';
 
@@ -158,18 +159,152 @@ function hostile() {
 describe('Markdown renderer', () => {
   it('escapes what Markdown would read as formatting', () => {
     const md = renderMarkdown(hostile());
-    assert.ok(md.includes('Test\\<script\\>alert(1)\\</script\\>town'));
+    assert.ok(md.includes('Test\\<script>alert(1)\\</script>town'), md);
     assert.ok(md.includes('A. \\*Chair\\* & "Co"'));
-    assert.match(md, /^\\# Not a heading \\<img src=x onerror=alert\(1\)\\> \\\[link\\\]\(javascript:x\) \\\| pipe$/m);
+    assert.match(md, /^\\# Not a heading \\<img src=x onerror=alert\(1\)> \\\[link\]\\\(javascript:x\) \\\| pipe$/m);
     assert.match(md, /^- \\- not a list$/m);
     assert.match(md, /^- 1\\\. not numbered$/m);
-    assert.match(md, /^\| Role \\\| with pipe \| \\<b\\>Bold\\<\/b\\> \|$/m);
+    assert.match(md, /^\| Role \\\| with pipe \| \\<b>Bold\\<\/b> \|$/m);
   });
 
-  it('escape() leaves plain prose alone', () => {
-    assert.equal(escape("Children's services, 19 out of 22 (86%)."), "Children's services, 19 out of 22 (86%).");
+  it('hostile narrative, quotes, names and lists keep exactly the structure of the report (read back with markdown-it)', () => {
+    const doc = hostileBlocks();
+    const md = renderMarkdown(doc);
+    const parsed = new MarkdownIt({ html: true }).parse(md, {});
+    const kinds = new Set(parsed.map((t) => t.type));
+    for (const stray of ['code_block', 'fence', 'blockquote_open', 'hr', 'html_block', 'ordered_list_open']) assert.ok(!kinds.has(stray), `${stray} in:\n${md}`);
+    assert.ok(!parsed.some((t) => t.children?.some((c) => c.type === 'html_inline' || c.type === 'link_open' || c.type === 'code_inline' || c.type === 'image')), md);
+    assert.deepEqual(blocksOf(parsed), expectedBlocks(doc));
+  });
+
+  it('leaves plain prose alone: every sentence of the Liverpool report reads as it is in the model', () => {
+    const { index } = loadExample();
+    const doc = buildReport(index.inspections()[0]!);
+    const md = renderMarkdown(doc);
+    const plain = paragraphsOf(doc).flatMap((e) => e.paragraph.sentences.filter((s) => s.kind !== 'quote').map((s) => s.text));
+    assert.ok(plain.length > 40);
+    for (const sentence of plain) assert.ok(md.includes(sentence), `escaped or missing: ${sentence}`);
   });
 });
+
+/** Every construct a line of text could open in Markdown, at the start of a paragraph, a line, a list item or a cell. */
+const hostileLines = [
+  '# Not a heading',
+  '## Nor this #',
+  'Setext above',
+  '---',
+  '===',
+  '    four spaces: not code',
+  '\tnor a tab',
+  '> not a quote',
+  '- not a list',
+  '+ not a list',
+  '* not a list',
+  '1. not ordered',
+  '2) not ordered',
+  '<div class="x">not html</div>',
+  '<!-- not a comment -->',
+  '<https://not.a.link>',
+  'a | b',
+  ':--|--:',
+  '```not a fence',
+  '~~~',
+  '***',
+  '_ _ _',
+  '[ref]: https://not.a.definition',
+  '![not](an image)',
+  '*not* _emphasis_ `code` ~~struck~~ [link](x) &amp; \\ back\\slash',
+  'ends with two spaces  ',
+];
+
+/** An inspection whose narrative paragraphs, hand-written text, list items and names each open with one of the lines above. */
+function hostileBlocks() {
+  const block = (lines: string[], indent: string) => lines.map((l) => `${indent}${l}`).join('\n');
+  const paragraphs = hostileLines.map((l) => `${l} (end)`);
+  const inspection = minimalInspection.replace('addressee: { name: A. Chair', 'addressee: { name: "# A. Chair"').concat(
+    [
+      'narrative:',
+      '  summary: |',
+      block(paragraphs.flatMap((p) => [p, '']), '    '),
+      '  key_strengths:',
+      ...hostileLines.slice(0, 8).map((l) => `    - ${JSON.stringify(l)}`),
+      '  areas_for_improvement:',
+      '    - |',
+      block(hostileLines, '      '),
+      'commentary:',
+      '  "1.2":',
+      '    after: |',
+      block(['A line, then:', ...hostileLines], '      '),
+      'copy_to:',
+      ...hostileLines.slice(13, 20).map((l) => `  - { role: ${JSON.stringify(l)}, names: [${JSON.stringify(`${l} too`)}] }`),
+      '',
+    ].join('\n'),
+  );
+  const ws = workspace({ 'h/inspection.sqs.yaml': inspection, 'h/a.case.sqs.yaml': minimalCase('T-1'), 'h/b.case.sqs.yaml': minimalCase('T-2') });
+  assert.deepEqual(ws.findings('h/inspection.sqs.yaml').filter((f) => f.severity === 'error').map((f) => f.message), []);
+  const doc = buildReport(ws.index.inspections()[0]!);
+  assert.equal(doc.summary?.paragraphs.length, hostileLines.length, 'one summary paragraph per line');
+  return doc;
+}
+
+type Block = [tag: string, text: string];
+
+/** The blocks markdown-it reads, with their text as a reader sees it (line breaks as \n, formatting dropped). */
+function blocksOf(tokens: Token[]): Block[] {
+  const out: Block[] = [];
+  const open: string[] = [];
+  for (const t of tokens) {
+    if (t.nesting === 1) open.push(t.tag);
+    if (t.nesting === -1) open.pop();
+    if (t.type !== 'inline') continue;
+    const text = (t.children ?? []).map((c) => (c.type === 'softbreak' || c.type === 'hardbreak' ? '\n' : c.type === 'text' ? c.content : '')).join('');
+    const where = open.includes('li') ? 'li' : open[open.length - 1]!;
+    out.push([where, text]);
+  }
+  return out;
+}
+
+/** The blocks the report model means: what the Markdown must read as. */
+function expectedBlocks(doc: ReturnType<typeof buildReport>): Block[] {
+  const out: Block[] = [];
+  const p = (x: Paragraph | undefined) => x && out.push(['p', paragraphText(x)]);
+  const h = (tag: string, text: string | undefined) => text && out.push([tag, text]);
+  const section = (s: Section | undefined) => {
+    if (!s) return;
+    h('h2', s.heading);
+    s.paragraphs.forEach(p);
+  };
+  const list = (l: ListSection | undefined) => {
+    if (!l) return;
+    h('h2', l.heading);
+    p(l.intro);
+    if (l.numbering === 'roman') out.push(['p', l.items.map((item, i) => `${['i', 'ii', 'iii'][i]}. ${item.text}`).join('\n')]);
+    else for (const item of l.items) out.push(['li', item.text]);
+    p(l.outro);
+  };
+  out.push(['p', doc.letterhead.join('\n')]);
+  out.push(['p', doc.header.map((x) => `${x.label} ${x.value}`).join('\n')]);
+  h('h1', doc.title);
+  doc.opening.forEach(p);
+  section(doc.context);
+  section(doc.summary);
+  h('h2', doc.commentary.heading);
+  for (const t of doc.commentary.themes) {
+    h('h3', `${t.number}. ${t.title}`);
+    for (const x of t.paragraphs) out.push(['p', `${x.number}. ${paragraphText(x)}`]);
+  }
+  section(doc.operationalManagement);
+  list(doc.keyStrengths);
+  list(doc.areasForImprovement);
+  section(doc.closing);
+  if (doc.copyTo) {
+    h('h2', doc.copyTo.heading);
+    out.push(['th', ''], ['th', '']);
+    for (const r of doc.copyTo.rows) out.push(['td', r.role], ['td', r.names.join(', ')]);
+  }
+  p(doc.note);
+  return out;
+}
 
 describe('HTML renderer', () => {
   it('escapes every user string: no markup from the files reaches the page', () => {

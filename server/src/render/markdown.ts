@@ -1,61 +1,108 @@
-import { paragraphText, type ListSection, type Paragraph, type ReportDocument, type Section } from '../core/index';
+import type { Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+import { paragraphText, type ListSection, type Paragraph, type ReportDocument, type Section, type Sentence } from '../core/index';
 import { roman } from './numbering';
 
 /**
- * The report as CommonMark. Every user string is escaped, so a name with an asterisk or a quote with a
- * `#` prints as typed rather than as formatting.
+ * The report as CommonMark (with a GFM table for the copy-to list). The report is built as a Markdown syntax
+ * tree (mdast) and written by mdast-util-to-markdown, which escapes user text for where it stands: a
+ * narrative line that would open a heading, a list, a quote, a code block or a setext underline, HTML, or
+ * emphasis is escaped (or its leading space written as a character reference), so every string prints as
+ * typed and the document has exactly the structure built here.
  */
 export function renderMarkdown(doc: ReportDocument): string {
-  const out: string[] = [];
+  const out: RootContent[] = [];
   const para = (p: Paragraph | undefined) => {
-    if (p) out.push(escape(paragraphText(p)));
+    if (p) out.push(paragraph(sentencesPhrasing(p.sentences)));
   };
-  const section = (s: Section | undefined, level = 2) => {
+  const heading = (depth: 1 | 2 | 3, value: string | undefined) => {
+    if (value) out.push({ type: 'heading', depth, children: [text(value)] });
+  };
+  const section = (s: Section | undefined) => {
     if (!s) return;
-    if (s.heading) out.push(`${'#'.repeat(level)} ${escape(s.heading)}`);
-    for (const p of s.paragraphs) para(p);
+    heading(2, s.heading);
+    s.paragraphs.forEach(para);
   };
   const list = (l: ListSection | undefined) => {
     if (!l) return;
-    if (l.heading) out.push(`## ${escape(l.heading)}`);
+    heading(2, l.heading);
     para(l.intro);
-    out.push(l.items.map((item, i) => (l.numbering === 'roman' ? `${roman(i + 1)}. ${escape(item.text)}` : `- ${escape(item.text)}`)).join(l.numbering === 'roman' ? '  \n' : '\n'));
+    if (l.numbering === 'roman') {
+      // Markdown has no roman numbering: numbered lines of one paragraph, as the published reports set them.
+      out.push(paragraph(lines(l.items.map((item, i): PhrasingContent[] => [text(`${roman(i + 1)}. ${item.text}`)]))));
+    } else {
+      out.push({ type: 'list', ordered: false, spread: false, children: l.items.map((item) => ({ type: 'listItem', spread: false, children: [paragraph([text(item.text)])] })) });
+    }
     para(l.outro);
   };
 
-  if (doc.letterhead.length > 0) out.push(doc.letterhead.map(escape).join('  \n'));
-  if (doc.header.length > 0) out.push(doc.header.map((h) => `**${escape(h.label)}** ${escape(h.value)}`).join('  \n'));
-  out.push(`# ${escape(doc.title)}`);
-  for (const p of doc.opening) para(p);
+  if (doc.letterhead.length > 0) out.push(paragraph(lines(doc.letterhead.map((l) => [text(l)]))));
+  if (doc.header.length > 0) out.push(paragraph(lines(doc.header.map((h) => [strong(h.label), text(` ${h.value}`)]))));
+  heading(1, doc.title);
+  doc.opening.forEach(para);
   section(doc.context);
   section(doc.summary);
-  if (doc.commentary.heading) out.push(`## ${escape(doc.commentary.heading)}`);
+  heading(2, doc.commentary.heading);
   for (const theme of doc.commentary.themes) {
-    out.push(`### ${theme.number}. ${escape(theme.title)}`);
-    for (const p of theme.paragraphs) out.push(`**${escape(p.number)}.** ${escape(paragraphText(p))}`);
+    heading(3, `${theme.number}. ${theme.title}`);
+    for (const p of theme.paragraphs) out.push(paragraph([strong(`${p.number}.`), text(' '), ...sentencesPhrasing(p.sentences)]));
   }
   section(doc.operationalManagement);
   list(doc.keyStrengths);
   list(doc.areasForImprovement);
   section(doc.closing);
   if (doc.copyTo) {
-    if (doc.copyTo.heading) out.push(`## ${escape(doc.copyTo.heading)}`);
-    out.push(['| | |', '|---|---|', ...doc.copyTo.rows.map((r) => `| ${cell(r.role)} | ${cell(r.names.join(', '))} |`)].join('\n'));
+    heading(2, doc.copyTo.heading);
+    out.push(copyTable(doc.copyTo.rows));
   }
-  para(doc.note);
-  return `${out.join('\n\n')}\n`;
+  if (doc.note) out.push(paragraph([text(paragraphText(doc.note))]));
+
+  const root: Root = { type: 'root', children: out };
+  return toMarkdown(root, {
+    bullet: '-',
+    strong: '*',
+    emphasis: '*',
+    extensions: [gfmTableToMarkdown({ tablePipeAlign: false })],
+    unsafe: gfmUnsafe,
+  });
 }
 
 /**
- * Backslash-escapes what CommonMark would read as formatting: emphasis, code, links, HTML, and a line
- * opening with a heading, list, quote or rule marker.
+ * What GFM readers (GitHub, markdown-it) see beyond CommonMark, escaped anywhere in text: a `|` (a line of pipes
+ * followed by a `:--|--:` line makes a table, and the serializer guards only table cells) and a `~` (~~struck~~).
  */
-export function escape(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
-    .replace(/^(\s*)([#+\-=>]|\d+[.)])(?=\s|$)/gm, (_m, space: string, marker: string) => `${space}${marker.replace(/([#+\-=>.)])$/, '\\$1')}`);
+const gfmUnsafe: Unsafe[] = [
+  { character: '|', inConstruct: 'phrasing' },
+  { character: '~', inConstruct: 'phrasing' },
+];
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
+const paragraph = (children: PhrasingContent[]): MdParagraph => ({ type: 'paragraph', children });
+
+/** Lines of one paragraph, separated by hard breaks. */
+function lines(rows: PhrasingContent[][]): PhrasingContent[] {
+  return rows.flatMap((row, i) => (i === 0 ? row : [{ type: 'break' } as PhrasingContent, ...row]));
 }
 
-function cell(text: string): string {
-  return escape(text).replace(/\r?\n/g, ' ');
+/** A paragraph's sentences joined by spaces; an inspector's quoted words in emphasis, as the HTML and Word set them. */
+function sentencesPhrasing(sentences: readonly Sentence[]): PhrasingContent[] {
+  return sentences.flatMap((s, i): PhrasingContent[] => {
+    const space = i > 0 ? [text(' ')] : [];
+    const at = s.quote ? s.text.indexOf(s.quote.text) : -1;
+    if (!s.quote || at < 0 || s.quote.text.trim() === '') return [...space, text(s.text)];
+    const before = s.text.slice(0, at);
+    const after = s.text.slice(at + s.quote.text.length);
+    return [...space, ...(before ? [text(before)] : []), { type: 'emphasis', children: [text(s.quote.text)] }, ...(after ? [text(after)] : [])];
+  });
+}
+
+/** The copy-to list as a two-column table; GFM needs a header row, left empty as in the printed report. */
+function copyTable(rows: readonly { role: string; names: string[] }[]): Table {
+  const cell = (value: string) => ({ type: 'tableCell' as const, children: value ? [text(value.replace(/\s*\r?\n\s*/g, ' '))] : [] });
+  return {
+    type: 'table',
+    children: [{ type: 'tableRow', children: [cell(''), cell('')] }, ...rows.map((r) => ({ type: 'tableRow' as const, children: [cell(r.role), cell(r.names.join(', '))] }))],
+  };
 }
