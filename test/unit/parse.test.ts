@@ -72,6 +72,42 @@ describe('parsing and ranges', () => {
     assert.equal(dup.related?.[0]?.range.start.line, text.split('\n').findIndex((l) => l.startsWith('  "1.2": sufficient')));
   });
 
+  it('knows where a scalar’s text is: a block scalar after its header line, a quoted one inside its quotes', () => {
+    const text = [
+      'folded: >-   # a comment on the header',
+      '',
+      '    Folded text',
+      '    on two lines.',
+      '',
+      'literal: |+',
+      '  Kept',
+      '',
+      'double: "in quotes"',
+      "single: 'it''s'",
+      'plain: as typed',
+      'empty: |',
+      'last: x',
+      '',
+    ].join('\n');
+    const { source } = parseYaml(text);
+    const at = (key: string) => {
+      const r = source.textRange([key])!;
+      const lines = text.split('\n');
+      return r.start.line === r.end.line
+        ? lines[r.start.line]!.slice(r.start.character, r.end.character)
+        : [lines[r.start.line]!.slice(r.start.character), ...lines.slice(r.start.line + 1, r.end.line), lines[r.end.line]!.slice(0, r.end.character)].join('\n');
+    };
+    assert.equal(at('folded'), 'Folded text\n    on two lines.');
+    assert.equal(at('literal'), 'Kept');
+    assert.equal(at('double'), 'in quotes');
+    assert.equal(at('single'), "it''s");
+    assert.equal(at('plain'), 'as typed');
+    // The whole value (header and quotes included) is still where findings go.
+    assert.equal(source.valueRange(['folded'])!.start.line, 0);
+    assert.equal(source.spansOf(['plain'])!.text, undefined, 'plain text is its whole value');
+    assert.equal(source.spansOf(['empty'])!.text, undefined, 'an empty block has no text to point at');
+  });
+
   it('stops an alias bomb with a finding instead of expanding it', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);

@@ -16,6 +16,7 @@ import {
   type NumberedParagraph,
   type ReportDocument,
   type Sentence,
+  type SourceLink,
 } from '../../server/src/core/index';
 import sqs2013 from '../../server/src/core/criteria/catalogues/sqs-2013.json';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
@@ -123,6 +124,29 @@ describe('report: the Liverpool inspection from its case files', () => {
     const link = first.sources[0]!;
     assert.equal(link.role, 'quote');
     assert.match(link.uri, /liv-06\.case\.sqs\.yaml$/);
+  });
+
+  it('links prose to its text, not to the `>-` or `|` before it: narrative, quotes, hand-written commentary and list items', () => {
+    const textAt = (l: SourceLink) => {
+      const lines = readFileSync(new URL(l.uri), 'utf8').split('\n');
+      return [lines[l.range.start.line]!.slice(l.range.start.character), ...lines.slice(l.range.start.line + 1, l.range.end.line + 1)].join('\n');
+    };
+    // Liverpool's summary is one paragraph of a folded block; its quotes are folded blocks in case files.
+    const summary = doc.summary!.paragraphs[0]!.sentences[0]!.sources[0]!;
+    assert.match(textAt(summary), /^Overall, we found a positive picture in Liverpool YOS\./);
+    const quotes = numbered(doc).flatMap((p) => p.sentences.filter((s) => s.kind === 'quote'));
+    for (const q of quotes) assert.ok(textAt(q.sources[0]!).startsWith(q.quote!.text.slice(0, 20)), `${q.sources[0]!.label}: ${textAt(q.sources[0]!).slice(0, 40)}`);
+    // Hand-written text and a list item, in block scalars and in quotes.
+    const text = `${minimalInspection}narrative:\n  key_strengths:\n    - |\n      Strength in a block.\n    - "Strength in quotes."\ncommentary:\n  "1.2":\n    after: >\n      Added prose.\n`;
+    const ws = workspace({ 'i/inspection.sqs.yaml': text, 'i/a.case.sqs.yaml': minimalCase('T-1') });
+    const d = buildReport(ws.index.inspections()[0]!);
+    const inFile = (l: SourceLink) => {
+      const lines = text.split('\n');
+      return lines[l.range.start.line]!.slice(l.range.start.character, l.range.start.line === l.range.end.line ? l.range.end.character : undefined);
+    };
+    assert.deepEqual(d.keyStrengths!.items.map((i) => inFile(i.sources[0]!)), ['Strength in a block.', 'Strength in quotes.']);
+    const after = paragraph(d, '1.2')!.sentences.find((s) => s.kind === 'override')!;
+    assert.equal(inFile(after.sources[0]!), 'Added prose.');
   });
 
   it('links each figure to the judgements it counts, and each reason to the cases giving it', () => {

@@ -149,7 +149,7 @@ describe('the report preview', () => {
     await frameText(seed);
     await inFrame(seed, { action: 'click', selector: '#summary-1 [data-sentence]' });
     const editor = await activeEditorOn(liverpool('inspection.sqs.yaml'));
-    assert.match(editor.document.getText(editor.selection), /Overall, we found a positive picture in Liverpool YOS/);
+    assert.match(editor.document.getText(editor.selection), /^Overall, we found a positive picture in Liverpool YOS/, 'the selection is the prose, not the >- header before it');
     await screenshot('preview-reveal-narrative');
   });
 
@@ -159,7 +159,7 @@ describe('the report preview', () => {
     await inFrame(seed, { action: 'focus', selector: '#summary-1' });
     await press(['Enter']);
     const editor = await activeEditorOn(liverpool('inspection.sqs.yaml'));
-    assert.match(editor.document.getText(editor.selection), /Overall, we found a positive picture in Liverpool YOS/);
+    assert.match(editor.document.getText(editor.selection), /^Overall, we found a positive picture in Liverpool YOS/, 'the selection is the prose, not the >- header before it');
   });
 
   it(`${PAGE_TAG} a click on a tallied sentence offers its case files and stated count, and opens the one picked`, async () => {

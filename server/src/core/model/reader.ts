@@ -6,6 +6,11 @@ export interface Located<T> {
   value: T;
   /** Where the value is written (for a bare key with no value, the key). */
   range: Range;
+  /**
+   * Where its text is, when not the whole of `range`: a block scalar's lines after the `|`/`>` header, a quoted
+   * string inside its quotes. Links from the report to prose select this; findings go on `range`.
+   */
+  textRange?: Range;
 }
 
 /**
@@ -44,7 +49,8 @@ export class Reader {
     if (raw === undefined) return undefined;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return undefined;
-    return { value: parsed.data, range: this.range(path) };
+    const text = this.source.spansOf(path)?.text;
+    return { value: parsed.data, range: this.range(path), ...(text && { textRange: this.source.range(text) }) };
   }
 
   range(path: Path): Range {

@@ -37,8 +37,9 @@ export class ReportContext {
     this.caseLabels = caseLabels(inspection);
   }
 
-  link(located: { range: Located<unknown>['range'] }, role: SourceLink['role'], label: string): SourceLink {
-    return { uri: this.uri, range: located.range, role, label };
+  /** A link to a value of the inspection file: to its text, without a block scalar's header or quotes. */
+  link(located: Pick<Located<unknown>, 'range' | 'textRange'>, role: SourceLink['role'], label: string): SourceLink {
+    return { uri: this.uri, range: located.textRange ?? located.range, role, label };
   }
 
   /**

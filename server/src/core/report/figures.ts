@@ -51,7 +51,7 @@ export function figuresFromCases(inspection: Inspection, question: Question, tal
       list.push({ uri, range: r.range, role: 'reason', label: `${who}: ${r.value}` });
       reasonSources.set(r.value, list);
     }
-    if (j.quote) quotes.push({ text: j.quote.value, source: { uri, range: j.quote.range, role: 'quote', label: `${who}: quote` } });
+    if (j.quote) quotes.push({ text: j.quote.value, source: { uri, range: j.quote.textRange ?? j.quote.range, role: 'quote', label: `${who}: quote` } });
   }
   const stated = inspection.file.model.stated.get(question.id);
   return {

@@ -18,8 +18,10 @@ export function narrativeParagraphs(block: Located<string>, source: SourceMap, i
     .split(/\n[ \t]*\n/)
     .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
     .filter((p) => p.length > 0);
-  const blockStart = source.offset(block.range.start);
-  const blockEnd = source.offset(block.range.end);
+  // The block's text: a click on its one paragraph selects the prose, not the `>-` or `|` before it.
+  const whole = block.textRange ?? block.range;
+  const blockStart = source.offset(whole.start);
+  const blockEnd = source.offset(whole.end);
   const starts: number[] = [];
   let from = blockStart;
   for (const text of texts) {
@@ -30,7 +32,7 @@ export function narrativeParagraphs(block: Located<string>, source: SourceMap, i
   return texts.map((text, i) => {
     const start = starts[i]!;
     const end = i + 1 < texts.length ? Math.max(start, starts[i + 1]!) : blockEnd;
-    return { range: texts.length === 1 ? block.range : source.range([start, trimEnd(source.text, start, end)]), parts: splitMarkers(text, isCriterion) };
+    return { range: texts.length === 1 ? whole : source.range([start, trimEnd(source.text, start, end)]), parts: splitMarkers(text, isCriterion) };
   });
 }
 

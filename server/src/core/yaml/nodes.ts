@@ -26,7 +26,8 @@ export function toPlain(doc: Document, source: SourceMap, maxAliasNodes: number)
 
 function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): unknown {
   const value = node ? span(node) : undefined;
-  w.source.set(path, { ...(key && { key }), ...(value && { value }) });
+  const text = node && value && isScalar(node) ? textSpan(w.source.text, node, value) : undefined;
+  w.source.set(path, { ...(key && { key }), ...(value && { value }), ...(text && { text }) });
   if (!node) return null;
   // Only values reached through an alias count: the file's own size is bounded by the length limit.
   if (w.expanding.size > 0 && --w.budget < 0) {
@@ -98,6 +99,28 @@ function keyText(key: Scalar): string {
   const plain = key.type === 'PLAIN' || key.type === undefined;
   if (plain && typeof key.source === 'string') return key.source;
   return key.value === null || key.value === undefined ? '' : String(key.value);
+}
+
+/**
+ * Where a scalar's text itself is, when that is not its whole span: a block scalar's lines without the `|` or
+ * `>` header line (and the blank lines and indentation around them), a quoted scalar inside its quotes.
+ */
+function textSpan(text: string, node: Scalar, [start, end]: Span): Span | undefined {
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+    const eol = text.indexOf('\n', start);
+    if (eol < 0 || eol >= end) return undefined;
+    let from = eol + 1;
+    let to = end;
+    while (from < to && /\s/.test(text[from]!)) from++;
+    while (to > from && /\s/.test(text[to - 1]!)) to--;
+    return to > from ? [from, to] : undefined;
+  }
+  if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
+    const quote = text[start];
+    // An unclosed quote (a syntax error reported elsewhere) keeps its whole span.
+    return end - start >= 2 && text[end - 1] === quote ? [start + 1, end - 1] : undefined;
+  }
+  return undefined;
 }
 
 function span(node: Node): Span | undefined {

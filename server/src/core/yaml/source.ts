@@ -12,6 +12,11 @@ export interface NodeSpans {
   key?: Span;
   /** The value's span without trailing comments or newline. Absent for an empty value (`key:`). */
   value?: Span;
+  /**
+   * The text itself, when the value's span holds more: a block scalar without its `|`/`>` header line, a
+   * quoted scalar without its quotes. What a link to prose selects; findings stay on the whole value.
+   */
+  text?: Span;
 }
 
 /**
@@ -46,6 +51,13 @@ export class SourceMap {
   valueRange(path: Path): Range | undefined {
     const s = this.spans.get(pathKey(path));
     const span = s?.value ?? s?.key;
+    return span && this.range(span);
+  }
+
+  /** The range of the text of the value at `path` (see NodeSpans.text), else as valueRange. */
+  textRange(path: Path): Range | undefined {
+    const s = this.spans.get(pathKey(path));
+    const span = s?.text ?? s?.value ?? s?.key;
     return span && this.range(span);
   }
 
