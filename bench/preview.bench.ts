@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { buildReport, Checker, InspectionIndex, type Inspection } from '../server/src/core/index';
-import { previewHtml, reportMarks } from '../server/src/lsp/report';
+import { buildReport, Checker, InspectionIndex, markReport, type Inspection } from '../server/src/core/index';
+import { previewHtml, protocolMarks } from '../server/src/lsp/report';
 
 // What a keystroke costs the live preview, server side: the edited case file indexed, the findings of the
 // inspection (for the marks), the document model, the marks, the preview's HTML, and the payload serialised
@@ -62,8 +62,9 @@ function bench(label: string, copies: number): number {
     const inspection: Inspection = idx.inspectionOf(caseFile)!;
     const findings = time('findings', () => inspection.uris.flatMap((u) => checker.findingsFor(u)));
     const doc = time('build', () => buildReport(inspection));
-    const { marks, notes } = time('marks', () => reportMarks(doc, findings, inspection.catalogue));
-    const html = time('html', () => previewHtml(doc, marks, notes));
+    const reportMarks = time('marks', () => markReport(doc, findings, inspection.catalogue));
+    const html = time('html', () => previewHtml(doc, reportMarks));
+    const { marks, notes } = protocolMarks(reportMarks);
     size = time('json', () => JSON.stringify({ document: doc, marks, notes, html }).length);
   };
   const runs = copies > 1 ? 20 : 100;

@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { contentSecurityPolicy, previewPage } from '../../client/src/preview/page';
 import { paragraphIdsAt, sourcesOf } from '../../client/src/preview/sources';
-import { buildReport, paragraphsOf } from '../../server/src/core/index';
-import { previewHtml, reportMarks } from '../../server/src/lsp/report';
+import { buildReport, markReport, paragraphsOf } from '../../server/src/core/index';
+import { previewHtml } from '../../server/src/lsp/report';
 import { themeCss } from '../../server/src/render/styles';
 import { workspace } from '../helpers/index';
 
@@ -64,8 +64,9 @@ function build() {
   const inspection = w.index.inspectionOf(w.uri('i/inspection.sqs.yaml'))!;
   const doc = buildReport(inspection);
   const findings = inspection.uris.flatMap((u) => w.checker.findingsFor(u));
-  const { marks, notes } = reportMarks(doc, findings, inspection.catalogue);
-  const html = previewHtml(doc, marks, notes);
+  const reportMarks = markReport(doc, findings, inspection.catalogue);
+  const { marks, notes } = reportMarks;
+  const html = previewHtml(doc, reportMarks);
   const page = previewPage({
     nonce,
     cspSource,

@@ -8,8 +8,10 @@ import { before, describe, it } from 'node:test';
 import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import MarkdownIt, { type Token } from 'markdown-it';
+import { loadWorkspace } from '../../server/src/cli/files';
 import { main } from '../../server/src/cli/main';
-import { buildReport, paragraphsOf, paragraphText, type ListSection, type Paragraph, type Section } from '../../server/src/core/index';
+import { previewHtml } from '../../server/src/lsp/report';
+import { buildReport, Checker, markReport, paragraphsOf, paragraphText, type Finding, type ListSection, type Paragraph, type ReportMarks, type Section } from '../../server/src/core/index';
 import { renderDocx } from '../../server/src/render/docx';
 import { renderHtml } from '../../server/src/render/html';
 import { renderMarkdown } from '../../server/src/render/markdown';
@@ -125,6 +127,53 @@ describe('sqs render: options and refusals', () => {
     assert.equal(forced.code, 0);
     assert.match(forced.stderr, /rendering despite 1 error \(--force\)/);
     assert.ok(readFileSync(out, 'utf8').includes('19 out of 22 cases where there had been a PSR'), 'figures come from the case files');
+  });
+
+  it('--force marks the paragraphs the preview marks, with the same notes, in Markdown, HTML and Word', async () => {
+    const dir = copyOfExample();
+    const file = path.join(dir, 'inspection.sqs.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"2.1": { relevant: 22, sufficient: 19 }', '"2.1": { relevant: 22, sufficient: 18 }'));
+    // LIV-02 leaves 1.2 unjudged: the report's own note on 1.2's paragraph.
+    const liv02 = path.join(dir, 'cases/liv-02.case.sqs.yaml');
+    writeFileSync(liv02, readFileSync(liv02, 'utf8').replace(/^ {2}"1\.2":.*\n/m, ''));
+    // What the preview shows for the same files.
+    const { index } = loadWorkspace([dir]);
+    const inspection = index.inspections()[0]!;
+    const doc = buildReport(inspection);
+    const checker = new Checker(index);
+    const marks = markReport(doc, inspection.uris.flatMap((u) => checker.findingsFor(u)), inspection.catalogue);
+    const preview = previewHtml(doc, marks);
+    const markedIn = (html: string) => [...html.matchAll(/<p id="([^"]+)" class="[^"]*\bmarked (\w+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+    assert.deepEqual(markedIn(preview), ['criterion-1.2 information', 'criterion-2.1 error']);
+
+    const html = await sqs('render', dir, '--format', 'html', '--force');
+    assert.equal(html.code, 0, html.stderr);
+    assert.deepEqual(markedIn(html.stdout), markedIn(preview));
+    const p21 = /<p id="criterion-2\.1"[^>]*>(.*?)<\/p>/.exec(html.stdout)![1]!;
+    assert.match(p21, /<span class="label">Error:<\/span> 2\.1: sufficient 18, but the case files tally 19[^<]*\(SQS030\)/);
+    assert.match(p21, /<span class="sentence generated"/, 'an export made despite the errors keeps the prose, after the note');
+
+    const md = await sqs('render', dir, '--force');
+    const tokens = new MarkdownIt().parse(md.stdout, {});
+    const noteBefore = (number: string) => {
+      const at = tokens.findIndex((t) => t.type === 'inline' && t.content.startsWith(`**${number}.**`));
+      assert.ok(at > 0, `no paragraph ${number}`);
+      assert.equal(tokens[at - 2]!.type, 'blockquote_close', `no note just before ${number}`);
+      let quote = at;
+      while (tokens[quote]!.type !== 'blockquote_open') quote--;
+      return tokens.slice(quote, at).find((t) => t.type === 'inline')!.content;
+    };
+    assert.match(noteBefore('2.1'), /^\*\*Error:\*\* 2\.1: sufficient 18, but the case files tally 19.*\(SQS030\)$/);
+    assert.match(noteBefore('1.2'), /^\*\*Note:\*\* 1\.2: 1 relevant case has not been judged yet/);
+    assert.equal(tokens.filter((t) => t.type === 'blockquote_open').length, 2, 'the marked paragraphs, and no others');
+
+    const out = path.join(dir, 'r.docx');
+    assert.equal((await sqs('render', dir, '--format', 'docx', '--out', out, '--force')).code, 0);
+    const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
+    const texts = [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    const at21 = texts.findIndex((t) => t.startsWith('2.1.'));
+    assert.match(texts[at21 - 1]!, /^Error: 2\.1: sufficient 18, but the case files tally 19/);
+    assert.match(texts[texts.findIndex((t) => t.startsWith('1.2.')) - 1]!, /^Note: 1\.2: 1 relevant case/);
   });
 
   it('exits 2 with a clear message for usage problems', async () => {
@@ -344,21 +393,26 @@ describe('HTML renderer', () => {
     assert.match(themed, /var\(--vscode-editor-foreground/);
     const plain = renderHtml(doc, { sourceLinks: 'none', styles: 'none' });
     assert.doesNotMatch(plain, /data-sentence|<style/);
-    const marks = new Map([['criterion-2.4', { severity: 'error' as const, message: 'Stated 26 <due> differs' }]]);
+    const marks: ReportMarks = { marks: [{ paragraphId: 'criterion-2.4', severity: 'error', findings: [fakeFinding('Stated 26 <due> differs')], warnings: [] }], notes: [] };
     const marked = renderHtml(doc, { marks, hideMarkedText: true });
-    assert.match(marked, /<p id="criterion-2\.4" class="numbered marked error"><span class="number">2\.4\.<\/span> <span class="mark" role="note">Stated 26 &lt;due&gt; differs<\/span><\/p>/);
-    assert.match(renderHtml(doc, { marks }), /<span class="mark" role="note">Stated 26 &lt;due&gt; differs<\/span> <span class="sentence generated"/);
+    assert.match(marked, /<p id="criterion-2\.4" class="numbered marked error"><span class="number">2\.4\.<\/span> <span class="mark" role="note"><span class="label">Error:<\/span> Stated 26 &lt;due&gt; differs \(SQS030\)<\/span><\/p>/);
+    assert.match(renderHtml(doc, { marks }), /<span class="mark" role="note"><span class="label">Error:<\/span> Stated 26 &lt;due&gt; differs \(SQS030\)<\/span> <span class="sentence generated"/);
   });
 
   it('puts notes for the author before the report, escaped, and only when asked', () => {
     const { index } = loadExample();
     const doc = buildReport(index.inspections()[0]!);
-    const fragment = renderHtml(doc, { output: 'fragment', notes: ['1.5 <review>: left out', 'second "note"'] });
+    const notes = ['1.5 <review>: left out', 'second "note"'].map((message) => ({ message, sources: [] }));
+    const fragment = renderHtml(doc, { output: 'fragment', marks: { marks: [], notes } });
     assert.match(fragment, /^<article class="sqs-report"[^>]*>\n<aside class="notes" role="note"><p>1\.5 &lt;review&gt;: left out<\/p><p>second "note"<\/p><\/aside>\n/);
     assert.doesNotMatch(renderHtml(doc, { output: 'fragment' }), /<aside/);
-    assert.doesNotMatch(renderHtml(doc, { output: 'fragment', notes: [] }), /<aside/);
+    assert.doesNotMatch(renderHtml(doc, { output: 'fragment', marks: { marks: [], notes: [] } }), /<aside/);
   });
 });
+
+function fakeFinding(message: string, severity: Finding['severity'] = 'error'): Finding {
+  return { code: 'SQS030', severity, message, uri: 'file:///ws/inspection.sqs.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+}
 
 /** The Liverpool example, loaded into an index as an editor would have it. */
 function loadExample() {

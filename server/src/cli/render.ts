@@ -1,6 +1,6 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildReport, Checker, type Finding } from '../core/index';
+import { buildReport, Checker, markReport, type Finding } from '../core/index';
 import { renderDocx } from '../render/docx';
 import { renderHtml } from '../render/html';
 import { renderMarkdown } from '../render/markdown';
@@ -43,8 +43,15 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
 
   const doc = buildReport(inspection);
   for (const w of doc.warnings) err(`sqs render: ${w.message}`);
+  // The paragraphs the preview marks are marked here too, with the same words: a report rendered despite its
+  // errors says which figures are in doubt, and one with cases still to judge says what its figures count.
+  const marks = markReport(doc, findings, inspection.catalogue);
   const content: string | Uint8Array =
-    options.format === 'md' ? renderMarkdown(doc) : options.format === 'html' ? renderHtml(doc, { title: doc.title }) : await renderDocx(doc, { annotate: options.annotate ?? false });
+    options.format === 'md'
+      ? renderMarkdown(doc, { marks })
+      : options.format === 'html'
+        ? renderHtml(doc, { title: doc.title, marks })
+        : await renderDocx(doc, { annotate: options.annotate ?? false, marks });
   if (options.out) {
     writeFileSync(options.out, content);
     err(`sqs render: wrote ${options.out}`);

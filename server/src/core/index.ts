@@ -26,3 +26,4 @@ export { buildReport, type ReportOptions } from './report/buildReport';
 export * from './report/document';
 export type { QuestionFigures } from './report/figures';
 export { paragraphsOf, sentenceKey, sentenceByKey, paragraphsFedBy, paragraphsAffectedBy, paragraphsWarned, type ParagraphEntry } from './report/navigate';
+export { markReport, markNote, markNotes, severityLabel, type MarkSeverity, type MarkNote, type ParagraphMark, type ReportMarks } from './report/marks';

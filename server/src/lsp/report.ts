@@ -1,7 +1,7 @@
-import { buildReport, paragraphsAffectedBy, paragraphsWarned, type Catalogue, type Finding, type Inspection, type ReportDocument, type ReportWarning } from '../core/index';
+import { buildReport, markReport, type Inspection, type ReportDocument, type ReportMarks, type ReportWarning } from '../core/index';
 import type { ExportFormat, ExportResult, ReportMark, ReportNote, ReportPayload, Settings } from '../protocol';
 import { renderDocx } from '../render/docx';
-import { renderHtml, type HtmlMark } from '../render/html';
+import { renderHtml } from '../render/html';
 import { renderMarkdown } from '../render/markdown';
 import { tallySummaries } from '../core/service/status';
 import type { SettingsStore } from './settings';
@@ -9,14 +9,16 @@ import { applySettings } from './severity';
 import type { Workspace } from './workspace';
 
 // The report as the server hands it out: the document model (one builder for every renderer and for the
-// preview), the marks the inspection's findings put on its paragraphs, and the rendered forms.
+// preview), the marks the inspection's findings put on its paragraphs (the core decides which: markReport),
+// and the rendered forms.
 
 interface Built {
   revision: number;
   /** The settings each file was read with, in `inspection.uris` order. */
   settings: Settings[];
   doc: ReportDocument;
-  findings: Finding[];
+  /** What the findings (as the editor shows them) and the report's warnings say about its paragraphs. */
+  marks: ReportMarks;
 }
 
 /**
@@ -37,61 +39,38 @@ async function build(ws: Workspace, settings: SettingsStore, inspection: Inspect
   const doc = buildReport(inspection, chosen ? { phrasebook: chosen } : {});
   // The findings as the editor shows them: after `# sqs-ignore` and the severity settings of each file.
   const findings = uris.flatMap((u, i) => applySettings(ws.checker.findingsFor(u), each[i]!));
-  const result = { revision: inspection.revision, settings: each, doc, findings };
+  const result = { revision: inspection.revision, settings: each, doc, marks: markReport(doc, findings, inspection.catalogue) };
   built.set(inspection, result);
   return result;
 }
 
-/**
- * The marks of the report's paragraphs. A paragraph whose sources carry an error cannot have its figures vouched
- * for: the preview shows the findings' messages instead of the prose. A warning finding, or the report's own
- * warning (cases not judged yet, a sentence left out), is shown beside the prose.
- */
-export function reportMarks(doc: ReportDocument, findings: readonly Finding[], catalogue: Catalogue): { marks: ReportMark[]; notes: ReportNote[] } {
-  const relevant = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
-  const byFindings = paragraphsAffectedBy(doc, relevant);
-  const { placed, unplaced } = paragraphsWarned(doc, catalogue);
-  const marks = [...new Set([...byFindings.keys(), ...placed.keys()])].map((paragraphId): ReportMark => {
-    const hits = byFindings.get(paragraphId) ?? [];
-    const severity = hits.some((f) => f.severity === 'error') ? 'error' : hits.length > 0 ? 'warning' : 'information';
-    return {
-      paragraphId,
-      severity,
-      findings: hits.map((f) => ({ code: f.code, severity: f.severity as 'error' | 'warning', message: f.message, uri: f.uri, range: f.range })),
-      warnings: (placed.get(paragraphId) ?? []).map(note),
-    };
-  });
-  return { marks, notes: unplaced.map(note) };
+/** The core's marks as the protocol carries them (findings as the Problems view shows them). */
+export function protocolMarks({ marks, notes }: ReportMarks): { marks: ReportMark[]; notes: ReportNote[] } {
+  return {
+    marks: marks.map((m) => ({
+      paragraphId: m.paragraphId,
+      severity: m.severity,
+      findings: m.findings.map((f) => ({ code: f.code, severity: f.severity as 'error' | 'warning', message: f.message, uri: f.uri, range: f.range })),
+      warnings: m.warnings.map(note),
+    })),
+    notes: notes.map(note),
+  };
 }
 
 const note = (w: ReportWarning): ReportNote => ({ message: w.message, sources: w.sources });
-
-/**
- * The marks as the HTML renderer shows them. An error shows its errors only (the prose is hidden, and with it
- * what the warnings would qualify); otherwise the warnings and the report's own notes on the paragraph.
- */
-export function htmlMarks(marks: readonly ReportMark[]): Map<string, HtmlMark> {
-  return new Map(
-    marks.map((m) => {
-      const findings = m.findings.filter((f) => m.severity !== 'error' || f.severity === 'error').map((f) => `${f.message} (${f.code})`);
-      const lines = m.severity === 'error' ? findings : [...findings, ...m.warnings.map((w) => w.message)];
-      return [m.paragraphId, { severity: m.severity, message: [...new Set(lines)].join(' ') }];
-    }),
-  );
-}
 
 /**
  * The report as the preview shows it: the HTML renderer's fragment (the page around it is the client's), each
  * sentence keyed to the model (`data-sentence`) so a click finds its sources, marked paragraphs showing their
  * findings instead of figures that cannot be trusted, and notes on what the report leaves out.
  */
-export function previewHtml(doc: ReportDocument, marks: readonly ReportMark[], notes: readonly ReportNote[]): string {
-  return renderHtml(doc, { output: 'fragment', sourceLinks: 'keys', marks: htmlMarks(marks), hideMarkedText: true, notes: notes.map((n) => n.message) });
+export function previewHtml(doc: ReportDocument, marks: ReportMarks): string {
+  return renderHtml(doc, { output: 'fragment', sourceLinks: 'keys', marks, hideMarkedText: true });
 }
 
 export async function reportPayload(ws: Workspace, settings: SettingsStore, inspection: Inspection, preview: boolean): Promise<ReportPayload> {
-  const { doc, findings } = await build(ws, settings, inspection);
-  const { marks, notes } = reportMarks(doc, findings, inspection.catalogue);
+  const { doc, marks: reportMarks } = await build(ws, settings, inspection);
+  const { marks, notes } = protocolMarks(reportMarks);
   const model = inspection.file.model;
   return {
     inspectionUri: inspection.file.uri,
@@ -112,18 +91,19 @@ export async function reportPayload(ws: Workspace, settings: SettingsStore, insp
     document: doc,
     marks,
     notes,
-    ...(preview && { html: previewHtml(doc, marks, notes) }),
+    ...(preview && { html: previewHtml(doc, reportMarks) }),
   };
 }
 
+/** An exported report carries the same marks as the preview, beside the prose (see renderers). */
 export async function exportReport(ws: Workspace, settings: SettingsStore, inspection: Inspection, format: ExportFormat): Promise<ExportResult> {
-  const { doc } = await build(ws, settings, inspection);
+  const { doc, marks } = await build(ws, settings, inspection);
   switch (format) {
     case 'html':
-      return { encoding: 'utf8', data: renderHtml(doc, { title: doc.title }) };
+      return { encoding: 'utf8', data: renderHtml(doc, { title: doc.title, marks }) };
     case 'markdown':
-      return { encoding: 'utf8', data: renderMarkdown(doc) };
+      return { encoding: 'utf8', data: renderMarkdown(doc, { marks }) };
     case 'docx':
-      return { encoding: 'base64', data: Buffer.from(await renderDocx(doc)).toString('base64') };
+      return { encoding: 'base64', data: Buffer.from(await renderDocx(doc, { marks })).toString('base64') };
   }
 }

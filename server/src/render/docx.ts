@@ -18,7 +18,7 @@ import {
   type ICommentOptions,
   type ParagraphChild,
 } from 'docx';
-import { paragraphText, type ListSection, type Paragraph, type ReportDocument, type Section, type Sentence } from '../core/index';
+import { markNotes, paragraphText, severityLabel, type ListSection, type MarkNote, type MarkSeverity, type Paragraph, type ReportDocument, type ReportMarks, type Section, type Sentence } from '../core/index';
 
 export interface DocxOptions {
   /**
@@ -26,7 +26,14 @@ export interface DocxOptions {
    * not sufficient, or the stated counts), for a reviewer checking the figures. Off by default.
    */
   annotate?: boolean;
+  /**
+   * The report's marks (core `markReport`): a note in the mark's colour before each marked paragraph, and the
+   * notes about no paragraph before the report. Printed, not a comment: a report rendered despite errors says so.
+   */
+  marks?: ReportMarks;
 }
+
+const markColours: Record<MarkSeverity, string> = { error: 'AA0000', warning: '8A5A00', information: '8A5A00' };
 
 const bullets = 'sqs-bullets';
 const romans = 'sqs-roman';
@@ -44,8 +51,25 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions = {})
   const comments: ICommentOptions[] = [];
   const runs = (sentences: readonly Sentence[]): ParagraphChild[] => sentenceRuns(sentences, options.annotate ? comments : undefined);
   const plain = (text: string, options: { bold?: boolean; size?: number } = {}) => new DocxParagraph({ children: [new TextRun({ text, ...options })] });
+  const marks = options.marks ? markNotes(options.marks) : new Map<string, MarkNote>();
+  const note = (severity: MarkSeverity, message: string, indent?: { left: number }) => {
+    const color = markColours[severity];
+    children.push(
+      new DocxParagraph({
+        children: [new TextRun({ text: `${severityLabel(severity)}: `, bold: true, color }), new TextRun({ text: message, color })],
+        ...(indent && { indent }),
+        spacing: { after: 80 },
+      }),
+    );
+  };
+  const marked = (p: Paragraph, indent?: { left: number }) => {
+    const mark = marks.get(p.id);
+    if (mark) note(mark.severity, mark.message, indent);
+  };
   const body = (p: Paragraph | undefined) => {
-    if (p) children.push(new DocxParagraph({ children: runs(p.sentences), spacing: { after: 160 } }));
+    if (!p) return;
+    marked(p);
+    children.push(new DocxParagraph({ children: runs(p.sentences), spacing: { after: 160 } }));
   };
   const heading = (text: string | undefined, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2) => {
     if (text) children.push(new DocxParagraph({ text, heading: level }));
@@ -65,6 +89,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions = {})
     body(l.outro);
   };
 
+  for (const n of options.marks?.notes ?? []) note('information', n.message);
   for (const line of doc.letterhead) children.push(plain(line, { size: 18 }));
   if (doc.letterhead.length > 0) children.push(new DocxParagraph({}));
   for (const h of doc.header) children.push(new DocxParagraph({ children: [new TextRun({ text: `${h.label} `, bold: true }), new TextRun(h.value)] }));
@@ -76,6 +101,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions = {})
   for (const theme of doc.commentary.themes) {
     heading(`${theme.number}. ${theme.title}`, HeadingLevel.HEADING_3);
     for (const p of theme.paragraphs) {
+      marked(p, { left: hanging });
       children.push(
         new DocxParagraph({
           children: [new TextRun({ text: `${p.number}.`, bold: true }), new TextRun({ children: [new Tab()] }), ...runs(p.sentences)],

@@ -1,11 +1,6 @@
 import { escapeAttribute, escapeText } from 'entities';
-import { sentenceKey, type ListSection, type Paragraph, type ReportDocument, type Section, type Sentence, type SourceLink } from '../core/index';
+import { markNotes, sentenceKey, severityLabel, type ListSection, type MarkNote, type Paragraph, type ReportDocument, type ReportMarks, type Section, type Sentence, type SourceLink } from '../core/index';
 import { printCss, themeCss } from './styles';
-
-export interface HtmlMark {
-  severity: 'error' | 'warning' | 'information';
-  message: string;
-}
 
 export interface HtmlOptions {
   /** `document` (default): a standalone page; `fragment`: only the report's <article>, for a page of one's own. */
@@ -19,12 +14,13 @@ export interface HtmlOptions {
    * (its source places, "uri#L1:C1-L2:C2" 1-based, space-separated); `keys`: `data-sentence` only; `none`.
    */
   sourceLinks?: 'full' | 'keys' | 'none';
-  /** Marks by paragraph id, shown with the paragraph (the preview marks paragraphs whose figures are in error). */
-  marks?: ReadonlyMap<string, HtmlMark>;
-  /** Leave the sentences of an error-marked paragraph out, showing only the mark. */
+  /**
+   * The report's marks (core `markReport`): each marked paragraph shows its note before its prose, and the notes
+   * about no paragraph come before the report, for its author.
+   */
+  marks?: ReportMarks;
+  /** Leave the prose of a paragraph in doubt (an error mark) out, showing only the note: the preview's choice. */
   hideMarkedText?: boolean;
-  /** Notes before the report, for its author (the preview lists there what the report leaves out, and why). */
-  notes?: readonly string[];
   /** The page title (default: the report's title). */
   title?: string;
   /** The language of the text (default: the document's, from its phrasebook). */
@@ -59,15 +55,19 @@ export function renderHtml(doc: ReportDocument, options: HtmlOptions = {}): stri
 }
 
 class HtmlRenderer {
+  private readonly notes: ReadonlyMap<string, MarkNote>;
+
   constructor(
     private readonly doc: ReportDocument,
     private readonly options: HtmlOptions,
-  ) {}
+  ) {
+    this.notes = options.marks ? markNotes(options.marks) : new Map();
+  }
 
   article(): string {
     const d = this.doc;
     const parts: string[] = [];
-    const notes = this.options.notes ?? [];
+    const notes = (this.options.marks?.notes ?? []).map((n) => n.message);
     if (notes.length > 0) parts.push(`<aside class="notes" role="note">${notes.map((n) => `<p>${escapeText(n)}</p>`).join('')}</aside>`);
     if (d.letterhead.length > 0) parts.push(`<header class="letterhead">${d.letterhead.map((l) => `<p>${escapeText(l)}</p>`).join('')}</header>`);
     if (d.header.length > 0) {
@@ -115,11 +115,12 @@ class HtmlRenderer {
   }
 
   private paragraph(p: Paragraph, number?: string, className?: string): string {
-    const mark = this.options.marks?.get(p.id);
+    const mark = this.notes.get(p.id);
     const classes = [number ? 'numbered' : undefined, className, mark ? `marked ${mark.severity}` : undefined].filter(Boolean).join(' ');
-    const hide = mark?.severity === 'error' && this.options.hideMarkedText;
+    const hide = mark?.inDoubt && this.options.hideMarkedText;
     const body = hide ? '' : p.sentences.map((s, i) => this.sentence(p.id, i, s)).join(' ');
-    const markHtml = mark ? `<span class="mark" role="note">${escapeText(mark.message)}</span>${body ? ' ' : ''}` : '';
+    // The label says in words what the mark's colour says, for print and for screen readers.
+    const markHtml = mark ? `<span class="mark" role="note"><span class="label">${severityLabel(mark.severity)}:</span> ${escapeText(mark.message)}</span>${body ? ' ' : ''}` : '';
     const num = number ? `<span class="number">${escapeText(number)}</span> ` : '';
     return `<p id="${escapeAttribute(p.id)}"${classes ? ` class="${classes}"` : ''}>${num}${markHtml}${body}</p>`;
   }

@@ -1,7 +1,7 @@
 import type { Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
-import { paragraphText, type ListSection, type Paragraph, type ReportDocument, type Section, type Sentence } from '../core/index';
+import { markNotes, paragraphText, severityLabel, type ListSection, type MarkNote, type MarkSeverity, type Paragraph, type ReportDocument, type ReportMarks, type Section, type Sentence } from '../core/index';
 import { roman } from './numbering';
 
 /**
@@ -11,10 +11,23 @@ import { roman } from './numbering';
  * emphasis is escaped (or its leading space written as a character reference), so every string prints as
  * typed and the document has exactly the structure built here.
  */
-export function renderMarkdown(doc: ReportDocument): string {
+export interface MarkdownOptions {
+  /** The report's marks (core `markReport`): a quoted note before each marked paragraph, and the notes about no paragraph before the report. */
+  marks?: ReportMarks;
+}
+
+export function renderMarkdown(doc: ReportDocument, options: MarkdownOptions = {}): string {
   const out: RootContent[] = [];
+  const marks = options.marks ? markNotes(options.marks) : new Map<string, MarkNote>();
+  const note = (severity: MarkSeverity, message: string): RootContent => ({ type: 'blockquote', children: [paragraph([strong(`${severityLabel(severity)}:`), text(` ${message}`)])] });
+  const marked = (p: Paragraph) => {
+    const mark = marks.get(p.id);
+    if (mark) out.push(note(mark.severity, mark.message));
+  };
   const para = (p: Paragraph | undefined) => {
-    if (p) out.push(paragraph(sentencesPhrasing(p.sentences)));
+    if (!p) return;
+    marked(p);
+    out.push(paragraph(sentencesPhrasing(p.sentences)));
   };
   const heading = (depth: 1 | 2 | 3, value: string | undefined) => {
     if (value) out.push({ type: 'heading', depth, children: [text(value)] });
@@ -37,6 +50,7 @@ export function renderMarkdown(doc: ReportDocument): string {
     para(l.outro);
   };
 
+  for (const n of options.marks?.notes ?? []) out.push(note('information', n.message));
   if (doc.letterhead.length > 0) out.push(paragraph(lines(doc.letterhead.map((l) => [text(l)]))));
   if (doc.header.length > 0) out.push(paragraph(lines(doc.header.map((h) => [strong(h.label), text(` ${h.value}`)]))));
   heading(1, doc.title);
@@ -46,7 +60,10 @@ export function renderMarkdown(doc: ReportDocument): string {
   heading(2, doc.commentary.heading);
   for (const theme of doc.commentary.themes) {
     heading(3, `${theme.number}. ${theme.title}`);
-    for (const p of theme.paragraphs) out.push(paragraph([strong(`${p.number}.`), text(' '), ...sentencesPhrasing(p.sentences)]));
+    for (const p of theme.paragraphs) {
+      marked(p);
+      out.push(paragraph([strong(`${p.number}.`), text(' '), ...sentencesPhrasing(p.sentences)]));
+    }
   }
   section(doc.operationalManagement);
   list(doc.keyStrengths);

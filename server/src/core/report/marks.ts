@@ -1,0 +1,82 @@
+import type { Catalogue } from '../criteria/catalogue';
+import type { Finding } from '../types';
+import type { ReportDocument, ReportWarning } from './document';
+import { paragraphsAffectedBy, paragraphsOf, paragraphsWarned } from './navigate';
+
+// What a report says about its own paragraphs besides their prose: which ones the inspection's findings put in
+// doubt and which ones the report itself warns about. The preview, `sqs render` and the exports all mark the
+// same paragraphs with the same words; only how they show a mark is theirs.
+
+/**
+ * - `error`: an error finding lies on a place the paragraph's figures were made from: they cannot be vouched for;
+ * - `warning`: a warning finding does;
+ * - `information`: only the report's own warning (cases not judged yet, a sentence left out).
+ */
+export type MarkSeverity = 'error' | 'warning' | 'information';
+
+export interface ParagraphMark {
+  paragraphId: string;
+  severity: MarkSeverity;
+  /** The error and warning findings on the sources of its generated sentences, as the checker reported them. */
+  findings: Finding[];
+  /** The report's own warnings about the paragraph (ReportDocument.warnings). */
+  warnings: ReportWarning[];
+}
+
+export interface ReportMarks {
+  /** In reading order. */
+  marks: ParagraphMark[];
+  /** The report's warnings that concern no paragraph it has (a criterion with nothing judged yet). */
+  notes: ReportWarning[];
+}
+
+/**
+ * The marks the findings (after `# sqs-ignore` and any severity settings: pass what the user sees) and the
+ * report's own warnings put on its paragraphs. Information and hint findings mark nothing.
+ */
+export function markReport(doc: ReportDocument, findings: readonly Finding[], catalogue: Catalogue): ReportMarks {
+  const relevant = findings.filter((f) => !f.ignored && (f.severity === 'error' || f.severity === 'warning'));
+  const byFindings = paragraphsAffectedBy(doc, relevant);
+  const { placed, unplaced } = paragraphsWarned(doc, catalogue);
+  const marks: ParagraphMark[] = [];
+  for (const { paragraph } of paragraphsOf(doc)) {
+    const hits = byFindings.get(paragraph.id) ?? [];
+    const warnings = placed.get(paragraph.id) ?? [];
+    if (hits.length === 0 && warnings.length === 0) continue;
+    const severity: MarkSeverity = hits.some((f) => f.severity === 'error') ? 'error' : hits.length > 0 ? 'warning' : 'information';
+    marks.push({ paragraphId: paragraph.id, severity, findings: hits, warnings });
+  }
+  return { marks, notes: unplaced };
+}
+
+/** What a mark says, as one line: its findings (`message (CODE)`), then the report's warnings. */
+export interface MarkNote {
+  severity: MarkSeverity;
+  message: string;
+  /**
+   * Whether the paragraph's prose is in doubt (an error): a renderer showing work in progress (the preview) shows
+   * the note instead of the prose; an export, made despite the errors, shows both.
+   */
+  inDoubt: boolean;
+}
+
+/**
+ * A mark in words. An error says only its errors: the warnings would qualify figures that cannot be vouched for.
+ * Otherwise every finding and warning, each once.
+ */
+export function markNote(mark: ParagraphMark): MarkNote {
+  const error = mark.severity === 'error';
+  const findings = mark.findings.filter((f) => !error || f.severity === 'error').map((f) => `${f.message} (${f.code})`);
+  const lines = error ? findings : [...findings, ...mark.warnings.map((w) => w.message)];
+  return { severity: mark.severity, message: [...new Set(lines)].join(' '), inDoubt: error };
+}
+
+/** The notes of a report's marks by paragraph id, for renderers. */
+export function markNotes(marks: ReportMarks): Map<string, MarkNote> {
+  return new Map(marks.marks.map((m) => [m.paragraphId, markNote(m)]));
+}
+
+/** How a note is introduced where colour cannot say it (print, Markdown, screen readers). */
+export function severityLabel(severity: MarkSeverity): string {
+  return severity === 'error' ? 'Error' : severity === 'warning' ? 'Warning' : 'Note';
+}
