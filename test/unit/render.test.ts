@@ -424,12 +424,18 @@ function loadExample() {
 describe('DOCX renderer', () => {
   let bytes: Uint8Array;
   let annotatedBytes: Uint8Array;
+  let markedBytes: Uint8Array;
   let zip: JSZip;
   before(async () => {
     const { index } = loadExample();
     const doc = buildReport(index.inspections()[0]!);
     bytes = await renderDocx(doc);
     annotatedBytes = await renderDocx(doc, { annotate: true });
+    const marks: ReportMarks = {
+      marks: [{ paragraphId: 'criterion-2.4', severity: 'error', findings: [fakeFinding('Stated 26 <due> & 27 tallied')], warnings: [] }],
+      notes: [{ message: '1.5: not judged yet', sources: [] }],
+    };
+    markedBytes = await renderDocx(doc, { annotate: true, marks });
     zip = await JSZip.loadAsync(bytes);
   });
 
@@ -471,10 +477,19 @@ describe('DOCX renderer', () => {
     assert.equal(zip.file('word/comments.xml')?.name, undefined, 'no comments unless asked');
   });
 
-  it('converts to PDF with LibreOffice without error (plain and annotated)', { timeout: 600_000 }, () => {
+  it('puts each mark’s note, in words, before its paragraph, and the notes before the report', async () => {
+    const xml = await (await JSZip.loadAsync(markedBytes)).file('word/document.xml')!.async('string');
+    assert.equal(XMLValidator.validate(xml), true);
+    const texts = [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    assert.equal(texts[0], 'Note: 1.5: not judged yet');
+    const at = texts.findIndex((t) => t.startsWith('2.4.'));
+    assert.equal(texts[at - 1], 'Error: Stated 26 &lt;due&gt; &amp; 27 tallied (SQS030)');
+  });
+
+  it('converts to PDF with LibreOffice without error (plain, annotated and marked)', { timeout: 600_000 }, () => {
     const soffice = ensureLibreOffice();
     const dir = tempDir();
-    const files = { 'report.docx': bytes, 'annotated.docx': annotatedBytes };
+    const files = { 'report.docx': bytes, 'annotated.docx': annotatedBytes, 'marked.docx': markedBytes };
     for (const [name, data] of Object.entries(files)) writeFileSync(path.join(dir, name), data);
     // A private profile: concurrent LibreOffice runs sharing one profile fail.
     const profile = pathToFileURL(path.join(dir, 'profile')).toString();
