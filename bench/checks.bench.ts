@@ -96,5 +96,44 @@ function bench(label: string, copies: number): void {
   console.log(`  keystroke in one commentary paragraph, all   ${ms(commentaryEdit)}`);
 }
 
+/**
+ * Commentary no inspector writes but anyone can paste: what one keystroke in it costs. Each run changes
+ * the text (readings are cached by text), then asks for the inspection file's findings. Past the limits
+ * (20 kB or 200 quantities in one criterion's commentary) the text is not read, only reported (SQS062).
+ */
+function hostile(): void {
+  const files = workspace(1);
+  const uris = [...files.keys()];
+  const inspectionUri = uris.find((u) => u.endsWith('inspection.sqs.yaml'))!;
+  const base = readFileSync(path.join(example, 'inspection.sqs.yaml'), 'utf8');
+  const index = new InspectionIndex();
+  for (const [uri, text] of files) index.set(uri, text);
+  const checker = new Checker(index);
+  const fill = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+  const inputs: [string, string][] = [
+    ['"half " ×2,000 in one sentence, 10 kB', 'half '.repeat(2000)],
+    ['"half " ×20,000 in one sentence, 100 kB', 'half '.repeat(20_000)],
+    ['2,000 figures ("3 cases, 4 cases, …"), 23 kB', Array.from({ length: 2000 }, (_, i) => `${i + 3} cases`).join(', ')],
+    ['\'half "x" \' in one sentence, 32 kB', fill('half "x" ', 32_000)],
+    ['quotes and sentences, 32 kB', fill('In 3 cases "A" said. Most said "b". ', 32_000)],
+    ['read: 190 quantities in one 19 kB sentence', ('half of the assessments had been reviewed in time and well ' + 'and so on '.repeat(4)).repeat(190)],
+    ['read: 19,000 spaces in one sentence', `Most cases${' '.repeat(19_000)}were done.`],
+    ['read: “ never closed, 19 kB', fill('“a ', 19_000)],
+  ];
+  console.log('Hostile commentary in one criterion: a keystroke in it, findings of the inspection file (parse, then checks)');
+  for (const [label, text] of inputs) {
+    const checks: number[] = [];
+    const keystroke = median(9, (i) => {
+      index.set(inspectionUri, `${base}commentary:\n  "2.2": ${JSON.stringify(`${text}${i}`)}\n`);
+      const t = performance.now();
+      checker.findingsFor(inspectionUri);
+      checks.push(performance.now() - t);
+    });
+    const checksMedian = checks.slice(2).sort((a, b) => a - b)[Math.floor((checks.length - 2) / 2)]!;
+    console.log(`  ${label.padEnd(46)} ${keystroke.toFixed(1).padStart(6)} ms  (checks ${checksMedian.toFixed(1)} ms)`);
+  }
+}
+
 bench('Liverpool (34 cases, seed commentary)', 1);
 bench('Liverpool ×3 (102 cases)', 3);
+hostile();

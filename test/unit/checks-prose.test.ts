@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Checker, InspectionIndex, parseYaml, type Finding } from '../../server/src/core/index';
 import { PhrasebookRegistry } from '../../server/src/core/commentary/phrasebookRegistry';
 import { scalarOffsets } from '../../server/src/core/yaml/scalarOffsets';
+import { quotations } from '../../server/src/core/checks/prose/text';
 import { seedCommentary } from '../fixtures/seed-commentary';
 import { applyFix, check, copyOf, lineOf, liverpool, liverpoolTalliesOnly, summary, swap } from '../helpers/example';
 
@@ -197,6 +198,51 @@ describe('prose against numbers (SQS060, SQS061)', () => {
     const text = applyFix(dir, 'inspection.sqs.yaml', f[0]!.fixes![0]!);
     assert.match(text, /\n {4}Over three-quarters of the initial assessments of what was likely to make a child or young person\n {4}offend/);
     assert.deepEqual(check(dir).findings.filter(prose), []);
+  });
+});
+
+describe('commentary no inspector writes: a pasted document or table of figures (SQS062)', () => {
+  const index = new InspectionIndex();
+  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  for (const file of walk(liverpool)) index.set(pathToFileURL(file).toString(), readFileSync(file, 'utf8'));
+  const uri = pathToFileURL(path.join(liverpool, 'inspection.sqs.yaml')).toString();
+  const base = readFileSync(path.join(liverpool, 'inspection.sqs.yaml'), 'utf8');
+  const checker = new Checker(index);
+  const run = (text: string) => {
+    index.set(uri, base + yamlCommentary({ '2.6': text }));
+    return checker.findingsFor(uri).filter((f) => prose(f) || f.code === 'SQS062');
+  };
+  const keyLine = base.split('\n').length; // "commentary:" is the last line of the base, "2.6": the next
+  // A paragraph the check reads as one wrong band (SQS061), then padding that states nothing it checks.
+  const wrong = swap('in over one-third of the relevant', 'in almost all of the relevant')(seedCommentary['2.6']!);
+  const figures = (n: number) => Array.from({ length: n }, (_, i) => ` We read ${i + 3} files.`).join('');
+  const padded = (length: number) => (wrong + ' The records were kept in the usual way.'.repeat(600)).slice(0, length);
+
+  it('reads commentary up to 200 quantities and 20,000 characters', () => {
+    assert.equal(book.find(wrong + figures(199)).length, 200);
+    assert.deepEqual(run(wrong + figures(199)).map((f) => f.code), ['SQS061']);
+    assert.deepEqual(run(padded(20_000)).map((f) => f.code), ['SQS061']);
+  });
+
+  it('past them, reads none of it and says so once, on the criterion’s key', () => {
+    for (const [text, why] of [
+      [wrong + figures(200), '2.6: this commentary is not checked against the numbers: it states 201 quantities (commentary with over 200 is not read).'],
+      [padded(20_001), '2.6: this commentary is not checked against the numbers: it is 21 kB long (commentary over 20 kB is not read).'],
+    ] as const) {
+      const found = run(text);
+      assert.deepEqual(found.map((f) => [f.code, f.severity, f.message, f.range.start.line]), [['SQS062', 'information', why, keyLine]]);
+    }
+  });
+
+  it('finds quotations as /"[^"]*"|“[^”]*”/g does, in one pass', () => {
+    let seed = 1;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const alphabet = ['"', '“', '”', 'a', ' ', '.', '\n'];
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]).join('');
+      const expected = [...text.matchAll(/"[^"]*"|“[^”]*”/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+      assert.deepEqual(quotations(text), expected, JSON.stringify(text));
+    }
   });
 });
 

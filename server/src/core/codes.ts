@@ -48,6 +48,7 @@ const table = [
   ['SQS055', 'marked-not-applicable', 'warning', 'Marked not applicable although the case facts say the criterion applies: it is not counted.'],
   ['SQS060', 'prose-count-mismatch', 'warning', 'Commentary states a number of cases ("19 out of 22", "all but five", "in three cases") the tallies contradict.'],
   ['SQS061', 'prose-band-mismatch', 'warning', 'Commentary uses a proportion phrase ("over three-quarters") the phrasebook does not accept for the tallies.'],
+  ['SQS062', 'prose-not-checked', 'information', 'Commentary too long, or stating too many quantities, to be checked against the numbers.'],
   ['SQS090', 'ignore-without-reason', 'warning', 'An `# sqs-ignore` comment without a reason: it silences nothing until it says why.'],
   ['SQS091', 'unused-ignore', 'warning', 'An `# sqs-ignore` comment that silences nothing (no such finding on its line, or an unknown code).'],
 ] as const satisfies readonly (readonly [string, string, Severity, string])[];

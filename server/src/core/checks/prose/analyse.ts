@@ -1,8 +1,8 @@
 import type { Criterion, Question } from '../../criteria/catalogue';
 import type { Framing, Phrasebook } from '../../commentary/phrasebook';
 import type { QuantifierMatch } from '../../commentary/finder';
-import { attribute, reasonsNamed, vocabulary, type ReasonRef } from './attribution';
-import { inside, negated, quotations, sentences, statementAround, words, type Stretch, type Token } from './text';
+import { Attribution, reasonsNamed, type ReasonRef } from './attribution';
+import { inside, isNegation, lowerBound, quotations, sentences, statementsOf, words, type Sentence, type Stretch, type Token } from './text';
 
 /** What a quantifier in commentary claims, once it is known what it is about. */
 export type Claim =
@@ -13,69 +13,192 @@ export type Claim =
   /** A number of cases giving a reason ("in three cases the assessment had not been done"). */
   | { kind: 'reason'; match: QuantifierMatch; reasons: ReasonRef[] };
 
+/** The reading of one criterion's commentary: its claims, or why it was not read. */
+export type Analysis = { claims: Claim[] } | { notAnalysed: string };
+
+/**
+ * Beyond these the commentary is not read: no report paragraph comes near them (Liverpool's longest is
+ * 1.6 kB with 6 quantities), and a paste of a whole document or a table of figures would cost every
+ * keystroke in the inspection file. Reading is linear, so these bound it to a few milliseconds.
+ */
+export const proseLimits = { maxLength: 20_000, maxQuantities: 200 };
+
 const caseNouns = new Set(['case', 'review', 'assessment', 'plan', 'psr', 'report', 'child', 'young', 'person']);
 /** Quantifiers over these count people the inspectors spoke to ("the great majority of staff"), not cases. */
 const otherPeople = new Set(['staff', 'practitioner', 'manager', 'inspector', 'officer', 'worker', 'colleague', 'member', 'partner', 'agency', 'parent', 'carer']);
+const restrictiveStart = /\s*(?:[\p{L}]+\s+)?(?:where|in which|who)\b/iuy;
 const countIntro = /(?:^|[^\p{L}])(?:in(?: a further| another| the other)?|a further|another)\s+$/iu;
 
 /**
  * Reads the quantifiers of one criterion's commentary and decides what each is about. Only what can be
  * attributed is claimed: a number in an anecdote ("In one case we noted: …"), a pronoun ("one had not
  * been produced") or a quotation is not a count of cases. Pure, and independent of the numbers, so it is
- * done once per text.
+ * done once per text. Every step is linear (or n log n) in the text: what a quantifier needs from its
+ * sentence is worked out once per sentence, never by walking the sentence again per quantifier.
  */
-export function analyse(criterion: Criterion, text: string, book: Phrasebook): Claim[] {
+export function analyse(criterion: Criterion, text: string, book: Phrasebook, limits = proseLimits): Analysis {
+  if (text.length > limits.maxLength) return { notAnalysed: `it is ${Math.ceil(text.length / 1000)} kB long (commentary over ${limits.maxLength / 1000} kB is not read)` };
   const quotes = quotations(text);
   const matches = book.find(text).filter((m) => !inside(quotes, m.start));
+  if (matches.length > limits.maxQuantities) return { notAnalysed: `it states ${matches.length} quantities (commentary with over ${limits.maxQuantities} is not read)` };
   const claims: Claim[] = [];
+  let next = 0;
   for (const s of sentences(text, quotes)) {
-    const tokens = words(text, s.start, s.end, quotes);
-    const here = matches.filter((m) => m.start >= s.start && m.start < s.end);
-    const spans: Stretch[] = here.map((m) => ({ start: m.start, end: m.end }));
-    for (const [i, m] of here.entries()) {
-      const statement = statementAround(s, m.start);
-      const restrictive = [...restrictiveAfter(text, m, s.end), ...relevantCasesIn(text, s, criterion.questions)];
-      const framing: Framing = negated(tokens.filter((t) => t.start >= statement.start && t.end <= statement.end && !overlaps(t, spans) && !overlaps(t, restrictive)))
-        ? 'not-sufficient'
-        : 'sufficient';
-      const nextWord = tokens.find((t) => t.start >= m.end);
-      if (nextWord && otherPeople.has(nextWord.stem)) continue;
-      if (m.kind !== 'count') {
-        const questions = attribute(criterion.questions, tokens, statement, spans);
-        if (about(questions, tokens, spans)) claims.push({ kind: 'share', match: m, questions, framing });
-        continue;
-      }
-      if (s.introducesQuote) continue;
-      const introduced = countIntro.test(text.slice(Math.max(s.start, m.start - 20), m.start));
-      const subject = !introduced && nextWord !== undefined && caseNouns.has(nextWord.stem);
-      if (!introduced && !subject) continue;
-      const until = here[i + 1]?.start ?? s.end;
-      const reasons = reasonsNamed(criterion.questions, tokens.filter((t) => t.start >= m.end && t.end <= until));
-      if (reasons.length > 0) claims.push({ kind: 'reason', match: m, reasons });
-      else if (subject) {
-        const questions = attribute(criterion.questions, tokens, statement, spans);
-        if (about(questions, tokens, spans)) claims.push({ kind: 'count', match: m, questions, framing });
-      }
+    while (next < matches.length && matches[next]!.start < s.start) next++;
+    const first = next;
+    while (next < matches.length && matches[next]!.start < s.end) next++;
+    if (next > first) claims.push(...sentenceClaims(criterion, text, s, quotes, matches.slice(first, next)));
+  }
+  return { claims };
+}
+
+function sentenceClaims(criterion: Criterion, text: string, s: Sentence, quotes: readonly Stretch[], here: readonly QuantifierMatch[]): Claim[] {
+  const r = new SentenceReading(criterion, text, s, words(text, s.start, s.end, quotes), here);
+  const claims: Claim[] = [];
+  for (const [i, m] of here.entries()) {
+    const statement = r.statementAround(m.start);
+    const framing: Framing = r.negated(statement, r.restrictiveAfter(m)) ? 'not-sufficient' : 'sufficient';
+    const nextWord = r.tokens[r.firstTokenFrom(m.end)];
+    if (nextWord && otherPeople.has(nextWord.stem)) continue;
+    if (m.kind !== 'count') {
+      const { questions, about } = r.attribute(statement);
+      if (about) claims.push({ kind: 'share', match: m, questions, framing });
+      continue;
+    }
+    if (s.introducesQuote) continue;
+    const introduced = countIntro.test(text.slice(Math.max(s.start, m.start - 20), m.start));
+    const subject = !introduced && nextWord !== undefined && caseNouns.has(nextWord.stem);
+    if (!introduced && !subject) continue;
+    const until = here[i + 1]?.start ?? s.end;
+    const reasons = reasonsNamed(criterion.questions, r.tokensWithin(m.end, until));
+    if (reasons.length > 0) claims.push({ kind: 'reason', match: m, reasons });
+    else if (subject) {
+      const { questions, about } = r.attribute(statement);
+      if (about) claims.push({ kind: 'count', match: m, questions, framing });
     }
   }
   return claims;
 }
 
-/** A sentence sharing no word with what a question is about ("All but one described countersigning …") is not about it. */
-function about(questions: readonly Question[], tokens: readonly Token[], spans: readonly Stretch[]): boolean {
-  const words = new Set(tokens.filter((t) => !overlaps(t, spans)).map((t) => t.stem));
-  return questions.some((q) => [...vocabulary(q)].some((s) => words.has(s)));
+/**
+ * One sentence's words, with what every quantifier in it asks of them worked out up front: which words
+ * belong to a quantifier or to the catalogue's description of the relevant cases, where the negations
+ * are, and what each statement is about.
+ */
+class SentenceReading {
+  readonly statementAround: (at: number) => Stretch;
+  /** Per token: inside one of the sentence's quantifiers. */
+  private readonly inMatch: boolean[];
+  /** Indices of negating tokens outside quantifiers and outside descriptions of the relevant cases. */
+  private readonly negations: number[] = [];
+  private readonly attribution: Attribution;
+  private readonly attributed = new Map<string, { questions: Question[]; about: boolean }>();
+  private readonly sentenceText: string;
+  /** Offsets (in the sentence) of its commas and semicolons, where a restrictive clause ends. */
+  private readonly clauseStops: number[] = [];
+
+  constructor(
+    criterion: Criterion,
+    text: string,
+    readonly sentence: Sentence,
+    readonly tokens: readonly Token[],
+    here: readonly QuantifierMatch[],
+  ) {
+    this.statementAround = statementsOf(sentence);
+    this.inMatch = overlapFlags(tokens, here);
+    const described = overlapFlags(tokens, mergeStretches(relevantCasesIn(text, sentence, criterion.questions)));
+    tokens.forEach((t, j) => {
+      if (isNegation(t) && !this.inMatch[j] && !described[j]) this.negations.push(j);
+    });
+    this.attribution = new Attribution(criterion.questions, tokens, this.inMatch);
+    this.sentenceText = text.slice(sentence.start, sentence.end);
+    for (let k = 0; k < this.sentenceText.length; k++) {
+      const c = this.sentenceText[k];
+      if (c === ',' || c === ';') this.clauseStops.push(k);
+    }
+  }
+
+  /** Index of the first token starting at or after `at`. */
+  firstTokenFrom(at: number): number {
+    return lowerBound(this.tokens, at, (t) => t.start);
+  }
+
+  /** The tokens lying wholly within [start, end). */
+  tokensWithin(start: number, end: number): Token[] {
+    const a = this.firstTokenFrom(start);
+    const b = lowerBound(this.tokens, end + 1, (t) => t.end);
+    return this.tokens.slice(a, Math.max(a, b));
+  }
+
+  /**
+   * Whether a statement is about the cases that fell short ("had not been reviewed"): a negation in it,
+   * not counting quantifiers, descriptions of the relevant cases, and `restrictive` ("cases where the
+   * child had not complied": the cases counted, not what is said of them).
+   */
+  negated(statement: Stretch, restrictive: Stretch | undefined): boolean {
+    const a = this.firstTokenFrom(statement.start);
+    const b = lowerBound(this.tokens, statement.end + 1, (t) => t.end);
+    // Tokens overlapping the restrictive clause: a run [ra, rb).
+    const ra = restrictive ? lowerBound(this.tokens, restrictive.start + 1, (t) => t.end) : b;
+    const rb = restrictive ? lowerBound(this.tokens, restrictive.end, (t) => t.start) : b;
+    let k = lowerBound(this.negations, a, (j) => j);
+    if (k < this.negations.length && this.negations[k]! >= ra && this.negations[k]! < rb) k = lowerBound(this.negations, rb, (j) => j);
+    return k < this.negations.length && this.negations[k]! < b;
+  }
+
+  /** The questions a statement is about, and whether the sentence shares a word with any of them (cached per statement). */
+  attribute(statement: Stretch): { questions: Question[]; about: boolean } {
+    const key = `${statement.start}:${statement.end}`;
+    let found = this.attributed.get(key);
+    if (!found) {
+      const a = this.firstTokenFrom(statement.start);
+      const b = lowerBound(this.tokens, statement.end + 1, (t) => t.end);
+      const questions = this.attribution.questionsFor(a, b);
+      found = { questions, about: this.attribution.mentionsAny(questions) };
+      this.attributed.set(key, found);
+    }
+    return found;
+  }
+
+  /**
+   * "all | cases where the child had not complied": the cases counted, not what is said of them. The
+   * clause opens with "where", "in which" or "who" (perhaps after one word) and runs to the next comma or
+   * semicolon, else to the sentence's end; read in place, not by copying the rest of the sentence for
+   * every quantifier.
+   */
+  restrictiveAfter(m: QuantifierMatch): Stretch | undefined {
+    if (m.end >= this.sentence.end) return undefined;
+    const re = new RegExp(restrictiveStart.source, restrictiveStart.flags);
+    re.lastIndex = m.end - this.sentence.start;
+    const found = re.exec(this.sentenceText);
+    if (!found) return undefined;
+    const from = re.lastIndex;
+    const k = this.clauseStops[lowerBound(this.clauseStops, from, (c) => c)];
+    return { start: m.end, end: this.sentence.start + (k ?? this.sentenceText.length) };
+  }
 }
 
-function overlaps(t: Stretch, spans: readonly Stretch[]): boolean {
-  return spans.some((s) => t.start < s.end && t.end > s.start);
+/** Per token (sorted, disjoint), whether it overlaps one of `spans` (sorted, disjoint): one pass, two pointers. */
+function overlapFlags(tokens: readonly Stretch[], spans: readonly Stretch[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  let k = 0;
+  for (const [j, t] of tokens.entries()) {
+    while (k < spans.length && spans[k]!.end <= t.start) k++;
+    out[j] = k < spans.length && spans[k]!.start < t.end;
+  }
+  return out;
 }
 
-/** "all | cases where the child had not complied": the cases counted, not what is said of them. */
-function restrictiveAfter(text: string, m: QuantifierMatch, end: number): Stretch[] {
-  const rest = text.slice(m.end, end);
-  const r = /^\s*(?:[\p{L}]+\s+)?(?:where|in which|who)\b[^,;]*/iu.exec(rest);
-  return r ? [{ start: m.end, end: m.end + r[0].length }] : [];
+/** Stretches sorted and merged where they overlap or touch, covering exactly the same characters. */
+function mergeStretches(stretches: Stretch[]): Stretch[] {
+  const sorted = [...stretches].sort((a, b) => a.start - b.start);
+  const out: Stretch[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
 }
 
 /** The catalogue's own description of a question's relevant cases, where the sentence uses it. */
@@ -89,3 +212,4 @@ function relevantCasesIn(text: string, s: Stretch, questions: readonly Question[
   }
   return out;
 }
+

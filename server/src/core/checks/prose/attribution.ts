@@ -1,5 +1,5 @@
 import type { Question } from '../../criteria/catalogue';
-import { stem, type Stretch, type Token } from './text';
+import { stem, type Token } from './text';
 
 // Which question of a criterion a quantifier in its commentary is about, and which reason a count of
 // cases names. Both compare the words around the quantifier with the catalogue's own words for each
@@ -21,6 +21,15 @@ export function contentStems(text: string): Set<string> {
   return out;
 }
 
+const phrases = new Map<string, Set<string>>();
+
+/** A reason's phrase as stems, read once (a count of cases asks for every reason's). */
+function phraseStems(phrase: string): Set<string> {
+  let stems = phrases.get(phrase);
+  if (!stems) phrases.set(phrase, (stems = contentStems(phrase)));
+  return stems;
+}
+
 const vocabularies = new WeakMap<Question, Set<string>>();
 
 /** A question's words: its wording, the cases it is relevant to, and its commentary sentences. */
@@ -34,23 +43,62 @@ export function vocabulary(q: Question): Set<string> {
 }
 
 /**
- * The questions a statement is most likely about: words in the statement itself count fully, the rest of
- * the sentence a quarter. Several questions come back when they score the same (the caller then treats
- * the quantifier as true if it is true of any of them).
+ * The questions a statement in one sentence is most likely about: words in the statement itself count
+ * fully, the rest of the sentence a quarter. Several questions come back when they score the same (the
+ * caller then treats the quantifier as true if it is true of any of them). Built once per sentence: only
+ * the words of some candidate's vocabulary can score, so each is indexed by where it occurs, and a
+ * statement's score costs a binary search per such word rather than a pass over the sentence.
  */
-export function attribute(candidates: readonly Question[], sentence: readonly Token[], statement: Stretch, skip: readonly Stretch[]): Question[] {
-  if (candidates.length <= 1) return [...candidates];
-  const vocabs = candidates.map(vocabulary);
-  const shared = new Set([...vocabs[0]!].filter((s) => vocabs.every((v) => v.has(s))));
-  const weights = new Map<string, number>();
-  for (const t of sentence) {
-    if (stopwords.has(t.word) || shared.has(t.stem) || skip.some((s) => t.start < s.end && t.end > s.start)) continue;
-    const w = t.start >= statement.start && t.end <= statement.end ? 1 : 0.25;
-    weights.set(t.stem, Math.max(weights.get(t.stem) ?? 0, w));
+export class Attribution {
+  private readonly vocabs: Set<string>[];
+  /** Each scoring stem of the sentence with the (ascending) indices of the tokens where it occurs. */
+  private readonly occurrences = new Map<string, number[]>();
+  private words: Set<string> | undefined;
+
+  /** `skip[j]`: token j belongs to a quantifier and says nothing about the subject. */
+  constructor(
+    private readonly candidates: readonly Question[],
+    private readonly tokens: readonly Token[],
+    private readonly skip: readonly boolean[],
+  ) {
+    this.vocabs = candidates.map(vocabulary);
+    if (candidates.length <= 1) return;
+    const shared = new Set([...this.vocabs[0]!].filter((s) => this.vocabs.every((v) => v.has(s))));
+    tokens.forEach((t, j) => {
+      if (stopwords.has(t.word) || shared.has(t.stem) || skip[j] || !this.vocabs.some((v) => v.has(t.stem))) return;
+      const list = this.occurrences.get(t.stem);
+      if (list) list.push(j);
+      else this.occurrences.set(t.stem, [j]);
+    });
   }
-  const scores = vocabs.map((v) => [...weights].reduce((sum, [s, w]) => sum + (v.has(s) ? w : 0), 0));
-  const best = Math.max(...scores);
-  return candidates.filter((_, i) => scores[i] === best);
+
+  /** The best-scoring candidates for the statement made of tokens [a, b). */
+  questionsFor(a: number, b: number): Question[] {
+    if (this.candidates.length <= 1) return [...this.candidates];
+    const scores = this.vocabs.map(() => 0);
+    for (const [stem, at] of this.occurrences) {
+      let lo = 0;
+      let hi = at.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (at[mid]! < a) lo = mid + 1;
+        else hi = mid;
+      }
+      const w = lo < at.length && at[lo]! < b ? 1 : 0.25;
+      this.vocabs.forEach((v, i) => {
+        if (v.has(stem)) scores[i]! += w;
+      });
+    }
+    const best = Math.max(...scores);
+    return this.candidates.filter((_, i) => scores[i] === best);
+  }
+
+  /** Whether the sentence (outside its quantifiers) shares a word with what any of `questions` is about. */
+  mentionsAny(questions: readonly Question[]): boolean {
+    this.words ??= new Set(this.tokens.filter((_, j) => !this.skip[j]).map((t) => t.stem));
+    const words = this.words;
+    return questions.some((q) => [...vocabulary(q)].some((s) => words.has(s)));
+  }
 }
 
 export interface ReasonRef {
@@ -68,7 +116,7 @@ export function reasonsNamed(candidates: readonly Question[], after: readonly To
   let found: ReasonRef[] = [];
   for (const question of candidates) {
     for (const r of question.reasons?.codes ?? []) {
-      const phrase = contentStems(r.phrase ?? r.label);
+      const phrase = phraseStems(r.phrase ?? r.label);
       const hits = [...phrase].filter((s) => present.has(s)).length;
       const share = phrase.size > 0 ? hits / phrase.size : 0;
       if (hits < Math.min(2, phrase.size) || share < 0.75 || share < best) continue;

@@ -7,7 +7,7 @@ import type { InspectionFile } from '../../model/sqsFile';
 import type { Finding, Range } from '../../types';
 import { scalarOffsets } from '../../yaml/scalarOffsets';
 import { questionName } from '../../criteria/names';
-import { analyse, type Claim } from './analyse';
+import { analyse, type Analysis, type Claim } from './analyse';
 import { figuresFor, type Figures } from './figures';
 
 // SQS060/SQS061: hand-written commentary (`commentary:` in the inspection file) held against the numbers.
@@ -18,7 +18,7 @@ import { figuresFor, type Figures } from './figures';
 interface Analysed {
   criterionId: string;
   text: string;
-  claims: Claim[];
+  analysis: Analysis;
   /** Source offsets of each character of the text, when they could be aligned. */
   offsets: number[] | undefined;
   range: Range;
@@ -27,24 +27,24 @@ interface Analysed {
 const analyses = new WeakMap<InspectionFile, Analysed[]>();
 
 /**
- * Claims by text, per phrasebook and criterion: typing anywhere else in the inspection file leaves the
+ * Readings by text, per phrasebook and criterion: typing anywhere else in the inspection file leaves the
  * commentary as it was, so it is not read again. A few recent texts per criterion are kept, enough for
  * undo and redo while typing in one paragraph.
  */
-const claimCache = new WeakMap<Phrasebook, WeakMap<Criterion, Map<string, Claim[]>>>();
+const analysisCache = new WeakMap<Phrasebook, WeakMap<Criterion, Map<string, Analysis>>>();
 const textsKept = 4;
 
-function claimsFor(book: Phrasebook, criterion: Criterion, text: string): Claim[] {
-  let byCriterion = claimCache.get(book);
-  if (!byCriterion) claimCache.set(book, (byCriterion = new WeakMap()));
+function analysisOf(book: Phrasebook, criterion: Criterion, text: string): Analysis {
+  let byCriterion = analysisCache.get(book);
+  if (!byCriterion) analysisCache.set(book, (byCriterion = new WeakMap()));
   let texts = byCriterion.get(criterion);
   if (!texts) byCriterion.set(criterion, (texts = new Map()));
-  let claims = texts.get(text);
-  if (claims) texts.delete(text);
-  else claims = analyse(criterion, text, book);
-  texts.set(text, claims);
+  let analysis = texts.get(text);
+  if (analysis) texts.delete(text);
+  else analysis = analyse(criterion, text, book);
+  texts.set(text, analysis);
   if (texts.size > textsKept) texts.delete(texts.keys().next().value!);
-  return claims;
+  return analysis;
 }
 
 export function prose(inspection: Inspection): Finding[] {
@@ -52,7 +52,13 @@ export function prose(inspection: Inspection): Finding[] {
   const book = choosePhrasebook(inspection);
   const out: LocalFinding[] = [];
   for (const a of analysedCommentary(file, book)) {
-    for (const claim of a.claims) {
+    if ('notAnalysed' in a.analysis) {
+      // On the key: underlining all of a 20 kB paste would hide everything else in the file.
+      const at = file.parsed.source.keyRange(['commentary', a.criterionId]) ?? a.range;
+      out.push(finding('SQS062', at, `${a.criterionId}: this commentary is not checked against the numbers: ${a.analysis.notAnalysed}.`));
+      continue;
+    }
+    for (const claim of a.analysis.claims) {
       const f = judge(inspection, book, a, claim);
       if (f) out.push(f);
     }
@@ -75,7 +81,7 @@ function analysedCommentary(file: InspectionFile, book: Phrasebook): Analysed[] 
     out.push({
       criterionId,
       text: text.value,
-      claims: claimsFor(book, criterion, text.value),
+      analysis: analysisOf(book, criterion, text.value),
       offsets: span && scalarOffsets(file.parsed.text, span, text.value),
       range: text.range,
     });

@@ -26,16 +26,60 @@ export interface Segment extends Stretch {
   hasVerb: boolean;
 }
 
-/** Quotations: "…" and “…”. Matches and words inside them are the inspector's quoted words. */
+/**
+ * Quotations: "…" and “…”, as the regex /"[^"]*"|“[^”]*”/g would find them, in one pass: the regex
+ * rescans to the end of the text from every “ that is never closed, so a pasted text full of them took
+ * quadratic time. Sorted and disjoint, which `inside` relies on.
+ */
 export function quotations(text: string): Stretch[] {
   const out: Stretch[] = [];
-  const re = /"[^"]*"|“[^”]*”/g;
-  for (const m of text.matchAll(re)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  let straightOpen = true;
+  let curlyOpen = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const close = c === 0x22 ? (straightOpen ? '"' : undefined) : c === 0x201c ? (curlyOpen ? '”' : undefined) : undefined;
+    if (close === undefined) continue;
+    const j = text.indexOf(close, i + 1);
+    if (j < 0) {
+      // Nothing after here closes it, so nothing after here will.
+      if (c === 0x22) straightOpen = false;
+      else curlyOpen = false;
+      continue;
+    }
+    out.push({ start: i, end: j + 1 });
+    i = j;
+  }
   return out;
 }
 
+/** Whether `at` is inside one of `spans`, which are sorted and disjoint (binary search). */
 export function inside(spans: readonly Stretch[], at: number): boolean {
-  return spans.some((s) => at >= s.start && at < s.end);
+  const i = firstEndingAfter(spans, at);
+  return i < spans.length && spans[i]!.start <= at;
+}
+
+/** Index of the first of sorted, disjoint `spans` that ends after `at` (`spans.length` if none). */
+function firstEndingAfter(spans: readonly Stretch[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first item whose `key` is at least `at`, in items sorted by `key`. */
+export function lowerBound<T>(items: readonly T[], at: number, key: (t: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(items[mid]!) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const abbreviation = /\b(e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|No|cf|viz)\.$/i;
@@ -65,12 +109,14 @@ export function sentences(text: string, quotes: readonly Stretch[]): Sentence[] 
 }
 
 const auxiliaries = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have', 'been', 'be', 'did', 'does', 'do', 'could', 'would', 'should', 'can', 'will', 'may', 'might', 'must']);
-const separator = /\s*[,;:]\s+|\s+(and|but|whilst|while|although|however)\s+/gi;
+// Never starting inside a run of spaces: a match from inside one would match from its start too, and
+// without the lookbehind the engine retried every space of a long run, quadratic in its length.
+const separator = /(?<!\s)(?:\s*[,;:]\s+|\s+(and|but|whilst|while|although|however)\s+)/gi;
 const strongWords = new Set(['but', 'whilst', 'while', 'although', 'however']);
 
 function sentence(text: string, start: number, end: number, quotes: readonly Stretch[]): Sentence {
   const body = text.slice(start, end);
-  const unquoted = body.replace(/"[^"]*"|“[^”]*”/g, (q) => ' '.repeat(q.length)).trimEnd();
+  const unquoted = blankQuotations(body).trimEnd();
   const segments: Segment[] = [];
   let from = 0;
   let joined: Segment['joinedToPrevious'] = 'start';
@@ -89,25 +135,62 @@ function sentence(text: string, start: number, end: number, quotes: readonly Str
     from = m.index! + m[0].length;
   }
   add(body.length, 'weak');
-  const quoted = quotes.some((q) => q.start >= start && q.start < end);
-  return { start, end, introducesQuote: quoted || /:$/.test(unquoted.replace(/[\s.]+$/, '')), segments };
+  const first = quotes[lowerBound(quotes, start, (q) => q.start)];
+  const quoted = first !== undefined && first.start < end;
+  return { start, end, introducesQuote: quoted || endsWithColon(unquoted), segments };
+}
+
+/** The text with each quotation blanked out, keeping offsets. */
+function blankQuotations(body: string): string {
+  let out = '';
+  let from = 0;
+  for (const q of quotations(body)) {
+    out += body.slice(from, q.start) + ' '.repeat(q.end - q.start);
+    from = q.end;
+  }
+  return out + body.slice(from);
+}
+
+/** Whether the text ends in a colon before any trailing spaces and full stops (/:$/ after removing /[\s.]+$/, in one pass). */
+function endsWithColon(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && (text[i] === '.' || /\s/.test(text[i]!))) i--;
+  return text[i] === ':';
 }
 
 /**
  * The stretch of a sentence that makes the statement a quantifier belongs to: its clause, joined to the
  * clauses after it (then before it) across commas and "and" until it has a verb. "In 23 out of 29 cases,"
  * reads on into "planning was done well enough"; "less than two-thirds had been reviewed" stops at "but".
+ * Worked out for every clause at once, so a sentence of many verbless clauses costs one pass, not one per
+ * quantifier.
  */
-export function statementAround(s: Sentence, at: number): Stretch {
-  const i = Math.max(0, s.segments.findIndex((g) => at >= g.start && at < g.end));
-  let first = i;
-  let last = i;
-  let verb = s.segments[i]?.hasVerb ?? false;
-  while (!verb && last + 1 < s.segments.length && s.segments[last + 1]!.joinedToPrevious === 'weak') verb = s.segments[++last]!.hasVerb || verb;
-  while (!verb && first > 0 && s.segments[first]!.joinedToPrevious === 'weak') verb = s.segments[--first]!.hasVerb || verb;
-  const a = s.segments[first];
-  const b = s.segments[last];
-  return a && b ? { start: a.start, end: b.end } : { start: s.start, end: s.end };
+export function statementsOf(s: Sentence): (at: number) => Stretch {
+  const g = s.segments;
+  const n = g.length;
+  // Where reading on (back) from clause k stops when clause k has no verb: the first clause with one, or
+  // the last (first) one joined on weakly.
+  const onward = new Array<number>(n);
+  for (let k = n - 1; k >= 0; k--) onward[k] = k + 1 < n && g[k + 1]!.joinedToPrevious === 'weak' ? (g[k + 1]!.hasVerb ? k + 1 : onward[k + 1]!) : k;
+  const back = new Array<number>(n);
+  for (let k = 0; k < n; k++) back[k] = k > 0 && g[k]!.joinedToPrevious === 'weak' ? (g[k - 1]!.hasVerb ? k - 1 : back[k - 1]!) : k;
+  return (at) => {
+    const i = Math.max(0, clauseAt(g, at));
+    if (i >= n) return { start: s.start, end: s.end };
+    let first = i;
+    let last = i;
+    if (!g[i]!.hasVerb) {
+      last = onward[i]!;
+      if (!g[last]!.hasVerb) first = back[i]!;
+    }
+    return { start: g[first]!.start, end: g[last]!.end };
+  };
+}
+
+/** The index of the clause holding `at`, or -1. */
+function clauseAt(segments: readonly Segment[], at: number): number {
+  const i = lowerBound(segments, at + 1, (g) => g.start) - 1;
+  return i >= 0 && at < segments[i]!.end ? i : -1;
 }
 
 /** The words of text[start, end), skipping quotations. */
@@ -140,7 +223,7 @@ export function stem(word: string): string {
 
 const negations = new Set(['not', 'never', 'insufficient', 'insufficiently', 'inadequate', 'inadequately', 'unsatisfactory', 'ineffective', 'ineffectively']);
 
-/** Whether a statement is about the cases that fell short ("had not been reviewed", "insufficient"). */
-export function negated(tokens: readonly Token[]): boolean {
-  return tokens.some((t) => negations.has(t.word) || t.word.endsWith("n't") || t.word.endsWith('n’t'));
+/** A word that makes a statement about the cases that fell short ("had not been reviewed", "insufficient"). */
+export function isNegation(t: Token): boolean {
+  return negations.has(t.word) || t.word.endsWith("n't") || t.word.endsWith('n’t');
 }
