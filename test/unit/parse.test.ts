@@ -119,6 +119,26 @@ describe('parsing and ranges', () => {
     assert.ok(ms < 5000, `bounded work (${ms} ms)`); // a guard against runaway expansion, not a benchmark
   });
 
+  it('puts SQS006 on the alias whose expansion went over the limit, where it is used', () => {
+    // Each level holds ten of the one before: d's aliases are where the 10,000 values run out.
+    const text = ['case: X', 'a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`), 'notes: *g', ''].join('\n');
+    const parsed = parseYaml(text);
+    const bombs = parsed.findings.filter((f) => f.code === 'SQS006');
+    assert.equal(bombs.length, 1);
+    const { start, end } = bombs[0]!.range;
+    assert.equal(text.split('\n')[start.line]!.slice(start.character, end.character), '*c');
+    assert.match(text.split('\n')[start.line]!, /^d: &d \[/);
+    assert.equal(bombs[0]!.message, 'Alias *c expands to more data than an SQS file can hold (an alias bomb?): the rest of it, and every alias after it, is read as empty.');
+  });
+
+  it('says lists nested too deeply, once, where yaml stopped reading them (not an alias bomb)', () => {
+    const parsed = parseYaml(`case: X\nnotes: ${'['.repeat(3000)}${']'.repeat(3000)}\n`);
+    const nesting = parsed.findings.filter((f) => f.message.includes('RESOURCE_EXHAUSTION'));
+    assert.deepEqual(nesting.map((f) => [f.code, f.range.start.line]), [['SQS001', 1]]);
+    assert.doesNotMatch(nesting[0]!.message, /alias|call stack/i);
+    assert.match(nesting[0]!.message, /^Lists or mappings are nested too deeply to read here/);
+  });
+
   it('reports a self-referencing alias', () => {
     const parsed = parseYaml('a: &x [1, *x]\n');
     assert.ok(parsed.findings.length > 0);

@@ -11,6 +11,8 @@ interface Walk {
   budget: number;
   exhausted: boolean;
   expanding: Set<Node>;
+  /** The aliases being expanded, outermost first: the first is the one written in the file's own structure. */
+  aliases: Node[];
 }
 
 /**
@@ -19,7 +21,7 @@ interface Walk {
  * repeated keys are reported and the first one kept; aliases are expanded under a node budget.
  */
 export function toPlain(doc: Document, source: SourceMap, maxAliasNodes: number): { data: unknown; findings: LocalFinding[] } {
-  const walk: Walk = { doc, source, findings: [], budget: maxAliasNodes, exhausted: false, expanding: new Set() };
+  const walk: Walk = { doc, source, findings: [], budget: maxAliasNodes, exhausted: false, expanding: new Set(), aliases: [] };
   const data = visit(walk, doc.contents as Node | null, []);
   return { data, findings: walk.findings };
 }
@@ -33,7 +35,11 @@ function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): 
   if (w.expanding.size > 0 && --w.budget < 0) {
     if (!w.exhausted) {
       w.exhausted = true;
-      w.findings.push(finding('SQS006', w.source.range(value ?? [0, 0]), 'Aliases here expand to more data than an SQS file can hold; the rest of the file is not read.'));
+      // On the alias that exploded, as written where it is used, not deep inside the value it copies.
+      const alias = w.aliases[0];
+      const at = (alias && span(alias)) ?? value ?? [0, 0];
+      const name = alias && isAlias(alias) ? `Alias *${alias.source}` : 'An alias';
+      w.findings.push(finding('SQS006', w.source.range(at), `${name} expands to more data than an SQS file can hold (an alias bomb?): the rest of it, and every alias after it, is read as empty.`));
     }
     return null;
   }
@@ -84,6 +90,7 @@ function visitAlias(w: Walk, node: Node, path: Path, key?: Span): unknown {
     return null;
   }
   w.expanding.add(target);
+  w.aliases.push(node);
   try {
     const result = visit(w, target, path, key);
     // Diagnostics on an aliased value belong where the alias is used.
@@ -92,6 +99,7 @@ function visitAlias(w: Walk, node: Node, path: Path, key?: Span): unknown {
     return result;
   } finally {
     w.expanding.delete(target);
+    w.aliases.pop();
   }
 }
 

@@ -54,7 +54,9 @@ export function parseYaml(text: string, limits: ParseLimits = defaultLimits, rea
   });
   const source = new SourceMap(text, lineCounter);
   const findings: LocalFinding[] = [...readProblems];
-  for (const e of doc.errors) findings.push(unclosed(doc, source, e) ?? fromYamlError(source, e, 'SQS001'));
+  // Running out of stack, yaml gives up at each level it unwinds through: one finding says it.
+  const errors = doc.errors.filter((e, i) => !(e.code === 'RESOURCE_EXHAUSTION' && doc.errors.slice(0, i).some((o) => o.code === e.code)));
+  for (const e of errors) findings.push(unclosed(doc, source, e) ?? fromYamlError(source, e, 'SQS001'));
   for (const w of doc.warnings) findings.push(fromYamlError(source, w, 'SQS002'));
 
   const walked = toPlain(doc, source, limits.maxAliasNodes);
@@ -91,7 +93,6 @@ function widen(text: string, at: number): Span {
 const yamlHints: Partial<Record<string, string>> = {
   TAB_AS_INDENT: 'Tabs cannot indent YAML; use spaces.',
   MULTIPLE_DOCS: 'An SQS file holds one document; remove the extra `---` or split the file.',
-  RESOURCE_EXHAUSTION: 'Aliases expand to too much data (an alias bomb?).',
   DUPLICATE_KEY: 'The same key appears twice.',
   BAD_INDENT: 'The indentation does not line up with the enclosing block.',
 };
@@ -100,10 +101,20 @@ function describeYamlError(e: YAMLError): string {
   // yaml's messages end with a source excerpt when prettyErrors is on; we turned it off, so the first
   // line is the message itself.
   const first = e.message.split('\n')[0] ?? e.message;
+  if (e.code === 'RESOURCE_EXHAUSTION') return `${resourceExhaustion(first)} (${e.code})`;
   const hint = yamlHints[e.code];
   return hint && !first.includes(hint) ? `${first} (${e.code}) ${hint}` : `${first} (${e.code})`;
 }
 
+/**
+ * yaml says RESOURCE_EXHAUSTION for two things: its reader ran out of stack (lists or mappings nested
+ * hundreds deep; the message is the engine's "Maximum call stack size exceeded"), or aliases expanded
+ * past yaml's own limit (which toPlain's budget, SQS006, reaches first). Say which.
+ */
+function resourceExhaustion(message: string): string {
+  if (/alias/i.test(message)) return 'Aliases expand to too much data (an alias bomb?).';
+  return 'Lists or mappings are nested too deeply to read here (an SQS file needs a few levels, not hundreds); the nesting from here on is read as empty.';
+}
 
 function formatSize(chars: number): string {
   return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} MB` : `${Math.ceil(chars / 1000)} kB`;
