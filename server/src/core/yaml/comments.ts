@@ -1,4 +1,4 @@
-import { Parser } from 'yaml';
+import { CST, Lexer } from 'yaml';
 
 export interface Comment {
   /** Offset of the `#`. */
@@ -8,26 +8,30 @@ export interface Comment {
 }
 
 /**
- * The comments of a YAML text, found by yaml's own tokenizer so a `#` inside a quoted or block scalar is
- * never mistaken for one. Only called for texts that mention a marker, so files without one cost nothing.
+ * The comments of a YAML text, found by yaml's own lexer so a `#` inside a quoted or block scalar is never
+ * mistaken for one. The lexer's tokens are a flat stream, so nesting costs nothing (a walk of the parsed
+ * tree recursed once per level and overflowed the stack on a few thousand nested brackets). Offsets are
+ * summed as yaml's Parser sums them: the lexer's markers (start of a document, a scalar follows, a flow
+ * collection broke off) take no room in the text; the token after a scalar marker is scalar text, whatever
+ * it starts with. Only called for texts that mention a marker, so files without one cost nothing.
  */
 export function commentsOf(text: string): Comment[] {
   const out: Comment[] = [];
-  const seen = new Set<object>();
-  const walk = (v: unknown): void => {
-    if (v === null || typeof v !== 'object' || seen.has(v)) return;
-    seen.add(v);
-    if (Array.isArray(v)) {
-      for (const x of v) walk(x);
-      return;
+  let offset = 0;
+  let scalarNext = false;
+  for (const source of new Lexer().lex(text)) {
+    if (scalarNext) {
+      scalarNext = false;
+      offset += source.length;
+      continue;
     }
-    const token = v as { type?: unknown; offset?: unknown; source?: unknown };
-    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
-      out.push({ offset: token.offset, text: token.source });
-      return;
+    const type = CST.tokenType(source);
+    if (type === 'scalar') scalarNext = true;
+    else if (type === 'doc-mode' || type === 'flow-error-end') continue;
+    else {
+      if (type === 'comment') out.push({ offset, text: source });
+      offset += source.length;
     }
-    for (const x of Object.values(v)) walk(x);
-  };
-  for (const token of new Parser().parse(text)) walk(token);
-  return out.sort((a, b) => a.offset - b.offset);
+  }
+  return out;
 }
