@@ -5,8 +5,8 @@ import { Checker, InspectionIndex } from '../../server/src/core/index';
 import { copyOf, liverpool, swap } from '../helpers/example';
 import { minimalCase, minimalInspection } from '../helpers/index';
 
-// Hostile nesting: the file keeps every finding that could be worked out, above all its syntax errors, and
-// nothing throws out of Checker.findingsFor.
+// Hostile nesting and bugs in checks: the file keeps every finding that could be worked out, above all its
+// syntax errors, and nothing throws out of Checker.findingsFor.
 
 const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
 
@@ -21,6 +21,7 @@ describe('a file nested thousands deep', () => {
     assert.equal(nesting.length, 1, 'one finding, not one per level yaml unwound through');
     assert.equal(nesting[0]!.message, 'Lists or mappings are nested too deeply to read here (an SQS file needs a few levels, not hundreds); the nesting from here on is read as empty. (RESOURCE_EXHAUSTION)');
     assert.deepEqual(findings.filter((f) => f.code === 'SQS011').map((f) => f.ignored?.reason), ['pasted by mistake']);
+    assert.equal(findings.filter((f) => f.code === 'SQS009').length, 0);
   });
 
   it('sqs check reports it and exits 1, with no stack trace', () => {
@@ -31,5 +32,38 @@ describe('a file nested thousands deep', () => {
     assert.equal(code, 1);
     assert.match(out, /cases\/liv-01\.case\.sqs\.yaml:8:\d+ error SQS001 Lists or mappings are nested too deeply/);
     assert.equal(err, '');
+  });
+});
+
+describe('a check that throws', () => {
+  // A bug stood in for by a model that throws when the count checks read it: they are the ones that
+  // read the stated tallies; the sample size check, the file's own findings and the ignores do not.
+  function broken() {
+    const index = new InspectionIndex();
+    const uri = 'file:///ws/inspection.sqs.yaml';
+    index.set(uri, `${minimalInspection.replace('sample: 2', 'sample: 3')}inspecter: JS\ntallies:\n  "1.2": { relevant: 3, sufficient: 4 }\n`);
+    index.set('file:///ws/a.case.sqs.yaml', minimalCase('A-1'));
+    Object.defineProperty(index.get(uri)!.model, 'stated', { get: () => { throw new TypeError('the model broke'); } });
+    const errors: [string, string][] = [];
+    const checker = new Checker(index, { onInternalError: (e, check, at) => errors.push([`${check}: ${(e as Error).message}`, at]) });
+    return { findings: checker.findingsFor(uri), errors, uri };
+  }
+
+  it('costs that check its findings, and no other finding of the file', () => {
+    const { findings } = broken();
+    const codes = new Set(findings.map((f) => f.code));
+    assert.ok(codes.has('SQS010'), 'the file’s own findings (the misspelt key)');
+    assert.ok(codes.has('SQS040'), 'the sample size check, which does not read the tallies');
+    assert.ok(!codes.has('SQS021'), 'the broken check found nothing');
+  });
+
+  it('is reported on the file as SQS009, once per failed check, and told to the adapter to log', () => {
+    const { findings, errors, uri } = broken();
+    const internal = findings.filter((f) => f.code === 'SQS009');
+    assert.ok(internal.length >= 1);
+    assert.ok(internal.every((f) => f.severity === 'error' && f.uri === uri && f.range.start.line === 0));
+    assert.match(internal[0]!.message, /^Internal error in the check of stated counts \(SQS021–SQS023\): the model broke\. Its findings are missing here; every other check ran\./);
+    assert.deepEqual(errors[0], ['stated counts (SQS021–SQS023): the model broke', uri]);
+    assert.equal(errors.length, internal.length);
   });
 });

@@ -21,7 +21,9 @@ export interface WorkspaceChange {
  */
 export class Workspace {
   readonly index = new InspectionIndex();
-  readonly checker = new Checker(this.index);
+  readonly checker = new Checker(this.index, {
+    onInternalError: (e, check, uri) => this.log.error(`the check of ${check} failed on ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+  });
   /** Open documents by canonical URI → the URI as the client spelt it (needed to talk back about them). */
   private readonly open = new Map<string, string>();
   private readonly pending = new Set<string>();

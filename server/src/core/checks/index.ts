@@ -1,7 +1,7 @@
-import { inFile } from '../findings';
+import { finding, inFile } from '../findings';
 import type { Inspection, InspectionIndex } from '../index/inspectionIndex';
 import type { Contribution } from '../index/relevance';
-import type { CaseFile } from '../model/sqsFile';
+import type { CaseFile, SqsFile } from '../model/sqsFile';
 import type { Finding } from '../types';
 import type { CaseCheck } from './caseContext';
 import { statedCounts } from './counts';
@@ -18,10 +18,31 @@ import { notYetJudged } from './unjudged';
 /** A check over a whole inspection. Pure: same inspection revision, same findings. */
 export type InspectionCheck = (inspection: Inspection) => Finding[];
 
-const inspectionChecks: readonly InspectionCheck[] = [sampleSize, statedCounts, subgroups, statedVsTallied, duplicateCaseIds, criteriaVersions, prose];
+// Named for the internal-error finding (function names do not survive minifying).
+const inspectionChecks: readonly (readonly [string, InspectionCheck])[] = [
+  ['sample size (SQS040)', sampleSize],
+  ['stated counts (SQS021–SQS023)', statedCounts],
+  ['subgroups (SQS024, SQS025)', subgroups],
+  ['stated against tallied (SQS030)', statedVsTallied],
+  ['case ids (SQS041)', duplicateCaseIds],
+  ['criteria versions (SQS043)', criteriaVersions],
+  ['commentary (SQS060–SQS062)', prose],
+];
 
 /** Checks of one case file against its contributions; re-run only when that case file changes. */
-const caseChecks: readonly CaseCheck[] = [relevance, reasons, notYetJudged];
+const caseChecks: readonly (readonly [string, CaseCheck])[] = [
+  ['relevance (SQS050, SQS055)', relevance],
+  ['reasons (SQS052–SQS054)', reasons],
+  ['what is left to judge (SQS051)', notYetJudged],
+];
+
+export interface CheckerOptions {
+  /**
+   * Told of a check that threw. Its findings are missing, so the file gets an SQS009 finding in their
+   * place and every other check still runs; the adapter logs the error with its stack, for a bug report.
+   */
+  onInternalError?: (error: unknown, check: string, uri: string) => void;
+}
 
 /** What the Checker keeps per inspection revision. */
 interface RevisionFindings {
@@ -58,15 +79,44 @@ export class Checker {
   private readonly cache = new WeakMap<Inspection, RevisionFindings>();
   private readonly caseCache = new WeakMap<CaseFile, { contributions: ReadonlyMap<string, Contribution>; findings: Finding[] }>();
 
-  constructor(private readonly index: InspectionIndex) {}
+  constructor(
+    private readonly index: InspectionIndex,
+    private readonly options: CheckerOptions = {},
+  ) {}
 
+  /**
+   * Every finding of one file. A check that throws (a bug) costs its own findings only: the file gets an
+   * SQS009 finding in their place and keeps all the others, its syntax errors above all.
+   */
   findingsFor(uri: string): Finding[] {
     const file = this.index.get(uri);
     if (!file) return [];
     const own = this.index.fileFindings(uri);
     const inspection = this.index.inspectionOf(uri);
-    const cross = inspection ? (this.inspectionFindings(inspection).get(uri) ?? []) : file.kind === 'case' && isMapping(file.parsed.data) ? [orphanCase(file)] : [];
-    return applyIgnores(uri, file.parsed, [...own, ...cross]);
+    const cross = inspection
+      ? (this.inspectionFindings(inspection).get(uri) ?? [])
+      : file.kind === 'case' && isMapping(file.parsed.data)
+        ? this.contained('case outside an inspection (SQS042)', file, () => [orphanCase(file)])
+        : [];
+    const all = [...own, ...cross];
+    let withIgnores: Finding[] | undefined;
+    const failed = this.contained('# sqs-ignore comments (SQS090, SQS091)', file, () => {
+      withIgnores = applyIgnores(uri, file.parsed, all);
+      return [];
+    });
+    return withIgnores ?? [...all, ...failed];
+  }
+
+  /** The check's findings, or, if it throws, one SQS009 finding on `file` saying they are missing. */
+  private contained(check: string, file: SqsFile, run: () => Finding[]): Finding[] {
+    try {
+      return run();
+    } catch (error) {
+      this.options.onInternalError?.(error, check, file.uri);
+      const why = error instanceof Error ? error.message : String(error);
+      const message = `Internal error in the check of ${check}: ${why}. Its findings are missing here; every other check ran. Please report this, with the file.`;
+      return [inFile(file.uri, finding('SQS009', file.parsed.source.lineRange(0), message))];
+    }
   }
 
   /**
@@ -102,8 +152,8 @@ export class Checker {
       else map.set(f.uri, [f]);
     };
     const fromChecks = new Map<string, Finding[]>();
-    for (const check of inspectionChecks) {
-      for (const f of check(inspection)) {
+    for (const [name, check] of inspectionChecks) {
+      for (const f of this.contained(name, inspection.file, () => check(inspection))) {
         add(byUri, f);
         add(fromChecks, f);
       }
@@ -130,7 +180,7 @@ export class Checker {
     const cached = this.caseCache.get(file);
     if (cached && cached.contributions === contributions) return cached.findings;
     const ctx = { file, catalogue: inspection.catalogue, contributions };
-    const findings = caseChecks.flatMap((check) => check(ctx)).map((f) => inFile(file.uri, f));
+    const findings = caseChecks.flatMap(([name, check]) => this.contained(name, file, () => check(ctx).map((f) => inFile(file.uri, f))));
     this.caseCache.set(file, { contributions, findings });
     return findings;
   }
