@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { progressText } from '../../server/src/core/service/status';
 import { InspectionStatusRequest, type InspectionStatus } from '../../server/src/protocol';
 import { documentSelector, type SqsServer } from './server';
 
@@ -51,8 +52,7 @@ function show(item: vscode.LanguageStatusItem, status: InspectionStatus | null):
     item.command = undefined;
     return;
   }
-  const total = i.sample ?? i.cases;
-  item.text = `${i.casesJudged}/${total} cases judged`;
+  item.text = progressText(i);
   const problems = [i.errors && `${i.errors} error${i.errors === 1 ? '' : 's'}`, i.warnings && `${i.warnings} warning${i.warnings === 1 ? '' : 's'}`].filter(Boolean);
   item.detail = `${i.area ?? 'Inspection'}: ${i.cases} case file${i.cases === 1 ? '' : 's'}${problems.length ? `, ${problems.join(', ')}` : ', no problems'}`;
   item.severity = i.errors > 0 ? vscode.LanguageStatusSeverity.Error : i.warnings > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;

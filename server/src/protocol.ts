@@ -74,7 +74,7 @@ export interface InspectionStatus {
     sample?: number;
     /** Case files found under the inspection folder. */
     cases: number;
-    /** Case files with nothing left to judge. */
+    /** Case files counted in the tallies (not excluded by SQS043) with nothing left to judge. */
     casesJudged: number;
     /** Findings over the inspection's files, after the severity settings. */
     errors: number;

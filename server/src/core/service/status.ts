@@ -4,8 +4,9 @@ import type { QuestionTally } from '../index/tally';
 /** How far an inspection has got: what an inspector wants to see at a glance. */
 export interface InspectionProgress {
   inspection: Inspection;
+  /** Case files present under the inspection folder. */
   cases: number;
-  /** Case files with no question left to judge. */
+  /** Case files counted in the tallies with no question left to judge. */
   casesJudged: number;
 }
 
@@ -13,8 +14,21 @@ export function inspectionProgress(index: InspectionIndex, uri: string): Inspect
   const inspection = index.inspectionOf(uri);
   if (!inspection) return undefined;
   let casesJudged = 0;
-  for (const caseUri of inspection.cases.keys()) if (inspection.tallies.unjudgedIn(caseUri) === 0) casesJudged++;
+  for (const caseUri of inspection.cases.keys()) {
+    // A case the tallies do not count (another criteria version, SQS043) has nothing judged, not nothing left.
+    if (inspection.tallies.contributionsOf(caseUri) && inspection.tallies.unjudgedIn(caseUri) === 0) casesJudged++;
+  }
   return { inspection, cases: inspection.cases.size, casesJudged };
+}
+
+/**
+ * "33/34 cases judged": judged case files out of the case files present, so the fraction is always true;
+ * a stated sample that differs is named apart ("34/34 cases judged (sample 35)") rather than becoming the
+ * denominator.
+ */
+export function progressText(p: { casesJudged: number; cases: number; sample?: number | undefined }): string {
+  const text = `${p.casesJudged}/${p.cases} case${p.cases === 1 ? '' : 's'} judged`;
+  return p.sample === undefined || p.sample === p.cases ? text : `${text} (sample ${p.sample})`;
 }
 
 /** The live tallies of an inspection in catalogue order, as plain numbers. */
