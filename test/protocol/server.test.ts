@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { minimatch } from 'minimatch';
+import { fileKindOf } from '../../server/src/core/index';
 import { InspectionStatusRequest } from '../../server/src/protocol';
 import { applyEdits } from '../helpers/edits';
 import { minimalCase, minimalInspection } from '../helpers/index';
@@ -119,7 +121,16 @@ describe('diagnostics across the files of an inspection', () => {
 
   it('watches SQS files, and deletions of anything (a deleted folder reports only the folder)', () => {
     const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions as { watchers: { globPattern: string; kind?: number }[] };
-    assert.deepEqual(watchers.watchers, [{ globPattern: '**/*.sqs.{yaml,yml}' }, { globPattern: '**/*', kind: 4 }]);
+    assert.deepEqual(watchers.watchers.at(-1), { globPattern: '**/*', kind: 4 });
+    // Files are told apart ignoring case (Inspection.SQS.yaml is indexed at startup), so they must be watched
+    // ignoring case too: every spelling the index claims is created and changed through a watcher.
+    const created = watchers.watchers.filter((w) => w.kind === undefined || (w.kind & 3) === 3).map((w) => w.globPattern);
+    const spellings = ['inspection.sqs.yaml', 'Inspection.SQS.yaml', 'INSPECTION.SQS.YML', 'liv-01.case.sqs.yaml', 'LIV-01.Case.Sqs.Yml', 'a.CASE.SQS.YAML'];
+    for (const name of spellings) {
+      assert.ok(fileKindOf(`file:///ws/cases/${name}`), name);
+      assert.ok(created.some((glob) => minimatch(`/ws/cases/${name}`, glob)), `${name} is not watched by ${created.join(', ')}`);
+    }
+    assert.ok(!created.some((glob) => minimatch('/ws/notes.yaml', glob)), 'ordinary YAML is not watched');
   });
 });
 

@@ -2,8 +2,17 @@ import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Conn
 import { guardedNotification, type Logger } from './safe';
 import type { Workspace } from './workspace';
 
-/** Files whose name makes them SQS files (see fileKindOf). */
-export const sqsGlob = '**/*.sqs.{yaml,yml}';
+/** "sqs" → "[sS][qQ][sS]": a glob that matches its letters in either case. */
+function eitherCase(glob: string): string {
+  return glob.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+}
+
+/**
+ * Files whose name may make them SQS files. fileKindOf ignores case (Inspection.SQS.yaml is indexed at
+ * startup), and watcher globs do not, so each letter is a character class; diskChanged filters the events
+ * with fileKindOf. Two globs rather than braces around character classes: the plainest LSP glob syntax.
+ */
+export const sqsGlobs = ['**/*.sqs.yaml', '**/*.sqs.yml'].map(eitherCase);
 
 /**
  * Keeps the index in step with the disk: SQS files created, changed (saved here or edited elsewhere) and
@@ -21,7 +30,7 @@ export function registerWatching(connection: Connection, ws: Workspace, log: Log
     if (!dynamic) return;
     void connection.client
       .register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: sqsGlob }, { globPattern: '**/*', kind: WatchKind.Delete }],
+        watchers: [...sqsGlobs.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Delete }],
       })
       .catch((e: unknown) => log.warn(`could not register file watchers: ${String(e)}`));
   };
