@@ -47,7 +47,10 @@ function show(item: vscode.LanguageStatusItem, status: InspectionStatus | null):
   const i = status?.inspection;
   if (!status || !i) {
     item.text = 'No inspection';
-    item.detail = 'This case file is not in a folder with an inspection.sqs.yaml (or one above it), so it is counted nowhere.';
+    item.detail =
+      status?.kind === 'inspection'
+        ? 'Another inspection file in this folder is its inspection, so this one is ignored (SQS044).'
+        : 'This case file is not in a folder with an inspection.sqs.yaml (or one above it), so it is counted nowhere.';
     item.severity = vscode.LanguageStatusSeverity.Warning;
     item.command = undefined;
     return;

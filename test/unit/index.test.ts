@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Checker, InspectionIndex } from '../../server/src/core/index';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
 
 describe('inspection index', () => {
@@ -121,5 +122,63 @@ describe('inspection index', () => {
     assert.match(sample[0]!.message, /sample is 2 cases but this inspection has 1 case file/);
     ws.index.set(ws.uri('two.case.sqs.yaml'), minimalCase('T-2'));
     assert.equal(ws.findings('inspection.sqs.yaml').filter((f) => f.code === 'SQS040').length, 0);
+  });
+});
+
+describe('two inspection files in one folder', () => {
+  const yaml = 'file:///ws/inspection.sqs.yaml';
+  const yml = 'file:///ws/inspection.sqs.yml';
+  const stated = (uri: string, n: number) => (uri === yml ? minimalInspection.replace('sample: 2', `sample: ${n}`) : minimalInspection);
+
+  for (const order of [[yaml, yml], [yml, yaml]]) {
+    it(`one is the folder's inspection whatever the order they are read in (${order.map((u) => u.split('/').pop()).join(' then ')}); the other is reported`, () => {
+      const index = new InspectionIndex();
+      index.set('file:///ws/cases/a.case.sqs.yaml', minimalCase('T-1'));
+      for (const uri of order) index.set(uri, stated(uri, 9));
+      const inspection = index.inspectionOf('file:///ws/cases/a.case.sqs.yaml')!;
+      assert.equal(inspection.file.uri, yaml, 'inspection.sqs.yaml wins, deterministically');
+      assert.equal(index.inspectionOf(yml), undefined, 'the other file is no inspection');
+      assert.equal(index.inspections().length, 1);
+      const checker = new Checker(index);
+      const second = checker.findingsFor(yml).filter((f) => f.code === 'SQS044');
+      assert.equal(second.length, 1, JSON.stringify(checker.findingsFor(yml)));
+      assert.match(second[0]!.message, /inspection\.sqs\.yaml is this folder's inspection/);
+      assert.equal(second[0]!.related?.[0]?.uri, yaml);
+      assert.equal(second[0]!.severity, 'error');
+      assert.deepEqual(checker.findingsFor(yaml).filter((f) => f.code === 'SQS044'), []);
+      // The ignored file's stated sample (9) is not checked; the inspection's (2) is.
+      assert.ok(!checker.findingsFor(yaml).some((f) => f.code === 'SQS040' && /sample is 9/.test(f.message)));
+    });
+  }
+
+  it('deleting the second file keeps the inspection; deleting the first falls back to the second', () => {
+    const index = new InspectionIndex();
+    index.set(yaml, stated(yaml, 2));
+    index.set(yml, stated(yml, 1));
+    index.set('file:///ws/cases/a.case.sqs.yaml', minimalCase('T-1'));
+    index.delete(yml);
+    assert.equal(index.inspectionOf('file:///ws/cases/a.case.sqs.yaml')?.file.uri, yaml, 'inspection.sqs.yaml remains');
+    assert.deepEqual(index.orphans(), []);
+
+    index.set(yml, stated(yml, 1));
+    const change = index.delete(yaml);
+    const inspection = index.inspectionOf('file:///ws/cases/a.case.sqs.yaml');
+    assert.equal(inspection?.file.uri, yml, 'the sibling is the inspection now');
+    assert.equal(inspection.file.model.sample?.value, 1);
+    assert.equal(inspection.tallies.get('1.2/assessment')!.relevant, 1, 'its cases still counted');
+    assert.deepEqual(index.orphans(), []);
+    assert.ok(change.affected.includes(yml) && change.affected.includes('file:///ws/cases/a.case.sqs.yaml'));
+    assert.deepEqual(new Checker(index).findingsFor(yml).filter((f) => f.code === 'SQS044'), []);
+  });
+
+  it('a second file appearing takes over when it is the preferred name, and the displaced one is reported', () => {
+    const index = new InspectionIndex();
+    index.set(yml, stated(yml, 1));
+    index.set('file:///ws/a.case.sqs.yaml', minimalCase('T-1'));
+    const before = index.inspectionOf('file:///ws/a.case.sqs.yaml')!;
+    const change = index.set(yaml, stated(yaml, 2));
+    assert.equal(index.inspectionOf('file:///ws/a.case.sqs.yaml')?.file.uri, yaml);
+    assert.ok(before.revision > 0 && change.affected.includes(yml), 'the displaced file is among those whose findings changed');
+    assert.equal(new Checker(index).findingsFor(yml).filter((f) => f.code === 'SQS044').length, 1);
   });
 });

@@ -41,6 +41,7 @@ const table = [
   ['SQS041', 'duplicate-case-id', 'error', 'Two case files of one inspection have the same case id.'],
   ['SQS042', 'case-outside-inspection', 'warning', 'A case file with no inspection.sqs.yaml in its folder or above: it is counted nowhere.'],
   ['SQS043', 'criteria-version-mismatch', 'error', 'A case file names a criteria version the inspection does not use: it is not counted.'],
+  ['SQS044', 'second-inspection-file', 'error', 'A second inspection file in one folder (inspection.sqs.yml beside inspection.sqs.yaml): it is ignored.'],
   ['SQS050', 'judged-not-relevant', 'warning', 'A judgement on a criterion that does not apply to the case (no PSR, not custodial, …): it is not counted.'],
   ['SQS051', 'not-yet-judged', 'information', 'A criterion that applies to the case has no judgement yet.'],
   ['SQS052', 'reasons-on-sufficient', 'warning', 'Reasons given for a judgement that is not "not sufficient": they are not counted.'],

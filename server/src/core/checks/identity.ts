@@ -1,9 +1,9 @@
 import { finding, inFile } from '../findings';
 import type { Inspection } from '../index/inspectionIndex';
-import type { CaseFile } from '../model/sqsFile';
+import type { CaseFile, InspectionFile } from '../model/sqsFile';
 import type { Finding } from '../types';
 import { replace } from './edits';
-import { listing, place } from './names';
+import { fileName, listing, place } from './names';
 
 /** SQS041: a case id names one case; two files with the same id would count it twice. */
 export function duplicateCaseIds(inspection: Inspection): Finding[] {
@@ -62,5 +62,22 @@ export function orphanCase(file: CaseFile): Finding {
   return inFile(
     file.uri,
     finding('SQS042', range, 'This case file is in no inspection: there is no inspection.sqs.yaml in its folder or a folder above, so its judgements are counted nowhere.'),
+  );
+}
+
+/**
+ * SQS044: a second inspection file in a folder (inspection.sqs.yml beside inspection.sqs.yaml). One is the
+ * folder's inspection by a fixed rule of their names; this one is read for nothing, which must not go unsaid.
+ */
+export function secondInspectionFile(file: InspectionFile, inspection: InspectionFile): Finding {
+  const first = { uri: inspection.uri, range: inspection.parsed.source.lineRange(0) };
+  return inFile(
+    file.uri,
+    finding(
+      'SQS044',
+      file.parsed.source.lineRange(0),
+      `${fileName(inspection.uri)} is this folder's inspection, so this file is ignored: nothing in it is checked against the cases or reported. Keep one inspection file per folder.`,
+      { related: [{ ...first, message: 'the inspection file in use' }] },
+    ),
   );
 }

@@ -5,7 +5,7 @@ import type { CaseFile, SqsFile } from '../model/sqsFile';
 import type { Finding } from '../types';
 import type { CaseCheck } from './caseContext';
 import { statedCounts } from './counts';
-import { criteriaVersions, duplicateCaseIds, orphanCase } from './identity';
+import { criteriaVersions, duplicateCaseIds, orphanCase, secondInspectionFile } from './identity';
 import { applyIgnores } from './ignores';
 import { prose } from './prose/index';
 import { reasons } from './reasons';
@@ -95,9 +95,7 @@ export class Checker {
     const inspection = this.index.inspectionOf(uri);
     const cross = inspection
       ? (this.inspectionFindings(inspection).get(uri) ?? [])
-      : file.kind === 'case' && isMapping(file.parsed.data)
-        ? this.contained('case outside an inspection (SQS042)', file, () => [orphanCase(file)])
-        : [];
+      : this.contained('a file outside an inspection (SQS042, SQS044)', file, () => this.homeless(file));
     const all = [...own, ...cross];
     let withIgnores: Finding[] | undefined;
     const failed = this.contained('# sqs-ignore comments (SQS090, SQS091)', file, () => {
@@ -119,6 +117,13 @@ export class Checker {
     }
   }
 
+  /** A file in no inspection: a case counted nowhere, or an inspection file its folder's preferred one outranks. */
+  private homeless(file: SqsFile): Finding[] {
+    if (file.kind === 'case') return isMapping(file.parsed.data) ? [orphanCase(file)] : [];
+    const inUse = this.index.shadowedBy(file.uri);
+    return inUse ? [secondInspectionFile(file, inUse)] : [];
+  }
+
   /**
    * A key for `findingsFor(uri)`: equal keys, equal findings. Built from what those findings are cached on
    * (the file's analysis, its contributions to the tallies, the generation of the inspection checks' findings
@@ -130,8 +135,9 @@ export class Checker {
     const file = this.index.get(uri);
     if (!file) return '-';
     const inspection = this.index.inspectionOf(uri);
-    // A case file in no inspection: its own findings and the orphan finding, both of the file alone.
-    if (!inspection) return `o${serial(file)}`;
+    // A file in no inspection: its own findings and the orphan finding (of the file alone), or the name of
+    // the inspection file that outranks it.
+    if (!inspection) return `o${serial(file)}.${this.index.shadowedBy(uri)?.uri ?? ''}`;
     const checks = this.revision(inspection).checks.get(uri)?.generation ?? 0;
     const contributions = file.kind === 'case' ? inspection.tallies.contributionsOf(uri) : undefined;
     return `${serial(file)}.${contributions ? serial(contributions) : 0}.${checks}.${serial(inspection.catalogue)}`;

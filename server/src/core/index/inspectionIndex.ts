@@ -6,6 +6,7 @@ import { analyseCase, analyseInspection, fileKindOf, type CaseFile, type Inspect
 import type { Finding } from '../types';
 import { decodeText } from '../text/decode';
 import { defaultLimits, parseYaml, type ParseLimits, type ParsedYaml } from '../yaml/parse';
+import { compareInspectionNames } from './inspectionFiles';
 import { TallyBook } from './tally';
 
 /** One inspection: its inspection file, the case files under its folder, and their live tallies. */
@@ -52,6 +53,11 @@ export class InspectionIndex {
   private readonly limits: ParseLimits;
   private readonly files = new Map<string, SqsFile>();
   private readonly inspectionsByFolder = new Map<string, Inspection>();
+  /**
+   * Folder → its inspection files, preferred first (inspection.sqs.yaml and inspection.sqs.yml may both be
+   * there). The first is the folder's inspection; the others are reported (SQS044) and count for nothing.
+   */
+  private readonly inspectionFiles = new Map<string, string[]>();
   /** Case file → folder of the inspection it belongs to (absent: outside any inspection). */
   private readonly homes = new Map<string, string>();
 
@@ -95,6 +101,14 @@ export class InspectionIndex {
     }
     const folder = folderOf(uri);
     const inspection = this.inspectionsByFolder.get(folder);
+    const siblings = (this.inspectionFiles.get(folder) ?? []).filter((u) => u !== uri);
+    if (siblings.length > 0) {
+      this.inspectionFiles.set(folder, siblings);
+      // Another inspection file in the folder: it stays (or becomes) the inspection, and keeps the cases.
+      if (!inspection || inspection.file.uri !== uri) return { affected: [uri] };
+      return { affected: [uri, ...this.replaceFile(inspection, this.files.get(siblings[0]!) as InspectionFile)] };
+    }
+    this.inspectionFiles.delete(folder);
     this.inspectionsByFolder.delete(folder);
     const moved = this.rehome();
     return { affected: [uri, ...(inspection?.uris ?? []), ...moved] };
@@ -111,8 +125,21 @@ export class InspectionIndex {
   /** The inspection a file belongs to: its own, for an inspection file. */
   inspectionOf(uri: string): Inspection | undefined {
     const file = this.files.get(uri);
-    if (file?.kind === 'inspection') return this.inspectionsByFolder.get(folderOf(uri));
+    if (file?.kind === 'inspection') {
+      const inspection = this.inspectionsByFolder.get(folderOf(uri));
+      return inspection?.file.uri === uri ? inspection : undefined;
+    }
     return this.homeOf(uri);
+  }
+
+  /**
+   * For an inspection file that shares its folder with a preferred one (inspection.sqs.yml beside
+   * inspection.sqs.yaml): the folder's inspection file, which this one is ignored for.
+   */
+  shadowedBy(uri: string): InspectionFile | undefined {
+    if (this.files.get(uri)?.kind !== 'inspection') return undefined;
+    const inspection = this.inspectionsByFolder.get(folderOf(uri));
+    return inspection && inspection.file.uri !== uri ? inspection.file : undefined;
   }
 
   inspections(): Inspection[] {
@@ -150,18 +177,32 @@ export class InspectionIndex {
     const file = analyseInspection(uri, parsed, this.registry);
     this.files.set(uri, file);
     const folder = folderOf(uri);
+    const claimants = this.inspectionFiles.get(folder) ?? [];
+    if (!claimants.includes(uri)) {
+      claimants.push(uri);
+      claimants.sort((a, b) => compareInspectionNames(baseName(a), baseName(b)));
+      this.inspectionFiles.set(folder, claimants);
+    }
     const existing = this.inspectionsByFolder.get(folder);
     if (existing) {
-      const catalogueChanged = existing.catalogue !== file.catalogue;
-      existing.file = file;
-      if (catalogueChanged) this.reanalyseCases(existing);
-      existing.revision++;
-      return { affected: existing.uris };
+      // A file the folder's preferred inspection file outranks changes nothing but its own findings.
+      if (claimants[0] !== uri) return { affected: [uri] };
+      const displaced = existing.file.uri === uri ? [] : [existing.file.uri];
+      return { affected: [...displaced, ...this.replaceFile(existing, file)] };
     }
     const inspection = new Inspection(folder, file);
     this.inspectionsByFolder.set(folder, inspection);
     const moved = this.rehome();
     return { affected: [...new Set([...inspection.uris, ...moved])] };
+  }
+
+  /** The inspection's file is new text, or another file of its folder: its cases stay, re-read if the catalogue changed. */
+  private replaceFile(inspection: Inspection, file: InspectionFile): string[] {
+    const catalogueChanged = inspection.catalogue !== file.catalogue;
+    inspection.file = file;
+    if (catalogueChanged) this.reanalyseCases(inspection);
+    inspection.revision++;
+    return inspection.uris;
   }
 
   /** Re-reads every case of an inspection against its (new) catalogue, from the cached parse. */
@@ -234,4 +275,8 @@ export class InspectionIndex {
 
 function folderOf(uri: string): string {
   return Utils.dirname(URI.parse(uri)).toString();
+}
+
+function baseName(uri: string): string {
+  return Utils.basename(URI.parse(uri));
 }
