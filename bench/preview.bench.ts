@@ -3,12 +3,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { buildReport, Checker, InspectionIndex, markReport, type Inspection } from '../server/src/core/index';
-import { previewHtml, protocolMarks } from '../server/src/lsp/report';
+import { previewHtml } from '../server/src/lsp/report';
+import { ReportRequest } from '../server/src/protocol';
+import { ensureBundle, tempWorkspace, TestClient } from '../test/protocol/harness';
 
-// What a keystroke costs the live preview, server side: the edited case file indexed, the findings of the
-// inspection (for the marks), the document model, the marks, the preview's HTML, and the payload serialised
-// for the client. The preview throttles renders to one per 250 ms, so this is the budget that matters. Sizes:
-// the Liverpool example (34 cases) and the same scaled to 340 cases.
+// What a keystroke costs the live preview. In process: the edited case file indexed, the findings of the
+// inspection (for the marks), the document model, the marks, the preview's HTML, and what the server sends for
+// it serialised. Through the bundled server over stdio: the edit, then the preview's render request answered and
+// parsed, as the extension asks after each burst of edits. The preview throttles renders to one per 250 ms, so
+// this is the budget that matters. Sizes: the Liverpool example (34 cases) and the same scaled to 340 cases.
 
 const root = path.resolve(__dirname, '..');
 const example = path.join(root, 'examples/liverpool-2013');
@@ -17,37 +20,60 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-function index(copies: number): InspectionIndex {
-  const idx = new InspectionIndex();
+/** The example's files by path below the inspection folder, the cases copied `copies` times (new ids and names). */
+function files(copies: number): Record<string, string> {
+  const out: Record<string, string> = {};
   for (const file of filesUnder(example)) {
     const text = readFileSync(file, 'utf8');
-    const uri = pathToFileURL(file).toString();
-    if (file.endsWith('inspection.sqs.yaml')) idx.set(uri, text.replace(/^sample: 34$/m, `sample: ${34 * copies}`));
-    else for (let c = 0; c < copies; c++) idx.set(c === 0 ? uri : uri.replace('.case.sqs.yaml', `-${c}.case.sqs.yaml`), c === 0 ? text : text.replace(/^case: (\S+)/m, `case: $1-${c}`));
+    const rel = path.relative(example, file);
+    if (rel === 'inspection.sqs.yaml') out[rel] = text.replace(/^sample: 34$/m, `sample: ${34 * copies}`);
+    else for (let c = 0; c < copies; c++) out[c === 0 ? rel : rel.replace('.case.sqs.yaml', `-${c}.case.sqs.yaml`)] = c === 0 ? text : text.replace(/^case: (\S+)/m, `case: $1-${c}`);
   }
+  return out;
+}
+
+function index(copies: number): InspectionIndex {
+  const idx = new InspectionIndex();
+  for (const [rel, text] of Object.entries(files(copies))) idx.set(pathToFileURL(path.join(example, rel)).toString(), text);
   return idx;
 }
 
-function median(runs: number, fn: () => unknown): number {
-  const times: number[] = [];
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function medianOf(runs: number, fn: () => unknown): number {
   for (let i = 0; i < Math.ceil(runs / 5); i++) fn(); // warm-up, not timed
+  const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     fn();
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return median(times);
 }
 
 const ms = (v: number) => `${v.toFixed(2)} ms`;
+const kib = (chars: number) => `${(chars / 1024).toFixed(1)} KiB`;
 
-function bench(label: string, copies: number): number {
+const liv01 = 'cases/liv-01.case.sqs.yaml';
+const variants = (original: string) => [original, original.replace(/("1\.1":\s*\n\s*report:\s*)sufficient/, '$1not sufficient')];
+
+/** What the server sends the preview for one render, as the server makes it (the request's answer). */
+function previewAnswer(inspection: Inspection, checker: Checker, time: <T>(part: 'findings' | 'build' | 'marks' | 'html', fn: () => T) => T): unknown {
+  const findings = time('findings', () => inspection.uris.flatMap((u) => checker.findingsFor(u)));
+  const doc = time('build', () => buildReport(inspection));
+  const marks = time('marks', () => markReport(doc, findings, inspection.catalogue));
+  const html = time('html', () => previewHtml(doc, marks));
+  return { document: doc, marks: marks.marks, notes: marks.notes, html };
+}
+
+function inProcess(label: string, copies: number): number {
   const idx = index(copies);
   const checker = new Checker(idx);
-  const caseFile = pathToFileURL(path.join(example, 'cases/liv-01.case.sqs.yaml')).toString();
-  const original = readFileSync(new URL(caseFile), 'utf8');
-  const variants = [original, original.replace(/("1\.1":\s*\n\s*report:\s*)sufficient/, '$1not sufficient')];
+  const caseFile = pathToFileURL(path.join(example, liv01)).toString();
+  const texts = variants(readFileSync(new URL(caseFile), 'utf8'));
   let k = 0;
   let size = 0;
   const parts = { index: 0, findings: 0, build: 0, marks: 0, html: 0, json: 0 };
@@ -58,25 +84,60 @@ function bench(label: string, copies: number): number {
     return r;
   };
   const keystroke = () => {
-    time('index', () => idx.set(caseFile, variants[k++ % 2]!));
-    const inspection: Inspection = idx.inspectionOf(caseFile)!;
-    const findings = time('findings', () => inspection.uris.flatMap((u) => checker.findingsFor(u)));
-    const doc = time('build', () => buildReport(inspection));
-    const reportMarks = time('marks', () => markReport(doc, findings, inspection.catalogue));
-    const html = time('html', () => previewHtml(doc, reportMarks));
-    const { marks, notes } = protocolMarks(reportMarks);
-    size = time('json', () => JSON.stringify({ document: doc, marks, notes, html }).length);
+    time('index', () => idx.set(caseFile, texts[k++ % 2]!));
+    const answer = previewAnswer(idx.inspectionOf(caseFile)!, checker, time);
+    size = time('json', () => JSON.stringify(answer).length);
   };
   const runs = copies > 1 ? 20 : 100;
-  const total = median(runs, keystroke);
+  const total = medianOf(runs, keystroke);
   const n = runs + Math.ceil(runs / 5);
   const share = Object.entries(parts)
     .map(([p, t]) => `${p} ${ms(t / n)}`)
     .join(' · ');
-  console.log(`${label}: ${ms(total)} per keystroke (median); mean by part: ${share}; payload ${(size / 1024).toFixed(0)} KiB`);
+  console.log(`${label}, in process: ${ms(total)} per keystroke (median); mean by part: ${share}; answer ${kib(size)}`);
   return total;
 }
 
-const small = bench('Liverpool, 34 cases', 1);
-const large = bench('Liverpool ×10, 340 cases', 10);
-console.log(`a keystroke at 10× the cases: ${(large / small).toFixed(1)}× the time`);
+/** The edit sent to the bundled server, then the preview's render asked for and its answer parsed: a render's wall time. */
+async function roundTrip(label: string, copies: number): Promise<number> {
+  const ws = tempWorkspace(files(copies));
+  const client = new TestClient();
+  try {
+    await client.start(ws.uri(''));
+    const caseUri = ws.uri(liv01);
+    const texts = variants(readFileSync(path.join(example, liv01), 'utf8'));
+    await client.open(caseUri, texts[0]!);
+    let size = 0;
+    const render = async (i: number) => {
+      await client.change(caseUri, texts[i % 2]!);
+      const answer = await client.connection.sendRequest(ReportRequest, { uri: caseUri, preview: true });
+      size = JSON.stringify(answer).length;
+    };
+    const runs = copies > 1 ? 20 : 60;
+    for (let i = 0; i < 5; i++) await render(i);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await render(i);
+      times.push(performance.now() - t);
+    }
+    const m = median(times);
+    console.log(`${label}, through the server: ${ms(m)} per render (median of ${runs}); ${kib(size)} on the wire`);
+    return m;
+  } finally {
+    await client.stop();
+    ws.remove();
+  }
+}
+
+async function main() {
+  ensureBundle();
+  const small = inProcess('Liverpool, 34 cases', 1);
+  const large = inProcess('Liverpool ×10, 340 cases', 10);
+  console.log(`a keystroke at 10× the cases: ${(large / small).toFixed(1)}× the time`);
+  const smallTrip = await roundTrip('Liverpool, 34 cases', 1);
+  const largeTrip = await roundTrip('Liverpool ×10, 340 cases', 10);
+  console.log(`a render through the server at 10× the cases: ${(largeTrip / smallTrip).toFixed(1)}× the time`);
+}
+
+void main();
