@@ -4,13 +4,13 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { buildReport, Checker, InspectionIndex, markReport, type Inspection } from '../server/src/core/index';
 import { previewHtml } from '../server/src/lsp/report';
-import { ReportRequest } from '../server/src/protocol';
+import { ParagraphsAtRequest, PreviewRequest, PreviewSourcesRequest } from '../server/src/protocol';
 import { ensureBundle, tempWorkspace, TestClient } from '../test/protocol/harness';
 
 // What a keystroke costs the live preview. In process: the edited case file indexed, the findings of the
 // inspection (for the marks), the document model, the marks, the preview's HTML, and what the server sends for
 // it serialised. Through the bundled server over stdio: the edit, then the preview's render request answered and
-// parsed, as the extension asks after each burst of edits. The preview throttles renders to one per 250 ms, so
+// parsed (sqs/preview), as the extension asks after each burst of edits. The preview throttles renders to one per 250 ms, so
 // this is the budget that matters. Sizes: the Liverpool example (34 cases) and the same scaled to 340 cases.
 
 const root = path.resolve(__dirname, '..');
@@ -60,13 +60,14 @@ const kib = (chars: number) => `${(chars / 1024).toFixed(1)} KiB`;
 const liv01 = 'cases/liv-01.case.sqs.yaml';
 const variants = (original: string) => [original, original.replace(/("1\.1":\s*\n\s*report:\s*)sufficient/, '$1not sufficient')];
 
-/** What the server sends the preview for one render, as the server makes it (the request's answer). */
+/** What the server sends the preview for one render (sqs/preview's answer), made as the server makes it. */
 function previewAnswer(inspection: Inspection, checker: Checker, time: <T>(part: 'findings' | 'build' | 'marks' | 'html', fn: () => T) => T): unknown {
   const findings = time('findings', () => inspection.uris.flatMap((u) => checker.findingsFor(u)));
   const doc = time('build', () => buildReport(inspection));
   const marks = time('marks', () => markReport(doc, findings, inspection.catalogue));
   const html = time('html', () => previewHtml(doc, marks));
-  return { document: doc, marks: marks.marks, notes: marks.notes, html };
+  const area = inspection.file.model.area;
+  return { inspectionUri: inspection.file.uri, revision: inspection.revision, ...(area && { area: area.value }), html };
 }
 
 function inProcess(label: string, copies: number): number {
@@ -110,7 +111,7 @@ async function roundTrip(label: string, copies: number): Promise<number> {
     let size = 0;
     const render = async (i: number) => {
       await client.change(caseUri, texts[i % 2]!);
-      const answer = await client.connection.sendRequest(ReportRequest, { uri: caseUri, preview: true });
+      const answer = await client.connection.sendRequest(PreviewRequest, { uri: caseUri });
       size = JSON.stringify(answer).length;
     };
     const runs = copies > 1 ? 20 : 60;
@@ -123,6 +124,22 @@ async function roundTrip(label: string, copies: number): Promise<number> {
     }
     const m = median(times);
     console.log(`${label}, through the server: ${ms(m)} per render (median of ${runs}); ${kib(size)} on the wire`);
+    // What the page no longer carries is asked for when needed: the paragraphs at the cursor (every cursor move),
+    // the sources of a clicked sentence (here the 1.1 sentence, which lists every relevant case).
+    const line = texts[0]!.split('\n').findIndex((l) => /^ {4}report: /.test(l));
+    const cursor = { uri: caseUri, range: { start: { line, character: 14 }, end: { line, character: 14 } } };
+    const asks = { cursor: [] as number[], click: [] as number[] };
+    let clicked = 0;
+    for (let i = 0; i < 60; i++) {
+      let t = performance.now();
+      await client.connection.sendRequest(ParagraphsAtRequest, { uri: caseUri, at: cursor });
+      asks.cursor.push(performance.now() - t);
+      t = performance.now();
+      const about = await client.connection.sendRequest(PreviewSourcesRequest, { uri: caseUri, part: { kind: 'text', paragraph: 'criterion-1.1', sentence: 0 } });
+      asks.click.push(performance.now() - t);
+      clicked = JSON.stringify(about).length;
+    }
+    console.log(`  then asked: the paragraphs at the cursor ${ms(median(asks.cursor))}; a clicked sentence's sources ${ms(median(asks.click))} (${kib(clicked)})`);
     return m;
   } finally {
     await client.stop();

@@ -1,6 +1,9 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { ReportDocument, SourceLink } from './core/report/document';
+import type { ReportPart } from './core/report/marks';
 import type { Range } from './core/types';
+
+export type { ReportPart };
 
 // The contract between the SQS language server and its clients beyond standard LSP: settings, custom
 // requests and notifications. Imported by both bundles (client/ and server/), so keep it free of
@@ -98,11 +101,6 @@ export interface TallySummary {
   reasons: Record<string, number>;
 }
 
-export interface ReportParams extends UriParams {
-  /** Also render the report for a preview: an HTML fragment (`html`) with sentence keys and error marks. */
-  preview?: boolean;
-}
-
 /**
  * A paragraph the preview shows marked: with the findings on its sources instead of its prose (error) or beside
  * it (warning), or with what the report could not say about it (information: cases not judged yet, …).
@@ -111,9 +109,18 @@ export interface ReportMark {
   paragraphId: string;
   severity: 'error' | 'warning' | 'information';
   /** The findings behind the mark, as the Problems view shows them. */
-  findings: { code: string; severity: 'error' | 'warning'; message: string; uri: string; range: Range }[];
+  findings: MarkFinding[];
   /** The report's own warnings about the paragraph (ReportDocument.warnings), with the places they concern. */
   warnings: ReportNote[];
+}
+
+/** A finding that marks a paragraph, as the Problems view shows it. */
+export interface MarkFinding {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  uri: string;
+  range: Range;
 }
 
 /** A warning of the report (what it could not say, and why), with the places it concerns (cases still to judge). */
@@ -122,7 +129,10 @@ export interface ReportNote {
   sources: SourceLink[];
 }
 
-/** What the report preview renders: the report document model, with the live tallies it was made from. */
+/**
+ * The report of an inspection for tools: the document model with every sentence's sources, the live tallies it was
+ * made from, and its marks. (The preview asks for less: sqs/preview.)
+ */
 export interface ReportPayload {
   inspectionUri: string;
   revision: number;
@@ -138,11 +148,45 @@ export interface ReportPayload {
   marks: ReportMark[];
   /** The report's warnings that concern no paragraph it has (a criterion left out altogether). */
   notes: ReportNote[];
-  /** With `preview`: the report as the HTML renderer makes it for a preview (fragment, sentence keys, marks, notes). */
-  html?: string;
 }
 
-export const ReportRequest = new RequestType<ReportParams, ReportPayload | null, void>('sqs/report');
+export const ReportRequest = new RequestType<UriParams, ReportPayload | null, void>('sqs/report');
+
+/**
+ * What the preview shows: the report as the HTML renderer makes it for a preview (a fragment with sentence keys,
+ * marks and notes), and no model. What a click or the cursor needs from the model the preview asks for when it
+ * needs it (sqs/previewSources, sqs/paragraphsAt), so a render sends the page and nothing else.
+ */
+export interface PreviewRender {
+  inspectionUri: string;
+  revision: number;
+  /** The area inspected ("Liverpool"), when the inspection file names it: the panel's title. */
+  area?: string;
+  html: string;
+}
+
+export const PreviewRequest = new RequestType<UriParams, PreviewRender | null, void>('sqs/preview');
+
+export interface PreviewSourcesParams extends UriParams {
+  /** The part of the report pointed at, by the ids the preview's HTML carries. */
+  part: ReportPart;
+}
+
+/** What a part of the report is about (see sourcesOfPart): the findings it shows, the places it came from. */
+export interface PreviewSources {
+  findings: MarkFinding[];
+  sources: SourceLink[];
+}
+
+export const PreviewSourcesRequest = new RequestType<PreviewSourcesParams, PreviewSources | null, void>('sqs/previewSources');
+
+export interface ParagraphsAtParams extends UriParams {
+  /** A place in one of the inspection's files (the cursor, or a selection). */
+  at: { uri: string; range: Range };
+}
+
+/** The ids of the report's paragraphs made from what is at a place (the preview highlights them). */
+export const ParagraphsAtRequest = new RequestType<ParagraphsAtParams, string[] | null, void>('sqs/paragraphsAt');
 
 export type ExportFormat = 'html' | 'markdown' | 'docx';
 

@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
-import { ExportRequest, ReportRequest, type ReportPayload } from '../../server/src/protocol';
+import { ExportRequest, ParagraphsAtRequest, PreviewRequest, PreviewSourcesRequest, ReportRequest, type PreviewRender, type ReportPart, type ReportPayload } from '../../server/src/protocol';
 import { paragraphsOf } from '../../server/src/core/index';
 import { ensureBundle, TestClient } from './harness';
 
-// The report as the preview and the export commands get it from the bundled server: the document model, the
-// marks the findings put on its paragraphs, the preview's HTML, and the exported files — unsaved edits included.
+// The report as tools, the preview and the export commands get it from the bundled server: the document model and
+// the marks the findings put on its paragraphs (sqs/report), the preview's page (sqs/preview) and what its parts are
+// about (sqs/previewSources, sqs/paragraphsAt), and the exported files — unsaved edits included.
 
 const folder = path.resolve(__dirname, '../../examples/liverpool-2013');
 const uriOf = (p: string) => URI.file(path.join(folder, p)).toString();
@@ -22,7 +23,9 @@ const paragraphWith = (r: ReportPayload, questionId: string) =>
 
 describe('sqs/report and sqs/export on the Liverpool example', () => {
   const client = new TestClient();
-  const report = (uri: string, preview = true) => client.connection.sendRequest(ReportRequest, { uri, preview }) as Promise<ReportPayload | null>;
+  const report = (uri: string) => client.connection.sendRequest(ReportRequest, { uri }) as Promise<ReportPayload | null>;
+  const preview = (uri: string) => client.connection.sendRequest(PreviewRequest, { uri }) as Promise<PreviewRender | null>;
+  const about = (part: ReportPart) => client.connection.sendRequest(PreviewSourcesRequest, { uri: inspectionUri, part });
   before(async () => {
     ensureBundle();
     await client.start(URI.file(folder).toString());
@@ -38,17 +41,47 @@ describe('sqs/report and sqs/export on the Liverpool example', () => {
     assert.match(r.document.title, /Liverpool/);
     const p = paragraphWith(r, '1.1/report');
     assert.equal(p.sentences[0]!.text, seedSentence);
-    assert.ok(r.html?.includes(`data-sentence="${p.id}:0"`), 'the sentence is keyed in the HTML');
-    assert.ok(r.html?.includes(seedSentence));
-    assert.doesNotMatch(r.html!, /<!DOCTYPE|<script|<style/i, 'the preview gets a fragment, not a page');
+    const page = await preview(caseUri);
+    assert.ok(page);
+    assert.deepEqual([page.inspectionUri, page.area, page.revision], [inspectionUri, 'Liverpool', r.revision]);
+    assert.ok(page.html.includes(`data-sentence="${p.id}:0"`), 'the sentence is keyed in the HTML');
+    assert.ok(page.html.includes(seedSentence));
+    assert.doesNotMatch(page.html, /<!DOCTYPE|<script|<style/i, 'the preview gets a fragment, not a page');
     // Published and fully judged: nothing to mark, nothing left out.
     assert.deepEqual(r.marks, []);
     assert.deepEqual(r.notes, []);
   });
 
-  it('without `preview`, answers the model only', async () => {
-    const r = await report(inspectionUri, false);
-    assert.ok(r && r.document && r.html === undefined);
+  it('a preview render sends the page and nothing else: no model, no sources', async () => {
+    const page = (await preview(caseUri))!;
+    assert.deepEqual(Object.keys(page).sort(), ['area', 'html', 'inspectionUri', 'revision']);
+    const wire = JSON.stringify(page).length;
+    assert.ok(wire < page.html.length * 1.05 + 512, `${wire} characters on the wire for ${page.html.length} of HTML`);
+    assert.doesNotMatch(page.html, /data-source=|file:\/\/[^"]*\.case\.sqs\.yaml/, 'no source places in the page');
+  });
+
+  it('says what a part of the preview is about: a sentence’s sources, a paragraph’s, nothing for a part no longer there', async () => {
+    const r = (await report(caseUri))!;
+    const p = paragraphWith(r, '1.1/report');
+    const sentence = (await about({ kind: 'text', paragraph: p.id, sentence: 0 }))!;
+    assert.deepEqual(sentence.findings, []);
+    const files = new Set(sentence.sources.map((s) => s.uri));
+    assert.ok(files.has(inspectionUri) && files.has(caseUri), 'the case files counted and the stated count');
+    assert.equal(sentence.sources.filter((s) => s.role === 'judgement').length, 22, 'one judgement per relevant case');
+    const keys = sentence.sources.map((s) => `${s.uri}#${JSON.stringify(s.range)}`);
+    assert.equal(new Set(keys).size, keys.length, 'each place once');
+    const paragraph = (await about({ kind: 'text', paragraph: p.id }))!;
+    assert.ok(paragraph.sources.length >= sentence.sources.length);
+    assert.deepEqual(await about({ kind: 'text', paragraph: 'criterion-9.9' }), { findings: [], sources: [] });
+    assert.deepEqual(await about({ kind: 'notes' }), { findings: [], sources: [] });
+  });
+
+  it('says which paragraphs the cursor’s place feeds', async () => {
+    const line = caseText.split('\n').findIndex((l) => /^ {4}report: sufficient$/.test(l));
+    const at = (l: number, c: number) => client.connection.sendRequest(ParagraphsAtRequest, { uri: inspectionUri, at: { uri: caseUri, range: { start: { line: l, character: c }, end: { line: l, character: c } } } });
+    const r = (await report(caseUri))!;
+    assert.deepEqual(await at(line, 14), [paragraphWith(r, '1.1/report').id]);
+    assert.deepEqual(await at(0, 0), []);
   });
 
   it('an unsaved edit that changes a tally changes the report at once, and marks the paragraph its stated count now contradicts', async () => {
@@ -65,10 +98,15 @@ describe('sqs/report and sqs/export on the Liverpool example', () => {
     assert.ok(mark, `no mark on ${p.id}: ${JSON.stringify(r.marks.map((m) => m.paragraphId))}`);
     assert.equal(mark.severity, 'error');
     assert.ok(mark.findings.some((f) => f.code === 'SQS030' && f.uri === inspectionUri));
-    const shown = new RegExp(`<p id="${p.id.replace(/\./g, '\\.')}"[^>]*class="[^"]*marked error[^"]*"[^>]*>(.*?)</p>`).exec(r.html!);
+    const shown = new RegExp(`<p id="${p.id.replace(/\./g, '\\.')}"[^>]*class="[^"]*marked error[^"]*"[^>]*>(.*?)</p>`).exec((await preview(caseUri))!.html);
     assert.ok(shown, 'the paragraph is marked in the HTML');
     assert.match(shown[1]!, /SQS030/);
     assert.doesNotMatch(shown[1]!, /In all but 4/);
+    // A click on the paragraph, which shows its finding instead of its sentences, or on its mark, opens the finding.
+    for (const part of [{ kind: 'text', paragraph: p.id }, { kind: 'mark', paragraph: p.id }] as const) {
+      const a = (await about(part))!;
+      assert.ok(a.findings.some((f) => f.code === 'SQS030' && f.uri === inspectionUri), JSON.stringify(a));
+    }
     await client.change(caseUri, caseText);
     const back = await report(caseUri);
     assert.equal(paragraphWith(back!, '1.1/report').sentences[0]!.text, seedSentence);

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { contentSecurityPolicy, previewPage } from '../../client/src/preview/page';
-import { paragraphIdsAt, sourcesOf } from '../../client/src/preview/sources';
-import { buildReport, markReport, paragraphsOf } from '../../server/src/core/index';
+import { buildReport, markReport, paragraphsFedBy, paragraphsOf, sourcesOf, sourcesOfPart, type Position } from '../../server/src/core/index';
 import { previewHtml } from '../../server/src/lsp/report';
 import { themeCss } from '../../server/src/render/styles';
 import { workspace } from '../helpers/index';
@@ -75,7 +74,7 @@ function build() {
     themeCss,
     initial: { seq: 1, inspection: inspection.file.uri, title: `Report: ${evil}`, locked: false, revealOn: 'click', html },
   });
-  return { w, doc, marks, notes, html, page, tree: parse(page) };
+  return { w, doc, reportMarks, marks, notes, html, page, tree: parse(page) };
 }
 
 function elements(node: Node): Element[] {
@@ -226,7 +225,8 @@ describe('the preview page', () => {
 });
 
 describe('from the preview to the files and back', () => {
-  const { w, doc, marks } = build();
+  const { w, doc, marks, reportMarks } = build();
+  const paragraphIdsAt = (uri: string, at: Position) => paragraphsFedBy(doc, uri, at).map((p) => p.id);
   const inspection = w.uri('i/inspection.sqs.yaml');
   const caseA = w.uri('i/cases/a.case.sqs.yaml');
   const p11 = paragraphsOf(doc).find((e) => e.paragraph.sentences.some((s) => s.questionId === '1.1/report'))!.paragraph;
@@ -252,8 +252,8 @@ describe('from the preview to the files and back', () => {
 
   it('the cursor on a judgement in a case file highlights the paragraphs that count it', () => {
     const judgement = sourcesOf(doc, p11.id, index).find((s) => s.uri === caseA && s.role === 'judgement')!;
-    assert.deepEqual(paragraphIdsAt(doc, caseA, judgement.range.start), [p11.id]);
-    assert.deepEqual(paragraphIdsAt(doc, caseA, { line: 0, character: 0 }), []);
+    assert.deepEqual(paragraphIdsAt(caseA, judgement.range.start), [p11.id]);
+    assert.deepEqual(paragraphIdsAt(caseA, { line: 0, character: 0 }), []);
   });
 
   it('a note leads to the cases it is about: those still to judge', () => {
@@ -266,9 +266,20 @@ describe('from the preview to the files and back', () => {
     assert.deepEqual([...new Set(n21.sources.map((s) => s.uri))].sort(), [caseA, caseB].sort());
   });
 
+  it('a click on a paragraph in error (which shows its findings, not its sentences) or on its mark leads to the findings', () => {
+    const mark = marks.find((m) => m.severity === 'error')!;
+    const onParagraph = sourcesOfPart(doc, reportMarks, { kind: 'text', paragraph: mark.paragraphId });
+    assert.deepEqual(onParagraph, { findings: mark.findings, sources: [] });
+    assert.deepEqual(sourcesOfPart(doc, reportMarks, { kind: 'mark', paragraph: mark.paragraphId }).findings, mark.findings);
+    // A sentence of it still leads to its sources (a click on a page rendered before the error).
+    assert.ok(sourcesOfPart(doc, reportMarks, { kind: 'text', paragraph: mark.paragraphId, sentence: 0 }).sources.length > 0);
+    const notes = sourcesOfPart(doc, reportMarks, { kind: 'notes' });
+    assert.deepEqual([...new Set(notes.sources.map((s) => s.uri))].sort(), [...new Set(reportMarks.notes.flatMap((n) => n.sources.map((s) => s.uri)))].sort());
+  });
+
   it('the cursor on the stated count in error highlights the marked paragraph', () => {
     const mark = marks.find((m) => m.severity === 'error')!;
     const finding = mark.findings[0]!;
-    assert.ok(paragraphIdsAt(doc, finding.uri, finding.range.start).includes(mark.paragraphId));
+    assert.ok(paragraphIdsAt(finding.uri, finding.range.start).includes(mark.paragraphId));
   });
 });

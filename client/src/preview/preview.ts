@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { ReportRequest, type ReportPayload } from '../../../server/src/protocol';
+import { ParagraphsAtRequest, PreviewRequest, PreviewSourcesRequest, type PreviewRender, type ReportPart } from '../../../server/src/protocol';
+import type { Position } from '../../../server/src/core/types';
 import { themeCss } from '../../../server/src/render/styles';
 import type { SqsServer } from '../server';
 import { parseFromWebview, type FromWebview, type RevealOn, type ToWebview } from './messages';
 import { newNonce } from './nonce';
 import { emptyReport, previewPage } from './page';
 import { RenderScheduler, type Ticket } from './schedule';
-import { findingPlaces, markPlaces, sourcePlaces, type Place } from './reveal';
-import { paragraphIdsAt, sourcesOf } from './sources';
+import { placesOf, type Place } from './reveal';
 
 /** What a preview needs from the manager that owns it. */
 export interface PreviewHost {
@@ -38,10 +38,14 @@ export class ReportPreview implements vscode.Disposable {
   private seq = 0;
   /** The last render posted or loaded, resent when the webview (re)loads and reports an older one. */
   private last: Extract<ToWebview, { type: 'render' }> | undefined;
-  private payload: ReportPayload | undefined;
+  /** The render shown: the server sends the page only; what a click or the cursor needs, it is asked for then. */
+  private shown: PreviewRender | undefined;
   private loaded = false;
   private disposed = false;
   private highlighted: string[] = [];
+  /** The cursor's latest place, while a request for its paragraphs is out (one at a time, the latest wins). */
+  private cursor: { uri: string; range: { start: Position; end: Position } } | undefined;
+  private asking = false;
   private readonly disposedEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposedEmitter.event;
 
@@ -79,7 +83,7 @@ export class ReportPreview implements vscode.Disposable {
   show(inspectionUri: string): void {
     if (inspectionUri === this.inspectionUri) return;
     this.inspectionUri = inspectionUri;
-    this.payload = undefined;
+    this.shown = undefined;
     this.highlighted = [];
     this.updateTitle();
     this.scheduler.restart();
@@ -103,15 +107,35 @@ export class ReportPreview implements vscode.Disposable {
 
   /** The cursor moved in `uri`: highlight the paragraphs made from what it is on. */
   cursorAt(uri: vscode.Uri, selection: vscode.Range): void {
-    const doc = this.payload?.document;
-    if (!doc || !this.panel.visible) return;
-    const ids = paragraphIdsAt(doc, uri.toString(), {
-      start: { line: selection.start.line, character: selection.start.character },
-      end: { line: selection.end.line, character: selection.end.character },
-    });
-    if (ids.length === this.highlighted.length && ids.every((id, i) => id === this.highlighted[i])) return;
-    this.highlighted = ids;
-    this.post({ type: 'highlight', paragraphs: ids, scroll: true });
+    if (!this.shown || !this.panel.visible) return;
+    this.cursor = {
+      uri: uri.toString(),
+      range: { start: { line: selection.start.line, character: selection.start.character }, end: { line: selection.end.line, character: selection.end.character } },
+    };
+    if (!this.asking) void this.askParagraphsAt();
+  }
+
+  /** Asks the server which paragraphs the cursor's place feeds; a cursor that moved meanwhile is asked about next. */
+  private async askParagraphsAt(): Promise<void> {
+    this.asking = true;
+    try {
+      while (this.cursor && !this.disposed) {
+        const at = this.cursor;
+        this.cursor = undefined;
+        const inspection = this.inspectionUri;
+        if (!this.host.server.running) return;
+        const ids = await this.host.server.request(ParagraphsAtRequest, { uri: inspection, at }).catch((e: unknown) => {
+          this.host.log.warn(`report preview: paragraphs at the cursor: ${String(e)}`);
+          return null;
+        });
+        if (!ids || this.cursor || inspection !== this.inspectionUri) continue;
+        if (ids.length === this.highlighted.length && ids.every((id, i) => id === this.highlighted[i])) continue;
+        this.highlighted = ids;
+        this.post({ type: 'highlight', paragraphs: ids, scroll: true });
+      }
+    } finally {
+      this.asking = false;
+    }
   }
 
   reveal(column?: vscode.ViewColumn): void {
@@ -123,11 +147,11 @@ export class ReportPreview implements vscode.Disposable {
   private async render(ticket: Ticket): Promise<void> {
     const server = this.host.server;
     if (!server.running) return; // onDidStart asks again
-    const payload = await server.request(ReportRequest, { uri: this.inspectionUri, preview: true });
+    const render = await server.request(PreviewRequest, { uri: this.inspectionUri });
     if (!this.scheduler.isCurrent(ticket)) return; // overtaken: another inspection, or disposed
-    this.payload = payload ?? undefined;
+    this.shown = render ?? undefined;
     this.updateTitle();
-    const html = payload?.html ?? noReport(this.inspectionUri);
+    const html = render?.html ?? noReport(this.inspectionUri);
     const revealOn = vscode.workspace.getConfiguration('sqs.preview').get<RevealOn>('revealOn') === 'doubleClick' ? 'doubleClick' : 'click';
     const same = this.last && this.last.html === html && this.last.inspection === this.inspectionUri && this.last.locked === this.isLocked && this.last.revealOn === revealOn;
     if (same && this.loaded) return;
@@ -183,15 +207,13 @@ export class ReportPreview implements vscode.Disposable {
         if (this.highlighted.length > 0) this.post({ type: 'highlight', paragraphs: this.highlighted, scroll: false });
         break;
       case 'reveal':
-        void this.revealSource(m.paragraph, m.sentence);
+        void this.revealPart({ kind: 'text', paragraph: m.paragraph, ...(m.sentence !== undefined && { sentence: m.sentence }) });
         break;
-      case 'revealMark': {
-        const mark = this.payload?.marks.find((x) => x.paragraphId === m.paragraph);
-        if (mark) void this.host.revealPlaces(markPlaces(mark), 'The notes on this paragraph concern');
+      case 'revealMark':
+        void this.revealPart({ kind: 'mark', paragraph: m.paragraph }, 'The notes on this paragraph concern');
         break;
-      }
       case 'revealNotes':
-        if (this.payload) void this.host.revealPlaces(this.payload.notes.flatMap((n) => sourcePlaces(n.sources)), 'The notes concern');
+        void this.revealPart({ kind: 'notes' }, 'The notes concern');
         break;
       case 'export':
         this.host.exportReport(this.inspectionUri, m);
@@ -203,19 +225,23 @@ export class ReportPreview implements vscode.Disposable {
   }
 
   /**
-   * A click on a sentence opens what it was made from. A paragraph marked in error shows no sentences but its
-   * findings: a click on it opens them (the stated count in question, and so on).
+   * A click opens what the part of the report is about, as the server says (sourcesOfPart in the core): a
+   * sentence's sources; for a paragraph marked in error, which shows its findings instead of its sentences, those
+   * findings; for a mark or the notes, the findings and the cases they concern.
    */
-  private async revealSource(paragraph: string, sentence: number | undefined): Promise<void> {
-    const payload = this.payload;
-    if (!payload) return;
-    const mark = payload.marks.find((m) => m.paragraphId === paragraph && m.severity === 'error');
-    if (mark && sentence === undefined) return this.host.revealPlaces(findingPlaces(mark), 'The findings on this paragraph are in');
-    return this.host.revealPlaces(sourcePlaces(sourcesOf(payload.document, paragraph, sentence)));
+  private async revealPart(part: ReportPart, what?: string): Promise<void> {
+    if (!this.shown || !this.host.server.running) return;
+    const about = await this.host.server.request(PreviewSourcesRequest, { uri: this.inspectionUri, part }).catch((e: unknown) => {
+      this.host.log.warn(`report preview: sources of ${JSON.stringify(part)}: ${String(e)}`);
+      return null;
+    });
+    if (!about) return;
+    const findingsOnly = about.sources.length === 0 && about.findings.length > 0;
+    return this.host.revealPlaces(placesOf(about), what ?? (findingsOnly ? 'The findings on this paragraph are in' : undefined));
   }
 
   private updateTitle(): void {
-    const name = this.payload?.area ?? folderName(this.inspectionUri);
+    const name = this.shown?.area ?? folderName(this.inspectionUri);
     this.panel.title = this.isLocked ? `[Report] ${name}` : `Report: ${name}`;
   }
 

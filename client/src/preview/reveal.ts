@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SourceLink } from '../../../server/src/core/report/document';
 import type { Range } from '../../../server/src/core/types';
-import type { ReportMark } from '../../../server/src/protocol';
+import type { MarkFinding, PreviewSources } from '../../../server/src/protocol';
 
 // Going from a sentence of the preview to where it came from (or from a marked paragraph to its findings).
 // One file: open it with the places selected. Several files (a tally over case files and a count stated in
@@ -30,13 +30,13 @@ export function sourcePlaces(sources: readonly SourceLink[]): Place[] {
   return sources.map((s) => ({ uri: s.uri, range: s.range, label: s.label, kind: roleWords[s.role] }));
 }
 
-export function findingPlaces(mark: ReportMark): Place[] {
-  return mark.findings.map((f) => ({ uri: f.uri, range: f.range, label: `${f.code} ${f.message}`, kind: `${f.severity === 'error' ? 'error' : 'warning'} ${f.code}` }));
+export function findingPlaces(findings: readonly MarkFinding[]): Place[] {
+  return findings.map((f) => ({ uri: f.uri, range: f.range, label: `${f.code} ${f.message}`, kind: `${f.severity === 'error' ? 'error' : 'warning'} ${f.code}` }));
 }
 
-/** Everything a mark is about: its findings, then the places its warnings concern (cases still to judge, …). */
-export function markPlaces(mark: ReportMark): Place[] {
-  return [...findingPlaces(mark), ...mark.warnings.flatMap((w) => sourcePlaces(w.sources))];
+/** Everything a part of the report is about: its findings, then the places it was made from or concerns. */
+export function placesOf(about: PreviewSources): Place[] {
+  return [...findingPlaces(about.findings), ...sourcePlaces(about.sources)];
 }
 
 /** Where a place opens: beside the preview, in the editor group the inspector last typed in. */

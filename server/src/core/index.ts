@@ -25,5 +25,5 @@ export type { PhrasebookData, PhrasebookFileData } from './commentary/phrasebook
 export { buildReport, type ReportOptions } from './report/buildReport';
 export * from './report/document';
 export type { QuestionFigures } from './report/figures';
-export { paragraphsOf, sentenceKey, sentenceByKey, paragraphsFedBy, paragraphsAffectedBy, paragraphsWarned, type ParagraphEntry } from './report/navigate';
-export { markReport, markNote, markNotes, severityLabel, type MarkSeverity, type MarkNote, type ParagraphMark, type ReportMarks } from './report/marks';
+export { paragraphsOf, sentenceKey, sentenceByKey, sourcesOf, distinctPlaces, paragraphsFedBy, paragraphsAffectedBy, paragraphsWarned, type ParagraphEntry } from './report/navigate';
+export { markReport, markNote, markNotes, severityLabel, sourcesOfPart, type MarkSeverity, type MarkNote, type ParagraphMark, type ReportMarks, type ReportPart, type PartSources } from './report/marks';

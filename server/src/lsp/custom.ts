@@ -6,13 +6,18 @@ import {
   ExportRequest,
   InspectionsChangedNotification,
   InspectionStatusRequest,
+  ParagraphsAtRequest,
+  PreviewRequest,
+  PreviewSourcesRequest,
   ReportRequest,
   ScaffoldRequest,
   type ExportResult,
   type InspectionStatus,
+  type PreviewRender,
+  type PreviewSources,
   type ReportPayload,
 } from '../protocol';
-import { exportReport, reportPayload } from './report';
+import { exportReport, paragraphsAt, previewRender, previewSources, reportPayload } from './report';
 import { guarded, type Logger } from './safe';
 import type { SettingsStore } from './settings';
 import { applySettings } from './severity';
@@ -55,12 +60,42 @@ export function registerCustomRequests(connection: Connection, ws: Workspace, se
     }),
   );
 
+  /** The inspection a file of it names (the inspection file or a case file), after the pending edits. */
+  const inspectionFor = (uri: string) => {
+    const file = ws.file(uri);
+    return file && ws.index.inspectionOf(file.uri);
+  };
+
   connection.onRequest(
     ReportRequest,
-    guarded(log, ReportRequest.method, (): ReportPayload | null => null, async ({ uri, preview }) => {
-      const file = ws.file(uri);
-      const inspection = file && ws.index.inspectionOf(file.uri);
-      return inspection ? reportPayload(ws, settings, inspection, preview === true) : null;
+    guarded(log, ReportRequest.method, (): ReportPayload | null => null, async ({ uri }) => {
+      const inspection = inspectionFor(uri);
+      return inspection ? reportPayload(ws, settings, inspection) : null;
+    }),
+  );
+
+  connection.onRequest(
+    PreviewRequest,
+    guarded(log, PreviewRequest.method, (): PreviewRender | null => null, async ({ uri }) => {
+      const inspection = inspectionFor(uri);
+      return inspection ? previewRender(ws, settings, inspection) : null;
+    }),
+  );
+
+  connection.onRequest(
+    PreviewSourcesRequest,
+    guarded(log, PreviewSourcesRequest.method, (): PreviewSources | null => null, async ({ uri, part }) => {
+      const inspection = inspectionFor(uri);
+      return inspection ? previewSources(ws, settings, inspection, part) : null;
+    }),
+  );
+
+  connection.onRequest(
+    ParagraphsAtRequest,
+    guarded(log, ParagraphsAtRequest.method, (): string[] | null => null, async ({ uri, at }) => {
+      const inspection = inspectionFor(uri);
+      const file = ws.file(at.uri);
+      return inspection && file ? paragraphsAt(ws, settings, inspection, file.uri, at.range) : null;
     }),
   );
 

@@ -1,5 +1,5 @@
-import { buildReport, markReport, type Inspection, type ReportDocument, type ReportMarks, type ReportWarning } from '../core/index';
-import type { ExportFormat, ExportResult, ReportMark, ReportNote, ReportPayload, Settings } from '../protocol';
+import { buildReport, markReport, paragraphsFedBy, sourcesOfPart, type Finding, type Inspection, type Range, type ReportDocument, type ReportMarks, type ReportPart, type ReportWarning } from '../core/index';
+import type { ExportFormat, ExportResult, MarkFinding, PreviewRender, PreviewSources, ReportMark, ReportNote, ReportPayload, Settings } from '../protocol';
 import { renderDocx } from '../render/docx';
 import { renderHtml } from '../render/html';
 import { renderMarkdown } from '../render/markdown';
@@ -19,6 +19,8 @@ interface Built {
   doc: ReportDocument;
   /** What the findings (as the editor shows them) and the report's warnings say about its paragraphs. */
   marks: ReportMarks;
+  /** The preview's HTML, made when first asked for. */
+  html?: string;
 }
 
 /**
@@ -39,7 +41,7 @@ async function build(ws: Workspace, settings: SettingsStore, inspection: Inspect
   const doc = buildReport(inspection, chosen ? { phrasebook: chosen } : {});
   // The findings as the editor shows them: after `# sqs-ignore` and the severity settings of each file.
   const findings = uris.flatMap((u, i) => applySettings(ws.checker.findingsFor(u), each[i]!));
-  const result = { revision: inspection.revision, settings: each, doc, marks: markReport(doc, findings, inspection.catalogue) };
+  const result: Built = { revision: inspection.revision, settings: each, doc, marks: markReport(doc, findings, inspection.catalogue) };
   built.set(inspection, result);
   return result;
 }
@@ -50,7 +52,7 @@ export function protocolMarks({ marks, notes }: ReportMarks): { marks: ReportMar
     marks: marks.map((m) => ({
       paragraphId: m.paragraphId,
       severity: m.severity,
-      findings: m.findings.map((f) => ({ code: f.code, severity: f.severity as 'error' | 'warning', message: f.message, uri: f.uri, range: f.range })),
+      findings: m.findings.map(markFinding),
       warnings: m.warnings.map(note),
     })),
     notes: notes.map(note),
@@ -58,6 +60,8 @@ export function protocolMarks({ marks, notes }: ReportMarks): { marks: ReportMar
 }
 
 const note = (w: ReportWarning): ReportNote => ({ message: w.message, sources: w.sources });
+// Marks are made of error and warning findings only (markReport).
+const markFinding = (f: Finding): MarkFinding => ({ code: f.code, severity: f.severity as MarkFinding['severity'], message: f.message, uri: f.uri, range: f.range });
 
 /**
  * The report as the preview shows it: the HTML renderer's fragment (the page around it is the client's), each
@@ -68,7 +72,7 @@ export function previewHtml(doc: ReportDocument, marks: ReportMarks): string {
   return renderHtml(doc, { output: 'fragment', sourceLinks: 'keys', marks, hideMarkedText: true });
 }
 
-export async function reportPayload(ws: Workspace, settings: SettingsStore, inspection: Inspection, preview: boolean): Promise<ReportPayload> {
+export async function reportPayload(ws: Workspace, settings: SettingsStore, inspection: Inspection): Promise<ReportPayload> {
   const { doc, marks: reportMarks } = await build(ws, settings, inspection);
   const { marks, notes } = protocolMarks(reportMarks);
   const model = inspection.file.model;
@@ -91,8 +95,32 @@ export async function reportPayload(ws: Workspace, settings: SettingsStore, insp
     document: doc,
     marks,
     notes,
-    ...(preview && { html: previewHtml(doc, reportMarks) }),
   };
+}
+
+/** What a render of the preview needs: the page's HTML (kept with the report, so a second ask costs nothing). */
+export async function previewRender(ws: Workspace, settings: SettingsStore, inspection: Inspection): Promise<PreviewRender> {
+  const built = await build(ws, settings, inspection);
+  built.html ??= previewHtml(built.doc, built.marks);
+  const area = inspection.file.model.area;
+  return { inspectionUri: inspection.file.uri, revision: inspection.revision, ...(area && { area: area.value }), html: built.html };
+}
+
+/** What a part of the preview is about (the core decides: sourcesOfPart), for a click on it. */
+export async function previewSources(ws: Workspace, settings: SettingsStore, inspection: Inspection, part: ReportPart): Promise<PreviewSources> {
+  const { doc, marks } = await build(ws, settings, inspection);
+  const { findings, sources } = sourcesOfPart(doc, marks, part);
+  return { findings: findings.map(markFinding), sources };
+}
+
+/**
+ * The paragraphs made from a place in one of the inspection's files, for the preview to highlight: in the report
+ * last built for it, which is the one the preview shows. The cursor moves with every keystroke; rebuilding the
+ * report for each would undo the preview's throttling, and the next render follows within 250 ms anyway.
+ */
+export async function paragraphsAt(ws: Workspace, settings: SettingsStore, inspection: Inspection, uri: string, range: Range): Promise<string[]> {
+  const { doc } = built.get(inspection) ?? (await build(ws, settings, inspection));
+  return paragraphsFedBy(doc, uri, range).map((p) => p.id);
 }
 
 /** An exported report carries the same marks as the preview, beside the prose (see renderers). */

@@ -1,7 +1,7 @@
 import type { Catalogue } from '../criteria/catalogue';
 import type { Finding } from '../types';
-import type { ReportDocument, ReportWarning } from './document';
-import { paragraphsAffectedBy, paragraphsOf, paragraphsWarned } from './navigate';
+import type { ReportDocument, ReportWarning, SourceLink } from './document';
+import { distinctPlaces, paragraphsAffectedBy, paragraphsOf, paragraphsWarned, sourcesOf } from './navigate';
 
 // What a report says about its own paragraphs besides their prose: which ones the inspection's findings put in
 // doubt and which ones the report itself warns about. The preview, `sqs render` and the exports all mark the
@@ -79,4 +79,33 @@ export function markNotes(marks: ReportMarks): Map<string, MarkNote> {
 /** How a note is introduced where colour cannot say it (print, Markdown, screen readers). */
 export function severityLabel(severity: MarkSeverity): string {
   return severity === 'error' ? 'Error' : severity === 'warning' ? 'Warning' : 'Note';
+}
+
+/** A part of the report a reader can point at (in the preview: a click, or Enter on a focused paragraph). */
+export type ReportPart =
+  /** A sentence, or without `sentence` a whole paragraph. */
+  | { kind: 'text'; paragraph: string; sentence?: number }
+  /** The note a mark puts on a paragraph. */
+  | { kind: 'mark'; paragraph: string }
+  /** The notes before the report. */
+  | { kind: 'notes' };
+
+/** What a part of the report is about: the findings it shows and the places it was made from or concerns. */
+export interface PartSources {
+  findings: Finding[];
+  sources: SourceLink[];
+}
+
+/**
+ * What a part of the report is about. A sentence or paragraph: the places it was made from; but a paragraph in
+ * doubt, which shows its note instead of its prose, is about its findings. A mark: its findings, then the places
+ * its warnings concern (the cases still to judge). The notes: the places they concern. Nothing for a part no
+ * longer in the report.
+ */
+export function sourcesOfPart(doc: ReportDocument, marks: ReportMarks, part: ReportPart): PartSources {
+  if (part.kind === 'notes') return { findings: [], sources: distinctPlaces(marks.notes.flatMap((n) => n.sources)) };
+  const mark = marks.marks.find((m) => m.paragraphId === part.paragraph);
+  if (part.kind === 'mark') return mark ? { findings: mark.findings, sources: distinctPlaces(mark.warnings.flatMap((w) => w.sources)) } : { findings: [], sources: [] };
+  if (mark?.severity === 'error' && part.sentence === undefined) return { findings: mark.findings, sources: [] };
+  return { findings: [], sources: sourcesOf(doc, part.paragraph, part.sentence) };
 }

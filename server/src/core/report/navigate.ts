@@ -46,6 +46,28 @@ export function sentenceByKey(doc: ReportDocument, key: string): { paragraph: Pa
   return entry && sentence ? { paragraph: entry.paragraph, sentence } : undefined;
 }
 
+/**
+ * The places a sentence (or, without `sentence`, a whole paragraph) was made from, each once, in the model's
+ * order. Empty when the paragraph or sentence is not in this report (a click on a page that was just replaced).
+ */
+export function sourcesOf(doc: ReportDocument, paragraphId: string, sentence?: number): SourceLink[] {
+  const entry = paragraphsOf(doc).find((e) => e.paragraph.id === paragraphId);
+  if (!entry) return [];
+  const sentences = sentence === undefined ? entry.paragraph.sentences : entry.paragraph.sentences.slice(sentence, sentence + 1);
+  return distinctPlaces(sentences.flatMap((s) => s.sources));
+}
+
+/** Links to the same place once, the first one kept. */
+export function distinctPlaces(links: readonly SourceLink[]): SourceLink[] {
+  const seen = new Set<string>();
+  return links.filter((l) => {
+    const key = `${l.uri}#${l.range.start.line}:${l.range.start.character}-${l.range.end.line}:${l.range.end.character}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** The paragraphs made from a place in a file (the cursor in a case file or the inspection file). */
 export function paragraphsFedBy(doc: ReportDocument, uri: string, at: Position | Range): Paragraph[] {
   const range = 'line' in at ? { start: at, end: at } : at;
