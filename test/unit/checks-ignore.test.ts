@@ -5,6 +5,11 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { applySeverityOverrides, readSeverityOverrides, type Finding } from '../../server/src/core/index';
 import { check, copyOf, lineOf, liverpool, repoRoot, summary, swap } from '../helpers/example';
+import { readFileSync, readdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { Checker, InspectionIndex, type ParsedYaml } from '../../server/src/core/index';
+import { ignoreFix } from '../../server/src/core/service/ignore';
+import { applyEdits } from '../helpers/edits';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
 
 // Part 6: `# sqs-ignore CODE: reason` and per-code severities.
@@ -64,6 +69,52 @@ describe('# sqs-ignore', () => {
     const fs = ws.findings('one.case.sqs.yaml');
     assert.ok(fs.some((f) => f.code === 'SQS051'));
     assert.ok(fs.every((f) => !f.ignored && f.code !== 'SQS090' && f.code !== 'SQS091'));
+  });
+
+  describe('the "Ignore … here" quick fix, for a finding inside a paragraph written over several lines', () => {
+    // 2.6's commentary as a folded paragraph whose second line claims a band the case files contradict (SQS061).
+    const paragraph = ['  "2.6": >-', '    Management oversight of risk of harm work had not been effective', '    in almost all of the relevant cases.', ''].join('\n');
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const uri = pathToFileURL(path.join(liverpool, 'inspection.sqs.yaml')).toString();
+    function load(eol: '\n' | '\r\n') {
+      const index = new InspectionIndex();
+      for (const file of walk(liverpool)) index.set(pathToFileURL(file).toString(), readFileSync(file, 'utf8'));
+      const text = `${readFileSync(path.join(liverpool, 'inspection.sqs.yaml'), 'utf8')}commentary:\n${paragraph}`.replace(/\n/g, eol);
+      const checker = new Checker(index);
+      const set = (t: string) => {
+        index.set(uri, t);
+        return { findings: checker.findingsFor(uri), parsed: index.get(uri)!.parsed };
+      };
+      return { text, set, index };
+    }
+    const commentaryOf = (parsed: ParsedYaml) => (parsed.data as { commentary: Record<string, string> }).commentary['2.6'];
+
+    for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+      it(`puts the directive above the paragraph's key, where it silences the finding and leaves the text as it was (${name})`, () => {
+        const { text, set, index } = load(eol);
+        const before = set(text);
+        const f = before.findings.find((x) => x.code === 'SQS061')!;
+        assert.ok(f, 'the wrong band is found');
+        assert.ok(f.range.start.line > text.split(eol).indexOf('  "2.6": >-'), 'the finding is inside the paragraph, below its key');
+        const fix = ignoreFix(index.get(uri)!, 'SQS061', f.range)!;
+        const fixed = applyEdits(text, fix.edits);
+        assert.ok(fixed.includes(`commentary:${eol}  # sqs-ignore SQS061: ${eol}  "2.6": >-${eol}`), 'on its own line above the key, indented like it');
+        if (eol === '\r\n') assert.doesNotMatch(fixed, /[^\r]\n/, 'no bare line feed in a CRLF file');
+        const reasoned = set(fixed.replace('SQS061: ', 'SQS061: the report says so; agreed with the lead inspector'));
+        assert.equal(commentaryOf(reasoned.parsed), commentaryOf(before.parsed), 'the paragraph is unchanged');
+        const after = reasoned.findings.filter((x) => ['SQS061', 'SQS090', 'SQS091'].includes(x.code));
+        assert.deepEqual(after.map((x) => [x.code, x.ignored?.reason]), [['SQS061', 'the report says so; agreed with the lead inspector']]);
+      });
+    }
+
+    it('a directive at the end of the key line reaches the paragraph too, and one above another entry does not', () => {
+      const { text, set } = load('\n');
+      const trailing = set(text.replace('  "2.6": >-', '  "2.6": >- # sqs-ignore SQS061: agreed')).findings;
+      assert.deepEqual(trailing.filter((x) => x.code === 'SQS061').map((x) => x.ignored?.reason), ['agreed']);
+      const elsewhere = set(text.replace('commentary:\n', 'commentary:\n  # sqs-ignore SQS061: agreed\n  "2.5": The risk of harm they faced had been effectively managed in the great majority of cases.\n')).findings;
+      assert.deepEqual(elsewhere.filter((x) => x.code === 'SQS061').map((x) => x.ignored), [undefined]);
+      assert.equal(elsewhere.filter((x) => x.code === 'SQS091').length, 1);
+    });
   });
 
   describe('the bundled CLI', () => {

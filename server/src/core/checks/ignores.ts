@@ -3,12 +3,15 @@ import { finding, inFile } from '../findings';
 import type { Finding, Range } from '../types';
 import { commentsOf } from '../yaml/comments';
 import type { ParsedYaml } from '../yaml/parse';
+import type { Path, Span } from '../yaml/source';
 import { listing } from './names';
 
 // `# sqs-ignore SQS051: reason` silences one finding where the inspector has decided it does not matter,
 // and says why, in the file, for the next reader. It applies to findings starting on its own line (a
-// trailing comment) or on the next line with content (a comment on a line of its own). Silenced
-// findings are kept, marked `ignored`, so `sqs check --show-ignored` can list them.
+// trailing comment) or on the next line with content (a comment on a line of its own), and to findings
+// inside a text spanning lines whose entry starts there: a comment inside a folded commentary paragraph
+// would be part of the paragraph, so the directive goes above its key. Silenced findings are kept, marked
+// `ignored`, so `sqs check --show-ignored` can list them.
 
 const marker = 'sqs-ignore';
 const directivePattern = /^#\s*sqs-ignore\b([^:]*)(?::(.*))?$/;
@@ -59,6 +62,52 @@ function readDirectives(parsed: ParsedYaml): IgnoreDirective[] {
   return out;
 }
 
+/** A scalar value written over several lines, and the line its entry (its key, else the value) starts on. */
+export interface MultiLineScalar {
+  entryLine: number;
+  span: Span;
+}
+
+const scalarCache = new WeakMap<ParsedYaml, MultiLineScalar[]>();
+
+/**
+ * The scalar written over several lines that holds `offset` (a block scalar's text, a long quoted or plain
+ * one), if any: a finding inside it is silenced by a directive above its entry, never inside the text.
+ */
+export function multiLineScalarAt(parsed: ParsedYaml, offset: number): MultiLineScalar | undefined {
+  let found = scalarCache.get(parsed);
+  if (!found) scalarCache.set(parsed, (found = multiLineScalars(parsed)));
+  // Scalars do not nest, so at most one holds the offset.
+  return found.find((s) => s.span[0] <= offset && offset < s.span[1]);
+}
+
+function multiLineScalars(parsed: ParsedYaml): MultiLineScalar[] {
+  const { source } = parsed;
+  const out: MultiLineScalar[] = [];
+  for (const path of source.allPaths()) {
+    const spans = source.spansOf(path);
+    const value = spans?.value;
+    if (!value) continue;
+    const range = source.range(value);
+    if (range.start.line === range.end.line || isCollection(valueAt(parsed.data, path))) continue;
+    out.push({ entryLine: source.position((spans.key ?? value)[0]).line, span: value });
+  }
+  return out;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let v = data;
+  for (const segment of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[segment];
+  }
+  return v;
+}
+
+function isCollection(v: unknown): boolean {
+  return v !== null && typeof v === 'object';
+}
+
 /** The first line after the comment's that is neither blank nor only a comment. */
 function nextContentLine(text: string, from: number, line: number): number {
   let offset = text.indexOf('\n', from);
@@ -94,7 +143,7 @@ export function applyIgnores(uri: string, parsed: ParsedYaml, findings: Finding[
     }
     const unused: string[] = [];
     for (const c of d.codes) {
-      const hits = c.code ? out.filter((f) => f.code === c.code && f.range.start.line === d.target && !isAboutIgnores(f.code)) : [];
+      const hits = c.code ? out.filter((f) => f.code === c.code && targets(parsed, f, d.target) && !isAboutIgnores(f.code)) : [];
       for (const f of hits) f.ignored = { reason: d.reason, range: d.range };
       if (!c.code) unused.push(`${c.written} is not a finding code`);
       else if (hits.length === 0) unused.push(`there is no ${c.code} on line ${d.target + 1}`);
@@ -102,6 +151,13 @@ export function applyIgnores(uri: string, parsed: ParsedYaml, findings: Finding[
     if (unused.length > 0) problems.push(inFile(uri, finding('SQS091', d.range, `This sqs-ignore silences nothing: ${listing(unused)}. Remove it, or move it next to the finding.`)));
   }
   return [...out, ...problems];
+}
+
+/** Whether a directive whose target is `line` reaches the finding: on that line, or inside a text spanning lines whose entry starts on it. */
+function targets(parsed: ParsedYaml, f: Finding, line: number): boolean {
+  if (f.range.start.line === line) return true;
+  if (f.range.start.line < line) return false;
+  return multiLineScalarAt(parsed, parsed.source.offset(f.range.start))?.entryLine === line;
 }
 
 function isAboutIgnores(code: string): boolean {
