@@ -250,6 +250,32 @@ describe('settings', () => {
   });
 });
 
+describe('the sqs.phrasebook setting', () => {
+  // 9 of 10 initial assessments sufficient: the SQS phrasebook accepts "a majority", Education Scotland's
+  // writes "almost all". With the setting on Education Scotland the preview words it so, and so must the check.
+  const files: Record<string, string> = {
+    'inspection.sqs.yaml': `${minimalInspection.replace('sample: 2', 'sample: 10')}commentary:\n  "1.2": A majority of the initial assessments were on time and were of good enough quality.\n`,
+  };
+  for (let i = 1; i <= 10; i++) files[`c${i}.case.sqs.yaml`] = `case: T-${i}\nsentence: referral order\npsr: no\nrisk_of_harm: no\nidentifiable_victim: no\njudgements:\n  "1.2": ${i === 1 ? 'not sufficient' : 'sufficient'}\n`;
+  const ws = tempWorkspace(files);
+  const client = new TestClient({ settings: { phrasebook: 'education-scotland' } });
+  const inspection = ws.uri('inspection.sqs.yaml');
+  before(() => client.start(ws.uri('')));
+  after(async () => {
+    await client.stop();
+    ws.remove();
+  });
+
+  it('holds the commentary to the phrasebook the setting chooses, and lets go when it changes', async () => {
+    await client.open(inspection, files['inspection.sqs.yaml']!);
+    const flagged = (await client.diagnostics(inspection)).filter((d) => d.code === 'SQS061');
+    assert.equal(flagged.length, 1, 'Education Scotland does not say "a majority" of 9 in 10');
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.diagnosticsUntil(inspection, (ds) => !codes(ds).includes('SQS061'), 'the SQS phrasebook accepts it');
+  });
+});
+
 describe('workspace folders', () => {
   const a = tempWorkspace({ 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': minimalCase('A-1'), 'b.case.sqs.yaml': minimalCase('A-2') });
   const b = tempWorkspace({ 'inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 1'), 'c.case.sqs.yaml': minimalCase('B-1') });

@@ -7,6 +7,9 @@ import { Checker, InspectionIndex, parseYaml, type Finding } from '../../server/
 import { PhrasebookRegistry } from '../../server/src/core/commentary/phrasebookRegistry';
 import { scalarOffsets } from '../../server/src/core/yaml/scalarOffsets';
 import { quotations } from '../../server/src/core/checks/prose/text';
+import { buildReport } from '../../server/src/core/report/buildReport';
+import { renderMarkdown } from '../../server/src/render/markdown';
+import { main } from '../../server/src/cli/main';
 import { seedCommentary } from '../fixtures/seed-commentary';
 import { applyFix, check, copyOf, lineOf, liverpool, liverpoolTalliesOnly, summary, swap } from '../helpers/example';
 
@@ -198,6 +201,62 @@ describe('prose against numbers (SQS060, SQS061)', () => {
     const text = applyFix(dir, 'inspection.sqs.yaml', f[0]!.fixes![0]!);
     assert.match(text, /\n {4}Over three-quarters of the initial assessments of what was likely to make a child or young person\n {4}offend/);
     assert.deepEqual(check(dir).findings.filter(prose), []);
+  });
+});
+
+describe("the editor's phrasebook (sqs.phrasebook, --phrasebook)", () => {
+  // 27 of 34 assessments of 2.2 are sufficient: the SQS phrasebook accepts "a majority" for that, Education
+  // Scotland's does not (it writes "Most of the"). The report is worded with the editor's phrasebook when
+  // the inspection file names none, so the check must hold the commentary to the same one.
+  const sentence = 'A majority of the assessments of risk of harm to others were of good quality.';
+  const es = PhrasebookRegistry.builtIn().get('education-scotland')!;
+
+  function load(extra = '') {
+    const index = new InspectionIndex();
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    for (const file of walk(liverpool)) index.set(pathToFileURL(file).toString(), readFileSync(file, 'utf8'));
+    const uri = pathToFileURL(path.join(liverpool, 'inspection.sqs.yaml')).toString();
+    index.set(uri, readFileSync(path.join(liverpool, 'inspection.sqs.yaml'), 'utf8') + extra + yamlCommentary({ '2.2': sentence }));
+    return { index, uri, inspection: index.inspectionOf(uri)! };
+  }
+
+  it('holds the commentary to the phrasebook the report is worded with: the one the editor chose', () => {
+    const { index, uri, inspection } = load();
+    const checker = new Checker(index);
+    assert.deepEqual(checker.findingsFor(uri).filter(prose), [], 'the SQS phrasebook accepts "a majority" of 27/34');
+    const found = checker.findingsFor(uri, { phrasebook: 'education-scotland' }).filter(prose);
+    assert.deepEqual(found.map((f) => f.code), ['SQS061']);
+    const writes = es.replacement(es.find(sentence)[0]!, 27, 34);
+    assert.equal(writes, 'Most of the');
+    assert.equal(found[0]!.fixes?.[0]?.edits[0]?.newText, writes);
+    assert.equal(buildReport(inspection, { phrasebook: 'education-scotland' }).phrasebookId, 'education-scotland');
+    // Cached per phrasebook: asking again with either gives each its own answer.
+    assert.deepEqual(checker.findingsFor(uri).filter(prose), []);
+    assert.equal(checker.findingsFor(uri, { phrasebook: 'education-scotland' }).filter(prose).length, 1);
+  });
+
+  it("an inspection file's own phrasebook: wins over the editor's", () => {
+    const { index, uri } = load('phrasebook: sqs\n');
+    assert.deepEqual(new Checker(index).findingsFor(uri, { phrasebook: 'education-scotland' }).filter(prose), []);
+  });
+
+  it('sqs check --phrasebook and sqs render --phrasebook', async () => {
+    const dir = copyOf(liverpool, { 'inspection.sqs.yaml': (t) => t + yamlCommentary({ '2.2': sentence }) });
+    assert.deepEqual(check(dir).findings.filter(prose), []);
+    const flagged = check(dir, '--phrasebook', 'education-scotland').findings.filter(prose);
+    assert.deepEqual(flagged.map((f) => [f.code, f.file]), [['SQS061', 'inspection.sqs.yaml']]);
+    let err = '';
+    assert.equal(main(['check', '--phrasebook', 'plain-english', dir], () => {}, (s) => (err += s)), 2);
+    assert.equal(err, 'sqs: --phrasebook: "plain-english" is not a phrasebook; use sqs or education-scotland.');
+    const rendered = async (...args: string[]) => {
+      let out = '';
+      assert.equal(await main(['render', ...args, dir], (s) => (out += s), () => {}), 0);
+      return out;
+    };
+    const { inspection } = load();
+    const scottish = await rendered('--phrasebook', 'education-scotland');
+    assert.equal(scottish, renderMarkdown(buildReport(inspection, { phrasebook: 'education-scotland' })).replace(/\n$/, ''));
+    assert.notEqual(scottish, await rendered(), 'worded differently from the default');
   });
 });
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Checker, InspectionIndex } from '../../server/src/core/index';
 import { liverpool } from '../helpers/example';
+import { minimalInspection, workspace } from '../helpers/index';
 
 // Checker.findingsKey is the language server's result id: a file whose key did not change is reported
 // `unchanged` and never re-sent. So the key must change whenever the findings do (or the Problems panel
@@ -120,4 +121,29 @@ describe('the findings key (the server\'s result id)', () => {
     }
     assert.ok(changedSome > 30, 'most edits leave most keys alone');
   });
+});
+
+describe('the findings key, with commentary held to the case files', () => {
+  // Ten cases, no stated tallies: the only finding a judgement can change in the inspection file is the
+  // commentary's, worked out with the phrasebook the caller asks for.
+  const inspection = `${minimalInspection.replace('sample: 2', 'sample: 10')}commentary:\n  "1.2": Almost all of the initial assessments were on time and were of good enough quality.\n`;
+  const caseText = (i: number, judgement: string) => `case: T-${i}\nsentence: referral order\npsr: no\nrisk_of_harm: no\nidentifiable_victim: no\nnotes: seen\njudgements:\n  "1.2": ${judgement}\n`;
+
+  for (const phrasebook of ['sqs', 'education-scotland']) {
+    it(`changes the inspection file's key when a judgement moves the figures its commentary is held to (${phrasebook})`, () => {
+      const files: Record<string, string> = { 'inspection.sqs.yaml': inspection };
+      for (let i = 1; i <= 10; i++) files[`c${i}.case.sqs.yaml`] = caseText(i, i === 1 ? 'not sufficient' : 'sufficient');
+      const ws = workspace(files);
+      const state = () => new Map(Object.keys(files).map((p) => [p, { key: ws.checker.findingsKey(ws.uri(p)), findings: JSON.stringify(ws.checker.findingsFor(ws.uri(p), { phrasebook })) }]));
+      const first = state();
+      ws.index.set(ws.uri('c5.case.sqs.yaml'), caseText(5, 'sufficient').replace('notes: seen', 'notes: seen twice'));
+      const notes = state();
+      assert.deepEqual(notes.get('inspection.sqs.yaml'), first.get('inspection.sqs.yaml'), 'notes move no figure');
+      // 9 of 10 sufficient, then 5: the commentary's finding says so (its message quotes the figures).
+      for (let i = 2; i <= 5; i++) ws.index.set(ws.uri(`c${i}.case.sqs.yaml`), caseText(i, 'not sufficient'));
+      const judged = state();
+      assert.notEqual(judged.get('inspection.sqs.yaml')!.findings, notes.get('inspection.sqs.yaml')!.findings);
+      assert.notEqual(judged.get('inspection.sqs.yaml')!.key, notes.get('inspection.sqs.yaml')!.key);
+    });
+  }
 });

@@ -8,6 +8,8 @@ export interface CheckOptions {
   severity?: SeverityOverrides;
   /** List findings silenced by `# sqs-ignore` comments, with their reasons (they never fail the check). */
   showIgnored?: boolean;
+  /** The phrasebook for inspections whose file names none (`--phrasebook`). */
+  phrasebook?: string;
 }
 
 /** `sqs check`: prints the findings of the named files; returns the exit code (0 clean, 1 errors). */
@@ -15,7 +17,7 @@ export function check(paths: string[], options: CheckOptions, out: (s: string) =
   const { index, requested } = loadWorkspace(paths);
   const checker = new Checker(index);
   const all: Finding[] = applySeverityOverrides(
-    requested.flatMap((uri) => checker.findingsFor(uri)),
+    requested.flatMap((uri) => checker.findingsFor(uri, { phrasebook: options.phrasebook })),
     options.severity ?? new Map(),
   );
   const active = all.filter((f) => !f.ignored);

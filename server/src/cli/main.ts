@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { readSeverityOverrides, type SeverityOverrides } from '../core/index';
+import { PhrasebookRegistry, readSeverityOverrides, type SeverityOverrides } from '../core/index';
 import { check } from './check';
 import { UsageError } from './files';
 import { render, type RenderOptions } from './render';
@@ -13,11 +13,15 @@ Commands:
                                   (not-yet-judged), LEVEL is error, warning, information, hint
                                   or off. Repeat for several codes. Codes: docs/checks.md
       --show-ignored              Also list findings silenced by "# sqs-ignore CODE: reason"
+      --phrasebook ID             The phrasebook for inspections whose file names none
+                                  (sqs, education-scotland; default: the catalogue's choice)
   sqs render <inspection-folder>  Write the report of an inspection
       --format md|html|docx       Output format (default: md)
       --out FILE                  Write to FILE (required for docx; md and html go to stdout without it)
       --force                     Render even when the inspection has errors
       --annotate                  docx: a Word comment on each figure saying where it comes from
+      --phrasebook ID             As for check: the report is worded with it, and the commentary
+                                  held to it, unless the inspection file names its own
 
 Options:
   -h, --help      Show this help
@@ -47,11 +51,12 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
           format: { type: 'string', default: 'human' },
           severity: { type: 'string', multiple: true, default: [] },
           'show-ignored': { type: 'boolean', default: false },
+          phrasebook: { type: 'string' },
         },
       });
       if (values.format !== 'human' && values.format !== 'json') throw new UsageError(`--format must be human or json, not ${values.format}.`);
       if (positionals.length === 0) throw new UsageError('sqs check: name a file or folder, e.g. sqs check examples/liverpool-2013');
-      return check(positionals, { format: values.format, severity: severityOption(values.severity), showIgnored: values['show-ignored'] }, out);
+      return check(positionals, { format: values.format, severity: severityOption(values.severity), showIgnored: values['show-ignored'], ...phrasebookOption(values.phrasebook) }, out);
     }
     if (command === 'render') {
       const { values, positionals } = parseArgs({
@@ -62,13 +67,14 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
           out: { type: 'string' },
           force: { type: 'boolean', default: false },
           annotate: { type: 'boolean', default: false },
+          phrasebook: { type: 'string' },
         },
       });
       const format = values.format;
       if (format !== 'md' && format !== 'html' && format !== 'docx') throw new UsageError(`--format must be md, html or docx, not ${format}.`);
       if (positionals.length !== 1) throw new UsageError('sqs render: name one inspection folder, e.g. sqs render examples/liverpool-2013');
       if (values.annotate && format !== 'docx') throw new UsageError('--annotate is for --format docx (HTML always carries its sources in data-source attributes).');
-      const options: RenderOptions = { format, force: values.force, annotate: values.annotate, ...(values.out !== undefined && { out: values.out }) };
+      const options: RenderOptions = { format, force: values.force, annotate: values.annotate, ...(values.out !== undefined && { out: values.out }), ...phrasebookOption(values.phrasebook) };
       return render(positionals[0]!, options, out, err).catch((e: unknown) => failure(e, err));
     }
     throw new UsageError(`Unknown command "${command}".\n\n${usage}`);
@@ -88,6 +94,14 @@ function failure(e: unknown, err: (s: string) => void): number {
     return 2;
   }
   throw e;
+}
+
+/** `--phrasebook ID`: a known phrasebook, or a usage error naming them. */
+function phrasebookOption(id: string | undefined): { phrasebook?: string } {
+  if (id === undefined) return {};
+  const ids = PhrasebookRegistry.builtIn().ids;
+  if (!ids.includes(id)) throw new UsageError(`--phrasebook: "${id}" is not a phrasebook; use ${ids.join(' or ')}.`);
+  return { phrasebook: id };
 }
 
 /** `--severity SQS051=off --severity missing-reason=error`; any bad entry is a usage error. */

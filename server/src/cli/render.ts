@@ -17,6 +17,8 @@ export interface RenderOptions {
   force: boolean;
   /** DOCX: a comment on each figure saying where it comes from. */
   annotate?: boolean;
+  /** The phrasebook for an inspection whose file names none (`--phrasebook`). */
+  phrasebook?: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
   if (!inspection) throw new UsageError(`${folder}: no inspection.sqs.yaml here. Name the folder that holds it.`);
 
   const checker = new Checker(index);
-  const findings: Finding[] = inspection.uris.flatMap((uri) => checker.findingsFor(uri)).filter((f) => !f.ignored);
+  const findings: Finding[] = inspection.uris.flatMap((uri) => checker.findingsFor(uri, { phrasebook: options.phrasebook })).filter((f) => !f.ignored);
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0 && !options.force) {
     err(formatHuman(errors, inspection.uris.length));
@@ -41,7 +43,7 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
   }
   if (errors.length > 0) err(`sqs render: rendering despite ${errors.length} error${errors.length === 1 ? '' : 's'} (--force).`);
 
-  const doc = buildReport(inspection);
+  const doc = buildReport(inspection, options.phrasebook ? { phrasebook: options.phrasebook } : {});
   for (const w of doc.warnings) err(`sqs render: ${w.message}`);
   // The paragraphs the preview marks are marked here too, with the same words: a report rendered despite its
   // errors says which figures are in doubt, and one with cases still to judge says what its figures count.

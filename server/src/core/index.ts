@@ -15,7 +15,7 @@ export { judgementWords, type JudgementValue } from './model/values';
 export { Inspection, InspectionIndex, type IndexChange } from './index/inspectionIndex';
 export { TallyBook, type QuestionTally } from './index/tally';
 export type { Contribution, Outcome } from './index/relevance';
-export { Checker, type CheckerOptions, type InspectionCheck } from './checks/index';
+export { Checker, type CheckerOptions, type FindingsOptions, type InspectionCheck } from './checks/index';
 export { ignoreDirectives, type IgnoreDirective } from './checks/ignores';
 export { readSeverityOverrides, applySeverityOverrides, type SeverityLevel, type SeverityOverrides } from './severity';
 export { Phrasebook, PhrasebookError, styles, formNames, type Style, type Framing, type Form, type Quantity, type QuantityKind, type Band, type Figures } from './commentary/phrasebook';

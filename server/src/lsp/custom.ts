@@ -36,7 +36,8 @@ export function registerCustomRequests(connection: Connection, ws: Workspace, se
       let errors = 0;
       let warnings = 0;
       for (const u of inspection.uris) {
-        const findings = applySettings(ws.checker.findingsFor(u), await settings.get(ws.clientUri(u)));
+        const fileSettings = await settings.get(ws.clientUri(u));
+        const findings = applySettings(ws.checker.findingsFor(u, { phrasebook: fileSettings.phrasebook }), fileSettings);
         for (const f of findings) {
           if (f.severity === 'error') errors++;
           else if (f.severity === 'warning') warnings++;

@@ -40,7 +40,7 @@ export class DiagnosticReports {
   /** A file's diagnostics now, after the severity settings. Call after `ws.sync()`. */
   items(uri: string, settings: Settings): Diagnostic[] {
     this.warnAbout(settings);
-    return applySettings(this.ws.checker.findingsFor(uri), settings).map(toDiagnostic);
+    return applySettings(this.ws.checker.findingsFor(uri, { phrasebook: settings.phrasebook }), settings).map(toDiagnostic);
   }
 
   /**

@@ -40,7 +40,7 @@ async function build(ws: Workspace, settings: SettingsStore, inspection: Inspect
   const chosen = each[0]!.phrasebook;
   const doc = buildReport(inspection, chosen ? { phrasebook: chosen } : {});
   // The findings as the editor shows them: after `# sqs-ignore` and the severity settings of each file.
-  const findings = uris.flatMap((u, i) => applySettings(ws.checker.findingsFor(u), each[i]!));
+  const findings = uris.flatMap((u, i) => applySettings(ws.checker.findingsFor(u, { phrasebook: each[i]!.phrasebook }), each[i]!));
   const result: Built = { revision: inspection.revision, settings: each, doc, marks: markReport(doc, findings, inspection.catalogue) };
   built.set(inspection, result);
   return result;

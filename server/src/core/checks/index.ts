@@ -1,3 +1,5 @@
+import { choosePhrasebook } from '../commentary/choosePhrasebook';
+import type { Phrasebook } from '../commentary/phrasebook';
 import { finding, inFile } from '../findings';
 import type { Inspection, InspectionIndex } from '../index/inspectionIndex';
 import type { Contribution } from '../index/relevance';
@@ -7,7 +9,7 @@ import type { CaseCheck } from './caseContext';
 import { statedCounts } from './counts';
 import { criteriaVersions, duplicateCaseIds, orphanCase, secondInspectionFile } from './identity';
 import { applyIgnores } from './ignores';
-import { prose } from './prose/index';
+import { prose, proseInputs } from './prose/index';
 import { reasons } from './reasons';
 import { relevance } from './relevance';
 import { sampleSize } from './sampleSize';
@@ -26,8 +28,9 @@ const inspectionChecks: readonly (readonly [string, InspectionCheck])[] = [
   ['stated against tallied (SQS030)', statedVsTallied],
   ['case ids (SQS041)', duplicateCaseIds],
   ['criteria versions (SQS043)', criteriaVersions],
-  ['commentary (SQS060–SQS062)', prose],
 ];
+// The commentary check also depends on the phrasebook, which the caller may choose: run and cached apart.
+const proseCheck = 'commentary (SQS060–SQS062)';
 
 /** Checks of one case file against its contributions; re-run only when that case file changes. */
 const caseChecks: readonly (readonly [string, CaseCheck])[] = [
@@ -35,6 +38,16 @@ const caseChecks: readonly (readonly [string, CaseCheck])[] = [
   ['reasons (SQS052–SQS054)', reasons],
   ['what is left to judge (SQS051)', notYetJudged],
 ];
+
+/** What the caller asks of one `findingsFor`. */
+export interface FindingsOptions {
+  /**
+   * The phrasebook for inspections whose file names none: the editor's `sqs.phrasebook`, `sqs check
+   * --phrasebook`. The commentary is held to what this phrasebook accepts, as the report is worded with
+   * it (choosePhrasebook). Empty or unknown: the catalogue's choice.
+   */
+  phrasebook?: string;
+}
 
 export interface CheckerOptions {
   /**
@@ -54,6 +67,10 @@ interface RevisionFindings {
    * do: a case edit re-runs the checks, but a file whose cross-file findings came out the same keeps its key.
    */
   checks: Map<string, { json: string; generation: number }>;
+  /** The commentary's findings (all in the inspection file) per phrasebook, worked out when asked for. */
+  prose: Map<Phrasebook, Finding[]>;
+  /** What those findings depend on besides the file and the phrasebook (proseInputs), with a generation as above. */
+  proseInputs: { text: string; generation: number };
 }
 
 let nextGeneration = 1;
@@ -88,13 +105,13 @@ export class Checker {
    * Every finding of one file. A check that throws (a bug) costs its own findings only: the file gets an
    * SQS009 finding in their place and keeps all the others, its syntax errors above all.
    */
-  findingsFor(uri: string): Finding[] {
+  findingsFor(uri: string, options: FindingsOptions = {}): Finding[] {
     const file = this.index.get(uri);
     if (!file) return [];
     const own = this.index.fileFindings(uri);
     const inspection = this.index.inspectionOf(uri);
     const cross = inspection
-      ? (this.inspectionFindings(inspection).get(uri) ?? [])
+      ? [...(this.revision(inspection).byUri.get(uri) ?? []), ...(uri === inspection.file.uri ? this.commentaryFindings(inspection, options) : [])]
       : this.contained('a file outside an inspection (SQS042, SQS044)', file, () => this.homeless(file));
     const all = [...own, ...cross];
     let withIgnores: Finding[] | undefined;
@@ -129,7 +146,8 @@ export class Checker {
    * (the file's analysis, its contributions to the tallies, the generation of the inspection checks' findings
    * in it), so it costs a few map lookups once the inspection's checks have run for its revision, and an
    * edit changes the keys of the files whose findings it may change, not of every file in the inspection.
-   * Adapters use it as a result id, so an unchanged file is never re-sent or re-serialised.
+   * Adapters use it as a result id, so an unchanged file is never re-sent or re-serialised. Keys compare
+   * findings asked for with the same options (an adapter puts its settings' version beside the key).
    */
   findingsKey(uri: string): string {
     const file = this.index.get(uri);
@@ -138,14 +156,30 @@ export class Checker {
     // A file in no inspection: its own findings and the orphan finding (of the file alone), or the name of
     // the inspection file that outranks it.
     if (!inspection) return `o${serial(file)}.${this.index.shadowedBy(uri)?.uri ?? ''}`;
-    const checks = this.revision(inspection).checks.get(uri)?.generation ?? 0;
+    const revision = this.revision(inspection);
+    const checks = revision.checks.get(uri)?.generation ?? 0;
     const contributions = file.kind === 'case' ? inspection.tallies.contributionsOf(uri) : undefined;
-    return `${serial(file)}.${contributions ? serial(contributions) : 0}.${checks}.${serial(inspection.catalogue)}`;
+    // The commentary's findings are the inspection file's: a function of its text (serial), the phrasebook
+    // (the options) and the figures proseInputs lists.
+    const prose = uri === inspection.file.uri ? `.${revision.proseInputs.generation}` : '';
+    return `${serial(file)}.${contributions ? serial(contributions) : 0}.${checks}.${serial(inspection.catalogue)}${prose}`;
   }
 
   /** Cross-file findings of one inspection, grouped by the file they are reported in. */
-  inspectionFindings(inspection: Inspection): Map<string, Finding[]> {
-    return this.revision(inspection).byUri;
+  inspectionFindings(inspection: Inspection, options: FindingsOptions = {}): Map<string, Finding[]> {
+    const commentary = this.commentaryFindings(inspection, options);
+    const byUri = new Map(this.revision(inspection).byUri);
+    if (commentary.length > 0) byUri.set(inspection.file.uri, [...(byUri.get(inspection.file.uri) ?? []), ...commentary]);
+    return byUri;
+  }
+
+  /** The commentary's findings, with the phrasebook the report is worded with: once per revision and phrasebook. */
+  private commentaryFindings(inspection: Inspection, options: FindingsOptions): Finding[] {
+    const revision = this.revision(inspection);
+    const book = choosePhrasebook(inspection, options.phrasebook || undefined);
+    let found = revision.prose.get(book);
+    if (!found) revision.prose.set(book, (found = this.contained(proseCheck, inspection.file, () => prose(inspection, book))));
+    return found;
   }
 
   private revision(inspection: Inspection): RevisionFindings {
@@ -171,7 +205,9 @@ export class Checker {
       checks.set(uri, before?.json === json ? before : { json, generation: nextGeneration++ });
     }
     for (const file of inspection.cases.values()) for (const f of this.caseFindings(inspection, file)) add(byUri, f);
-    const entry = { revision: inspection.revision, byUri, checks };
+    const inputs = proseInputsOrUnknown(inspection);
+    const proseState = inputs !== undefined && cached?.proseInputs.text === inputs ? cached.proseInputs : { text: inputs ?? '', generation: nextGeneration++ };
+    const entry: RevisionFindings = { revision: inspection.revision, byUri, checks, prose: new Map(), proseInputs: proseState };
     this.cache.set(inspection, entry);
     return entry;
   }
@@ -189,6 +225,15 @@ export class Checker {
     const findings = caseChecks.flatMap(([name, check]) => this.contained(name, file, () => check(ctx).map((f) => inFile(file.uri, f))));
     this.caseCache.set(file, { contributions, findings });
     return findings;
+  }
+}
+
+/** proseInputs, or undefined if it throws (then the commentary check throws too, and is contained there). */
+function proseInputsOrUnknown(inspection: Inspection): string | undefined {
+  try {
+    return proseInputs(inspection);
+  } catch {
+    return undefined;
   }
 }
 

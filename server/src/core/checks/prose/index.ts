@@ -1,4 +1,3 @@
-import { choosePhrasebook } from '../../commentary/choosePhrasebook';
 import type { Phrasebook } from '../../commentary/phrasebook';
 import type { Criterion, Question } from '../../criteria/catalogue';
 import { finding, inFile, type LocalFinding, type LocalRelated } from '../../findings';
@@ -24,7 +23,7 @@ interface Analysed {
   range: Range;
 }
 
-const analyses = new WeakMap<InspectionFile, Analysed[]>();
+const analyses = new WeakMap<InspectionFile, Map<Phrasebook, Analysed[]>>();
 
 /**
  * Readings by text, per phrasebook and criterion: typing anywhere else in the inspection file leaves the
@@ -47,9 +46,12 @@ function analysisOf(book: Phrasebook, criterion: Criterion, text: string): Analy
   return analysis;
 }
 
-export function prose(inspection: Inspection): Finding[] {
+/**
+ * The commentary's findings, read with `book`: the phrasebook the report is worded with (choosePhrasebook,
+ * given the editor's default), so the check never accepts what the preview would not write.
+ */
+export function prose(inspection: Inspection, book: Phrasebook): Finding[] {
   const file = inspection.file;
-  const book = choosePhrasebook(inspection);
   const out: LocalFinding[] = [];
   for (const a of analysedCommentary(file, book)) {
     if ('notAnalysed' in a.analysis) {
@@ -67,9 +69,11 @@ export function prose(inspection: Inspection): Finding[] {
 }
 
 
-/** The claims of every criterion's commentary, read once per inspection file (numbers change, text does not). */
+/** The claims of every criterion's commentary, read once per inspection file and phrasebook (numbers change, text does not). */
 function analysedCommentary(file: InspectionFile, book: Phrasebook): Analysed[] {
-  const cached = analyses.get(file);
+  let byBook = analyses.get(file);
+  if (!byBook) analyses.set(file, (byBook = new Map()));
+  const cached = byBook.get(book);
   if (cached) return cached;
   const out: Analysed[] = [];
   for (const [criterionId, override] of file.model.commentary) {
@@ -86,8 +90,24 @@ function analysedCommentary(file: InspectionFile, book: Phrasebook): Analysed[] 
       range: text.range,
     });
   }
-  analyses.set(file, out);
+  byBook.set(book, out);
   return out;
+}
+
+/**
+ * What the commentary's findings depend on besides the inspection file's text and the phrasebook: the
+ * figures of the questions of every criterion with commentary. Equal strings, equal findings (for one
+ * file text and phrasebook), so a case edit that leaves them alone leaves the findings alone.
+ */
+export function proseInputs(inspection: Inspection): string {
+  const figures: unknown[] = [];
+  for (const criterionId of inspection.file.model.commentary.keys()) {
+    for (const q of inspection.catalogue.criterion(criterionId)?.questions ?? []) {
+      const f = figuresFor(inspection, q);
+      figures.push(f && [f.from, f.relevant, f.sufficient, (q.reasons?.codes ?? []).map((r) => f.reason(r.code))]);
+    }
+  }
+  return figures.length === 0 ? '' : JSON.stringify(figures);
 }
 
 function judge(inspection: Inspection, book: Phrasebook, a: Analysed, claim: Claim): LocalFinding | undefined {
