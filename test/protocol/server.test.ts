@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { minimatch } from 'minimatch';
@@ -304,5 +306,31 @@ describe('workspace folders', () => {
     await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: b.uri(''), name: 'b' }] } });
     await client.until(() => client.inspectionsChanged > changed, 'the removal handled');
     assert.equal(await status(), null);
+  });
+});
+
+describe('files reached through symbolic links', () => {
+  const ws = tempWorkspace({
+    'insp/inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 3'),
+    'insp/cases/a.case.sqs.yaml': minimalCase('T-1'),
+    'shared/b.case.sqs.yaml': minimalCase('T-2'),
+    'more/c.case.sqs.yaml': minimalCase('T-3'),
+  });
+  symlinkSync(path.join(ws.dir, 'shared/b.case.sqs.yaml'), path.join(ws.dir, 'insp/cases/linked.case.sqs.yaml'));
+  symlinkSync(path.join(ws.dir, 'more'), path.join(ws.dir, 'insp/more'));
+  symlinkSync('..', path.join(ws.dir, 'insp/cases/loop'));
+  const client = new TestClient();
+  before(() => client.start(ws.uri('insp')));
+  after(async () => {
+    await client.stop();
+    ws.remove();
+  });
+
+  it('are indexed as `sqs check` finds them: linked files and folders once each, loops ended', async () => {
+    const status = await client.connection.sendRequest(InspectionStatusRequest, { uri: ws.uri('insp/inspection.sqs.yaml') });
+    assert.equal(status?.inspection?.cases, 3, JSON.stringify(status));
+    const uri = ws.uri('insp/inspection.sqs.yaml');
+    await client.open(uri, minimalInspection.replace('sample: 2', 'sample: 3'));
+    assert.ok(!codes(await client.diagnostics(uri)).includes('SQS040'), 'the sample matches the case files');
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -11,8 +11,8 @@ import { minimalCase, minimalInspection } from '../helpers/index';
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'server/out/cli.js');
 
-function sqs(args: string[], cwd = root) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+function sqs(args: string[], cwd = root, timeout?: number) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', ...(timeout && { timeout }) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -114,6 +114,60 @@ describe('sqs check (the bundled CLI)', () => {
     const line = text.split('\n').indexOf('bad: [unclosed') + 1;
     assert.equal(r.code, 1);
     assert.match(r.stdout, new RegExp(`a\\.case\\.sqs\\.yaml:${line}:\\d+ error SQS001 `));
+  });
+});
+
+describe('sqs check and the file system', () => {
+  it('a mistaken multi-gigabyte file is read only as far as needed: a finding, not a crash', () => {
+    const dir = folder({ 'inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 1'), 'big.case.sqs.yaml': 'case: BIG-1\n' });
+    // Sparse: 3 GiB long on paper, nothing on the disk. Read whole it is past Node's 2 GiB buffer limit.
+    truncateSync(path.join(dir, 'big.case.sqs.yaml'), 3 * 2 ** 30);
+    const r = sqs(['check', '.'], dir);
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stdout, /^big\.case\.sqs\.yaml:1:1 error SQS00[34] /m);
+  });
+
+  it('follows symbolic links, as naming the file does and the server does, without walking a loop forever', () => {
+    const base = folder({
+      'insp/inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 4'),
+      'insp/cases/a.case.sqs.yaml': minimalCase('T-1'),
+      'shared/b.case.sqs.yaml': minimalCase('T-2'),
+      'more/c.case.sqs.yaml': minimalCase('T-3'),
+      'more/d.case.sqs.yaml': minimalCase('T-4'),
+    });
+    symlinkSync(path.join(base, 'shared/b.case.sqs.yaml'), path.join(base, 'insp/cases/linked.case.sqs.yaml'));
+    symlinkSync(path.join(base, 'more'), path.join(base, 'insp/more'));
+    // A loop back up the tree, and a second way into a folder already walked: neither counts a case twice.
+    symlinkSync('..', path.join(base, 'insp/cases/loop'));
+    symlinkSync(path.join(base, 'insp/cases'), path.join(base, 'insp/again'));
+    const r = sqs(['check', '--format', 'json', '.'], path.join(base, 'insp'));
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const files = new Set((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file).filter((f) => f.endsWith('.case.sqs.yaml')));
+    assert.deepEqual([...files].sort(), [path.join('cases', 'a.case.sqs.yaml'), path.join('cases', 'linked.case.sqs.yaml'), path.join('more', 'c.case.sqs.yaml'), path.join('more', 'd.case.sqs.yaml')]);
+  });
+
+  it('exits 2 with a clear message for a broken link, a link loop or something that is not a file', () => {
+    const dir = folder({ 'inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 1'), 'a.case.sqs.yaml': minimalCase('T-1') });
+    symlinkSync(path.join(dir, 'gone.yaml'), path.join(dir, 'ghost.case.sqs.yaml'));
+    let r = sqs(['check', '.'], dir);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /^sqs: ghost\.case\.sqs\.yaml: a symbolic link to something that does not exist \(ENOENT\)/m);
+
+    rmSync(path.join(dir, 'ghost.case.sqs.yaml'));
+    symlinkSync('self.case.sqs.yaml', path.join(dir, 'self.case.sqs.yaml'));
+    r = sqs(['check', '.'], dir);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /^sqs: self\.case\.sqs\.yaml: .*\(ELOOP\)/m);
+
+    rmSync(path.join(dir, 'self.case.sqs.yaml'));
+    spawnSync('mkfifo', [path.join(dir, 'pipe.case.sqs.yaml')]);
+    // Named directly, a pipe was read until something wrote to it: forever.
+    r = sqs(['check', 'pipe.case.sqs.yaml'], dir, 10_000);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /^sqs: pipe\.case\.sqs\.yaml: not a regular file/m);
+    r = sqs(['check', '.'], dir);
+    assert.equal(r.code, 0, `a pipe met in a folder is no SQS file: ${r.stdout}${r.stderr}`);
   });
 });
 

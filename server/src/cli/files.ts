@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { fileKindOf, InspectionIndex } from '../core/index';
+import { ask, runSync } from '../node/disk';
+import { nearestInspectionFile, readCapped, sqsFilesUnder, type DiskProblem } from '../node/sqsFiles';
 
 /** A problem with the command line or the file system: exit code 2, no findings. */
 export class UsageError extends Error {}
@@ -12,11 +13,11 @@ export interface LoadedWorkspace {
   requested: string[];
 }
 
-const skipFolders = new Set(['node_modules', '.git', 'out', 'dist']);
-
 /**
  * Loads the files named on the command line. A case file named alone brings its whole inspection into
- * the index (cross-file checks need it), but only the named files are reported.
+ * the index (cross-file checks need it), but only the named files are reported. Folders are walked and
+ * files read as the language server does (node/sqsFiles.ts); anything the file system refuses is a
+ * UsageError naming the path.
  */
 export function loadWorkspace(args: string[], index = new InspectionIndex()): LoadedWorkspace {
   const requested = new Set<string>();
@@ -25,57 +26,73 @@ export function loadWorkspace(args: string[], index = new InspectionIndex()): Lo
     const uri = toUri(file);
     if (loaded.has(uri)) return uri;
     loaded.add(uri);
-    index.setBytes(uri, readFileSync(file));
+    const read = runSync(readCapped(file));
+    if (!read.ok) throw fileSystemProblem({ path: file, error: read.error });
+    index.setBytes(uri, read.value);
     return uri;
+  };
+  const loadInspectionAround = (dir: string) => {
+    // The folder may sit inside an inspection (a `cases/` folder): load the rest for context.
+    const context = runSync(nearestInspectionFile(dir));
+    if (context) for (const f of listing(path.dirname(context))) load(f);
   };
 
   for (const arg of args) {
     const abs = path.resolve(arg);
-    if (!existsSync(abs)) throw new UsageError(`${arg}: no such file or folder.`);
-    const stat = statSync(abs);
-    if (stat.isDirectory()) {
-      const files = sqsFilesUnder(abs);
+    const stat = runSync(ask('stat', abs));
+    if (!stat.ok) {
+      if (stat.error.code === 'ENOENT') throw new UsageError(`${arg}: no such file or folder.`);
+      throw fileSystemProblem({ path: abs, error: stat.error });
+    }
+    if (stat.value.isDirectory()) {
+      const files = listing(abs);
       if (files.length === 0) {
         throw new UsageError(`${arg}: no SQS files here (looked for inspection.sqs.yaml and *.case.sqs.yaml in this folder and below).`);
       }
       for (const f of files) requested.add(load(f));
-      // The folder may sit inside an inspection (a `cases/` folder): load the rest for context.
-      const context = enclosingInspection(abs);
-      if (context) for (const f of sqsFilesUnder(path.dirname(context))) load(f);
+      loadInspectionAround(abs);
       continue;
     }
     if (!fileKindOf(toUri(abs))) {
       throw new UsageError(`${arg}: not an SQS file. SQS files are named inspection.sqs.yaml or <name>.case.sqs.yaml.`);
     }
     requested.add(load(abs));
-    const context = enclosingInspection(path.dirname(abs));
-    if (context) for (const f of sqsFilesUnder(path.dirname(context))) load(f);
+    loadInspectionAround(path.dirname(abs));
   }
   return { index, requested: [...requested].sort() };
 }
 
-export function sqsFilesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || skipFolders.has(entry.name)) continue;
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.isFile() && fileKindOf(toUri(p))) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
+/** The SQS files under a folder; an unreadable folder or a broken link among them stops the run (exit 2). */
+function listing(dir: string): string[] {
+  const { files, problems } = runSync(sqsFilesUnder(dir));
+  if (problems[0]) throw fileSystemProblem(problems[0]);
+  return files;
 }
 
-/** The nearest inspection.sqs.yaml in `dir` or a folder above it. */
-function enclosingInspection(dir: string): string | undefined {
-  for (let d = dir; ; d = path.dirname(d)) {
-    // File recognition ignores case (Inspection.SQS.yaml on a case-insensitive disk), so this must too.
-    const found = readdirSync(d, { withFileTypes: true }).find((e) => e.isFile() && fileKindOf(toUri(path.join(d, e.name))) === 'inspection');
-    if (found) return path.join(d, found.name);
-    if (path.dirname(d) === d) return undefined;
-  }
+const reasons: Record<string, string> = {
+  ENOENT: 'does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ELOOP: 'too many levels of symbolic links (a link that leads back to itself?)',
+  EISDIR: 'is a folder',
+  ENOTDIR: 'part of the path is not a folder',
+  ENAMETOOLONG: 'the path is too long',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+  EIO: 'input/output error (a failing disk or network drive?)',
+  NOT_A_FILE: 'not a regular file (a pipe, socket or device)',
+};
+
+/** "cases/a.case.sqs.yaml: permission denied (EACCES)", as a UsageError (exit 2). */
+export function fileSystemProblem({ path: p, error, link }: DiskProblem): UsageError {
+  const code = typeof error.code === 'string' ? error.code : 'unknown';
+  const reason = link && code === 'ENOENT' ? 'a symbolic link to something that does not exist' : (reasons[code] ?? error.message);
+  return new UsageError(`${displayPath(p)}: ${reason}${code === 'NOT_A_FILE' ? '' : ` (${code})`}.`);
+}
+
+function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
 /**

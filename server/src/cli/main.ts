@@ -89,7 +89,8 @@ function failure(e: unknown, err: (s: string) => void): number {
     err(`sqs: ${e.message}`);
     return 2;
   }
-  if (e instanceof Error && 'code' in e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {
+  // Any other file-system error (writing --out, say): Node's own message, which names the path.
+  if (e instanceof Error && 'code' in e && typeof e.code === 'string' && /^(E[A-Z]+|ERR_FS_\w+)$/.test(e.code)) {
     err(`sqs: ${e.message}`);
     return 2;
   }

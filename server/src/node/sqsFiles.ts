@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { URI } from 'vscode-uri';
+import { fileKindOf, preferredInspectionName, type FileKind } from '../core/index';
+import { ask, type DiskTask, type Outcome } from './disk';
+
+// Finding and reading SQS files on disk, for the server and the CLI alike (run with runSync or runAsync).
+
+/** Folders that never hold an inspection and can be huge; hidden ones (.git, .vscode, …) are skipped too. */
+const skippedFolders = new Set(['node_modules', 'out', 'dist']);
+
+/**
+ * No SQS file comes near this; the core refuses anything over 256 kB and only needs enough of the text to
+ * say so, so a mistaken multi-gigabyte file is never read whole.
+ */
+export const maxFileBytes = 8_000_000;
+
+/** A problem met on the way: the path, and the error as Node gave it (or NOT_A_FILE). */
+export interface DiskProblem {
+  path: string;
+  error: NodeJS.ErrnoException;
+  /** The path is a symbolic link (an error is then about what it points to). */
+  link?: boolean;
+}
+
+export interface Listing {
+  /** Paths of the SQS files found, sorted. */
+  files: string[];
+  /** Folders that could not be read, and links named as SQS files that lead nowhere. */
+  problems: DiskProblem[];
+}
+
+function kindOf(file: string): FileKind | undefined {
+  return fileKindOf(URI.file(file).toString());
+}
+
+/** A file's bytes: the first maxFileBytes of a larger one, cut where a UTF-8 character starts. */
+export function* readCapped(file: string): DiskTask<Outcome<Uint8Array>> {
+  const s = yield* ask('stat', file);
+  if (!s.ok) return s;
+  // A pipe or device would be read until something writes to it, or forever.
+  if (!s.value.isFile()) return { ok: false, error: Object.assign(new Error(`${file} is not a regular file`), { code: 'NOT_A_FILE', path: file }) };
+  if (s.value.size <= maxFileBytes) return yield* ask('read', file);
+  // One byte more than kept, to see whether the cut falls inside a character.
+  const r = yield* ask('read', file, maxFileBytes + 1);
+  if (!r.ok) return r;
+  const buffer = r.value;
+  let end = Math.min(buffer.length, maxFileBytes);
+  while (end > 0 && end < buffer.length && (buffer[end]! & 0xc0) === 0x80) end--;
+  return { ok: true, value: buffer.subarray(0, end) };
+}
+
+/**
+ * The SQS files in a folder and below. Symbolic links are followed, to files and folders alike (a linked
+ * case file counts as the editor and `sqs check file` count it); linked folders are walked after the real
+ * ones and no folder twice by its real path, so a loop ends and a link into the tree adds nothing twice.
+ */
+export function* sqsFilesUnder(root: string, cancelled: () => boolean = () => false): DiskTask<Listing> {
+  const files: string[] = [];
+  const problems: DiskProblem[] = [];
+  const walked = new Set<string>();
+  const linkedFolders: string[] = [];
+
+  function* walk(dir: string, real: string): DiskTask<void> {
+    if (cancelled() || walked.has(real)) return;
+    walked.add(real);
+    const entries = yield* ask('list', dir);
+    if (!entries.ok) {
+      problems.push({ path: dir, error: entries.error });
+      return;
+    }
+    for (const entry of entries.value.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith('.')) continue;
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!skippedFolders.has(entry.name)) yield* walk(p, path.join(real, entry.name));
+      } else if (entry.isFile()) {
+        if (kindOf(p)) files.push(p);
+      } else if (entry.isSymbolicLink()) {
+        const target = yield* ask('stat', p);
+        if (!target.ok) {
+          // A link that leads nowhere matters only where an SQS file should be.
+          if (kindOf(p)) problems.push({ path: p, error: target.error, link: true });
+        } else if (target.value.isFile()) {
+          if (kindOf(p)) files.push(p);
+        } else if (target.value.isDirectory() && !skippedFolders.has(entry.name)) {
+          linkedFolders.push(p);
+        }
+      }
+    }
+  }
+
+  const real = yield* ask('realpath', root);
+  if (!real.ok) return { files, problems: [{ path: root, error: real.error }] };
+  yield* walk(root, real.value);
+  while (linkedFolders.length > 0 && !cancelled()) {
+    const link = linkedFolders.shift()!;
+    const target = yield* ask('realpath', link);
+    if (target.ok) yield* walk(link, target.value);
+    else problems.push({ path: link, error: target.error, link: true });
+  }
+  return { files: files.sort(), problems };
+}
+
+/**
+ * The inspection file nearest above a folder: in it, or the first folder up that has one (the folder's
+ * preferred one where there are two, as the index chooses). Folders that cannot be read are passed over.
+ */
+export function* nearestInspectionFile(dir: string): DiskTask<string | undefined> {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const entries = yield* ask('list', d);
+    if (entries.ok) {
+      const names: string[] = [];
+      for (const entry of entries.value) {
+        const p = path.join(d, entry.name);
+        if (kindOf(p) !== 'inspection') continue;
+        if (entry.isFile()) names.push(entry.name);
+        else if (entry.isSymbolicLink()) {
+          const target = yield* ask('stat', p);
+          if (target.ok && target.value.isFile()) names.push(entry.name);
+        }
+      }
+      const name = preferredInspectionName(names);
+      if (name) return path.join(d, name);
+    }
+    if (path.dirname(d) === d) return undefined;
+  }
+}
