@@ -75,11 +75,54 @@ describe('count invariants on stated tallies (SQS020–SQS025)', () => {
   });
 
   it('a reason that may overlap others must not exceed not sufficient', () => {
-    const r = mutated(liverpool, swap('reasons: { no-plan: 5, response-insufficient: 3', 'reasons: { no-plan: 10, response-insufficient: 3'));
+    const r = mutated(liverpoolTalliesOnly, swap('reasons: { no-plan: 5, response-insufficient: 3', 'reasons: { no-plan: 10, response-insufficient: 3'));
     const f = r.findings.find((x) => x.code === 'SQS021')!;
     assert.ok(f, summary(r.findings));
     assert.equal(f.line, lineOf(r.dir, inspection, 'no-plan: 10'));
     assert.equal(f.message, '3.3 plan: reason no-plan 10 exceeds not sufficient 9 (relevant 31 − sufficient 22)');
+  });
+
+  describe('one wrong number, one finding', () => {
+    const wrongOnes = (r: { findings: { code: string; severity: string; line: number }[] }) =>
+      r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.line} ${f.code}`);
+
+    it('sufficient above relevant is SQS021 alone, not also "not sufficient ≠ relevant − sufficient"', () => {
+      const r = mutated(liverpoolTalliesOnly, swap('    done: 21\n    sufficient: 15\n', '    done: 21\n    sufficient: 30\n'));
+      assert.deepEqual(wrongOnes(r), [`${lineOf(r.dir, inspection, '"2.4":') + 3} SQS021`], summary(r.findings));
+      assert.match(r.findings[0]!.message, /^2\.4: sufficient 30 exceeds done 21/);
+    });
+
+    it('not sufficient above relevant is SQS021 alone; sufficient and relevant then still hold the reasons', () => {
+      const r = mutated(liverpoolTalliesOnly, swap('    sufficient: 15\n    not_sufficient: 11\n', '    sufficient: 15\n    not_sufficient: 30\n'));
+      assert.deepEqual(wrongOnes(r), [`${lineOf(r.dir, inspection, 'not_sufficient: 30')} SQS021`], summary(r.findings));
+    });
+
+    it('a due count above the sample is the one finding: the sums it is part of are not checked against it', () => {
+      // Before: also "not sufficient 11 but due 40 − sufficient 15 = 25" and "no-review 5 but due 40 − done 21 = 19".
+      const r = mutated(liverpoolTalliesOnly, swap('  "2.4":\n    due: 26\n', '  "2.4":\n    due: 40\n'));
+      assert.deepEqual(wrongOnes(r), [`${lineOf(r.dir, inspection, 'due: 40')} SQS021`], summary(r.findings));
+      assert.match(r.findings[0]!.message, /^2\.4: due 40 exceeds sampled 34/);
+    });
+
+    it('a wrong not-sufficient count is SQS022 alone, though the reasons that share it out add up to the right one', () => {
+      const r = mutated(liverpoolTalliesOnly, swap('      relevant: 34\n      sufficient: 27\n', '      relevant: 34\n      sufficient: 27\n      not_sufficient: 8\n'));
+      assert.deepEqual(wrongOnes(r), [`${lineOf(r.dir, inspection, 'not_sufficient: 8')} SQS022`], summary(r.findings));
+    });
+
+    it('with case files, a stated count they contradict is SQS030 alone: not also SQS021 against another count', () => {
+      const r = mutated(liverpool, swap('"2.1": { relevant: 22, sufficient: 19 }', '"2.1": { relevant: 22, sufficient: 25 }'));
+      assert.deepEqual(wrongOnes(r), [`${lineOf(r.dir, inspection, 'sufficient: 25')} SQS030`], summary(r.findings));
+    });
+
+    it('with case files, a PSR count out of line with the others is SQS030 alone (the tally says which is wrong), not also SQS025', () => {
+      const r = mutated(liverpool, swap('"2.1": { relevant: 22, sufficient: 19 }', '"2.1": { relevant: 23, sufficient: 19 }'));
+      assert.deepEqual(wrongOnes(r), [`${lineOf(r.dir, inspection, '"2.1": { relevant: 23')} SQS030`], summary(r.findings));
+    });
+
+    it('with case files, a reason above not sufficient is SQS030 alone', () => {
+      const r = mutated(liverpool, swap('reasons: { no-plan: 5, response-insufficient: 3', 'reasons: { no-plan: 10, response-insufficient: 3'));
+      assert.deepEqual(wrongOnes(r), [`${lineOf(r.dir, inspection, 'no-plan: 10')} SQS030`], summary(r.findings));
+    });
   });
 
   it('a custody-only criterion cannot count more cases than the custodial cases stated for 1.5', () => {
