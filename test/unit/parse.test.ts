@@ -139,6 +139,29 @@ describe('parsing and ranges', () => {
     assert.match(nesting[0]!.message, /^Lists or mappings are nested too deeply to read here/);
   });
 
+  it('reads a key written as an alias as the text it names', () => {
+    const single = parseYaml('x: &k name\n*k : 3\n');
+    assert.deepEqual(single.data, { x: 'name', name: 3 });
+    assert.deepEqual(single.findings, []);
+    assert.deepEqual(single.source.keyRange(['name'])!.start, { line: 1, character: 0 }, 'the key is where the alias is written');
+    // Two different aliases are two keys, not a duplicate; the same one twice is.
+    const two = parseYaml('x: &k name\ny: &j other\n*k : 1\n*j : 2\n');
+    assert.deepEqual(two.data, { x: 'name', y: 'other', name: 1, other: 2 });
+    assert.deepEqual(two.findings, []);
+    assert.deepEqual(parseYaml('x: &k name\n*k : 1\n*k : 2\n').findings.map((f) => [f.code, f.message]), [['SQS005', 'Duplicate key "name": only the first one (line 2) is used.']]);
+  });
+
+  it('an alias key naming a list or mapping is SQS007, and an alias naming no anchor is SQS001, on the alias', () => {
+    const list = parseYaml('x: &k [a]\n*k : 3\n');
+    assert.deepEqual(list.findings.map((f) => [f.code, f.range.start.line, f.message]), [['SQS007', 1, 'A key must be plain text, not a list or mapping (*k names one).']]);
+    assert.deepEqual(list.data, { x: ['a'] });
+    for (const text of ['*nope : 1\n', 'a: *nope\n']) {
+      const f = parseYaml(text).findings;
+      assert.deepEqual(f.map((x) => [x.code, x.message]), [['SQS001', 'Alias *nope names no anchor: an anchor (&nope) must be set on a value above it.']], text);
+      assert.equal(text.slice(f[0]!.range.start.character, f[0]!.range.end.character), '*nope');
+    }
+  });
+
   it('reports a self-referencing alias', () => {
     const parsed = parseYaml('a: &x [1, *x]\n');
     assert.ok(parsed.findings.length > 0);

@@ -50,11 +50,15 @@ function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): 
     const seen = new Map<string, Span>();
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null;
-      if (keyNode && !isScalar(keyNode) && !isAlias(keyNode)) {
-        w.findings.push(finding('SQS007', w.source.range(span(keyNode) ?? [0, 0]), 'A key must be plain text, not a list or mapping.'));
+      // A key written as an alias (`*k : 3`) is the text of the value it names.
+      const keyValue = keyNode && isAlias(keyNode) ? resolveAlias(w, keyNode) : keyNode;
+      if (keyNode && !keyValue) continue;
+      if (keyValue && !isScalar(keyValue)) {
+        const alias = keyNode !== keyValue && isAlias(keyNode) ? ` (*${keyNode.source} names one)` : '';
+        w.findings.push(finding('SQS007', w.source.range(span(keyNode!) ?? [0, 0]), `A key must be plain text, not a list or mapping${alias}.`));
         continue;
       }
-      const text = keyNode && isScalar(keyNode) ? keyText(keyNode) : keyNode ? String(keyNode.toJSON()) : '';
+      const text = keyValue ? keyText(keyValue) : '';
       const keySpan = (keyNode && span(keyNode)) ?? value ?? [0, 0];
       const first = seen.get(text);
       if (first) {
@@ -82,8 +86,7 @@ function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): 
 
 function visitAlias(w: Walk, node: Node, path: Path, key?: Span): unknown {
   if (!isAlias(node)) return null;
-  const target = node.resolve(w.doc) as Node | undefined;
-  // yaml reports an unknown anchor itself; we only refuse cycles, which would never end.
+  const target = resolveAlias(w, node);
   if (!target) return null;
   if (w.expanding.has(target)) {
     w.findings.push(finding('SQS006', w.source.range(span(node) ?? [0, 0]), `Alias *${node.source} refers to the value that contains it.`));
@@ -101,6 +104,17 @@ function visitAlias(w: Walk, node: Node, path: Path, key?: Span): unknown {
     w.expanding.delete(target);
     w.aliases.pop();
   }
+}
+
+/**
+ * The value an alias names, or undefined (with a finding) when no anchor before it has its name: yaml's
+ * parser leaves that to toJS, which we do not call, so the value would silently read as empty.
+ */
+function resolveAlias(w: Walk, alias: Node): Node | undefined {
+  if (!isAlias(alias)) return undefined;
+  const target = alias.resolve(w.doc) as Node | undefined;
+  if (!target) w.findings.push(finding('SQS001', w.source.range(span(alias) ?? [0, 0]), `Alias *${alias.source} names no anchor: an anchor (&${alias.source}) must be set on a value above it.`));
+  return target;
 }
 
 function keyText(key: Scalar): string {
