@@ -3,7 +3,7 @@ import type { Finding, Severity } from './types';
 
 // Settings-driven severity: an inspector who does not want "not yet judged" notes turns SQS051 (or
 // `not-yet-judged`) off; a team that treats a missing reason as an error raises SQS053. The same settings
-// object works in the editor (the `sqs.severity` setting) and on the command line (`--severity`).
+// object works in the editor (the `sqs.diagnostics.severity` setting) and on the command line (`--severity`).
 
 export type SeverityLevel = Severity | 'off';
 
