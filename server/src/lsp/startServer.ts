@@ -94,7 +94,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(
         guardedNotification(log, 'workspace/didChangeWorkspaceFolders', async (e) => {
-          for (const removed of e.removed) ws.removeFolder(removed.uri);
+          await Promise.all(e.removed.map((removed) => ws.removeFolder(removed.uri)));
           await indexWorkspace(connection, ws, e.added.map((f) => f.uri), log);
         }),
       );

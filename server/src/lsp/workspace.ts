@@ -2,6 +2,7 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { Checker, fileKindOf, InspectionIndex, type SqsFile } from '../core/index';
+import { DiskQueue, type DiskEventKind, type DiskResult } from './diskQueue';
 import type { FileSystemHost } from './host';
 import type { Logger } from './safe';
 
@@ -17,7 +18,9 @@ export interface WorkspaceChange {
  *
  * An edit is not parsed when it arrives but when something needs it (a diagnostics pull, a hover, …) or
  * shortly after, so a burst of keystrokes costs one parse of the edited file and every feature shares it.
- * The index re-parses only that file; its inspection's tallies move by that file's contribution.
+ * The index re-parses only that file; its inspection's tallies move by that file's contribution. What
+ * comes from the disk (watched-file events, startup indexing, a closed document read again) goes through
+ * one queue (diskQueue.ts), so a slow read never lands after a later event for the same file.
  */
 export class Workspace {
   readonly index = new InspectionIndex();
@@ -28,6 +31,7 @@ export class Workspace {
   private readonly open = new Map<string, string>();
   private readonly pending = new Set<string>();
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
+  private readonly disk: DiskQueue;
   private syncTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -36,7 +40,9 @@ export class Workspace {
     private readonly log: Logger,
     /** How long an edit may wait for a request to index it before it is indexed anyway. */
     private readonly syncDelayMs = 50,
-  ) {}
+  ) {
+    this.disk = new DiskQueue(fs, (results) => this.applyDisk(results), log);
+  }
 
   onDidChange(listener: (change: WorkspaceChange) => void): { dispose(): void } {
     this.listeners.add(listener);
@@ -87,14 +93,11 @@ export class Workspace {
   }
 
   /** Closed in the editor: the file on disk is the truth again (the edits may not have been saved). */
-  async closed(clientUri: string): Promise<void> {
+  closed(clientUri: string): Promise<void> {
     const uri = this.canonical(clientUri);
-    if (!this.open.delete(uri)) return;
+    if (!this.open.delete(uri)) return Promise.resolve();
     this.pending.delete(uri);
-    const bytes = await this.fs.readFile(uri);
-    if (this.open.has(uri)) return; // reopened meanwhile: the editor's text rules
-    const change = bytes ? this.index.setBytes(uri, bytes) : this.index.delete(uri);
-    this.emit(new Set(change.affected), new Set());
+    return this.disk.push([{ uri, kind: 'read' }]);
   }
 
   /** Indexes pending edits now. Every handler calls this before reading the index. */
@@ -118,28 +121,18 @@ export class Workspace {
   }
 
   /**
-   * Files created, changed or deleted on disk (by the editor's save, another program, git, …). Open
-   * documents are skipped: the editor's text is newer than the disk. A deleted folder takes the SQS
-   * files indexed under it along.
+   * Files created, changed or deleted on disk (by the editor's save, another program, git, …), in the order
+   * reported. Open documents are left alone: the editor's text is newer than the disk. A deleted folder
+   * takes the SQS files indexed under it along. Resolves once the changes are in the index.
    */
-  async diskChanged(changes: readonly { uri: string; deleted: boolean }[]): Promise<void> {
-    const affected = new Set<string>();
-    const add = (uris: readonly string[]) => uris.forEach((u) => affected.add(u));
-    for (const change of changes) {
-      const uri = this.canonical(change.uri);
-      if (this.open.has(uri)) continue;
-      if (change.deleted) {
-        add(this.index.delete(uri).affected);
-        const prefix = uri.endsWith('/') ? uri : `${uri}/`;
-        for (const f of this.index.all()) if (f.uri.startsWith(prefix) && !this.open.has(f.uri)) add(this.index.delete(f.uri).affected);
-        continue;
-      }
-      if (!fileKindOf(uri)) continue;
-      const bytes = await this.fs.readFile(uri);
-      if (this.open.has(uri)) continue;
-      add((bytes ? this.index.setBytes(uri, bytes) : this.index.delete(uri)).affected);
-    }
-    this.emit(affected, new Set());
+  diskChanged(changes: readonly { uri: string; deleted: boolean }[]): Promise<void> {
+    const events = changes.flatMap((c): { uri: string; kind: DiskEventKind }[] => {
+      const uri = this.canonical(c.uri);
+      // Only a deletion can be of a folder; any other event of a file that is no SQS file is noise.
+      if (c.deleted) return [{ uri, kind: 'drop' }];
+      return fileKindOf(uri) ? [{ uri, kind: 'read' }] : [];
+    });
+    return events.length > 0 ? this.disk.push(events) : Promise.resolve();
   }
 
   /**
@@ -150,31 +143,28 @@ export class Workspace {
     const found: string[] = [];
     for (const folder of folders) found.push(...(await this.fs.findSqsFiles(this.canonical(folder), cancelled)));
     const ordered = [...found.filter((u) => fileKindOf(u) === 'inspection'), ...found.filter((u) => fileKindOf(u) === 'case')];
-    const affected = new Set<string>();
-    let done = 0;
-    // Reads run a few at a time; indexing itself is synchronous, so files go in one by one.
-    const batch = 16;
-    for (let i = 0; i < ordered.length && !cancelled(); i += batch) {
-      const slice = ordered.slice(i, i + batch);
-      const contents = await Promise.all(slice.map((uri) => this.fs.readFile(uri)));
-      slice.forEach((uri, k) => {
-        const bytes = contents[k];
-        if (!bytes || this.open.has(uri)) return;
-        for (const a of this.index.setBytes(uri, bytes).affected) affected.add(a);
-      });
-      done += slice.length;
-      report(done, ordered.length);
-    }
-    this.emit(affected, new Set());
+    await this.disk.readAll(ordered, report, cancelled);
     return ordered.length;
   }
 
   /** Forgets the files of a folder removed from the workspace (open documents stay). */
-  removeFolder(folder: string): void {
-    const prefix = `${this.canonical(folder).replace(/\/$/, '')}/`;
+  removeFolder(folder: string): Promise<void> {
+    return this.disk.push([{ uri: this.canonical(folder).replace(/\/$/, ''), kind: 'drop' }]);
+  }
+
+  /** What the disk queue read or dropped, in order; open documents keep the editor's text. */
+  private applyDisk(results: readonly DiskResult[]): void {
     const affected = new Set<string>();
-    for (const f of this.index.all()) {
-      if (f.uri.startsWith(prefix) && !this.open.has(f.uri)) for (const a of this.index.delete(f.uri).affected) affected.add(a);
+    const add = (uris: readonly string[]) => uris.forEach((u) => affected.add(u));
+    for (const r of results) {
+      if (r.kind === 'read') {
+        if (this.open.has(r.uri) || !fileKindOf(r.uri)) continue;
+        add((r.bytes ? this.index.setBytes(r.uri, r.bytes) : this.index.delete(r.uri)).affected);
+        continue;
+      }
+      for (const uri of [r.uri, ...this.index.filesUnder(r.uri)]) {
+        if (!this.open.has(uri) && this.index.has(uri)) add(this.index.delete(uri).affected);
+      }
     }
     this.emit(affected, new Set());
   }

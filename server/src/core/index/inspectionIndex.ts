@@ -60,6 +60,11 @@ export class InspectionIndex {
   private readonly inspectionFiles = new Map<string, string[]>();
   /** Case file → folder of the inspection it belongs to (absent: outside any inspection). */
   private readonly homes = new Map<string, string>();
+  /**
+   * Folder → the files indexed anywhere below it, so the files of a deleted folder are found without a
+   * scan of the index (a deleted node_modules reports thousands of paths, none with anything below).
+   */
+  private readonly below = new Map<string, Set<string>>();
 
   constructor(options: IndexOptions = {}) {
     this.registry = options.registry ?? CatalogueRegistry.builtIn();
@@ -81,6 +86,13 @@ export class InspectionIndex {
     const kind = fileKindOf(uri);
     if (!kind) return { affected: [] };
     const previous = this.files.get(uri);
+    if (!previous) {
+      for (const folder of foldersAbove(uri)) {
+        const files = this.below.get(folder);
+        if (files) files.add(uri);
+        else this.below.set(folder, new Set([uri]));
+      }
+    }
     const reuse = previous && previous.parsed.text === text && readProblems.length === 0 && previous.parsed.readProblems.length === 0;
     const parsed = reuse ? previous.parsed : parseYaml(text, this.limits, readProblems);
     return kind === 'inspection' ? this.setInspection(uri, parsed) : this.setCase(uri, parsed);
@@ -90,6 +102,11 @@ export class InspectionIndex {
     const file = this.files.get(uri);
     if (!file) return { affected: [] };
     this.files.delete(uri);
+    for (const folder of foldersAbove(uri)) {
+      const files = this.below.get(folder);
+      files?.delete(uri);
+      if (files?.size === 0) this.below.delete(folder);
+    }
     if (file.kind === 'case') {
       const home = this.homeOf(uri);
       this.homes.delete(uri);
@@ -116,6 +133,11 @@ export class InspectionIndex {
 
   get(uri: string): SqsFile | undefined {
     return this.files.get(uri);
+  }
+
+  /** The files indexed anywhere below a folder (its URI, with or without a trailing slash). */
+  filesUnder(folderUri: string): string[] {
+    return [...(this.below.get(folderUri.replace(/\/+$/, '')) ?? [])];
   }
 
   has(uri: string): boolean {
@@ -275,6 +297,15 @@ export class InspectionIndex {
 
 function folderOf(uri: string): string {
   return Utils.dirname(URI.parse(uri)).toString();
+}
+
+/** "file:///ws/a/b.case.sqs.yaml" → "file:///ws/a", "file:///ws": each folder above, as URIs spell them. */
+function foldersAbove(uri: string): string[] {
+  const out: string[] = [];
+  // The path starts after "scheme://authority"; the root folder itself is never watched or removed.
+  const pathStart = uri.indexOf('/', uri.indexOf('://') + 3);
+  for (let i = uri.lastIndexOf('/'); i > pathStart; i = uri.lastIndexOf('/', i - 1)) out.push(uri.slice(0, i));
+  return out;
 }
 
 function baseName(uri: string): string {

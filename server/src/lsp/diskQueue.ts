@@ -1,0 +1,143 @@
+import type { FileSystemHost } from './host';
+import type { Logger } from './safe';
+
+/**
+ * What to do about a path: `read` it again (changed on disk, created, or closed in the editor, so the disk is
+ * the truth again), or `drop` it and every file indexed below it (deleted on disk, or no longer wanted).
+ */
+export type DiskEventKind = 'read' | 'drop';
+
+/** An event applied: for `read`, what the disk held (undefined: nothing, or not a readable file). */
+export interface DiskResult {
+  uri: string;
+  kind: DiskEventKind;
+  bytes?: Uint8Array | undefined;
+}
+
+/** Startup indexing's share of the queue: how far it has got, and whether it was cancelled. */
+interface Job {
+  total: number;
+  done: number;
+  report: (done: number, total: number) => void;
+  cancelled: () => boolean;
+  finished: () => void;
+}
+
+interface Entry {
+  kind: DiskEventKind;
+  job: Job | undefined;
+  /** Told when this event (or one that replaced it) has been applied. */
+  settled: (() => void)[];
+}
+
+/** Reads in flight at once: enough to keep a disk busy, few enough to leave the event loop to requests. */
+const readsPerBatch = 16;
+
+/**
+ * Every change the disk makes to the index goes through here, one batch at a time and in the order the
+ * events came: a file still being read when its deletion arrives cannot land after it, and an event for a
+ * file replaces one still waiting (the latest event per URI wins), including one whose read is in flight.
+ * Reads in a batch run together; the results are applied in order, synchronously, by `apply`.
+ */
+export class DiskQueue {
+  private readonly pending = new Map<string, Entry>();
+  private worker: Promise<void> | undefined;
+  /** Jobs that moved since they last reported: they report once per batch, not once per file. */
+  private readonly moved = new Set<Job>();
+
+  constructor(
+    private readonly fs: FileSystemHost,
+    private readonly apply: (results: readonly DiskResult[]) => void,
+    private readonly log: Logger,
+  ) {}
+
+  /** Queues events; resolves once they have been applied (or replaced by later ones that have). */
+  push(events: readonly { uri: string; kind: DiskEventKind }[]): Promise<void> {
+    const done = Promise.all(events.map((e) => new Promise<void>((resolve) => this.enqueue(e.uri, e.kind, undefined, resolve))));
+    this.kick();
+    return done.then(() => undefined);
+  }
+
+  /**
+   * Reads files for startup indexing, reporting progress; cancelling skips what is not read yet. Events
+   * that arrive meanwhile take their turn among these reads.
+   */
+  readAll(uris: readonly string[], report: Job['report'], cancelled: () => boolean): Promise<void> {
+    if (uris.length === 0) return Promise.resolve();
+    return new Promise((finished) => {
+      const job: Job = { total: uris.length, done: 0, report, cancelled, finished };
+      for (const uri of uris) this.enqueue(uri, 'read', job, undefined);
+      this.kick();
+    });
+  }
+
+  private enqueue(uri: string, kind: DiskEventKind, job: Job | undefined, settled: (() => void) | undefined): void {
+    const replaced = this.pending.get(uri);
+    const entry: Entry = { kind, job, settled: settled ? [settled] : [] };
+    if (replaced) {
+      this.pending.delete(uri); // to the back of the queue: it happened after everything already there
+      entry.settled.push(...replaced.settled);
+      this.settleJob(replaced.job);
+    }
+    this.pending.set(uri, entry);
+  }
+
+  private kick(): void {
+    this.worker ??= this.run().finally(() => {
+      this.worker = undefined;
+      if (this.pending.size > 0) this.kick();
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.pending.size > 0) {
+      const batch: [string, Entry][] = [];
+      let reads = 0;
+      for (const [uri, entry] of this.pending) {
+        if (entry.kind === 'read' && ++reads > readsPerBatch) break;
+        this.pending.delete(uri);
+        batch.push([uri, entry]);
+      }
+      const skipped = (entry: Entry) => entry.job?.cancelled() === true;
+      const contents = await Promise.all(
+        batch.map(([uri, entry]) => (entry.kind === 'read' && !skipped(entry) ? this.fs.readFile(uri).catch(() => undefined) : undefined)),
+      );
+      const results: DiskResult[] = [];
+      const settled: Entry[] = [];
+      batch.forEach(([uri, entry], k) => {
+        const newer = this.pending.get(uri);
+        if (newer) {
+          // Replaced while it was being read: the newer event says what the file is now.
+          newer.settled.push(...entry.settled);
+          this.settleJob(entry.job);
+          return;
+        }
+        settled.push(entry);
+        if (!skipped(entry)) results.push(entry.kind === 'read' ? { uri, kind: 'read', bytes: contents[k] } : { uri, kind: 'drop' });
+      });
+      try {
+        if (results.length > 0) this.apply(results);
+      } catch (e) {
+        this.log.error(`applying changes from the disk failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+      for (const entry of settled) {
+        for (const resolve of entry.settled) resolve();
+        this.settleJob(entry.job);
+      }
+      for (const job of this.moved) job.report(job.done, job.total);
+      this.moved.clear();
+    }
+  }
+
+  private settleJob(job: Job | undefined): void {
+    if (!job) return;
+    job.done++;
+    if (job.done < job.total) {
+      this.moved.add(job);
+      return;
+    }
+    this.moved.delete(job);
+    job.report(job.done, job.total);
+    job.finished();
+  }
+}

@@ -1,0 +1,64 @@
+import type { TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileSystemHost } from '../../server/src/lsp/host';
+import { Workspace } from '../../server/src/lsp/workspace';
+
+/** A read the test finishes by hand: the disk was read when it was asked for; the answer arrives when the test says. */
+export interface HandRead {
+  uri: string;
+  finish(): void;
+}
+
+/**
+ * A FileSystemHost whose disk is a map and whose reads wait for the test to finish them, so a race between
+ * a read and a later event is played out in a chosen order, without timers.
+ */
+export class HandFs implements FileSystemHost {
+  readonly disk = new Map<string, string>();
+  readonly reads: HandRead[] = [];
+  private waiting: (() => void)[] = [];
+
+  readFile(uri: string): Promise<Uint8Array | undefined> {
+    // What the file held when it was read; the answer may reach the server much later.
+    const text = this.disk.get(uri);
+    return new Promise((resolve) => {
+      this.reads.push({ uri, finish: () => resolve(text === undefined ? undefined : new TextEncoder().encode(text)) });
+      for (const w of this.waiting.splice(0)) w();
+    });
+  }
+
+  findSqsFiles(folderUri: string): Promise<string[]> {
+    const prefix = `${folderUri.replace(/\/$/, '')}/`;
+    return Promise.resolve([...this.disk.keys()].filter((u) => u.startsWith(prefix)).sort());
+  }
+
+  /** Resolves once `n` reads have been asked for in all. */
+  async readsAsked(n: number): Promise<void> {
+    while (this.reads.length < n) await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Finishes the read asked for `index`-th (0-based). */
+  finish(index: number): void {
+    this.reads[index]!.finish();
+  }
+}
+
+/** A Workspace on a HandFs, with documents the test opens by hand. */
+export function handWorkspace(fs: FileSystemHost) {
+  const docs = new Map<string, TextDocument>();
+  const documents = { get: (uri: string) => docs.get(uri) } as unknown as TextDocuments<TextDocument>;
+  const quiet = { error: () => undefined, warn: () => undefined, info: () => undefined, log: () => undefined };
+  const ws = new Workspace(documents, fs, quiet, 0);
+  return {
+    ws,
+    open(uri: string, text: string) {
+      docs.set(uri, TextDocument.create(uri, 'sqs-case', 1, text));
+      ws.textChanged(uri);
+      ws.sync();
+    },
+    close(uri: string) {
+      docs.delete(uri);
+      return ws.closed(uri);
+    },
+  };
+}
