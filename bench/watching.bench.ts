@@ -24,6 +24,9 @@ class MemoryFs implements FileSystemHost {
   findSqsFiles() {
     return Promise.resolve([...this.files.keys()].sort());
   }
+  findInspectionAbove() {
+    return Promise.resolve(undefined);
+  }
 }
 
 async function median(runs: number, fn: () => Promise<void>): Promise<number> {

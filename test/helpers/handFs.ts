@@ -32,6 +32,14 @@ export class HandFs implements FileSystemHost {
     return Promise.resolve([...this.disk.keys()].filter((u) => u.startsWith(prefix)).sort());
   }
 
+  findInspectionAbove(uri: string): Promise<string | undefined> {
+    for (let dir = uri.slice(0, uri.lastIndexOf('/')); dir.includes('/'); dir = dir.slice(0, dir.lastIndexOf('/'))) {
+      const found = [...this.disk.keys()].find((u) => u.startsWith(`${dir}/`) && !u.slice(dir.length + 1).includes('/') && /\/inspection\.sqs\.ya?ml$/i.test(u));
+      if (found) return Promise.resolve(found);
+    }
+    return Promise.resolve(undefined);
+  }
+
   /** Resolves once `n` reads have been asked for in all. */
   async readsAsked(n: number): Promise<void> {
     while (this.reads.length < n) await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -40,6 +48,33 @@ export class HandFs implements FileSystemHost {
   /** Finishes the read asked for `index`-th (0-based). */
   finish(index: number): void {
     this.reads[index]!.finish();
+  }
+
+  /** Finishes every read asked for so far (a read finished twice answers once). */
+  finishAll(): void {
+    for (const read of this.reads) read.finish();
+  }
+
+  /**
+   * Answers every read, as it is asked for, until `test` holds; waits on reads asked for and on changes to
+   * the workspace's index, never on time.
+   */
+  async answerUntil(ws: Workspace, test: () => boolean): Promise<void> {
+    for (;;) {
+      this.finishAll();
+      if (test()) return;
+      const asked = this.reads.length;
+      await new Promise<void>((resolve) => {
+        const change = ws.onDidChange(() => {
+          change.dispose();
+          resolve();
+        });
+        void this.readsAsked(asked + 1).then(() => {
+          change.dispose();
+          resolve();
+        });
+      });
+    }
   }
 }
 

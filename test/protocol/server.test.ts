@@ -334,3 +334,61 @@ describe('files reached through symbolic links', () => {
     assert.ok(!codes(await client.diagnostics(uri)).includes('SQS040'), 'the sample matches the case files');
   });
 });
+
+describe('a case file opened from outside the indexed folders', () => {
+  const files = {
+    'insp/inspection.sqs.yaml': minimalInspection,
+    'insp/cases/a.case.sqs.yaml': minimalCase('T-1'),
+    'insp/cases/b.case.sqs.yaml': minimalCase('T-2'),
+  };
+  const status = (client: TestClient, uri: string) => client.connection.sendRequest(InspectionStatusRequest, { uri });
+  /** Asks again after each sqs/inspectionsChanged until `test` holds: no timers. */
+  async function statusUntil(client: TestClient, uri: string, test: (s: Awaited<ReturnType<typeof status>>) => boolean, what: string) {
+    for (;;) {
+      const seen = client.inspectionsChanged;
+      const s = await status(client, uri);
+      if (test(s)) return s;
+      await client.until(() => client.inspectionsChanged > seen, what);
+    }
+  }
+
+  it('with no folder open: its inspection is found beside it and read, and let go when the file closes', async () => {
+    const ws = tempWorkspace(files);
+    const client = new TestClient();
+    try {
+      await client.initialize(null);
+      const uri = ws.uri('insp/cases/a.case.sqs.yaml');
+      await client.open(uri, files['insp/cases/a.case.sqs.yaml']);
+      await client.diagnosticsUntil(uri, (ds) => !codes(ds).includes('SQS042'), 'the case placed in its inspection');
+      const s = await status(client, uri);
+      assert.equal(s?.inspection?.uri, ws.uri('insp/inspection.sqs.yaml'));
+      assert.equal(s?.inspection?.cases, 2, 'the other case file was read too');
+
+      // Closed, the files it brought in leave the index (and the Problems panel) rather than stay until a restart.
+      await client.close(uri);
+      await statusUntil(client, ws.uri('insp/inspection.sqs.yaml'), (x) => x === null, 'the inspection let go');
+      assert.equal(await status(client, ws.uri('insp/cases/b.case.sqs.yaml')), null);
+      assert.equal(await status(client, uri), null);
+    } finally {
+      await client.stop();
+      ws.remove();
+    }
+  });
+
+  it('with only the cases/ folder open: the inspection above it is read with the workspace', async () => {
+    const ws = tempWorkspace(files);
+    const client = new TestClient();
+    try {
+      await client.start(ws.uri('insp/cases'));
+      const uri = ws.uri('insp/cases/b.case.sqs.yaml');
+      const s = await status(client, uri);
+      assert.equal(s?.inspection?.uri, ws.uri('insp/inspection.sqs.yaml'), JSON.stringify(s));
+      assert.equal(s?.inspection?.cases, 2);
+      await client.open(uri, files['insp/cases/b.case.sqs.yaml']);
+      assert.ok(!codes(await client.diagnostics(uri)).includes('SQS042'));
+    } finally {
+      await client.stop();
+      ws.remove();
+    }
+  });
+});

@@ -10,15 +10,22 @@ const insp = 'file:///ws/inspection.sqs.yaml';
 const a = 'file:///ws/cases/a.case.sqs.yaml';
 const b = 'file:///ws/cases/b.case.sqs.yaml';
 
-function setup() {
+/** A workspace folder file:///ws holding the inspection file, indexed; reads are numbered from 0 after that. */
+async function setup() {
   const fs = new HandFs();
   fs.disk.set(insp, minimalInspection);
-  return { fs, ...handWorkspace(fs) };
+  const hand = handWorkspace(fs);
+  const indexing = hand.ws.indexFolders(['file:///ws'], () => undefined, () => false);
+  await fs.readsAsked(1);
+  fs.finish(0);
+  await indexing;
+  fs.reads.length = 0;
+  return { fs, ...hand };
 }
 
 describe('the workspace and the disk', () => {
   it('a file changed and then deleted on disk stays deleted, however late the read of the change finishes', async () => {
-    const { fs, ws } = setup();
+    const { fs, ws } = await setup();
     fs.disk.set(a, minimalCase('T-1'));
     const changed = ws.diskChanged([{ uri: a, deleted: false }]);
     await fs.readsAsked(1);
@@ -30,10 +37,10 @@ describe('the workspace and the disk', () => {
   });
 
   it('startup indexing: a file deleted while its read is in flight is not indexed', async () => {
-    const { fs, ws } = setup();
+    const { fs, ws } = await setup();
     fs.disk.set(a, minimalCase('T-1'));
     const indexing = ws.indexFolders(['file:///ws'], () => undefined, () => false);
-    await fs.readsAsked(2);
+    await fs.readsAsked(2); // the inspection file again, and a
     fs.disk.delete(a);
     const deleted = ws.diskChanged([{ uri: a, deleted: true }]);
     fs.finish(0);
@@ -44,7 +51,7 @@ describe('the workspace and the disk', () => {
   });
 
   it('a document closed and then deleted on disk is not brought back by the read its closing started', async () => {
-    const { fs, ws, open, close } = setup();
+    const { fs, ws, open, close } = await setup();
     fs.disk.set(a, minimalCase('T-1'));
     open(a, minimalCase('T-1'));
     const closed = close(a);
@@ -57,7 +64,7 @@ describe('the workspace and the disk', () => {
   });
 
   it('two changes of one file: the later text wins, whichever read answers first', async () => {
-    const { fs, ws } = setup();
+    const { fs, ws } = await setup();
     fs.disk.set(a, minimalCase('OLD-1'));
     const first = ws.diskChanged([{ uri: a, deleted: false }]);
     await fs.readsAsked(1);
@@ -79,7 +86,7 @@ describe('the workspace and the disk', () => {
   });
 
   it('a deleted folder takes exactly the files below it; a deleted path with nothing below costs no scan', async () => {
-    const { fs, ws } = setup();
+    const { fs, ws } = await setup();
     const other = 'file:///ws/cases2/c.case.sqs.yaml';
     for (const [uri, id] of [[a, 'T-1'], [b, 'T-2'], [other, 'T-3']] as const) fs.disk.set(uri, minimalCase(id));
     const indexing = ws.indexFolders(['file:///ws'], () => undefined, () => false);
@@ -93,5 +100,44 @@ describe('the workspace and the disk', () => {
     assert.deepEqual([ws.index.has(a), ws.index.has(b), ws.index.has(other), ws.index.has(insp)], [false, false, true, true]);
     assert.deepEqual(ws.index.filesUnder('file:///ws/cases'), []);
     assert.deepEqual(ws.index.filesUnder('file:///ws').sort(), [insp, other].sort());
+  });
+});
+
+describe('files opened from outside the workspace folders', () => {
+  const far = 'file:///far/insp/inspection.sqs.yaml';
+  const x = 'file:///far/insp/cases/x.case.sqs.yaml';
+  const y = 'file:///far/insp/cases/y.case.sqs.yaml';
+  const z = 'file:///far/insp/cases/z.case.sqs.yaml';
+  const lone = 'file:///tmp/lone.case.sqs.yaml';
+
+  it('bring in their inspection while one of them is open, and leave the index as they found it', async () => {
+    const { fs, ws, open, close } = await setup();
+    for (const [uri, text] of [[far, minimalInspection], [x, minimalCase('X-1')], [y, minimalCase('Y-1')], [z, minimalCase('Z-1')]] as const) fs.disk.set(uri, text);
+    open(x, minimalCase('X-1'));
+    await fs.answerUntil(ws, () => ws.index.inspectionOf(x)?.file.uri === far && ws.index.has(z));
+    open(y, minimalCase('Y-1'));
+    assert.equal(fs.reads.filter((r) => r.uri === far).length, 1, 'brought in once');
+
+    const asked = fs.reads.length;
+    let closing = close(x);
+    await fs.readsAsked(asked + 1); // x, from the disk again: the folder stays for y
+    fs.finishAll();
+    await closing;
+    assert.equal(ws.index.inspectionOf(y)?.file.uri, far, 'still needed by the other open file');
+    assert.ok(ws.index.has(x), 'x is in the folder y keeps: read again from the disk');
+    closing = close(y);
+    await closing;
+    assert.deepEqual([far, x, y, z].filter((u) => ws.index.has(u)), [], 'nothing of it is left');
+    assert.ok(ws.index.has(insp), 'the workspace folder is untouched');
+  });
+
+  it('a file with no inspection anywhere above it is forgotten when it closes', async () => {
+    const { fs, ws, open, close } = await setup();
+    fs.disk.set(lone, minimalCase('L-1'));
+    open(lone, minimalCase('L-1'));
+    assert.ok(ws.index.has(lone));
+    await close(lone);
+    assert.equal(ws.index.has(lone), false, 'not left in the index (and the Problems panel) until a restart');
+    assert.equal(fs.reads.some((r) => r.uri === lone), false, 'nor read from the disk on closing');
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { URI } from 'vscode-uri';
-import { fileKindOf, InspectionIndex } from '../core/index';
+import { fileKindOf, folderToIndex, InspectionIndex } from '../core/index';
 import { ask, runSync } from '../node/disk';
 import { nearestInspectionFile, readCapped, sqsFilesUnder, type DiskProblem } from '../node/sqsFiles';
 
@@ -31,10 +31,17 @@ export function loadWorkspace(args: string[], index = new InspectionIndex()): Lo
     index.setBytes(uri, read.value);
     return uri;
   };
+  /** Folders whose SQS files are all loaded. */
+  const walked: string[] = [];
+  const loadAll = (dir: string) => {
+    walked.push(toUri(dir));
+    return listing(dir).map(load);
+  };
   const loadInspectionAround = (dir: string) => {
-    // The folder may sit inside an inspection (a `cases/` folder): load the rest for context.
+    // The folder may sit inside an inspection (a `cases/` folder): load the rest for context, as the
+    // language server brings in the inspection of a file opened from outside its folders.
     const context = runSync(nearestInspectionFile(dir));
-    if (context) for (const f of listing(path.dirname(context))) load(f);
+    if (context && folderToIndex(toUri(context), walked)) loadAll(path.dirname(context));
   };
 
   for (const arg of args) {
@@ -45,11 +52,11 @@ export function loadWorkspace(args: string[], index = new InspectionIndex()): Lo
       throw fileSystemProblem({ path: abs, error: stat.error });
     }
     if (stat.value.isDirectory()) {
-      const files = listing(abs);
+      const files = loadAll(abs);
       if (files.length === 0) {
         throw new UsageError(`${arg}: no SQS files here (looked for inspection.sqs.yaml and *.case.sqs.yaml in this folder and below).`);
       }
-      for (const f of files) requested.add(load(f));
+      for (const uri of files) requested.add(uri);
       loadInspectionAround(abs);
       continue;
     }

@@ -3,9 +3,10 @@ import type { Logger } from './safe';
 
 /**
  * What to do about a path: `read` it again (changed on disk, created, or closed in the editor, so the disk is
- * the truth again), or `drop` it and every file indexed below it (deleted on disk, or no longer wanted).
+ * the truth again), `drop` it and every file indexed below it (deleted on disk), or `forget` them where
+ * nothing needs them any more (a folder brought in for a document now closed, a workspace folder removed).
  */
-export type DiskEventKind = 'read' | 'drop';
+export type DiskEventKind = 'read' | 'drop' | 'forget';
 
 /** An event applied: for `read`, what the disk held (undefined: nothing, or not a readable file). */
 export interface DiskResult {
@@ -113,7 +114,7 @@ export class DiskQueue {
           return;
         }
         settled.push(entry);
-        if (!skipped(entry)) results.push(entry.kind === 'read' ? { uri, kind: 'read', bytes: contents[k] } : { uri, kind: 'drop' });
+        if (!skipped(entry)) results.push(entry.kind === 'read' ? { uri, kind: 'read', bytes: contents[k] } : { uri, kind: entry.kind });
       });
       try {
         if (results.length > 0) this.apply(results);

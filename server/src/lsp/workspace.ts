@@ -1,7 +1,7 @@
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { Checker, fileKindOf, InspectionIndex, type SqsFile } from '../core/index';
+import { Checker, fileKindOf, folderToIndex, InspectionIndex, isUnder, needsInspectionLookup, type SqsFile } from '../core/index';
 import { DiskQueue, type DiskEventKind, type DiskResult } from './diskQueue';
 import type { FileSystemHost } from './host';
 import type { Logger } from './safe';
@@ -21,6 +21,10 @@ export interface WorkspaceChange {
  * The index re-parses only that file; its inspection's tallies move by that file's contribution. What
  * comes from the disk (watched-file events, startup indexing, a closed document read again) goes through
  * one queue (diskQueue.ts), so a slow read never lands after a later event for the same file.
+ *
+ * The workspace folders are indexed whole. An SQS file opened from elsewhere (no folder open, another
+ * folder) brings in the folder of the inspection above it, found on disk as `sqs check` finds it, for as
+ * long as it is open; so does a workspace folder holding only part of an inspection (its `cases/`).
  */
 export class Workspace {
   readonly index = new InspectionIndex();
@@ -33,6 +37,14 @@ export class Workspace {
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
   private readonly disk: DiskQueue;
   private syncTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The workspace folders, indexed whole. */
+  private readonly roots = new Set<string>();
+  /**
+   * Inspection folders indexed beyond the workspace folders → who needs them: open documents outside the
+   * workspace folders, and workspace folders whose cases have their inspection above them. Each is let
+   * go (its files forgotten, unless open or in another covered folder) when its last owner goes.
+   */
+  private readonly broughtIn = new Map<string, Set<string>>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -84,21 +96,32 @@ export class Workspace {
   textChanged(clientUri: string): void {
     const uri = this.canonical(clientUri);
     if (!fileKindOf(uri)) return;
+    const opened = !this.open.has(uri);
     this.open.set(uri, clientUri);
     this.pending.add(uri);
     this.syncTimer ??= setTimeout(() => {
       this.syncTimer = undefined;
       this.sync();
     }, this.syncDelayMs);
+    if (!opened) return;
+    // In a folder brought in for another file: it keeps that folder too, for as long as it is open.
+    const holder = [...this.broughtIn.keys()].find((folder) => isUnder(uri, folder));
+    if (holder) this.broughtIn.get(holder)!.add(uri);
+    else void this.lookUpInspection(uri);
   }
 
-  /** Closed in the editor: the file on disk is the truth again (the edits may not have been saved). */
+  /**
+   * Closed in the editor: the file on disk is the truth again (the edits may not have been saved), or, for
+   * a file outside every covered folder, it leaves the index with the folders only it needed.
+   */
   closed(clientUri: string): Promise<void> {
     const uri = this.canonical(clientUri);
     if (!this.open.delete(uri)) return Promise.resolve();
     this.pending.delete(uri);
-    return this.disk.push([{ uri, kind: 'read' }]);
+    const released = this.release(uri);
+    return this.disk.push([{ uri, kind: this.isCovered(uri) ? 'read' : 'forget' }, ...released.map((folder) => ({ uri: folder, kind: 'forget' as const }))]);
   }
+
 
   /** Indexes pending edits now. Every handler calls this before reading the index. */
   sync(): void {
@@ -136,20 +159,85 @@ export class Workspace {
   }
 
   /**
-   * Reads every SQS file under the folders: inspection files first, so each case file finds its
-   * inspection on arrival instead of being moved there later. Reports progress as a fraction of files.
+   * Reads every SQS file under the workspace folders, reporting progress as a fraction of files; then, for
+   * a folder with cases in no inspection, the folder of the inspection above it, if there is one.
    */
   async indexFolders(folders: readonly string[], report: (done: number, total: number) => void, cancelled: () => boolean): Promise<number> {
+    const roots = folders.map((f) => this.folderUri(f));
+    for (const root of roots) this.roots.add(root);
     const found: string[] = [];
-    for (const folder of folders) found.push(...(await this.fs.findSqsFiles(this.canonical(folder), cancelled)));
-    const ordered = [...found.filter((u) => fileKindOf(u) === 'inspection'), ...found.filter((u) => fileKindOf(u) === 'case')];
-    await this.disk.readAll(ordered, report, cancelled);
-    return ordered.length;
+    for (const root of roots) found.push(...(await this.fs.findSqsFiles(root, cancelled)));
+    await this.disk.readAll(inspectionsFirst(found), report, cancelled);
+    // A folder holding cases of no inspection may be part of one (an inspection's cases/ folder opened alone).
+    for (const root of roots) {
+      if (cancelled() || !this.roots.has(root)) continue;
+      if (!this.index.filesUnder(root).some((uri) => needsInspectionLookup(this.index, uri, this.covered()))) continue;
+      const inspection = await this.fs.findInspectionAbove(root);
+      if (inspection && this.roots.has(root)) await this.bringIn(inspection, root);
+    }
+    return found.length;
   }
 
-  /** Forgets the files of a folder removed from the workspace (open documents stay). */
+  /** Forgets the files of a folder removed from the workspace (open documents stay), and what it brought in. */
   removeFolder(folder: string): Promise<void> {
-    return this.disk.push([{ uri: this.canonical(folder).replace(/\/$/, ''), kind: 'drop' }]);
+    const root = this.folderUri(folder);
+    this.roots.delete(root);
+    const released = this.release(root);
+    return this.disk.push([root, ...released].map((uri) => ({ uri, kind: 'forget' as const })));
+  }
+
+  /** An opened SQS file the index cannot place: its inspection is looked for on disk and brought in. */
+  private async lookUpInspection(uri: string): Promise<void> {
+    try {
+      this.sync();
+      if (!needsInspectionLookup(this.index, uri, this.covered())) return;
+      const inspection = await this.fs.findInspectionAbove(uri);
+      if (inspection && this.open.has(uri)) await this.bringIn(inspection, uri);
+    } catch (e) {
+      this.log.error(`looking for the inspection of ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+
+  /** Indexes the folder of an inspection file found on disk, for `owner`, unless a workspace folder holds it. */
+  private async bringIn(inspection: string, owner: string): Promise<void> {
+    const folder = folderToIndex(inspection, [...this.roots]);
+    if (!folder) return;
+    // Inside a folder brought in already (for another owner): that one now serves this owner too.
+    const holder = [...this.broughtIn.keys()].find((f) => isUnder(folder, f)) ?? folder;
+    const owners = this.broughtIn.get(holder);
+    if (owners) {
+      owners.add(owner);
+      return;
+    }
+    this.broughtIn.set(holder, new Set([owner]));
+    const letGo = () => !this.broughtIn.has(holder);
+    const found = await this.fs.findSqsFiles(holder, letGo);
+    await this.disk.readAll(inspectionsFirst(found), () => undefined, letGo);
+  }
+
+  /** Takes `owner` off the folders brought in; returns those it was the last to need. */
+  private release(owner: string): string[] {
+    const released: string[] = [];
+    for (const [folder, owners] of this.broughtIn) {
+      if (owners.delete(owner) && owners.size === 0) {
+        this.broughtIn.delete(folder);
+        released.push(folder);
+      }
+    }
+    return released;
+  }
+
+  /** The folders whose SQS files are all indexed: the workspace folders and the folders brought in. */
+  private covered(): string[] {
+    return [...this.roots, ...this.broughtIn.keys()];
+  }
+
+  private isCovered(uri: string): boolean {
+    return this.covered().some((folder) => isUnder(uri, folder));
+  }
+
+  private folderUri(folder: string): string {
+    return this.canonical(folder).replace(/\/$/, '');
   }
 
   /** What the disk queue read or dropped, in order; open documents keep the editor's text. */
@@ -162,8 +250,10 @@ export class Workspace {
         add((r.bytes ? this.index.setBytes(r.uri, r.bytes) : this.index.delete(r.uri)).affected);
         continue;
       }
+      // Deleted on disk: gone. Forgotten: gone unless a covered folder still holds it.
       for (const uri of [r.uri, ...this.index.filesUnder(r.uri)]) {
-        if (!this.open.has(uri) && this.index.has(uri)) add(this.index.delete(uri).affected);
+        if (this.open.has(uri) || !this.index.has(uri) || (r.kind === 'forget' && this.isCovered(uri))) continue;
+        add(this.index.delete(uri).affected);
       }
     }
     this.emit(affected, new Set());
@@ -184,4 +274,9 @@ export class Workspace {
     if (this.syncTimer) clearTimeout(this.syncTimer);
     this.listeners.clear();
   }
+}
+
+/** Inspection files first, so each case file finds its inspection on arrival instead of being moved there later. */
+function inspectionsFirst(uris: readonly string[]): string[] {
+  return [...uris.filter((u) => fileKindOf(u) === 'inspection'), ...uris.filter((u) => fileKindOf(u) === 'case')];
 }

@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { FileSystemHost } from '../lsp/host';
 import { runAsync } from './disk';
-import { readCapped, sqsFilesUnder } from './sqsFiles';
+import { nearestInspectionFile, readCapped, sqsFilesUnder } from './sqsFiles';
 
 // URIs are made with vscode-uri, the library VS Code itself uses, so a file found on disk and the same
 // file opened in the editor have the same URI string (Node's pathToFileURL escapes differently).
@@ -19,6 +20,13 @@ export const nodeFileSystem: FileSystemHost = {
     // An unreadable folder is passed over; the rest is indexed.
     const { files } = await runAsync(sqsFilesUnder(root, cancelled));
     return files.map((f) => URI.file(f).toString()).sort();
+  },
+
+  async findInspectionAbove(uri) {
+    const file = toPath(uri);
+    if (!file) return undefined;
+    const found = await runAsync(nearestInspectionFile(path.dirname(file)));
+    return found === undefined ? undefined : URI.file(found).toString();
   },
 };
 
