@@ -114,7 +114,9 @@ export class TestClient {
   indexingDone = 0;
   readonly published = new Map<string, Diagnostic[]>();
   readonly logs: string[] = [];
-  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
+  /** Ids of registrations the server took back. */
+  readonly unregistrations: string[] = [];
   settings: Record<string, unknown>;
   initializeResult: InitializeResult | undefined;
   private stderr = '';
@@ -126,7 +128,13 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     const c = this.connection;
     c.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
-    c.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    c.onRequest('client/unregisterCapability', (params: { unregisterations: { id: string }[] }) => {
+      // The protocol spells the field this way.
+      this.unregistrations.push(...params.unregisterations.map((u) => u.id));
+      this.changed();
+      return null;
+    });
+    c.onRequest('client/registerCapability', (params: { registrations: { id: string; method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...params.registrations);
       this.changed();
       return null;
@@ -172,7 +180,7 @@ export class TestClient {
       workspace: {
         configuration: true,
         didChangeConfiguration: { dynamicRegistration: true },
-        didChangeWatchedFiles: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
         workspaceFolders: true,
         ...(pull && { diagnostics: { refreshSupport: true } }),
         inlayHint: { refreshSupport: true },

@@ -364,9 +364,20 @@ describe('a case file opened from outside the indexed folders', () => {
       assert.equal(s?.inspection?.uri, ws.uri('insp/inspection.sqs.yaml'));
       assert.equal(s?.inspection?.cases, 2, 'the other case file was read too');
 
+      // No workspace folder covers it, so it is watched where it is: a change made by another program is seen.
+      const watched = () => client.registrations.find((r) => (r.registerOptions as { watchers?: { globPattern: unknown }[] })?.watchers?.some((w) => (w.globPattern as { baseUri?: string }).baseUri === ws.uri('insp')));
+      await client.until(() => watched() !== undefined, 'watchers on the inspection folder');
+      const patterns = (watched()!.registerOptions as { watchers: { globPattern: { pattern: string }; kind?: number }[] }).watchers;
+      assert.ok(patterns.some((w) => w.kind === 4 && w.globPattern.pattern === '**/*'), 'deletions of anything in it');
+      assert.ok(patterns.some((w) => w.kind === undefined && minimatch('cases/B.CASE.SQS.YAML', w.globPattern.pattern)));
+      ws.write('insp/cases/c.case.sqs.yaml', minimalCase('T-3'));
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.uri('insp/cases/c.case.sqs.yaml'), type: FileChangeType.Created }] });
+      await statusUntil(client, uri, (x) => x?.inspection?.cases === 3, 'the new case counted');
+
       // Closed, the files it brought in leave the index (and the Problems panel) rather than stay until a restart.
       await client.close(uri);
       await statusUntil(client, ws.uri('insp/inspection.sqs.yaml'), (x) => x === null, 'the inspection let go');
+      await client.until(() => client.unregistrations.includes(watched()!.id), 'its watchers taken back');
       assert.equal(await status(client, ws.uri('insp/cases/b.case.sqs.yaml')), null);
       assert.equal(await status(client, uri), null);
     } finally {

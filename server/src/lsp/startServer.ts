@@ -64,7 +64,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     registerSymbols(connection, ws, log, capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true);
     registerEditorAids(connection, ws, log);
     if (capabilities.workspace?.inlayHint?.refreshSupport) refreshInlayHintsOnChange(connection, ws, log);
-    watchFiles = registerWatching(connection, ws, log, capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true);
+    watchFiles = registerWatching(connection, ws, log, {
+      dynamic: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      relative: capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
+    });
     registerCustomRequests(connection, ws, settings, log);
 
     return {

@@ -1,4 +1,4 @@
-import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type Disposable } from 'vscode-languageserver/node';
 import { guardedNotification, type Logger } from './safe';
 import type { Workspace } from './workspace';
 
@@ -14,24 +14,52 @@ function eitherCase(glob: string): string {
  */
 export const sqsGlobs = ['**/*.sqs.yaml', '**/*.sqs.yml'].map(eitherCase);
 
+/** What the client can do with file watchers. */
+export interface WatchingSupport {
+  /** It takes watcher registrations after `initialized`. */
+  dynamic: boolean;
+  /** It takes globs relative to a folder (LSP 3.17), so folders outside the workspace can be watched. */
+  relative: boolean;
+}
+
+/** SQS files created and changed, and deletions of anything (a deleted folder reports the folder only). */
+function watchers(base?: string) {
+  const glob = (pattern: string) => (base === undefined ? pattern : { baseUri: base, pattern });
+  return [...sqsGlobs.map((pattern) => ({ globPattern: glob(pattern) })), { globPattern: glob('**/*'), kind: WatchKind.Delete }];
+}
+
 /**
  * Keeps the index in step with the disk: SQS files created, changed (saved here or edited elsewhere) and
- * deleted; and any deletion, because deleting a folder reports the folder only, not the files in it.
+ * deleted; and any deletion, because deleting a folder reports the folder only, not the files in it. The
+ * workspace folders are watched by the client's own globs; a folder brought in from outside them (the
+ * inspection of a file opened from elsewhere) gets watchers relative to it while it is indexed.
  */
-export function registerWatching(connection: Connection, ws: Workspace, log: Logger, dynamic: boolean): () => void {
+export function registerWatching(connection: Connection, ws: Workspace, log: Logger, support: WatchingSupport): () => void {
   connection.onDidChangeWatchedFiles(
     guardedNotification(log, 'workspace/didChangeWatchedFiles', (params) =>
       ws.diskChanged(params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted }))),
     ),
   );
+  const register = (base?: string): Promise<Disposable | undefined> =>
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: watchers(base) }).catch((e: unknown) => {
+      log.warn(`could not register file watchers${base ? ` for ${base}` : ''}: ${String(e)}`);
+      return undefined;
+    });
   // Registering is a request to the client, which the protocol allows only once the server has answered
   // `initialize` (VS Code refuses it before): the caller runs this on `initialized`.
   return () => {
-    if (!dynamic) return;
-    void connection.client
-      .register(DidChangeWatchedFilesNotification.type, {
-        watchers: [...sqsGlobs.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Delete }],
-      })
-      .catch((e: unknown) => log.warn(`could not register file watchers: ${String(e)}`));
+    if (!support.dynamic) return;
+    void register();
+    if (!support.relative) return;
+    const byFolder = new Map<string, Promise<Disposable | undefined>>();
+    ws.onDidBringIn((folder, brought) => {
+      if (brought) {
+        byFolder.set(folder, register(folder));
+        return;
+      }
+      const registered = byFolder.get(folder);
+      byFolder.delete(folder);
+      void registered?.then((d) => d?.dispose());
+    });
   };
 }

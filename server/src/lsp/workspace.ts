@@ -45,6 +45,7 @@ export class Workspace {
    * go (its files forgotten, unless open or in another covered folder) when its last owner goes.
    */
   private readonly broughtIn = new Map<string, Set<string>>();
+  private readonly folderListeners = new Set<(folder: string, brought: boolean) => void>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -54,6 +55,17 @@ export class Workspace {
     private readonly syncDelayMs = 50,
   ) {
     this.disk = new DiskQueue(fs, (results) => this.applyDisk(results), log);
+  }
+
+  /**
+   * Told when a folder outside the workspace folders is brought in (true) or let go (false): the client
+   * watches only its workspace folders, so such a folder needs watchers of its own. Also told at once of
+   * the folders brought in already.
+   */
+  onDidBringIn(listener: (folder: string, brought: boolean) => void): { dispose(): void } {
+    this.folderListeners.add(listener);
+    for (const folder of this.broughtIn.keys()) listener(folder, true);
+    return { dispose: () => this.folderListeners.delete(listener) };
   }
 
   onDidChange(listener: (change: WorkspaceChange) => void): { dispose(): void } {
@@ -210,6 +222,7 @@ export class Workspace {
       return;
     }
     this.broughtIn.set(holder, new Set([owner]));
+    this.tellFolder(holder, true);
     const letGo = () => !this.broughtIn.has(holder);
     const found = await this.fs.findSqsFiles(holder, letGo);
     await this.disk.readAll(inspectionsFirst(found), () => undefined, letGo);
@@ -222,9 +235,20 @@ export class Workspace {
       if (owners.delete(owner) && owners.size === 0) {
         this.broughtIn.delete(folder);
         released.push(folder);
+        this.tellFolder(folder, false);
       }
     }
     return released;
+  }
+
+  private tellFolder(folder: string, brought: boolean): void {
+    for (const listener of this.folderListeners) {
+      try {
+        listener(folder, brought);
+      } catch (e) {
+        this.log.error(`folder listener failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+    }
   }
 
   /** The folders whose SQS files are all indexed: the workspace folders and the folders brought in. */
@@ -273,6 +297,7 @@ export class Workspace {
   dispose(): void {
     if (this.syncTimer) clearTimeout(this.syncTimer);
     this.listeners.clear();
+    this.folderListeners.clear();
   }
 }
 
