@@ -171,8 +171,9 @@ process.exit(exitCode);
  * Answers the suite's requests (files `req-<id>.json` in the sync dir, answered by `res-<id>.json`):
  *   { kind: 'screenshot', name, waitFor?: css, timeoutMs? }  PNG of the page into the results folder
  *   { kind: 'frameText', contains, timeoutMs? }               text of the first frame whose body contains `contains`
- *   { kind: 'press', keys, waitFor? }                          press keys in the workbench (e.g. Enter in a dialog),
- *                                                               once `waitFor` (a CSS selector) is visible
+ *   { kind: 'press', keys, waitFor?, untilHidden? }            press keys in the workbench (e.g. Enter in a dialog),
+ *                                                               once `waitFor` (a CSS selector) is visible; with
+ *                                                               `untilHidden` (a selector), again until it is hidden
  *   { kind: 'frameAct', contains, action, selector?, y? }       in that frame: click, dblclick or focus `selector`, count its
  *                                                               matches, read its top in the view, scrollTo y, or read
  *                                                               scrollY ({ ok, value })
@@ -229,8 +230,22 @@ async function handle(page, req) {
   }
   if (req.kind === 'press') {
     if (req.waitFor) await page.locator(req.waitFor).first().waitFor({ state: 'visible', timeout: req.timeoutMs ?? 20000 });
-    for (const key of req.keys) await page.keyboard.press(key);
-    return { ok: true };
+    if (!req.untilHidden) {
+      for (const key of req.keys) await page.keyboard.press(key);
+      return { ok: true };
+    }
+    // A widget may drop a key while it is busy (the save dialog does while it reads the folder): press again
+    // until it goes, each time only once it is seen still there.
+    const widget = page.locator(req.untilHidden).first();
+    for (let tries = 1; ; tries++) {
+      for (const key of req.keys) await page.keyboard.press(key);
+      if (await widget.waitFor({ state: 'hidden', timeout: 2000 }).then(() => true, () => false)) return { ok: true, tries };
+      if (Date.now() > deadline) {
+        const shot = path.join(results, 'press-widget-stayed.png');
+        await page.screenshot({ path: shot }).catch(() => {});
+        return { ok: false, error: `${req.untilHidden} still visible after ${tries} presses (page: ${shot})` };
+      }
+    }
   }
   if (req.kind === 'frameAct') {
     // Acts in the first webview frame whose text contains `contains` (the preview tests click and scroll).

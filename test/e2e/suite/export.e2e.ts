@@ -14,8 +14,9 @@ async function exportAs(format: 'html' | 'docx'): Promise<Uint8Array> {
   await open(liverpool('inspection.sqs.yaml'));
   // The command ends only when its "Report exported" notification is answered: not awaited.
   void vscode.commands.executeCommand('sqs.exportReport', liverpool('inspection.sqs.yaml'), format).then(undefined, () => undefined);
-  // The save dialog is the workbench's own (a path in the quick input): Enter accepts the suggestion.
-  await press(['Enter'], '.quick-input-widget input');
+  // The save dialog is the workbench's own (a path in the quick input): Enter accepts the suggestion, once
+  // the dialog has read the folder (before, it drops the key), so Enter until the dialog goes.
+  await press(['Enter'], '.quick-input-widget input', 20_000, '.quick-input-widget');
   return poll(
     async () => {
       try {
@@ -25,7 +26,7 @@ async function exportAs(format: 'html' | 'docx'): Promise<Uint8Array> {
         return undefined;
       }
     },
-    { what: `${vscode.workspace.asRelativePath(target)} to be written`, timeoutMs: 60_000 },
+    { what: `${vscode.workspace.asRelativePath(target)} to be written`, timeoutMs: 30_000 },
   );
 }
 

@@ -18,6 +18,8 @@ export function run(): Promise<void> {
   // Tests that look at the rendered page (webview DOM) need the code-server driver; another runner leaves them
   // out by name and says so, rather than reporting them passed or skipped.
   if (!hasPageDriver()) mocha.fgrep(PAGE_TAG).invert();
+  // E2E_GREP (a regular expression over full titles) runs a part of the suite while working on it.
+  else if (process.env.E2E_GREP) mocha.grep(new RegExp(process.env.E2E_GREP));
   const files = readdirSync(__dirname).filter((f) => f.endsWith('.e2e.js')).sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 

@@ -61,9 +61,11 @@ export async function inFrame(contains: string, act: FrameAction, timeoutMs = 20
 /**
  * Presses keys in the workbench as a user would (playwright key names: 'Enter', 'Escape', 'Control+S'), once
  * `waitFor` (a CSS selector, e.g. '.quick-input-widget') is visible: how a test answers VS Code's own dialogs.
+ * With `untilHidden` (a selector), the keys are pressed again while it is still shown, for a widget that drops
+ * keys while it is busy.
  */
-export async function press(keys: string[], waitFor?: string, timeoutMs = 20_000): Promise<void> {
-  const a = await ask<{ ok: boolean; error?: string }>({ kind: 'press', keys, waitFor }, timeoutMs);
+export async function press(keys: string[], waitFor?: string, timeoutMs = 20_000, untilHidden?: string): Promise<void> {
+  const a = await ask<{ ok: boolean; error?: string }>({ kind: 'press', keys, waitFor, untilHidden }, timeoutMs);
   if (!a.ok) throw new Error(`pressing ${keys.join(', ')}: ${a.error}`);
 }
 
