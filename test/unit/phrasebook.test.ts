@@ -270,6 +270,26 @@ describe('phrasebook: Education Scotland', () => {
   });
 });
 
+describe('phrasebook: adverbs', () => {
+  it('the SQS phrasebook words a share as an adverb at its edges, and has none between', () => {
+    const cases: [number, number, string | undefined][] = [
+      [0, 22, 'never'], [1, 22, undefined], [16, 22, undefined], [3, 4, 'generally'], [74, 100, undefined], [75, 100, 'generally'],
+      [18, 22, 'generally'], [89, 100, 'generally'], [9, 10, 'almost always'], [21, 22, 'almost always'], [22, 22, 'always'], [1, 1, 'always'],
+    ];
+    for (const [c, n, adverb] of cases) assert.equal(sqs.adverbFor(c, n), adverb, `${c}/${n}`);
+    assert.equal(scotland.adverbFor(18, 22), undefined, 'Education Scotland’s table has none, and says so rather than inherit the SQS ones');
+    assert.throws(() => sqs.adverbFor(3, 2), RangeError);
+  });
+
+  it('rejects adverbs that overlap, but not gaps between them', () => {
+    const data = structuredClone(sqsData);
+    data.adverbs = [{ adverb: 'usually', when: '[1/2, 4/5]' }, { adverb: 'mostly', when: '[4/5, 1)' }];
+    assert.throws(() => PhrasebookRegistry.fromFiles([data]), /adverbs: "usually" \[1\/2, 4\/5\] overlaps "mostly" \[4\/5, 1\)/);
+    data.adverbs = [{ adverb: 'usually', when: '[1/2, 4/5)' }, { adverb: 'always', when: '[1, 1]' }];
+    assert.equal(PhrasebookRegistry.fromFiles([data]).get('sqs')!.adverbFor(9, 10), undefined);
+  });
+});
+
 describe('phrasebook: data integrity', () => {
   const withBands = (edit: (bands: (typeof sqsData)['bands']) => void) => {
     const data = structuredClone(sqsData);

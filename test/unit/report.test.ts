@@ -74,7 +74,7 @@ describe('report: the Liverpool inspection from its case files', () => {
 
   it('words every figure as the seed does', () => {
     const expected: [string, string][] = [
-      ['1.1', 'In all but 3 out of the 22 relevant cases, we found that good quality pre-sentence reports (PSRs) had been provided to the court.'],
+      ['1.1', 'In all but 3 out of the 22 relevant cases, we found that good quality pre-sentence reports (PSRs) had been provided to the court. Management oversight of the quality of reports was generally effective.'],
       ['1.2', 'Over three-quarters of the initial assessments of what was likely to make a child or young person offend were on time and were of good enough quality.'],
       ['1.3', 'A majority of the reviewed assessments we looked at had been completed well enough.'],
       ['1.4', 'Over three-quarters of the initial plans were of a sufficient standard but less than two-thirds of the plans had been reviewed well enough.'],
@@ -106,14 +106,23 @@ describe('report: the Liverpool inspection from its case files', () => {
     const book = PhrasebookRegistry.builtIn().get('sqs')!;
     const sentences = [...generated(doc), ...doc.operationalManagement!.paragraphs.flatMap((p) => p.sentences.filter((s) => s.kind === 'generated'))];
     assert.equal(sentences.length, 29, '31 questions, two of them joined onto the sentence before');
+    let adverbs = 0;
     for (const s of sentences) {
       const found = book.find(s.text).filter((m) => m.kind !== 'count' || /^(sixteen)$/i.test(m.text));
-      assert.equal(found.length, s.figures!.length, `one quantity per figure in "${s.text}"`);
+      // An adverb ("was generally effective") is no quantity the finder reads: it is the phrasebook's word for that share.
+      const quantities = s.figures!.filter((f) => f.kind !== 'adverb');
+      for (const f of s.figures!.filter((x) => x.kind === 'adverb')) {
+        adverbs++;
+        assert.equal(book.adverbFor(f.count, f.total), f.phrase, `${f.questionId}: ${f.count}/${f.total}`);
+        assert.ok(s.text.includes(` ${f.phrase} `), `"${f.phrase}" in "${s.text}"`);
+      }
+      assert.equal(found.length, quantities.length, `one quantity per figure in "${s.text}"`);
       found.forEach((m, i) => {
-        const f = s.figures![i]!;
+        const f = quantities[i]!;
         assert.ok(book.accepts(m, f.count, f.total), `"${m.text}" does not fit ${f.count}/${f.total} (${f.questionId})`);
       });
     }
+    assert.equal(adverbs, 1, 'one figure worded with an adverb, as the seed words 1.1’s oversight');
   });
 
   it('keeps the inspectors’ quotes, introduced as the catalogue says, with the quote’s place in its case file', () => {
@@ -279,6 +288,40 @@ describe('report: generation rules', () => {
     assert.match(textOf(d, '1.1')!, /all but 3 out of the 22 relevant cases/, 'exact wording is inherited from the SQS phrasebook');
   });
 
+  it('words a share with the phrasebook’s adverb where the catalogue has an adverb sentence, and with a band elsewhere', () => {
+    // 1.1's oversight over 22 PSR cases (the Liverpool ones, with n of them judged sufficient).
+    const oversight = (sufficient: number, edit: (t: string) => string = (t) => t) => {
+      let left = sufficient;
+      const cases = Object.fromEntries(
+        [...liverpool.cases.values()].map((c) => {
+          let text = c.parsed.text;
+          if (/^psr: yes/m.test(text)) {
+            const value = left-- > 0 ? 'sufficient' : 'not sufficient';
+            // Written as a block with notes, or as a plain value (in a flow mapping too).
+            text = /^ {4}oversight:\n {6}judgement:/m.test(text)
+              ? text.replace(/^( {4}oversight:\n {6}judgement:) not sufficient/m, `$1 ${value}`)
+              : text.replace(/\boversight: sufficient\b/, `oversight: ${value}`);
+          }
+          return [`l/cases/${c.uri.split('/').pop()}`, text];
+        }),
+      );
+      const ws = workspace({ 'l/inspection.sqs.yaml': edit(liverpool.file.parsed.text), ...cases });
+      const d = buildReport(ws.index.inspections()[0]!);
+      const s = paragraph(d, '1.1')!.sentences.find((x) => x.questionId === '1.1/oversight')!;
+      return { text: s.text, figures: s.figures![0]! };
+    };
+    assert.deepEqual(oversight(18).figures, { ...oversight(18).figures, count: 18, total: 22, kind: 'adverb', phrase: 'generally' });
+    assert.equal(oversight(17).text, 'Management oversight of the quality of reports was generally effective.', '17/22 is over three-quarters');
+    assert.equal(oversight(16).text, 'Management oversight of the quality of reports was effective in almost three-quarters of cases.', '16/22 has no adverb');
+    assert.equal(oversight(20).text, 'Management oversight of the quality of reports was almost always effective.', '20/22 is over nine-tenths');
+    assert.equal(oversight(22).text, 'Management oversight of the quality of reports was always effective.');
+    assert.equal(oversight(0).text, 'Management oversight of the quality of reports was never effective.');
+    const exact = (t: string) => t.replace(/\ntallies:/, '\ncommentary:\n  "1.1": { style: exact }\ntallies:');
+    assert.equal(oversight(18, exact).text, 'Management oversight of the quality of reports was effective in 18 out of 22 cases.', 'an exact style keeps the counts');
+    const scotland = (t: string) => t.replace(/\ncriteria: sqs-2013\n/, '\ncriteria: sqs-2013\nphrasebook: education-scotland\n');
+    assert.equal(oversight(18, scotland).text, 'Management oversight of the quality of reports was effective in most cases.', 'a phrasebook without adverbs keeps the band');
+  });
+
   it('a phrasebook named by the caller is used when the inspection names none', () => {
     assert.equal(buildReport(liverpool, { phrasebook: 'education-scotland' }).phrasebookId, 'education-scotland');
   });
@@ -341,6 +384,12 @@ describe('report: catalogue templates are checked when the catalogue loads', () 
     assert.throws(() => Catalogue.from(withQuestion((c) => (c.sentence = 'In {quantity:some} cases.'))), /\{quantity:some\} is not a form/);
     assert.throws(() => Catalogue.from(withQuestion((c) => delete c.allSentence)), /needs an allSentence/);
     assert.throws(() => Catalogue.from(withQuestion((c) => (c.sentence = 'In [[ {quantity} cases.'))), /"\[\[" is never closed/);
+  });
+
+  it('an adverb sentence takes {adverb}, and only on a banded question framed on its sufficient cases', () => {
+    assert.throws(() => Catalogue.from(withQuestion((c) => Object.assign(c, { style: 'banded', framing: 'sufficient', adverbSentence: 'It was {adverbs} done.' }))), /adverbSentence: unknown placeholder \{adverbs\}/);
+    assert.throws(() => Catalogue.from(withQuestion((c) => (c.adverbSentence = 'It was {adverb} done.'))), /2\.4\/review commentary\.adverbSentence: only a banded question framed on its sufficient cases/);
+    assert.doesNotThrow(() => Catalogue.from(withQuestion((c) => Object.assign(c, { style: 'banded', framing: 'sufficient', adverbSentence: 'It was {adverb} done.' }))));
   });
 });
 

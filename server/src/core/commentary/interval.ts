@@ -68,26 +68,44 @@ export function isEmpty(i: Interval): boolean {
   return c > 0 || (c === 0 && (i.loOpen || i.hiOpen));
 }
 
-/**
- * Problems with a list of intervals meant to cover [0, 1] exactly once: gaps and overlaps, named by the
- * intervals' labels so a phrasebook author sees which bands to fix.
- */
-export function partitionProblems(bands: { label: string; interval: Interval }[]): string[] {
+type Labelled = { label: string; interval: Interval };
+
+function byLowerEdge(intervals: readonly Labelled[]): Labelled[] {
+  return [...intervals].sort((a, b) => compareRationals(a.interval.lo, b.interval.lo) || Number(a.interval.loOpen) - Number(b.interval.loOpen));
+}
+
+/** Gaps (when `gaps` is set) and overlaps between neighbours of intervals sorted by their lower edge. */
+function neighbourProblems(sorted: readonly Labelled[], gaps: boolean): string[] {
   const problems: string[] = [];
-  const sorted = [...bands].sort((a, b) => compareRationals(a.interval.lo, b.interval.lo) || Number(a.interval.loOpen) - Number(b.interval.loOpen));
-  const zero: Rational = { n: 0, d: 1 };
-  const one: Rational = { n: 1, d: 1 };
-  const first = sorted[0];
-  const last = sorted[sorted.length - 1];
-  if (!first || !last) return ['no bands cover [0, 1]'];
-  if (compareRationals(first.interval.lo, zero) !== 0 || first.interval.loOpen) problems.push(`nothing covers 0 (the lowest band is ${first.label} ${first.interval.text})`);
   for (let i = 1; i < sorted.length; i++) {
     const a = sorted[i - 1]!;
     const b = sorted[i]!;
     const edge = compareRationals(a.interval.hi, b.interval.lo);
-    if (edge < 0 || (edge === 0 && a.interval.hiOpen && b.interval.loOpen)) problems.push(`gap between ${a.label} ${a.interval.text} and ${b.label} ${b.interval.text}`);
-    else if (edge > 0 || (edge === 0 && !a.interval.hiOpen && !b.interval.loOpen)) problems.push(`${a.label} ${a.interval.text} overlaps ${b.label} ${b.interval.text}`);
+    if (edge < 0 || (edge === 0 && a.interval.hiOpen && b.interval.loOpen)) {
+      if (gaps) problems.push(`gap between ${a.label} ${a.interval.text} and ${b.label} ${b.interval.text}`);
+    } else if (edge > 0 || (edge === 0 && !a.interval.hiOpen && !b.interval.loOpen)) problems.push(`${a.label} ${a.interval.text} overlaps ${b.label} ${b.interval.text}`);
   }
+  return problems;
+}
+
+/** Overlaps in a list of intervals that may leave gaps but must never give two answers for one share. */
+export function overlapProblems(intervals: readonly Labelled[]): string[] {
+  return neighbourProblems(byLowerEdge(intervals), false);
+}
+
+/**
+ * Problems with a list of intervals meant to cover [0, 1] exactly once: gaps and overlaps, named by the
+ * intervals' labels so a phrasebook author sees which bands to fix.
+ */
+export function partitionProblems(bands: readonly Labelled[]): string[] {
+  const sorted = byLowerEdge(bands);
+  const zero: Rational = { n: 0, d: 1 };
+  const one: Rational = { n: 1, d: 1 };
+  const first = sorted[0];
+  if (!first) return ['no bands cover [0, 1]'];
+  const problems: string[] = [];
+  if (compareRationals(first.interval.lo, zero) !== 0 || first.interval.loOpen) problems.push(`nothing covers 0 (the lowest band is ${first.label} ${first.interval.text})`);
+  problems.push(...neighbourProblems(sorted, true));
   if (!sorted.some((s) => compareRationals(s.interval.hi, one) === 0 && !s.interval.hiOpen)) {
     const highest = sorted.reduce((m, s) => (compareRationals(s.interval.hi, m.interval.hi) > 0 ? s : m), first);
     problems.push(`nothing covers 1 (the highest band is ${highest.label} ${highest.interval.text})`);

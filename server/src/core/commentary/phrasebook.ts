@@ -1,4 +1,4 @@
-import { contains, parseInterval, parseRational, compare, partitionProblems, within, type Interval, type Rational } from './interval';
+import { contains, parseInterval, parseRational, compare, overlapProblems, partitionProblems, within, type Interval, type Rational } from './interval';
 import { NumberWords } from './numberWords';
 import { phrasebookSchema, type FormsData, type PhrasebookData } from './phrasebookSchema';
 import { capitalise, fill, parseTemplate, placeholders, TemplateError, type Token } from './template';
@@ -78,6 +78,7 @@ export class Phrasebook {
   readonly bands: readonly Band[];
   readonly numbers: NumberWords;
   private readonly generated: readonly Band[];
+  private readonly adverbs: readonly { adverb: string; when: Interval }[];
   private readonly forms: Readonly<Record<Exclude<QuantityKind, 'band'>, Readonly<Record<Form | 'phrase', Token[]>>>>;
   private readonly allButShare: Rational;
   private readonly finder: Finder;
@@ -101,6 +102,7 @@ export class Phrasebook {
       },
     }));
     this.generated = this.bands.filter((b) => b.when);
+    this.adverbs = (data.adverbs ?? []).map((a) => ({ adverb: a.adverb, when: parseInterval(a.when) }));
     const tokens = (f: FormsData) => ({ phrase: parseTemplate(f.phrase), bare: parseTemplate(f.bare), the: parseTemplate(f.the), relevant: parseTemplate(f.relevant) });
     this.forms = {
       exact: tokens(data.forms.exact),
@@ -121,6 +123,12 @@ export class Phrasebook {
     const problems = integrityProblems(parsed.data);
     if (problems.length > 0) throw new PhrasebookError(id, problems);
     return new Phrasebook(parsed.data);
+  }
+
+  /** The adverb for a judgement true of count out of total cases ("generally"), if the phrasebook has one for that share. */
+  adverbFor(count: number, total: number): string | undefined {
+    checkCounts(count, total);
+    return this.adverbs.find((a) => contains(a.when, count, total))?.adverb;
   }
 
   band(id: string): Band | undefined {
@@ -333,6 +341,7 @@ function integrityProblems(data: PhrasebookData): string[] {
     }
   }
   problems.push(...partitionProblems(generated).map((p) => `bands: ${p}`));
+  problems.push(...overlapProblems((data.adverbs ?? []).map((a) => ({ label: `"${a.adverb}"`, interval: parseInterval(a.when) }))).map((p) => `adverbs: ${p}`));
   const formSets: [string, Partial<FormsData>][] = [
     ['forms.band', data.forms.band],
     ['forms.exact', data.forms.exact],

@@ -101,6 +101,16 @@ const finder = z.strictObject({
   verbs: z.array(z.string()),
 });
 
+/**
+ * An adverb for a judgement true of a share of the relevant cases ("management oversight was generally
+ * effective"), for the sentences a catalogue words that way (`adverbSentence`).
+ */
+const adverb = z.strictObject({
+  adverb: z.string().min(1),
+  /** The shares it is written for. Adverbs may leave shares without one (the plain sentence is used there) but never overlap. */
+  when: interval,
+});
+
 export const phrasebookSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(idPattern),
@@ -122,6 +132,7 @@ export const phrasebookSchema = z.strictObject({
   }),
   rules,
   bands: z.array(band).min(1),
+  adverbs: z.array(adverb).optional(),
   reasonList,
   finder,
 });

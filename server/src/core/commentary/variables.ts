@@ -26,6 +26,9 @@ export const inspectionVariables = [
 /** Values of one question's figures, available to its sentences. */
 export const figureVariables = ['quantity', 'count', 'total', 'relevant', 'missing', 'sufficient', 'notSufficient'] as const;
 
+/** What an `adverbSentence` may use besides the figures: the phrasebook's adverb for the share. */
+export const adverbVariable = 'adverb';
+
 /** The forms `{quantity:…}` accepts: the phrasebook's forms and the phrase alone. */
 export const quantityForms: readonly string[] = [...formNames, 'phrase'];
 

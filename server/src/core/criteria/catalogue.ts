@@ -1,6 +1,6 @@
 import { PhrasebookRegistry } from '../commentary/phrasebookRegistry';
 import { placeholders } from '../commentary/template';
-import { figureVariables, inspectionVariables, quantityForms } from '../commentary/variables';
+import { adverbVariable, figureVariables, inspectionVariables, quantityForms } from '../commentary/variables';
 import {
   catalogueSchema,
   type CommentaryHooks,
@@ -189,6 +189,10 @@ function templateProblems(data: CatalogueData): string[] {
         if (!c) return;
         const where = `${criterion.id}/${q.key} commentary`;
         for (const key of ['sentence', 'allSentence', 'noneSentence'] as const) check(`${where}.${key}`, c[key], figureNames);
+        check(`${where}.adverbSentence`, c.adverbSentence, new Set([...figureNames, adverbVariable]));
+        if (c.adverbSentence !== undefined && (c.style !== 'banded' || c.framing === 'not-sufficient' || !c.sentence)) {
+          problems.push(`${where}.adverbSentence: only a banded question framed on its sufficient cases, with a sentence for shares without an adverb, is worded with an adverb`);
+        }
         for (const key of ['intro', 'noRelevantSentence', 'quoteIntro'] as const) check(`${where}.${key}`, c[key], inspectionNames);
         if (c.reasons) {
           check(`${where}.reasons.sentence`, c.reasons.sentence, new Set([...inspectionNames, 'reasons']));

@@ -56,6 +56,11 @@ const commentarySchema = z.strictObject({
   allSentence: z.string().optional(),
   /** Instead of `sentence` when no relevant case was sufficient. */
   noneSentence: z.string().optional(),
+  /**
+   * Instead of `sentence` where the phrasebook has an adverb for the share ({adverb}: "was generally
+   * effective"); a banded, sufficient-framed question only. Shares without an adverb keep `sentence`.
+   */
+  adverbSentence: z.string().optional(),
   /** When no case is relevant; without it the question says nothing (never "0 out of 0"). */
   noRelevantSentence: z.string().optional(),
   /**

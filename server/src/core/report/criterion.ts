@@ -98,7 +98,11 @@ function mainSentence(
 ): Sentence | undefined {
   const book = ctx.phrasebook;
   const quantity = book.describe({ sufficient: f.sufficient, relevant: f.relevant }, { style, framing })!;
-  const template = (f.sufficient === f.relevant && hooks.allSentence) || (f.sufficient === 0 && hooks.noneSentence) || hooks.sentence!;
+  // "Was generally effective" where the phrasebook has a word for the share; a style overridden to exact
+  // figures keeps them.
+  const extreme = (f.sufficient === f.relevant && hooks.allSentence) || (f.sufficient === 0 && hooks.noneSentence) || undefined;
+  const adverb = !extreme && style === 'banded' && framing === 'sufficient' && hooks.adverbSentence ? book.adverbFor(f.sufficient, f.relevant) : undefined;
+  const template = extreme ?? (adverb !== undefined ? hooks.adverbSentence! : hooks.sentence!);
   const numbers: Record<string, number> = {
     count: quantity.count,
     total: f.relevant,
@@ -109,6 +113,7 @@ function mainSentence(
   };
   const value = (name: string, form: string | undefined, capital: boolean): string | undefined => {
     if (name === 'quantity') return quantity.form((form ?? 'bare') as Parameters<Quantity['form']>[0], { capital });
+    if (name === 'adverb') return adverb;
     const n = numbers[name];
     return n === undefined ? undefined : book.number(n, { capital });
   };
@@ -126,8 +131,8 @@ function mainSentence(
     total: quantity.total,
     style,
     framing,
-    kind: quantity.kind,
-    phrase: quantity.phrase,
+    kind: adverb === undefined ? quantity.kind : 'adverb',
+    phrase: adverb ?? quantity.phrase,
     from: f.from,
   };
   return { text: filled.text, kind: 'generated', questionId: q.id, figures: [figures], sources: [...f.sources, ...filled.sources] };

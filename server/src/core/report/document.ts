@@ -39,8 +39,9 @@ export interface SentenceFigures {
   total: number;
   style: Style;
   framing: Framing;
-  kind: QuantityKind;
-  /** The quantity's canonical phrase ("over three-quarters", "19 out of 22"). */
+  /** How the share is worded: a quantity of the phrasebook, or its adverb ("was generally effective"). */
+  kind: QuantityKind | 'adverb';
+  /** The quantity's canonical phrase ("over three-quarters", "19 out of 22"), or the adverb. */
   phrase: string;
   /** Whether the numbers came from the case files or from the stated tallies. */
   from: 'cases' | 'stated';
