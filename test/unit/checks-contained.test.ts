@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import { main } from '../../server/src/cli/main';
-import { Checker, InspectionIndex } from '../../server/src/core/index';
+import { Checker, InspectionIndex, TallyBook } from '../../server/src/core/index';
 import { copyOf, liverpool, swap } from '../helpers/example';
 import { minimalCase, minimalInspection } from '../helpers/index';
 
@@ -66,4 +66,30 @@ describe('a check that throws', () => {
     assert.deepEqual(errors[0], ['stated counts (SQS021–SQS023): the model broke', uri]);
     assert.equal(errors.length, internal.length);
   });
+
+  it('sqs check and sqs render print the stack on stderr, once per check and file, beside the SQS009 finding', async () => {
+    // The checks comparing stated with tallied counts read the tallies; a broken tally stands in for a bug there.
+    const broken = mock.method(TallyBook.prototype, 'get', () => {
+      throw new TypeError('the tally broke');
+    });
+    try {
+      let out = '';
+      let err = '';
+      const code = main(['check', liverpool], (s) => (out += s), (s) => (err += s));
+      assert.equal(code, 1);
+      assert.match(out, /inspection\.sqs\.yaml:1:1 error SQS009 Internal error in the check of stated against tallied \(SQS030\): the tally broke\./);
+      const told = err.match(/^sqs: internal error in the check of .*$/gm) ?? [];
+      assert.ok(told.some((l) => /of stated against tallied \(SQS030\) on .*inspection\.sqs\.yaml \(please report it, with the file\):$/.test(l)), err.slice(0, 500));
+      assert.equal(new Set(told).size, told.length, 'each check and file told once');
+      assert.match(err, /TypeError: the tally broke\n\s+at /, 'with its stack');
+
+      let rendered = '';
+      err = '';
+      assert.equal(await main(['render', liverpool], (s) => (rendered += s), (s) => (err += s)), 1, 'SQS009 is an error, so render refuses');
+      assert.match(err, /TypeError: the tally broke\n\s+at /);
+    } finally {
+      broken.mock.restore();
+    }
+  });
 });
+

@@ -1,6 +1,6 @@
 import { applySeverityOverrides, Checker, type Finding, type SeverityOverrides } from '../core/index';
 import { loadWorkspace } from './files';
-import { formatHuman, formatJson } from './report';
+import { formatHuman, formatJson, internalErrorsTo } from './report';
 
 export interface CheckOptions {
   format: 'human' | 'json';
@@ -13,9 +13,9 @@ export interface CheckOptions {
 }
 
 /** `sqs check`: prints the findings of the named files; returns the exit code (0 clean, 1 errors). */
-export function check(paths: string[], options: CheckOptions, out: (s: string) => void): number {
+export function check(paths: string[], options: CheckOptions, out: (s: string) => void, err: (s: string) => void): number {
   const { index, requested } = loadWorkspace(paths);
-  const checker = new Checker(index);
+  const checker = new Checker(index, { onInternalError: internalErrorsTo(err) });
   const all: Finding[] = applySeverityOverrides(
     requested.flatMap((uri) => checker.findingsFor(uri, { phrasebook: options.phrasebook })),
     options.severity ?? new Map(),

@@ -56,7 +56,7 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
       });
       if (values.format !== 'human' && values.format !== 'json') throw new UsageError(`--format must be human or json, not ${values.format}.`);
       if (positionals.length === 0) throw new UsageError('sqs check: name a file or folder, e.g. sqs check examples/liverpool-2013');
-      return check(positionals, { format: values.format, severity: severityOption(values.severity), showIgnored: values['show-ignored'], ...phrasebookOption(values.phrasebook) }, out);
+      return check(positionals, { format: values.format, severity: severityOption(values.severity), showIgnored: values['show-ignored'], ...phrasebookOption(values.phrasebook) }, out, err);
     }
     if (command === 'render') {
       const { values, positionals } = parseArgs({

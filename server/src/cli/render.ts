@@ -4,7 +4,7 @@ import { buildReport, Checker, markReport, type Finding } from '../core/index';
 import { renderDocx } from '../render/docx';
 import { renderHtml } from '../render/html';
 import { renderMarkdown } from '../render/markdown';
-import { displayPath, formatHuman } from './report';
+import { displayPath, formatHuman, internalErrorsTo } from './report';
 import { loadWorkspace, toUri, UsageError } from './files';
 
 export type RenderFormat = 'md' | 'html' | 'docx';
@@ -33,7 +33,7 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
   const inspection = index.inspections().find((i) => i.folder === toUri(dir)) ?? index.inspectionOf(toUri(path.join(dir, 'inspection.sqs.yaml')));
   if (!inspection) throw new UsageError(`${folder}: no inspection.sqs.yaml here. Name the folder that holds it.`);
 
-  const checker = new Checker(index);
+  const checker = new Checker(index, { onInternalError: internalErrorsTo(err) });
   const findings: Finding[] = inspection.uris.flatMap((uri) => checker.findingsFor(uri, { phrasebook: options.phrasebook })).filter((f) => !f.ignored);
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0 && !options.force) {

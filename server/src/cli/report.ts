@@ -72,3 +72,18 @@ export function formatJson(findings: Finding[]): string {
     2,
   );
 }
+
+/**
+ * Where a check that threw is told: its SQS009 finding says what is missing; stderr gets the stack, once per
+ * check and file, for the bug report the finding asks for.
+ */
+export function internalErrorsTo(err: (s: string) => void): (error: unknown, check: string, uri: string) => void {
+  const told = new Set<string>();
+  return (error, check, uri) => {
+    const key = `${check}\0${uri}`;
+    if (told.has(key)) return;
+    told.add(key);
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    err(`sqs: internal error in the check of ${check} on ${displayPath(uri)} (please report it, with the file):\n${stack}\n`);
+  };
+}
