@@ -16,16 +16,17 @@ export const languageIds = { inspection: 'sqs-inspection', case: 'sqs-case' } as
 /** The `sqs.*` settings section, read per resource (settings can differ per workspace folder). */
 export const settingsSection = 'sqs';
 
-export type SeverityLevel = 'error' | 'warning' | 'information' | 'hint' | 'off';
-export const severityLevels: readonly SeverityLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
 export type TraceLevel = 'off' | 'messages' | 'verbose';
 
 export interface Settings {
   diagnostics: {
-    /** Severity per finding code or name ("SQS040" or "sample-mismatch"); "off" hides the finding. */
-    severity: Record<string, SeverityLevel>;
-    /** Severity of "not yet judged" findings, so an inspector can hide what is left to do. */
-    notYetJudged: SeverityLevel;
+    /**
+     * Severity per finding code or name ("SQS040" or "sample-mismatch"); "off" hides the finding. Kept as
+     * written: the server reads them (aliases such as "info" too) and logs the entries it cannot use.
+     */
+    severity: Record<string, string>;
+    /** Severity of "not yet judged" findings, so an inspector can hide what is left to do; read like `severity`. */
+    notYetJudged: string;
   };
   /** The phrasebook for generated commentary when the inspection file names none; empty: the catalogue's choice. */
   phrasebook: string;
@@ -41,16 +42,15 @@ export const defaultSettings: Settings = {
 /** Settings as given by a client (any shape, any subset) made whole; wrong values fall back to defaults. */
 export function normaliseSettings(raw: unknown): Settings {
   const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-  const level = (v: unknown, fallback: SeverityLevel): SeverityLevel => (severityLevels.includes(v as SeverityLevel) ? (v as SeverityLevel) : fallback);
   const root = obj(raw);
   const diagnostics = obj(root.diagnostics);
-  const severity: Record<string, SeverityLevel> = {};
-  for (const [code, value] of Object.entries(obj(diagnostics.severity))) {
-    if (severityLevels.includes(value as SeverityLevel)) severity[code] = value as SeverityLevel;
-  }
+  // Values are not judged here: a level this file does not know ("info", "Warning") may still be one the
+  // server reads, and one it cannot read must reach it to be logged rather than vanish.
+  const severity: Record<string, string> = {};
+  for (const [code, value] of Object.entries(obj(diagnostics.severity))) severity[code] = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   const trace = obj(root.trace).server;
   return {
-    diagnostics: { severity, notYetJudged: level(diagnostics.notYetJudged, defaultSettings.diagnostics.notYetJudged) },
+    diagnostics: { severity, notYetJudged: typeof diagnostics.notYetJudged === 'string' ? diagnostics.notYetJudged : defaultSettings.diagnostics.notYetJudged },
     phrasebook: typeof root.phrasebook === 'string' ? root.phrasebook : defaultSettings.phrasebook,
     trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
   };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, type Diagnostic, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
+import { DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, type Diagnostic, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
 import { minimalCase, minimalInspection } from '../helpers/index';
 import { ensureBundle, messageOf, tempWorkspace, TestClient, type WorkspacePull } from './harness';
 
@@ -184,6 +184,14 @@ describe('workspace diagnostics follow the disk, closed documents and settings',
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.workspaceReport(pull, a, (d) => !codes(d).includes('SQS051'), 'what is left to judge, off');
     await client.until(() => [inspection, a, b].every((u) => pull.latest.get(u)?.resultId !== before.get(u)), 'new result ids for every file');
+  });
+
+  it('reads severities as sqs check --severity does ("info" too), and logs the ones it cannot use', async () => {
+    client.settings = { diagnostics: { notYetJudged: 'off', severity: { SQS051: 'info', 'sample-mismatch': 'loud' } } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const report = await client.workspaceReport(pull, a, (d) => codes(d).includes('SQS051'), 'what is left to judge, back as information');
+    assert.ok(report.filter((d) => d.code === 'SQS051').every((d) => d.severity === DiagnosticSeverity.Information));
+    await client.until(() => client.logs.some((l) => l.includes('sqs.diagnostics.severity: sample-mismatch: "loud" is not a severity')), 'the unusable level logged');
   });
 });
 
