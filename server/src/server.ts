@@ -1,4 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { errorText } from './lsp/safe';
 import { startServer } from './lsp/startServer';
 import { nodeFileSystem } from './node/fileSystem';
 
@@ -8,7 +9,7 @@ const connection = createConnection(ProposedFeatures.all);
 
 // The server must outlive a bug in one handler: log it and carry on.
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
-process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${errorText(e)}`));
 
 startServer(connection, { fs: nodeFileSystem });
 connection.listen();

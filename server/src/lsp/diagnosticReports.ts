@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { Settings } from '../protocol';
 import { toDiagnostic } from './convert';
-import type { Logger } from './safe';
+import { errorText, type Logger } from './safe';
 import type { SettingsStore } from './settings';
 import { applySettings, settingsProblems } from './severity';
 import type { Workspace } from './workspace';
@@ -51,7 +51,7 @@ export class DiagnosticReports {
     try {
       return this.items(uri, settings);
     } catch (e) {
-      this.log.error(`diagnostics of ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.log.error(`diagnostics of ${uri} failed: ${errorText(e)}`);
       return undefined;
     }
   }

@@ -7,7 +7,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Inspection } from '../core/index';
 import type { DiagnosticReports } from './diagnosticReports';
-import { guarded, type Logger } from './safe';
+import { errorText, guarded, type Logger } from './safe';
 import type { SettingsStore } from './settings';
 import type { Workspace, WorkspaceChange } from './workspace';
 
@@ -156,7 +156,7 @@ export class DiagnosticsFeature {
         void this.connection.sendDiagnostics({ uri: clientUri, diagnostics });
       });
     } catch (e) {
-      this.log.error(`publishing diagnostics failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.log.error(`publishing diagnostics failed: ${errorText(e)}`);
     }
   }
 

@@ -1,5 +1,5 @@
 import type { FileSystemHost } from './host';
-import type { Logger } from './safe';
+import { errorText, type Logger } from './safe';
 
 /**
  * What to do about a path: `read` it again (changed on disk, created, or closed in the editor, so the disk is
@@ -119,7 +119,7 @@ export class DiskQueue {
       try {
         if (results.length > 0) this.apply(results);
       } catch (e) {
-        this.log.error(`applying changes from the disk failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        this.log.error(`applying changes from the disk failed: ${errorText(e)}`);
       }
       for (const entry of settled) {
         for (const resolve of entry.settled) resolve();

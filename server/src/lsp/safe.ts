@@ -5,6 +5,11 @@ import { ResponseError, type Connection } from 'vscode-languageserver/node';
 
 export type Logger = Pick<Connection['console'], 'error' | 'warn' | 'info' | 'log'>;
 
+/** A failure as the log shows it: the stack where there is one, to find the bug from the Output panel. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
 export function guarded<A extends unknown[], R>(log: Logger, name: string, fallback: () => R, handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
   return async (...args: A) => {
     try {
@@ -12,7 +17,7 @@ export function guarded<A extends unknown[], R>(log: Logger, name: string, fallb
     } catch (e) {
       // A deliberate protocol answer (cancelled, …) goes to the client as it is.
       if (e instanceof ResponseError) throw e;
-      log.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      log.error(`${name} failed: ${errorText(e)}`);
       return fallback();
     }
   };

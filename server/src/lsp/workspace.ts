@@ -4,7 +4,7 @@ import { URI } from 'vscode-uri';
 import { Checker, fileKindOf, folderToIndex, InspectionIndex, isUnder, needsInspectionLookup, type SqsFile } from '../core/index';
 import { DiskQueue, type DiskEventKind, type DiskResult } from './diskQueue';
 import type { FileSystemHost } from './host';
-import type { Logger } from './safe';
+import { errorText, type Logger } from './safe';
 
 /** What changed in one step: files whose findings may differ, and the open documents whose edit caused it. */
 export interface WorkspaceChange {
@@ -29,7 +29,7 @@ export interface WorkspaceChange {
 export class Workspace {
   readonly index = new InspectionIndex();
   readonly checker = new Checker(this.index, {
-    onInternalError: (e, check, uri) => this.log.error(`the check of ${check} failed on ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    onInternalError: (e, check, uri) => this.log.error(`the check of ${check} failed on ${uri}: ${errorText(e)}`),
   });
   /** Open documents by canonical URI → the URI as the client spelt it (needed to talk back about them). */
   private readonly open = new Map<string, string>();
@@ -206,7 +206,7 @@ export class Workspace {
       const inspection = await this.fs.findInspectionAbove(uri);
       if (inspection && this.open.has(uri)) await this.bringIn(inspection, uri);
     } catch (e) {
-      this.log.error(`looking for the inspection of ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.log.error(`looking for the inspection of ${uri} failed: ${errorText(e)}`);
     }
   }
 
@@ -246,7 +246,7 @@ export class Workspace {
       try {
         listener(folder, brought);
       } catch (e) {
-        this.log.error(`folder listener failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        this.log.error(`folder listener failed: ${errorText(e)}`);
       }
     }
   }
@@ -289,7 +289,7 @@ export class Workspace {
       try {
         listener({ affected, edited });
       } catch (e) {
-        this.log.error(`change listener failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        this.log.error(`change listener failed: ${errorText(e)}`);
       }
     }
   }

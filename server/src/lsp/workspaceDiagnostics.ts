@@ -11,7 +11,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { DiagnosticReports } from './diagnosticReports';
-import { guarded, type Logger } from './safe';
+import { errorText, guarded, type Logger } from './safe';
 import type { SettingsStore } from './settings';
 import type { Workspace } from './workspace';
 
@@ -217,7 +217,7 @@ export class WorkspaceDiagnostics {
         }
       } while (this.flushAgain);
     } catch (e) {
-      this.log.error(`workspace diagnostics failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.log.error(`workspace diagnostics failed: ${errorText(e)}`);
     } finally {
       this.flushing = false;
     }
