@@ -66,7 +66,28 @@ export class DiskQueue {
   readAll(uris: readonly string[], report: Job['report'], cancelled: () => boolean): Promise<void> {
     if (uris.length === 0) return Promise.resolve();
     return new Promise((finished) => {
-      const job: Job = { total: uris.length, done: 0, report, cancelled, finished };
+      // The caller's callbacks talk to the client, which may be gone: a throw there is logged, never
+      // allowed to leave the job unfinished (and the editor's progress spinning) or to stop the queue.
+      const job: Job = {
+        total: uris.length,
+        done: 0,
+        report: (done, total) => {
+          try {
+            report(done, total);
+          } catch (e) {
+            this.log.error(`reporting indexing progress failed: ${errorText(e)}`);
+          }
+        },
+        cancelled: () => {
+          try {
+            return cancelled();
+          } catch (e) {
+            this.log.error(`asking whether indexing was cancelled failed: ${errorText(e)}`);
+            return false;
+          }
+        },
+        finished,
+      };
       for (const uri of uris) this.enqueue(uri, 'read', job, undefined);
       this.kick();
     });

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DiskQueue, type DiskResult } from '../../server/src/lsp/diskQueue';
+import { HandFs } from '../helpers/handFs';
+
+// The disk queue on its own, against a disk whose reads finish when the test says: how much it reads at once,
+// what startup indexing is told of its progress, and that a failing caller never stalls it.
+
+const quiet = { error: () => undefined, warn: () => undefined, info: () => undefined, log: () => undefined };
+
+function setup(files: number) {
+  const fs = new HandFs();
+  const uris = Array.from({ length: files }, (_, i) => `file:///ws/cases/c${String(i).padStart(2, '0')}.case.sqs.yaml`);
+  for (const uri of uris) fs.disk.set(uri, `case: ${uri}\n`);
+  const applied: DiskResult[] = [];
+  const errors: string[] = [];
+  const queue = new DiskQueue(fs, (results) => applied.push(...results), { ...quiet, error: (m: string) => errors.push(m) });
+  return { fs, uris, applied, errors, queue };
+}
+
+describe('the disk queue', () => {
+  it('reads 16 files at a time, reporting progress once per batch', async () => {
+    const { fs, uris, applied, queue } = setup(40);
+    const reports: [number, number][] = [];
+    const indexing = queue.readAll(uris, (done, total) => reports.push([done, total]), () => false);
+    for (const expected of [16, 32, 40]) {
+      // A batch asks for all its reads at once, so once `expected` are asked no more is coming yet.
+      await fs.readsAsked(expected);
+      assert.equal(fs.reads.length, expected, 'no read beyond the batch before the batch is done');
+      fs.finishAll();
+    }
+    await indexing;
+    assert.deepEqual(reports, [
+      [16, 40],
+      [32, 40],
+      [40, 40],
+    ]);
+    assert.deepEqual(
+      applied.map((r) => r.uri),
+      uris,
+      'applied in the order asked',
+    );
+  });
+
+  it('cancelled, it reads nothing more and applies nothing more, and still finishes', async () => {
+    const { fs, uris, applied, queue } = setup(40);
+    let cancelled = false;
+    const reports: [number, number][] = [];
+    const indexing = queue.readAll(uris, (done, total) => reports.push([done, total]), () => cancelled);
+    await fs.readsAsked(16);
+    cancelled = true;
+    fs.finishAll();
+    await indexing;
+    assert.equal(fs.reads.length, 16, 'no read after the cancellation');
+    assert.deepEqual(applied, [], 'a batch that comes back after the cancellation is not applied');
+    assert.deepEqual(reports.at(-1), [40, 40], 'the job ends, so the editor closes its progress');
+  });
+
+  it('a progress report that throws is logged; the job still finishes and later events are applied', async () => {
+    const { fs, uris, applied, errors, queue } = setup(2);
+    let reported = 0;
+    const indexing = queue.readAll(
+      uris,
+      () => {
+        reported++;
+        throw new Error('the connection is closed');
+      },
+      () => false,
+    );
+    await fs.readsAsked(2);
+    fs.finishAll();
+    await indexing;
+    assert.ok(reported > 0);
+    assert.match(errors.join('\n'), /the connection is closed/);
+    await queue.push([{ uri: uris[0]!, kind: 'drop' }]);
+    assert.deepEqual(applied.at(-1), { uri: uris[0], kind: 'drop' });
+  });
+
+  it('a cancellation check that throws is logged, and the files are read', async () => {
+    const { fs, uris, applied, errors, queue } = setup(2);
+    const indexing = queue.readAll(uris, () => undefined, () => {
+      throw new Error('no token');
+    });
+    await fs.readsAsked(2);
+    fs.finishAll();
+    await indexing;
+    assert.deepEqual(
+      applied.map((r) => r.uri),
+      uris,
+    );
+    assert.match(errors.join('\n'), /no token/);
+  });
+});
