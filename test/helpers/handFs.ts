@@ -27,9 +27,19 @@ export class HandFs implements FileSystemHost {
     });
   }
 
+  /** With `holdListings`, folder listings wait in `listings` for the test to finish them, as reads do. */
+  holdListings = false;
+  readonly listings: HandRead[] = [];
+
   findSqsFiles(folderUri: string): Promise<string[]> {
     const prefix = `${folderUri.replace(/\/$/, '')}/`;
-    return Promise.resolve([...this.disk.keys()].filter((u) => u.startsWith(prefix)).sort());
+    // What the folder held when it was listed.
+    const found = [...this.disk.keys()].filter((u) => u.startsWith(prefix)).sort();
+    if (!this.holdListings) return Promise.resolve(found);
+    return new Promise((resolve) => {
+      this.listings.push({ uri: folderUri, finish: () => resolve(found) });
+      for (const w of this.waiting.splice(0)) w();
+    });
   }
 
   findInspectionAbove(uri: string): Promise<string | undefined> {
@@ -43,6 +53,11 @@ export class HandFs implements FileSystemHost {
   /** Resolves once `n` reads have been asked for in all. */
   async readsAsked(n: number): Promise<void> {
     while (this.reads.length < n) await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Resolves once `n` folder listings have been asked for in all (with `holdListings`). */
+  async listingsAsked(n: number): Promise<void> {
+    while (this.listings.length < n) await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   /** Finishes the read asked for `index`-th (0-based). */

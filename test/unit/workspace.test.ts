@@ -103,6 +103,103 @@ describe('the workspace and the disk', () => {
   });
 });
 
+describe('a folder that goes while its files are on their way', () => {
+  const never = () => false;
+  const nothing = () => undefined;
+
+  /** Answers every read as it is asked for until `done` settles. */
+  async function answering(fs: HandFs, done: Promise<unknown>): Promise<void> {
+    let settled = false;
+    void done.finally(() => (settled = true));
+    while (!settled) {
+      fs.finishAll();
+      await Promise.race([done, fs.readsAsked(fs.reads.length + 1)]);
+    }
+  }
+
+  it('a workspace folder removed while it is walked: what the walk found is not read, nor indexed', async () => {
+    const fs = new HandFs();
+    fs.holdListings = true;
+    fs.disk.set(insp, minimalInspection);
+    fs.disk.set(a, minimalCase('T-1'));
+    const { ws } = handWorkspace(fs);
+    const indexing = ws.indexFolders(['file:///ws'], nothing, never);
+    await fs.listingsAsked(1);
+    await ws.removeFolder('file:///ws');
+    fs.listings[0]!.finish(); // the walk answers after the folder has gone
+    await answering(fs, indexing);
+    assert.deepEqual([insp, a].filter((u) => ws.index.has(u)), [], 'nothing would ever forget them');
+    assert.deepEqual(fs.reads, [], 'not even read');
+  });
+
+  it('one of two workspace folders removed while the other is walked: its files stay out, the other is indexed', async () => {
+    const fs = new HandFs();
+    fs.holdListings = true;
+    const other = 'file:///ws2/inspection.sqs.yaml';
+    for (const [uri, text] of [[insp, minimalInspection], [a, minimalCase('T-1')], [other, minimalInspection]] as const) fs.disk.set(uri, text);
+    const { ws } = handWorkspace(fs);
+    const indexing = ws.indexFolders(['file:///ws', 'file:///ws2'], nothing, never);
+    await fs.listingsAsked(1);
+    fs.listings[0]!.finish(); // /ws found
+    await fs.listingsAsked(2);
+    await ws.removeFolder('file:///ws'); // while /ws2 is being walked
+    fs.listings[1]!.finish();
+    await fs.answerUntil(ws, () => ws.index.has(other));
+    await indexing;
+    assert.deepEqual([insp, a, other].filter((u) => ws.index.has(u)), [other]);
+  });
+
+  it('a workspace folder removed while its files are being read: they are forgotten after they land', async () => {
+    const fs = new HandFs();
+    fs.disk.set(insp, minimalInspection);
+    fs.disk.set(a, minimalCase('T-1'));
+    const { ws } = handWorkspace(fs);
+    const indexing = ws.indexFolders(['file:///ws'], nothing, never);
+    await fs.readsAsked(2);
+    const removed = ws.removeFolder('file:///ws');
+    fs.finishAll();
+    await Promise.all([indexing, removed]);
+    assert.deepEqual([insp, a].filter((u) => ws.index.has(u)), []);
+  });
+
+  describe('a folder brought in from outside and let go', () => {
+    const far = 'file:///far/insp/inspection.sqs.yaml';
+    const x = 'file:///far/insp/cases/x.case.sqs.yaml';
+    const c = 'file:///far/insp/cases/c.case.sqs.yaml';
+
+    async function broughtIn() {
+      const { fs, ws, open, close } = await setup();
+      fs.disk.set(far, minimalInspection);
+      fs.disk.set(x, minimalCase('X-1'));
+      open(x, minimalCase('X-1'));
+      await fs.answerUntil(ws, () => ws.index.inspectionOf(x)?.file.uri === far);
+      fs.disk.set(c, minimalCase('C-1')); // written by another program
+      return { fs, ws, close };
+    }
+
+    it('then a change event for a file in it (sent before its watchers were taken back): not indexed', async () => {
+      const { fs, ws, close } = await broughtIn();
+      await close(x);
+      assert.equal(ws.index.has(far), false);
+      const changed = ws.diskChanged([{ uri: c, deleted: false }]);
+      await fs.answerUntil(ws, () => fs.reads.some((r) => r.uri === c));
+      await changed;
+      assert.deepEqual([far, x, c].filter((u) => ws.index.has(u)), [], 'no folder holds it, so nothing would ever forget it');
+    });
+
+    it('let go while the read of a change in it is in flight: not indexed either', async () => {
+      const { fs, ws, close } = await broughtIn();
+      const asked = fs.reads.length;
+      const changed = ws.diskChanged([{ uri: c, deleted: false }]);
+      await fs.readsAsked(asked + 1);
+      const closed = close(x);
+      fs.finishAll();
+      await Promise.all([changed, closed]);
+      assert.deepEqual([far, x, c].filter((u) => ws.index.has(u)), []);
+    });
+  });
+});
+
 describe('files opened from outside the workspace folders', () => {
   const far = 'file:///far/insp/inspection.sqs.yaml';
   const x = 'file:///far/insp/cases/x.case.sqs.yaml';

@@ -20,7 +20,8 @@ interface Job {
   total: number;
   done: number;
   report: (done: number, total: number) => void;
-  cancelled: () => boolean;
+  /** Whether a file of the job is no longer wanted (the job cancelled, or its folder gone). */
+  cancelled: (uri: string) => boolean;
   finished: () => void;
 }
 
@@ -60,10 +61,10 @@ export class DiskQueue {
   }
 
   /**
-   * Reads files for startup indexing, reporting progress; cancelling skips what is not read yet. Events
-   * that arrive meanwhile take their turn among these reads.
+   * Reads files for startup indexing, reporting progress; a file `cancelled` says is no longer wanted is
+   * skipped if not read yet. Events that arrive meanwhile take their turn among these reads.
    */
-  readAll(uris: readonly string[], report: Job['report'], cancelled: () => boolean): Promise<void> {
+  readAll(uris: readonly string[], report: Job['report'], cancelled: Job['cancelled']): Promise<void> {
     if (uris.length === 0) return Promise.resolve();
     return new Promise((finished) => {
       // The caller's callbacks talk to the client, which may be gone: a throw there is logged, never
@@ -78,9 +79,9 @@ export class DiskQueue {
             this.log.error(`reporting indexing progress failed: ${errorText(e)}`);
           }
         },
-        cancelled: () => {
+        cancelled: (uri) => {
           try {
-            return cancelled();
+            return cancelled(uri);
           } catch (e) {
             this.log.error(`asking whether indexing was cancelled failed: ${errorText(e)}`);
             return false;
@@ -120,9 +121,9 @@ export class DiskQueue {
         this.pending.delete(uri);
         batch.push([uri, entry]);
       }
-      const skipped = (entry: Entry) => entry.job?.cancelled() === true;
+      const skipped = (uri: string, entry: Entry) => entry.job?.cancelled(uri) === true;
       const contents = await Promise.all(
-        batch.map(([uri, entry]) => (entry.kind === 'read' && !skipped(entry) ? this.fs.readFile(uri).catch(() => undefined) : undefined)),
+        batch.map(([uri, entry]) => (entry.kind === 'read' && !skipped(uri, entry) ? this.fs.readFile(uri).catch(() => undefined) : undefined)),
       );
       const results: DiskResult[] = [];
       const settled: Entry[] = [];
@@ -135,7 +136,7 @@ export class DiskQueue {
           return;
         }
         settled.push(entry);
-        if (!skipped(entry)) results.push(entry.kind === 'read' ? { uri, kind: 'read', bytes: contents[k] } : { uri, kind: entry.kind });
+        if (!skipped(uri, entry)) results.push(entry.kind === 'read' ? { uri, kind: 'read', bytes: contents[k] } : { uri, kind: entry.kind });
       });
       try {
         if (results.length > 0) this.apply(results);

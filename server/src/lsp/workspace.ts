@@ -177,9 +177,10 @@ export class Workspace {
   async indexFolders(folders: readonly string[], report: (done: number, total: number) => void, cancelled: () => boolean): Promise<number> {
     const roots = folders.map((f) => this.folderUri(f));
     for (const root of roots) this.roots.add(root);
+    // A folder removed meanwhile is walked and read no further; the rest carry on.
     const found: string[] = [];
-    for (const root of roots) found.push(...(await this.fs.findSqsFiles(root, cancelled)));
-    await this.disk.readAll(inspectionsFirst(found), report, cancelled);
+    for (const root of roots) found.push(...(await this.fs.findSqsFiles(root, () => cancelled() || !this.roots.has(root))));
+    await this.disk.readAll(inspectionsFirst(found), report, (uri) => cancelled() || !this.isCovered(uri));
     // A folder holding cases of no inspection may be part of one (an inspection's cases/ folder opened alone).
     for (const root of roots) {
       if (cancelled() || !this.roots.has(root)) continue;
@@ -225,7 +226,7 @@ export class Workspace {
     this.tellFolder(holder, true);
     const letGo = () => !this.broughtIn.has(holder);
     const found = await this.fs.findSqsFiles(holder, letGo);
-    await this.disk.readAll(inspectionsFirst(found), () => undefined, letGo);
+    await this.disk.readAll(inspectionsFirst(found), () => undefined, (uri) => !this.isCovered(uri));
   }
 
   /** Takes `owner` off the folders brought in; returns those it was the last to need. */
@@ -271,7 +272,11 @@ export class Workspace {
     for (const r of results) {
       if (r.kind === 'read') {
         if (this.open.has(r.uri) || !fileKindOf(r.uri)) continue;
-        add((r.bytes ? this.index.setBytes(r.uri, r.bytes) : this.index.delete(r.uri)).affected);
+        // Read for a folder no longer indexed (removed from the workspace, or let go, while the read or the
+        // event that asked for it was on its way): nothing would ever forget it, so it is not indexed, and a
+        // copy indexed before goes (a read replaces the `forget` still queued for the same file).
+        const bytes = this.isCovered(r.uri) ? r.bytes : undefined;
+        add((bytes ? this.index.setBytes(r.uri, bytes) : this.index.delete(r.uri)).affected);
         continue;
       }
       // Deleted on disk: gone. Forgotten: gone unless a covered folder still holds it.
