@@ -23,6 +23,16 @@ async function setup() {
   return { fs, ...hand };
 }
 
+/** Answers every read as it is asked for until `done` settles. */
+async function answering(fs: HandFs, done: Promise<unknown>): Promise<void> {
+  let settled = false;
+  void done.finally(() => (settled = true));
+  while (!settled) {
+    fs.finishAll();
+    await Promise.race([done, fs.readsAsked(fs.reads.length + 1)]);
+  }
+}
+
 describe('the workspace and the disk', () => {
   it('a file changed and then deleted on disk stays deleted, however late the read of the change finishes', async () => {
     const { fs, ws } = await setup();
@@ -106,16 +116,6 @@ describe('the workspace and the disk', () => {
 describe('a folder that goes while its files are on their way', () => {
   const never = () => false;
   const nothing = () => undefined;
-
-  /** Answers every read as it is asked for until `done` settles. */
-  async function answering(fs: HandFs, done: Promise<unknown>): Promise<void> {
-    let settled = false;
-    void done.finally(() => (settled = true));
-    while (!settled) {
-      fs.finishAll();
-      await Promise.race([done, fs.readsAsked(fs.reads.length + 1)]);
-    }
-  }
 
   it('a workspace folder removed while it is walked: what the walk found is not read, nor indexed', async () => {
     const fs = new HandFs();
@@ -226,6 +226,21 @@ describe('files opened from outside the workspace folders', () => {
     await closing;
     assert.deepEqual([far, x, y, z].filter((u) => ws.index.has(u)), [], 'nothing of it is left');
     assert.ok(ws.index.has(insp), 'the workspace folder is untouched');
+  });
+
+  it('a workspace folder added around one brought in takes it over: its own watchers go, its files stay', async () => {
+    const { fs, ws, open, close } = await setup();
+    for (const [uri, text] of [[far, minimalInspection], [x, minimalCase('X-1')], [y, minimalCase('Y-1')]] as const) fs.disk.set(uri, text);
+    const told: string[] = [];
+    ws.onDidBringIn((folder, brought) => told.push(`${brought ? '+' : '-'}${folder}`));
+    open(x, minimalCase('X-1')); // opened before its folder was in the workspace
+    await fs.answerUntil(ws, () => ws.index.inspectionOf(x)?.file.uri === far && ws.index.has(y));
+    const indexing = ws.indexFolders(['file:///far'], () => undefined, () => false);
+    assert.deepEqual(told, ['+file:///far/insp', '-file:///far/insp'], 'let go as the folder is added, before anything is read');
+    await answering(fs, indexing);
+    await answering(fs, close(x));
+    assert.deepEqual([far, x, y].filter((u) => ws.index.has(u)), [far, x, y], 'the workspace folder holds them now');
+    assert.equal(ws.index.inspectionOf(x)?.file.uri, far);
   });
 
   it('a file with no inspection anywhere above it is forgotten when it closes', async () => {

@@ -1,5 +1,5 @@
-import type { Connection } from 'vscode-languageserver/node';
-import type { Logger } from './safe';
+import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { errorText, type Logger } from './safe';
 import type { Workspace } from './workspace';
 
 /**
@@ -9,16 +9,34 @@ import type { Workspace } from './workspace';
 export async function indexWorkspace(connection: Connection, ws: Workspace, folders: readonly string[], log: Logger): Promise<void> {
   if (folders.length === 0) return;
   const started = Date.now();
-  const progress = await connection.window.createWorkDoneProgress();
-  progress.begin('Indexing SQS files', 0, undefined, true);
+  // Indexing starts before the editor has answered for the progress bar: the folders must be the workspace's
+  // at once, before the first await, because VS Code opens the editors of the last session right after
+  // `initialized`, and a file opened inside a folder not yet known would be taken for one from outside (its
+  // folder brought in: walked twice, watched twice, every save reported twice).
+  let progress: WorkDoneProgressServerReporter | undefined;
+  let shown: [number, number] | undefined;
+  const show = (done: number, total: number) => progress?.report(total === 0 ? 100 : Math.round((done / total) * 100), `${done}/${total} files`);
+  const indexing = ws.indexFolders(
+    folders,
+    (done, total) => {
+      shown = [done, total];
+      show(done, total);
+    },
+    () => progress?.token.isCancellationRequested === true,
+  );
+  // Handled below; marked now so a failure while the progress is still being asked for is not "unhandled".
+  indexing.catch(() => undefined);
   try {
-    const count = await ws.indexFolders(
-      folders,
-      (done, total) => progress.report(total === 0 ? 100 : Math.round((done / total) * 100), `${done}/${total} files`),
-      () => progress.token.isCancellationRequested,
-    );
+    progress = await connection.window.createWorkDoneProgress();
+    progress.begin('Indexing SQS files', 0, undefined, true);
+    if (shown) show(...shown);
+  } catch (e) {
+    log.warn(`no progress shown for indexing: ${errorText(e)}`);
+  }
+  try {
+    const count = await indexing;
     log.info(`Indexed ${count} SQS file${count === 1 ? '' : 's'} in ${Date.now() - started} ms.`);
   } finally {
-    progress.done();
+    progress?.done();
   }
 }

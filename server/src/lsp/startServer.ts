@@ -97,8 +97,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(
         guardedNotification(log, 'workspace/didChangeWorkspaceFolders', async (e) => {
-          await Promise.all(e.removed.map((removed) => ws.removeFolder(removed.uri)));
-          await indexWorkspace(connection, ws, e.added.map((f) => f.uri), log);
+          // All at once: the added folders are the workspace's before a document opened in them next is seen.
+          const removed = e.removed.map((f) => ws.removeFolder(f.uri));
+          await Promise.all([...removed, indexWorkspace(connection, ws, e.added.map((f) => f.uri), log)]);
         }),
       );
     }

@@ -171,12 +171,20 @@ export class Workspace {
   }
 
   /**
-   * Reads every SQS file under the workspace folders, reporting progress as a fraction of files; then, for
-   * a folder with cases in no inspection, the folder of the inspection above it, if there is one.
+   * Reads every SQS file under workspace folders, reporting progress as a fraction of files; then, for a
+   * folder with cases in no inspection, the folder of the inspection above it, if there is one. The folders
+   * count as the workspace's from the call, before any file is read.
    */
   async indexFolders(folders: readonly string[], report: (done: number, total: number) => void, cancelled: () => boolean): Promise<number> {
     const roots = folders.map((f) => this.folderUri(f));
     for (const root of roots) this.roots.add(root);
+    // A folder brought in for a file opened before its workspace folder was known is now the workspace's:
+    // its own watchers go (the workspace's see it), its files stay.
+    for (const folder of [...this.broughtIn.keys()]) {
+      if (!roots.some((root) => isUnder(folder, root))) continue;
+      this.broughtIn.delete(folder);
+      this.tellFolder(folder, false);
+    }
     // A folder removed meanwhile is walked and read no further; the rest carry on.
     const found: string[] = [];
     for (const root of roots) found.push(...(await this.fs.findSqsFiles(root, () => cancelled() || !this.roots.has(root))));
@@ -223,6 +231,8 @@ export class Workspace {
       return;
     }
     this.broughtIn.set(holder, new Set([owner]));
+    // In the log, so "why is this folder in Problems?" has an answer.
+    this.log.info(`Indexing ${holder} while ${owner} needs it: the inspection there is outside the workspace folders.`);
     this.tellFolder(holder, true);
     const letGo = () => !this.broughtIn.has(holder);
     const found = await this.fs.findSqsFiles(holder, letGo);

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { InspectionStatusRequest } from '../../server/src/protocol';
+import { minimalCase, minimalInspection } from '../helpers/index';
+import { ensureBundle, tempWorkspace, TestClient } from './harness';
+
+// Which folders the server indexes and watches, over stdio: a workspace folder is never taken for a folder
+// from outside it.
+
+before(() => ensureBundle());
+
+type Status = Awaited<ReturnType<typeof statusOf>>;
+const statusOf = (client: TestClient, uri: string) => client.connection.sendRequest(InspectionStatusRequest, { uri });
+
+/** Asks again after each sqs/inspectionsChanged until `test` holds: no timers. */
+async function statusUntil(client: TestClient, uri: string, test: (s: Status) => boolean, what: string): Promise<Status> {
+  for (;;) {
+    const seen = client.inspectionsChanged;
+    const s = await statusOf(client, uri);
+    if (test(s)) return s;
+    await client.until(() => client.inspectionsChanged > seen, what);
+  }
+}
+
+/** Watcher registrations relative to a folder: those of folders brought in from outside the workspace. */
+function relativeWatchers(client: TestClient): string[] {
+  return client.registrations.flatMap((r) => {
+    const watchers = (r.registerOptions as { watchers?: { globPattern: string | { baseUri: string } }[] } | undefined)?.watchers ?? [];
+    return watchers.flatMap((w) => (typeof w.globPattern === 'string' ? [] : [w.globPattern.baseUri]));
+  });
+}
+
+describe('a case file open when the server starts', () => {
+  it('is in its workspace folder: the folder is not brought in as if from outside, nor watched a second time', async () => {
+    const ws = tempWorkspace({ 'inspection.sqs.yaml': minimalInspection, 'cases/a.case.sqs.yaml': minimalCase('T-1') });
+    const client = new TestClient();
+    // The editor answers for the progress bar only once the case is placed in its inspection, so the case is
+    // open, and its inspection looked for, before the server hears back: as when VS Code restores a session.
+    let answer!: () => void;
+    const answered = new Promise<null>((resolve) => (answer = () => resolve(null)));
+    client.connection.onRequest('window/workDoneProgress/create', () => answered);
+    try {
+      await client.initialize(ws.uri(''));
+      const uri = ws.uri('cases/a.case.sqs.yaml');
+      await client.open(uri, minimalCase('T-1'));
+      const s = await statusUntil(client, uri, (x) => x?.inspection?.uri === ws.uri('inspection.sqs.yaml'), 'the case placed in its inspection');
+      assert.equal(s?.inspection?.cases, 1);
+      answer();
+      await client.until(() => client.indexingDone > 0, 'workspace indexing');
+      assert.deepEqual(relativeWatchers(client), [], 'watchers of its own for a folder inside the workspace folder');
+      assert.deepEqual(client.logs.filter((l) => l.includes('outside the workspace folders')), [], 'its folder walked a second time');
+      assert.deepEqual(client.logs.filter((l) => l.startsWith('Indexed ')).map((l) => l.replace(/ in \d+ ms\.$/, '')), ['Indexed 2 SQS files']);
+    } finally {
+      answer();
+      await client.stop();
+      ws.remove();
+    }
+  });
+});
