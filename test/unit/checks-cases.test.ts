@@ -119,6 +119,21 @@ describe('relevance and completeness (SQS050–SQS055)', () => {
     assert.equal(r.findings.filter((x) => x.severity === 'error').length > 0, true, 'the stated 4.2 psr tally is now short by one');
   });
 
+  it('where relevance hangs on a fact, says whether the fact is missing or written but unreadable', () => {
+    const messages = (r: { findings: CliFinding[] }) => only(r, 'SQS051').map((x) => x.message);
+    const unknownSentence = caseMutated(liv10, swap('sentence: referral order', 'sentence: community order'));
+    assert.ok(only(unknownSentence, 'SQS016').length === 1, 'the value itself is reported');
+    assert.ok(
+      messages(unknownSentence).includes('1.5 Planning in custody: not yet judged; whether it applies cannot be told, as the sentence "community order" is not a sentence type the catalogue knows.'),
+      messages(unknownSentence).join('\n'),
+    );
+    const unreadablePsr = caseMutated(liv10, swap('psr: no', 'psr: maybe'));
+    assert.ok(messages(unreadablePsr).some((m) => m.startsWith('1.1 ') && m.endsWith('whether it applies cannot be told, as psr "maybe" is neither yes nor no.')), messages(unreadablePsr).join('\n'));
+    for (const missing of [caseMutated(liv10, swap('psr: no\n', '')), caseMutated(liv10, swap('psr: no', 'psr:'))]) {
+      assert.ok(messages(missing).some((m) => m.startsWith('1.1 ') && m.endsWith('whether it applies cannot be told, as psr is not given.')), messages(missing).join('\n'));
+    }
+  });
+
   it('an inspector can turn "not yet judged" off, by code or by name, or make it an error', () => {
     const dir = copyOf(liverpool, { [liv05]: swap('  "4.4": sufficient\n', '') });
     assert.equal(only(check(dir), 'SQS051').length, 1);

@@ -3,6 +3,7 @@ import type { RelevanceRule } from '../criteria/catalogueSchema';
 import type { LocalFinding } from '../findings';
 import type { Contribution } from '../index/relevance';
 import type { CaseFile } from '../model/sqsFile';
+import type { Located } from '../model/reader';
 import type { Range } from '../types';
 import { questionName } from '../criteria/names';
 
@@ -38,10 +39,10 @@ export function conditions(rule: RelevanceRule, ctx: CaseContext): Condition[] {
     const v = model.facts.get(rule.fact);
     if (fact?.fromSentence === 'custodial') {
       const sentence = model.sentence;
-      if (!sentence) return [{ holds: 'unknown', says: 'the sentence is not given' }];
+      if (!sentence) return [notRead(model.unreadable.get('sentence'), 'the sentence', 'is not a sentence type the catalogue knows')];
       return [{ holds: v?.value ?? 'unknown', says: `the sentence, ${sentence.value.label}, is ${sentence.value.custodial ? '' : 'not '}custodial`, range: sentence.range }];
     }
-    if (!v) return [{ holds: 'unknown', says: `${rule.fact} is not given` }];
+    if (!v) return [notRead(model.unreadable.get(rule.fact), rule.fact, 'is neither yes nor no')];
     return [{ holds: v.value, says: `${rule.fact}: ${v.value ? 'yes' : 'no'}`, range: v.range }];
   }
   const other = ctx.catalogue.question(rule.question);
@@ -50,6 +51,12 @@ export function conditions(rule: RelevanceRule, ctx: CaseContext): Condition[] {
   if (!j) return [{ holds: 'unknown', says: `${name} is not yet judged` }];
   const word = j.value.replace('-', ' ');
   return [{ holds: j.value === rule.is, says: `${name} is ${word}`, range: j.range }];
+}
+
+/** A condition on a value that is missing, or written but unreadable (`sentence: community order`). */
+function notRead(written: Located<string> | undefined, what: string, why: string): Condition {
+  if (!written) return { holds: 'unknown', says: `${what} is not given` };
+  return { holds: 'unknown', says: `${what} "${written.value}" ${why}`, range: written.range };
 }
 
 /** The question's relevant cases in the report's words ("cases with a PSR"), or a plain fallback. */

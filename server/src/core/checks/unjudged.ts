@@ -26,7 +26,7 @@ export function notYetJudged(ctx: CaseContext): LocalFinding[] {
     const hints = new Set<string>();
     for (const q of questions) {
       const unknown = conditions(q.relevance, ctx).filter((k) => k.holds === 'unknown');
-      if (unknown.length > 0) hints.add(`whether it applies depends on what is missing: ${listing(unknown.map((k) => k.says))}`);
+      if (unknown.length > 0) hints.add(`whether it applies cannot be told, as ${listing(unknown.map((k) => k.says))}`);
       else if (usesInspectorsCall(q.relevance)) hints.add('write "not applicable" if it does not apply to this case');
     }
     const hint = hints.size > 0 ? `; ${[...hints].join('; ')}` : '';

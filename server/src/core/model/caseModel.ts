@@ -29,14 +29,26 @@ export interface CaseModel {
   facts: ReadonlyMap<string, Located<boolean>>;
   /** By question id ("2.2/review"). */
   judgements: ReadonlyMap<string, Judgement>;
+  /**
+   * The sentence and facts written with a value that cannot be read ("sentence: community order", "psr:
+   * maybe"), by key, with the value as written: the schema check reports them; what depends on them says
+   * they cannot be read rather than that they are not given.
+   */
+  unreadable: ReadonlyMap<string, Located<string>>;
 }
 
 const caseId = z.union([z.string().min(1), z.number().int()]).transform(String);
 
 export function readCase(reader: Reader, catalogue: Catalogue): CaseModel {
-  const model: CaseModel = { facts: new Map(), judgements: new Map() };
+  const model: CaseModel = { facts: new Map(), judgements: new Map(), unreadable: new Map() };
   const facts = model.facts as Map<string, Located<boolean>>;
   const judgements = model.judgements as Map<string, Judgement>;
+  const unreadable = model.unreadable as Map<string, Located<string>>;
+  // An empty value ("psr:") is not given; anything else that did not read is written but unreadable.
+  const written = (key: string) => {
+    const raw = reader.raw([key]);
+    if (raw !== undefined && raw !== null) unreadable.set(key, { value: typeof raw === 'object' ? 'a list or mapping' : String(raw), range: reader.range([key]) });
+  };
 
   const id = reader.located(['case'], caseId);
   if (id) model.id = id;
@@ -45,6 +57,7 @@ export function readCase(reader: Reader, catalogue: Catalogue): CaseModel {
   const sentenceName = reader.located(['sentence'], text);
   const sentence = sentenceName && catalogue.sentence(sentenceName.value);
   if (sentenceName && sentence) model.sentence = { value: sentence, range: sentenceName.range };
+  else written('sentence');
 
   for (const fact of catalogue.facts.values()) {
     if (fact.fromSentence === 'custodial') {
@@ -52,6 +65,7 @@ export function readCase(reader: Reader, catalogue: Catalogue): CaseModel {
     } else {
       const v = reader.located([fact.id], yesNo);
       if (v) facts.set(fact.id, v);
+      else written(fact.id);
     }
   }
 
