@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
+import { renameSync } from 'node:fs';
+import path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { InspectionStatusRequest } from '../../server/src/protocol';
 import { minimalCase, minimalInspection } from '../helpers/index';
 import { ensureBundle, tempWorkspace, TestClient } from './harness';
 
 // Which folders the server indexes and watches, over stdio: a workspace folder is never taken for a folder
-// from outside it.
+// from outside it, and a folder that appears is indexed though its files are never named.
 
 before(() => ensureBundle());
 
@@ -52,6 +55,30 @@ describe('a case file open when the server starts', () => {
       assert.deepEqual(client.logs.filter((l) => l.startsWith('Indexed ')).map((l) => l.replace(/ in \d+ ms\.$/, '')), ['Indexed 2 SQS files']);
     } finally {
       answer();
+      await client.stop();
+      ws.remove();
+    }
+  });
+});
+
+describe('a folder renamed on disk', () => {
+  it('reported as VS Code reports it, the old folder deleted and the new one created with no file named: its files are found under the new name', async () => {
+    const ws = tempWorkspace({ 'insp/inspection.sqs.yaml': minimalInspection, 'insp/cases/a.case.sqs.yaml': minimalCase('T-1') });
+    const client = new TestClient();
+    try {
+      await client.start(ws.uri(''));
+      assert.equal((await statusOf(client, ws.uri('insp/cases/a.case.sqs.yaml')))?.inspection?.cases, 1);
+      renameSync(path.join(ws.dir, 'insp'), path.join(ws.dir, 'insp2'));
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [
+          { uri: ws.uri('insp'), type: FileChangeType.Deleted },
+          { uri: ws.uri('insp2'), type: FileChangeType.Created },
+        ],
+      });
+      const s = await statusUntil(client, ws.uri('insp2/cases/a.case.sqs.yaml'), (x) => x?.inspection?.cases === 1, 'the case found in the renamed folder');
+      assert.equal(s?.inspection?.uri, ws.uri('insp2/inspection.sqs.yaml'));
+      assert.equal(await statusOf(client, ws.uri('insp/cases/a.case.sqs.yaml')), null, 'gone under the old name');
+    } finally {
       await client.stop();
       ws.remove();
     }

@@ -76,6 +76,31 @@ describe('the disk queue', () => {
     assert.deepEqual(applied.at(-1), { uri: uris[0], kind: 'drop' });
   });
 
+  it('a scan lists the folder, then reads what it found; it is done once they are all in', async () => {
+    const { fs, uris, applied, queue } = setup(17);
+    let done = false;
+    const scanned = queue.push([{ uri: 'file:///ws/cases', kind: 'scan' }]).then(() => (done = true));
+    await fs.readsAsked(16);
+    assert.deepEqual(applied, [{ uri: 'file:///ws/cases', kind: 'scan', found: uris }], 'the listing first, for what is gone from the folder');
+    fs.finishAll();
+    await fs.readsAsked(17); // the first 16 applied, the last one's batch begun
+    await new Promise((resolve) => setImmediate(resolve)); // whatever was to settle with them has
+    assert.equal(done, false, 'not done while a file it found is unread');
+    fs.finishAll();
+    await scanned;
+    assert.deepEqual(
+      applied.slice(1).map((r) => [r.uri, r.kind]),
+      uris.map((u) => [u, 'read']),
+    );
+  });
+
+  it('a scan that finds nothing (a plain file) is done at once, reading nothing', async () => {
+    const { fs, applied, queue } = setup(1);
+    await queue.push([{ uri: 'file:///ws/notes.txt', kind: 'scan' }]);
+    assert.deepEqual(applied, [{ uri: 'file:///ws/notes.txt', kind: 'scan', found: [] }]);
+    assert.deepEqual(fs.reads, []);
+  });
+
   it('a cancellation check that throws is logged, and the files are read', async () => {
     const { fs, uris, applied, errors, queue } = setup(2);
     const indexing = queue.readAll(uris, () => undefined, () => {

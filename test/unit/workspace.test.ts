@@ -37,10 +37,10 @@ describe('the workspace and the disk', () => {
   it('a file changed and then deleted on disk stays deleted, however late the read of the change finishes', async () => {
     const { fs, ws } = await setup();
     fs.disk.set(a, minimalCase('T-1'));
-    const changed = ws.diskChanged([{ uri: a, deleted: false }]);
+    const changed = ws.diskChanged([{ uri: a, type: 'changed' }]);
     await fs.readsAsked(1);
     fs.disk.delete(a);
-    const deleted = ws.diskChanged([{ uri: a, deleted: true }]);
+    const deleted = ws.diskChanged([{ uri: a, type: 'deleted' }]);
     fs.finish(0); // the read of the change, with the text from before the deletion, answers last
     await Promise.all([changed, deleted]);
     assert.equal(ws.index.has(a), false, 'the deleted case is not back');
@@ -52,7 +52,7 @@ describe('the workspace and the disk', () => {
     const indexing = ws.indexFolders(['file:///ws'], () => undefined, () => false);
     await fs.readsAsked(2); // the inspection file again, and a
     fs.disk.delete(a);
-    const deleted = ws.diskChanged([{ uri: a, deleted: true }]);
+    const deleted = ws.diskChanged([{ uri: a, type: 'deleted' }]);
     fs.finish(0);
     fs.finish(1);
     await Promise.all([indexing, deleted]);
@@ -67,7 +67,7 @@ describe('the workspace and the disk', () => {
     const closed = close(a);
     await fs.readsAsked(1);
     fs.disk.delete(a);
-    const deleted = ws.diskChanged([{ uri: a, deleted: true }]);
+    const deleted = ws.diskChanged([{ uri: a, type: 'deleted' }]);
     fs.finish(0);
     await Promise.all([closed, deleted]);
     assert.equal(ws.index.has(a), false);
@@ -76,10 +76,10 @@ describe('the workspace and the disk', () => {
   it('two changes of one file: the later text wins, whichever read answers first', async () => {
     const { fs, ws } = await setup();
     fs.disk.set(a, minimalCase('OLD-1'));
-    const first = ws.diskChanged([{ uri: a, deleted: false }]);
+    const first = ws.diskChanged([{ uri: a, type: 'changed' }]);
     await fs.readsAsked(1);
     fs.disk.set(a, minimalCase('NEW-1'));
-    const second = ws.diskChanged([{ uri: a, deleted: false }]);
+    const second = ws.diskChanged([{ uri: a, type: 'changed' }]);
     // Answer the newest outstanding read first, until none is left.
     const answered = new Set<number>();
     for (;;) {
@@ -106,10 +106,70 @@ describe('the workspace and the disk', () => {
     assert.deepEqual(ws.index.filesUnder('file:///ws/cases').sort(), [a, b]);
     assert.deepEqual(ws.index.filesUnder('file:///ws/cases/'), ws.index.filesUnder('file:///ws/cases'));
     assert.deepEqual(ws.index.filesUnder('file:///ws/node_modules'), []);
-    await ws.diskChanged([{ uri: 'file:///ws/node_modules', deleted: true }, { uri: 'file:///ws/cases', deleted: true }]);
+    await ws.diskChanged([{ uri: 'file:///ws/node_modules', type: 'deleted' }, { uri: 'file:///ws/cases', type: 'deleted' }]);
     assert.deepEqual([ws.index.has(a), ws.index.has(b), ws.index.has(other), ws.index.has(insp)], [false, false, true, true]);
     assert.deepEqual(ws.index.filesUnder('file:///ws/cases'), []);
     assert.deepEqual(ws.index.filesUnder('file:///ws').sort(), [insp, other].sort());
+  });
+});
+
+describe('folders created, moved in or renamed (reported alone, without their files)', () => {
+  const moved = 'file:///ws/insp2/inspection.sqs.yaml';
+  const movedCase = 'file:///ws/insp2/cases/a.case.sqs.yaml';
+  const before = ['file:///ws/insp/inspection.sqs.yaml', 'file:///ws/insp/cases/a.case.sqs.yaml'];
+
+  it('a folder renamed: its files leave with the old name and come back with the new one', async () => {
+    const fs = new HandFs();
+    fs.disk.set(before[0]!, minimalInspection);
+    fs.disk.set(before[1]!, minimalCase('T-1'));
+    const { ws } = handWorkspace(fs);
+    await answering(fs, ws.indexFolders(['file:///ws'], () => undefined, () => false));
+    for (const uri of before) fs.disk.delete(uri);
+    fs.disk.set(moved, minimalInspection);
+    fs.disk.set(movedCase, minimalCase('T-1'));
+    await answering(fs, ws.diskChanged([{ uri: 'file:///ws/insp', type: 'deleted' }, { uri: 'file:///ws/insp2', type: 'created' }]));
+    assert.deepEqual(before.filter((u) => ws.index.has(u)), []);
+    assert.equal(ws.index.inspectionOf(movedCase)?.file.uri, moved);
+  });
+
+  it('a folder deleted and made again before the queue got to it: what it no longer holds goes', async () => {
+    const { fs, ws } = await setup();
+    const gone = 'file:///ws/cases/gone.case.sqs.yaml';
+    for (const [uri, id] of [[a, 'T-1'], [gone, 'T-2']] as const) fs.disk.set(uri, minimalCase(id));
+    await answering(fs, ws.diskChanged([{ uri: a, type: 'created' }, { uri: gone, type: 'created' }]));
+    // A read in flight keeps the queue busy, so the deletion is still waiting when the creation replaces it.
+    fs.disk.set(insp, `${minimalInspection}# edited\n`);
+    const asked = fs.reads.length;
+    const busy = ws.diskChanged([{ uri: insp, type: 'changed' }]);
+    await fs.readsAsked(asked + 1);
+    fs.disk.delete(gone);
+    const remade = ws.diskChanged([{ uri: 'file:///ws/cases', type: 'deleted' }, { uri: 'file:///ws/cases', type: 'created' }]);
+    await answering(fs, Promise.all([busy, remade]));
+    assert.deepEqual([a, gone].filter((u) => ws.index.has(u)), [a]);
+  });
+
+  it('a plain file created costs a listing at most, and none where the walk never looks', async () => {
+    const { fs, ws } = await setup();
+    fs.holdListings = true;
+    const ignored = ['file:///ws/node_modules/pkg', 'file:///ws/.git/index.lock', 'file:///ws/out/x.js', 'file:///elsewhere/folder'];
+    await ws.diskChanged(ignored.map((uri) => ({ uri, type: 'created' as const })));
+    assert.equal(fs.listings.length, 0, 'listed');
+    const listed = ws.diskChanged([{ uri: 'file:///ws/notes.txt', type: 'created' }]);
+    await fs.listingsAsked(1);
+    fs.listings[0]!.finish();
+    await listed;
+    assert.deepEqual(fs.reads, [], 'nothing to read');
+    assert.deepEqual(
+      fs.listings.map((l) => l.uri),
+      ['file:///ws/notes.txt'],
+    );
+  });
+
+  it('a path changed that is no SQS file is not looked at', async () => {
+    const { fs, ws } = await setup();
+    fs.holdListings = true;
+    await ws.diskChanged([{ uri: 'file:///ws/cases', type: 'changed' }, { uri: 'file:///ws/notes.yaml', type: 'changed' }]);
+    assert.deepEqual([fs.listings, fs.reads], [[], []]);
   });
 });
 
@@ -181,16 +241,27 @@ describe('a folder that goes while its files are on their way', () => {
       const { fs, ws, close } = await broughtIn();
       await close(x);
       assert.equal(ws.index.has(far), false);
-      const changed = ws.diskChanged([{ uri: c, deleted: false }]);
-      await fs.answerUntil(ws, () => fs.reads.some((r) => r.uri === c));
-      await changed;
+      await answering(fs, ws.diskChanged([{ uri: c, type: 'changed' }]));
       assert.deepEqual([far, x, c].filter((u) => ws.index.has(u)), [], 'no folder holds it, so nothing would ever forget it');
+    });
+
+    it('let go while a folder created in it is listed: the files found are not indexed', async () => {
+      const { fs, ws, close } = await broughtIn();
+      const more = 'file:///far/insp/cases/more/m.case.sqs.yaml';
+      fs.disk.set(more, minimalCase('M-1'));
+      fs.holdListings = true;
+      const created = ws.diskChanged([{ uri: 'file:///far/insp/cases/more', type: 'created' }]);
+      await fs.listingsAsked(1);
+      const closed = close(x);
+      fs.listings[0]!.finish(); // found: m, read after the folder is let go
+      await answering(fs, Promise.all([created, closed]));
+      assert.deepEqual([far, x, c, more].filter((u) => ws.index.has(u)), []);
     });
 
     it('let go while the read of a change in it is in flight: not indexed either', async () => {
       const { fs, ws, close } = await broughtIn();
       const asked = fs.reads.length;
-      const changed = ws.diskChanged([{ uri: c, deleted: false }]);
+      const changed = ws.diskChanged([{ uri: c, type: 'changed' }]);
       await fs.readsAsked(asked + 1);
       const closed = close(x);
       fs.finishAll();

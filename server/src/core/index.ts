@@ -15,6 +15,7 @@ export { judgementWords, type JudgementValue } from './model/values';
 export { Inspection, InspectionIndex, type IndexChange } from './index/inspectionIndex';
 export { compareInspectionNames, preferredInspectionName } from './index/inspectionFiles';
 export { folderToIndex, isUnder, needsInspectionLookup } from './index/lookup';
+export { isInSkippedFolder, isSkippedFolderName } from './index/skipped';
 export { TallyBook, type QuestionTally } from './index/tally';
 export type { Contribution, Outcome } from './index/relevance';
 export { Checker, type CheckerOptions, type FindingsOptions, type InspectionCheck } from './checks/index';

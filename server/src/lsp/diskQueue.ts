@@ -3,17 +3,20 @@ import { errorText, type Logger } from './safe';
 
 /**
  * What to do about a path: `read` it again (changed on disk, created, or closed in the editor, so the disk is
- * the truth again), `drop` it and every file indexed below it (deleted on disk), or `forget` them where
- * nothing needs them any more (a folder brought in for a document now closed, a workspace folder removed).
+ * the truth again), `drop` it and every file indexed below it (deleted on disk), `forget` them where
+ * nothing needs them any more (a folder brought in for a document now closed, a workspace folder removed),
+ * or `scan` it: a folder created, moved or renamed (reported alone, without the files in it), so its SQS
+ * files are listed and read, and any indexed below it that it no longer holds are dropped.
  */
-export type DiskEventKind = 'read' | 'drop' | 'forget';
+export type DiskEventKind = 'read' | 'drop' | 'forget' | 'scan';
 
-/** An event applied: for `read`, what the disk held (undefined: nothing, or not a readable file). */
-export interface DiskResult {
-  uri: string;
-  kind: DiskEventKind;
-  bytes?: Uint8Array | undefined;
-}
+/** An event applied. */
+export type DiskResult =
+  /** What the disk held (undefined: nothing, or not a readable file). */
+  | { uri: string; kind: 'read'; bytes: Uint8Array | undefined }
+  | { uri: string; kind: 'drop' | 'forget' }
+  /** The SQS files below the path now (none for a plain file); they are read next, in the queue. */
+  | { uri: string; kind: 'scan'; found: readonly string[] };
 
 /** Startup indexing's share of the queue: how far it has got, and whether it was cancelled. */
 interface Job {
@@ -32,7 +35,7 @@ interface Entry {
   settled: (() => void)[];
 }
 
-/** Reads in flight at once: enough to keep a disk busy, few enough to leave the event loop to requests. */
+/** Reads (and folder listings) in flight at once: enough to keep a disk busy, few enough to leave the event loop to requests. */
 const readsPerBatch = 16;
 
 /**
@@ -117,16 +120,22 @@ export class DiskQueue {
       const batch: [string, Entry][] = [];
       let reads = 0;
       for (const [uri, entry] of this.pending) {
-        if (entry.kind === 'read' && ++reads > readsPerBatch) break;
+        if ((entry.kind === 'read' || entry.kind === 'scan') && ++reads > readsPerBatch) break;
         this.pending.delete(uri);
         batch.push([uri, entry]);
       }
       const skipped = (uri: string, entry: Entry) => entry.job?.cancelled(uri) === true;
-      const contents = await Promise.all(
-        batch.map(([uri, entry]) => (entry.kind === 'read' && !skipped(uri, entry) ? this.fs.readFile(uri).catch(() => undefined) : undefined)),
+      const answers = await Promise.all(
+        batch.map(([uri, entry]): Promise<Uint8Array | readonly string[] | undefined> | undefined => {
+          if (skipped(uri, entry)) return undefined;
+          if (entry.kind === 'read') return this.fs.readFile(uri).catch(() => undefined);
+          // A plain file lists nothing, at the cost of a failed folder read; a newer event for the path ends the walk.
+          if (entry.kind === 'scan') return this.fs.findSqsFiles(uri, () => this.pending.has(uri)).catch(() => []);
+          return undefined;
+        }),
       );
       const results: DiskResult[] = [];
-      const settled: Entry[] = [];
+      const settled: [Entry, DiskResult | undefined][] = [];
       batch.forEach(([uri, entry], k) => {
         const newer = this.pending.get(uri);
         if (newer) {
@@ -135,21 +144,40 @@ export class DiskQueue {
           this.settleJob(entry.job);
           return;
         }
-        settled.push(entry);
-        if (!skipped(uri, entry)) results.push(entry.kind === 'read' ? { uri, kind: 'read', bytes: contents[k] } : { uri, kind: entry.kind });
+        const result = skipped(uri, entry) ? undefined : resultOf(uri, entry.kind, answers[k]);
+        if (result) results.push(result);
+        settled.push([entry, result]);
       });
       try {
         if (results.length > 0) this.apply(results);
       } catch (e) {
         this.log.error(`applying changes from the disk failed: ${errorText(e)}`);
       }
-      for (const entry of settled) {
-        for (const resolve of entry.settled) resolve();
+      for (const [entry, result] of settled) {
+        // A scan is done once the files it found are read: they queue behind what is waiting already (a read
+        // gets what the disk holds when it is made, so a later read is never a stale one).
+        if (result?.kind === 'scan') this.readFound(result.found, entry.settled);
+        else for (const resolve of entry.settled) resolve();
         this.settleJob(entry.job);
       }
       for (const job of this.moved) job.report(job.done, job.total);
       this.moved.clear();
     }
+  }
+
+  /** Queues reads of the files a scan found, but not over a later event for one of them; then tells `settled`. */
+  private readFound(found: readonly string[], settled: readonly (() => void)[]): void {
+    let left = found.length + 1;
+    const one = () => {
+      if (--left === 0) for (const resolve of settled) resolve();
+    };
+    for (const uri of found) {
+      // An event for the file is waiting already: it came after the folder's, and says what the file is.
+      const waiting = this.pending.get(uri);
+      if (waiting) waiting.settled.push(one);
+      else this.enqueue(uri, 'read', undefined, one);
+    }
+    one(); // the listing itself, so a scan that found nothing is done now
   }
 
   private settleJob(job: Job | undefined): void {
@@ -163,4 +191,10 @@ export class DiskQueue {
     job.report(job.done, job.total);
     job.finished();
   }
+}
+
+function resultOf(uri: string, kind: DiskEventKind, answer: Uint8Array | readonly string[] | undefined): DiskResult {
+  if (kind === 'read') return { uri, kind, bytes: answer instanceof Uint8Array ? answer : undefined };
+  if (kind === 'scan') return { uri, kind, found: Array.isArray(answer) ? answer : [] };
+  return { uri, kind };
 }

@@ -22,22 +22,31 @@ export interface WatchingSupport {
   relative: boolean;
 }
 
-/** SQS files created and changed, and deletions of anything (a deleted folder reports the folder only). */
+/**
+ * Changes to SQS files; and anything created or deleted, because a folder created, deleted, moved or
+ * renamed is reported alone, not with the files in it (VS Code reports a renamed folder as one deletion and
+ * one creation). Each event comes through one watcher only.
+ */
 function watchers(base?: string) {
   const glob = (pattern: string) => (base === undefined ? pattern : { baseUri: base, pattern });
-  return [...sqsGlobs.map((pattern) => ({ globPattern: glob(pattern) })), { globPattern: glob('**/*'), kind: WatchKind.Delete }];
+  return [
+    ...sqsGlobs.map((pattern) => ({ globPattern: glob(pattern), kind: WatchKind.Change })),
+    { globPattern: glob('**/*'), kind: WatchKind.Create | WatchKind.Delete },
+  ];
 }
 
+const changeTypes = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+
 /**
- * Keeps the index in step with the disk: SQS files created, changed (saved here or edited elsewhere) and
- * deleted; and any deletion, because deleting a folder reports the folder only, not the files in it. The
- * workspace folders are watched by the client's own globs; a folder brought in from outside them (the
- * inspection of a file opened from elsewhere) gets watchers relative to it while it is indexed.
+ * Keeps the index in step with the disk: SQS files changed (saved here or edited elsewhere), and anything
+ * created or deleted (a folder's SQS files come and go with it). The workspace folders are watched by the
+ * client's own globs; a folder brought in from outside them (the inspection of a file opened from elsewhere)
+ * gets watchers relative to it while it is indexed.
  */
 export function registerWatching(connection: Connection, ws: Workspace, log: Logger, support: WatchingSupport): () => void {
   connection.onDidChangeWatchedFiles(
     guardedNotification(log, 'workspace/didChangeWatchedFiles', (params) =>
-      ws.diskChanged(params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted }))),
+      ws.diskChanged(params.changes.flatMap((c) => (c.type in changeTypes ? [{ uri: c.uri, type: changeTypes[c.type] }] : []))),
     ),
   );
   const register = (base?: string): Promise<Disposable | undefined> =>

@@ -1,10 +1,16 @@
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { Checker, fileKindOf, folderToIndex, InspectionIndex, isUnder, needsInspectionLookup, type SqsFile } from '../core/index';
+import { Checker, fileKindOf, folderToIndex, InspectionIndex, isInSkippedFolder, isUnder, needsInspectionLookup, type SqsFile } from '../core/index';
 import { DiskQueue, type DiskEventKind, type DiskResult } from './diskQueue';
 import type { FileSystemHost } from './host';
 import { errorText, type Logger } from './safe';
+
+/** A path the client's watchers saw created, changed or deleted. */
+export interface DiskChange {
+  uri: string;
+  type: 'created' | 'changed' | 'deleted';
+}
 
 /** What changed in one step: files whose findings may differ, and the open documents whose edit caused it. */
 export interface WorkspaceChange {
@@ -156,16 +162,22 @@ export class Workspace {
   }
 
   /**
-   * Files created, changed or deleted on disk (by the editor's save, another program, git, …), in the order
+   * Paths created, changed or deleted on disk (by the editor's save, another program, git, …), in the order
    * reported. Open documents are left alone: the editor's text is newer than the disk. A deleted folder
-   * takes the SQS files indexed under it along. Resolves once the changes are in the index.
+   * takes the SQS files indexed under it along; a folder created, moved in or renamed brings the SQS files
+   * in it (the client reports the folder alone). Resolves once the changes are in the index.
    */
-  diskChanged(changes: readonly { uri: string; deleted: boolean }[]): Promise<void> {
+  diskChanged(changes: readonly DiskChange[]): Promise<void> {
     const events = changes.flatMap((c): { uri: string; kind: DiskEventKind }[] => {
       const uri = this.canonical(c.uri);
-      // Only a deletion can be of a folder; any other event of a file that is no SQS file is noise.
-      if (c.deleted) return [{ uri, kind: 'drop' }];
-      return fileKindOf(uri) ? [{ uri, kind: 'read' }] : [];
+      if (c.type === 'deleted') return [{ uri, kind: 'drop' }];
+      // Outside the indexed folders nothing is indexed from the disk.
+      const holder = this.covered().find((folder) => isUnder(uri, folder));
+      if (!holder) return [];
+      if (fileKindOf(uri)) return [{ uri, kind: 'read' }];
+      // Created and no SQS file: a folder, perhaps, with files in it (a plain file lists nothing, for a failed
+      // folder read); but not where the walk never looks (node_modules, .git, …): an `npm install` costs nothing.
+      return c.type === 'created' && !isInSkippedFolder(uri, holder) ? [{ uri, kind: 'scan' }] : [];
     });
     return events.length > 0 ? this.disk.push(events) : Promise.resolve();
   }
@@ -289,9 +301,11 @@ export class Workspace {
         add((bytes ? this.index.setBytes(r.uri, bytes) : this.index.delete(r.uri)).affected);
         continue;
       }
-      // Deleted on disk: gone. Forgotten: gone unless a covered folder still holds it.
+      // Deleted on disk: gone. Forgotten: gone unless a covered folder still holds it. Scanned: gone unless
+      // the folder still holds it (it replaces a deletion still waiting: deleted, then made again).
+      const found = r.kind === 'scan' ? new Set(r.found) : undefined;
       for (const uri of [r.uri, ...this.index.filesUnder(r.uri)]) {
-        if (this.open.has(uri) || !this.index.has(uri) || (r.kind === 'forget' && this.isCovered(uri))) continue;
+        if (this.open.has(uri) || !this.index.has(uri) || found?.has(uri) || (r.kind === 'forget' && this.isCovered(uri))) continue;
         add(this.index.delete(uri).affected);
       }
     }

@@ -1,12 +1,9 @@
 import path from 'node:path';
 import { URI } from 'vscode-uri';
-import { fileKindOf, preferredInspectionName, type FileKind } from '../core/index';
+import { fileKindOf, isSkippedFolderName, preferredInspectionName, type FileKind } from '../core/index';
 import { ask, type DiskTask, type Outcome } from './disk';
 
 // Finding and reading SQS files on disk, for the server and the CLI alike (run with runSync or runAsync).
-
-/** Folders that never hold an inspection and can be huge; hidden ones (.git, .vscode, …) are skipped too. */
-const skippedFolders = new Set(['node_modules', 'out', 'dist']);
 
 /**
  * No SQS file comes near this; the core refuses anything over 256 kB and only needs enough of the text to
@@ -69,10 +66,10 @@ export function* sqsFilesUnder(root: string, cancelled: () => boolean = () => fa
       return;
     }
     for (const entry of entries.value.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.')) continue;
+      if (entry.name.startsWith('.')) continue; // hidden files and folders alike
       const p = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!skippedFolders.has(entry.name)) yield* walk(p, path.join(real, entry.name));
+        if (!isSkippedFolderName(entry.name)) yield* walk(p, path.join(real, entry.name));
       } else if (entry.isFile()) {
         if (kindOf(p)) files.push(p);
       } else if (entry.isSymbolicLink()) {
@@ -82,7 +79,7 @@ export function* sqsFilesUnder(root: string, cancelled: () => boolean = () => fa
           if (kindOf(p)) problems.push({ path: p, error: target.error, link: true });
         } else if (target.value.isFile()) {
           if (kindOf(p)) files.push(p);
-        } else if (target.value.isDirectory() && !skippedFolders.has(entry.name)) {
+        } else if (target.value.isDirectory() && !isSkippedFolderName(entry.name)) {
           linkedFolders.push(p);
         }
       }
