@@ -24,7 +24,7 @@ class MemoryFs implements FileSystemHost {
   findSqsFiles(folderUri: string) {
     return Promise.resolve([...this.files.keys()].filter((uri) => uri.startsWith(`${folderUri}/`)).sort());
   }
-  findInspectionAbove() {
+  findInspectionNear() {
     return Promise.resolve(undefined);
   }
 }

@@ -1,5 +1,6 @@
 import type { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { inspectionSearchLevels } from '../../server/src/core/index';
 import type { FileSystemHost } from '../../server/src/lsp/host';
 import { Workspace } from '../../server/src/lsp/workspace';
 
@@ -42,8 +43,11 @@ export class HandFs implements FileSystemHost {
     });
   }
 
-  findInspectionAbove(uri: string): Promise<string | undefined> {
-    for (let dir = uri.slice(0, uri.lastIndexOf('/')); dir.includes('/'); dir = dir.slice(0, dir.lastIndexOf('/'))) {
+  findInspectionNear(folderUri: string): Promise<string | undefined> {
+    let dir = folderUri.replace(/\/$/, '');
+    const [folder = '', parent = ''] = dir.split('/').reverse();
+    const levels = inspectionSearchLevels(folder, parent);
+    for (let level = 0; level <= levels && dir.includes('/'); level++, dir = dir.slice(0, dir.lastIndexOf('/'))) {
       const found = [...this.disk.keys()].find((u) => u.startsWith(`${dir}/`) && !u.slice(dir.length + 1).includes('/') && /\/inspection\.sqs\.ya?ml$/i.test(u));
       if (found) return Promise.resolve(found);
     }

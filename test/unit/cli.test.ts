@@ -185,6 +185,38 @@ describe('file URIs in the CLI', () => {
     assert.equal(toPath('untitled:Untitled-1'), 'untitled:Untitled-1', 'other schemes are left alone');
   });
 
+  it('a case file named alone finds its inspection where the documented layouts put it, and nowhere further up', () => {
+    const home = folder({
+      'inspection.sqs.yaml': minimalInspection, // a stray one, in what stands for a home folder
+      'Downloads/d.case.sqs.yaml': minimalCase('D-1'),
+      'Downloads/deeper/e.case.sqs.yaml': minimalCase('E-1'),
+      'insp/inspection.sqs.yaml': minimalInspection,
+      'insp/beside.case.sqs.yaml': minimalCase('B-1'),
+      'insp/cases/a.case.sqs.yaml': minimalCase('A-1'),
+      'insp/cases/day-1/g.case.sqs.yaml': minimalCase('G-1'),
+      'insp/cases/day-1/am/h.case.sqs.yaml': minimalCase('H-1'),
+      'insp/sample/s.case.sqs.yaml': minimalCase('S-1'),
+    });
+    const inspectionOf = (file: string) => {
+      const { index, requested } = loadWorkspace([path.join(home, file)]);
+      const found = index.inspectionOf(requested[0]!)?.file.uri;
+      return found === undefined ? undefined : path.relative(home, toPath(found));
+    };
+    const insp = path.join('insp', 'inspection.sqs.yaml');
+    assert.deepEqual(
+      ['insp/beside.case.sqs.yaml', 'insp/cases/a.case.sqs.yaml', 'insp/cases/day-1/g.case.sqs.yaml'].map(inspectionOf),
+      [insp, insp, insp],
+    );
+    assert.deepEqual(
+      ['Downloads/d.case.sqs.yaml', 'Downloads/deeper/e.case.sqs.yaml', 'insp/cases/day-1/am/h.case.sqs.yaml', 'insp/sample/s.case.sqs.yaml'].map(inspectionOf),
+      [undefined, undefined, undefined, undefined],
+      'the folder above would be read whole',
+    );
+    // A folder named on the command line is looked up from as its case files are.
+    const { index, requested } = loadWorkspace([path.join(home, 'insp/cases/day-1')]);
+    assert.ok(requested.every((uri) => index.inspectionOf(uri)?.file.uri === toUri(path.join(home, insp))));
+  });
+
   it('a case file in a folder with a space and a # finds its inspection, and its findings name it as typed', () => {
     const base = folder({});
     const dir = path.join(base, awkward);

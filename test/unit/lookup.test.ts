@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { folderToIndex, isUnder, needsInspectionLookup } from '../../server/src/core/index';
+import { folderToIndex, inspectionSearchLevels, isUnder, needsInspectionLookup } from '../../server/src/core/index';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
 
 // When the server must look on disk for a file's inspection, and which folder it then indexes: the decision,
@@ -29,6 +29,15 @@ describe('looking for an inspection above a file', () => {
     assert.equal(needsInspectionLookup(ws.index, 'file:///p/stray/b.case.sqs.yaml', covered), true, 'a case in no inspection');
     assert.equal(needsInspectionLookup(ws.index, 'file:///elsewhere/notes.yaml', covered), false, 'not an SQS file');
     assert.equal(needsInspectionLookup(ws.index, 'file:///elsewhere/c.case.sqs.yaml', ['file:///p', 'file:///elsewhere']), false, 'brought in before');
+  });
+
+  it('is looked for as far up as the documented layouts put it, and no further', () => {
+    assert.equal(inspectionSearchLevels('liv-2013', 'p'), 0, 'beside the cases only');
+    assert.equal(inspectionSearchLevels('cases', 'liv-2013'), 1, 'above cases/');
+    assert.equal(inspectionSearchLevels('Cases', 'liv-2013'), 1, 'whatever the case of its name');
+    assert.equal(inspectionSearchLevels('day-1', 'cases'), 2, 'above cases/<group>/');
+    assert.equal(inspectionSearchLevels('Downloads', 'u'), 0, 'never up through a folder of another name');
+    assert.equal(inspectionSearchLevels('cases-2013', 'liv'), 0, 'not a name that only starts like it');
   });
 
   it('the inspection found is indexed with its folder, unless an indexed folder holds it already', () => {

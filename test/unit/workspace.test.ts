@@ -314,6 +314,24 @@ describe('files opened from outside the workspace folders', () => {
     assert.equal(ws.index.inspectionOf(x)?.file.uri, far);
   });
 
+  it('a case opened from a folder of another name is not placed in an inspection further up (a stray one in a home folder)', async () => {
+    const { fs, ws, open } = await setup();
+    const stray = 'file:///home/u/inspection.sqs.yaml';
+    const downloaded = 'file:///home/u/Downloads/d.case.sqs.yaml';
+    fs.disk.set(stray, minimalInspection);
+    fs.disk.set(downloaded, minimalCase('D-1'));
+    const told: string[] = [];
+    ws.onDidBringIn((folder) => told.push(folder));
+    open(downloaded, minimalCase('D-1'));
+    const grouped = 'file:///home/u/insp/cases/day-1/g.case.sqs.yaml';
+    fs.disk.set('file:///home/u/insp/inspection.sqs.yaml', minimalInspection);
+    fs.disk.set(grouped, minimalCase('G-1'));
+    open(grouped, minimalCase('G-1')); // its look-up runs after the first one's
+    await fs.answerUntil(ws, () => ws.index.inspectionOf(grouped) !== undefined);
+    assert.deepEqual(told, ['file:///home/u/insp'], 'the home folder is not brought in');
+    assert.equal(ws.index.inspectionOf(downloaded), undefined);
+  });
+
   it('a file with no inspection anywhere above it is forgotten when it closes', async () => {
     const { fs, ws, open, close } = await setup();
     fs.disk.set(lone, minimalCase('L-1'));

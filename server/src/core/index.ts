@@ -14,7 +14,7 @@ export type { Located } from './model/reader';
 export { judgementWords, type JudgementValue } from './model/values';
 export { Inspection, InspectionIndex, type IndexChange } from './index/inspectionIndex';
 export { compareInspectionNames, preferredInspectionName } from './index/inspectionFiles';
-export { folderToIndex, isUnder, needsInspectionLookup } from './index/lookup';
+export { folderToIndex, inspectionSearchLevels, isUnder, needsInspectionLookup } from './index/lookup';
 export { isInSkippedFolder, isSkippedFolderName } from './index/skipped';
 export { TallyBook, type QuestionTally } from './index/tally';
 export type { Contribution, Outcome } from './index/relevance';

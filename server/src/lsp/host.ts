@@ -8,8 +8,9 @@ export interface FileSystemHost {
   /** URIs of the SQS files in a folder and below (skipping dependency and hidden folders). */
   findSqsFiles(folderUri: string, cancelled: () => boolean): Promise<string[]>;
   /**
-   * The inspection file nearest above a file or folder: in the folder holding `uri`, or the first folder up
-   * that has one (as `sqs check` finds it). Undefined when there is none, or `uri` is not on this disk.
+   * The inspection file of the case files in a folder, as `sqs check` finds it: in the folder, or in the first
+   * folder above it that has one, as far up as the documented layouts allow (core/index/lookup.ts
+   * inspectionSearchLevels). Undefined when there is none, or the folder is not on this disk.
    */
-  findInspectionAbove(uri: string): Promise<string | undefined>;
+  findInspectionNear(folderUri: string): Promise<string | undefined>;
 }

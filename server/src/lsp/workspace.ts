@@ -1,6 +1,6 @@
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import { Checker, fileKindOf, folderToIndex, InspectionIndex, isInSkippedFolder, isUnder, needsInspectionLookup, type SqsFile } from '../core/index';
 import { DiskQueue, type DiskEventKind, type DiskResult } from './diskQueue';
 import type { FileSystemHost } from './host';
@@ -205,7 +205,7 @@ export class Workspace {
     for (const root of roots) {
       if (cancelled() || !this.roots.has(root)) continue;
       if (!this.index.filesUnder(root).some((uri) => needsInspectionLookup(this.index, uri, this.covered()))) continue;
-      const inspection = await this.fs.findInspectionAbove(root);
+      const inspection = await this.fs.findInspectionNear(root);
       if (inspection && this.roots.has(root)) await this.bringIn(inspection, root);
     }
     return found.length;
@@ -224,7 +224,7 @@ export class Workspace {
     try {
       this.sync();
       if (!needsInspectionLookup(this.index, uri, this.covered())) return;
-      const inspection = await this.fs.findInspectionAbove(uri);
+      const inspection = await this.fs.findInspectionNear(Utils.dirname(URI.parse(uri)).toString());
       if (inspection && this.open.has(uri)) await this.bringIn(inspection, uri);
     } catch (e) {
       this.log.error(`looking for the inspection of ${uri} failed: ${errorText(e)}`);

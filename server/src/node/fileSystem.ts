@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { FileSystemHost } from '../lsp/host';
 import { runAsync } from './disk';
@@ -22,10 +21,10 @@ export const nodeFileSystem: FileSystemHost = {
     return files.map((f) => URI.file(f).toString()).sort();
   },
 
-  async findInspectionAbove(uri) {
-    const file = toPath(uri);
-    if (!file) return undefined;
-    const found = await runAsync(nearestInspectionFile(path.dirname(file)));
+  async findInspectionNear(folderUri) {
+    const dir = toPath(folderUri);
+    if (!dir) return undefined;
+    const found = await runAsync(nearestInspectionFile(dir));
     return found === undefined ? undefined : URI.file(found).toString();
   },
 };

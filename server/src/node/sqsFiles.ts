@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { URI } from 'vscode-uri';
-import { fileKindOf, isSkippedFolderName, preferredInspectionName, type FileKind } from '../core/index';
+import { fileKindOf, inspectionSearchLevels, isSkippedFolderName, preferredInspectionName, type FileKind } from '../core/index';
 import { ask, type DiskTask, type Outcome } from './disk';
 
 // Finding and reading SQS files on disk, for the server and the CLI alike (run with runSync or runAsync).
@@ -99,11 +99,14 @@ export function* sqsFilesUnder(root: string, cancelled: () => boolean = () => fa
 }
 
 /**
- * The inspection file nearest above a folder: in it, or the first folder up that has one (the folder's
- * preferred one where there are two, as the index chooses). Folders that cannot be read are passed over.
+ * The inspection file of the case files in a folder: in it, or in the first folder above that has one, as far
+ * up as the documented layouts allow (core/index/lookup.ts inspectionSearchLevels: above `cases/` or
+ * `cases/<group>/`); the folder's preferred one where there are two, as the index chooses. Folders that cannot
+ * be read are passed over.
  */
 export function* nearestInspectionFile(dir: string): DiskTask<string | undefined> {
-  for (let d = dir; ; d = path.dirname(d)) {
+  const levels = inspectionSearchLevels(path.basename(dir), path.basename(path.dirname(dir)));
+  for (let d = dir, level = 0; level <= levels; d = path.dirname(d), level++) {
     const entries = yield* ask('list', d);
     if (entries.ok) {
       const names: string[] = [];
@@ -121,4 +124,5 @@ export function* nearestInspectionFile(dir: string): DiskTask<string | undefined
     }
     if (path.dirname(d) === d) return undefined;
   }
+  return undefined;
 }
