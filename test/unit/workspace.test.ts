@@ -314,6 +314,27 @@ describe('files opened from outside the workspace folders', () => {
     assert.equal(ws.index.inspectionOf(x)?.file.uri, far);
   });
 
+  it('a folder brought in around one brought in before takes it over, with the files that needed it', async () => {
+    const { fs, ws, open, close } = await setup();
+    const outer = 'file:///far/inspection.sqs.yaml';
+    const w = 'file:///far/cases/w.case.sqs.yaml';
+    for (const [uri, text] of [[far, minimalInspection], [x, minimalCase('X-1')], [outer, minimalInspection], [w, minimalCase('W-1')]] as const) fs.disk.set(uri, text);
+    const told: string[] = [];
+    ws.onDidBringIn((folder, brought) => told.push(`${brought ? '+' : '-'}${folder}`));
+    open(x, minimalCase('X-1'));
+    await fs.answerUntil(ws, () => ws.index.inspectionOf(x)?.file.uri === far);
+    open(w, minimalCase('W-1'));
+    await fs.answerUntil(ws, () => ws.index.inspectionOf(w)?.file.uri === outer);
+    assert.deepEqual(told, ['+file:///far/insp', '+file:///far', '-file:///far/insp'], 'one folder watched, not two overlapping');
+    assert.equal(ws.index.inspectionOf(x)?.file.uri, far, 'its files stay');
+
+    await answering(fs, close(x));
+    assert.ok(ws.index.has(x), 'the folder w needs holds x too: read again from the disk');
+    await answering(fs, close(w));
+    assert.deepEqual([far, x, outer, w].filter((u) => ws.index.has(u)), [], 'let go with the last file that needed either');
+    assert.deepEqual(told.slice(3), ['-file:///far']);
+  });
+
   it('a case opened from a folder of another name is not placed in an inspection further up (a stray one in a home folder)', async () => {
     const { fs, ws, open } = await setup();
     const stray = 'file:///home/u/inspection.sqs.yaml';

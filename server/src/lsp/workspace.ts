@@ -236,18 +236,24 @@ export class Workspace {
     const folder = folderToIndex(inspection, [...this.roots]);
     if (!folder) return;
     // Inside a folder brought in already (for another owner): that one now serves this owner too.
-    const holder = [...this.broughtIn.keys()].find((f) => isUnder(folder, f)) ?? folder;
-    const owners = this.broughtIn.get(holder);
-    if (owners) {
-      owners.add(owner);
+    const holder = [...this.broughtIn.keys()].find((f) => isUnder(folder, f));
+    if (holder) {
+      this.broughtIn.get(holder)!.add(owner);
       return;
     }
-    this.broughtIn.set(holder, new Set([owner]));
+    // Around folders brought in already: it takes them over, with their owners, so no file is indexed or
+    // watched twice over. Their files stay; its watchers are asked for before theirs are taken back.
+    const inner = [...this.broughtIn].filter(([f]) => isUnder(f, folder));
+    this.broughtIn.set(folder, new Set([owner, ...inner.flatMap(([, owners]) => [...owners])]));
     // In the log, so "why is this folder in Problems?" has an answer.
-    this.log.info(`Indexing ${holder} while ${owner} needs it: the inspection there is outside the workspace folders.`);
-    this.tellFolder(holder, true);
-    const letGo = () => !this.broughtIn.has(holder);
-    const found = await this.fs.findSqsFiles(holder, letGo);
+    this.log.info(`Indexing ${folder} while ${owner} needs it: the inspection there is outside the workspace folders.`);
+    this.tellFolder(folder, true);
+    for (const [f] of inner) {
+      this.broughtIn.delete(f);
+      this.tellFolder(f, false);
+    }
+    const letGo = () => !this.broughtIn.has(folder);
+    const found = await this.fs.findSqsFiles(folder, letGo);
     await this.disk.readAll(inspectionsFirst(found), () => undefined, (uri) => !this.isCovered(uri));
   }
 
