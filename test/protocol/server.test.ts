@@ -80,7 +80,7 @@ describe('diagnostics across the files of an inspection', () => {
     await client.diagnosticsUntil(inspection, (ds) => codes(ds).includes('SQS040'), 'the sample mismatch back');
   });
 
-  it('follows files created on disk by another program', async () => {
+  it('counts a case file created on disk once the client reports its creation', async () => {
     ws.write('cases/four.case.sqs.yaml', minimalCase('T-4'));
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.uri('cases/four.case.sqs.yaml'), type: FileChangeType.Created }] });
     await client.diagnosticsUntil(inspection, (ds) => !codes(ds).includes('SQS040'), 'the new file counted');
@@ -353,7 +353,7 @@ describe('a case file opened from outside the indexed folders', () => {
     }
   }
 
-  it('with no folder open: its inspection is found beside it and read, and let go when the file closes', async () => {
+  it('with no folder open: its inspection is found above its cases/ folder and read, watched, and let go when the file closes', async () => {
     const ws = tempWorkspace(files);
     const client = new TestClient();
     try {
@@ -365,7 +365,9 @@ describe('a case file opened from outside the indexed folders', () => {
       assert.equal(s?.inspection?.uri, ws.uri('insp/inspection.sqs.yaml'));
       assert.equal(s?.inspection?.cases, 2, 'the other case file was read too');
 
-      // No workspace folder covers it, so it is watched where it is: a change made by another program is seen.
+      // No workspace folder covers it, so the server asks the client for watchers relative to its folder. The
+      // watching itself is the client's (the real-editor suite has VS Code do it); here the test plays the client:
+      // it writes a case file there and reports the creation, which is then counted.
       const watched = () => client.registrations.find((r) => (r.registerOptions as { watchers?: { globPattern: unknown }[] })?.watchers?.some((w) => (w.globPattern as { baseUri?: string }).baseUri === ws.uri('insp')));
       await client.until(() => watched() !== undefined, 'watchers on the inspection folder');
       const patterns = (watched()!.registerOptions as { watchers: { globPattern: { pattern: string }; kind?: number }[] }).watchers;
