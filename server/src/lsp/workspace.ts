@@ -300,9 +300,9 @@ export class Workspace {
     for (const r of results) {
       if (r.kind === 'read') {
         if (this.open.has(r.uri) || !fileKindOf(r.uri)) continue;
-        // Read for a folder no longer indexed (removed from the workspace, or let go, while the read or the
-        // event that asked for it was on its way): nothing would ever forget it, so it is not indexed, and a
-        // copy indexed before goes (a read replaces the `forget` still queued for the same file).
+        // Read for a folder no longer indexed (removed from the workspace, or let go, after the read was asked
+        // for: by a folder created in it and listed, say): nothing would ever forget it, so it is not indexed,
+        // nor kept if it was.
         const bytes = this.isCovered(r.uri) ? r.bytes : undefined;
         add((bytes ? this.index.setBytes(r.uri, bytes) : this.index.delete(r.uri)).affected);
         continue;
