@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFix, check, copyOf, lineOf, liverpool, liverpoolTalliesOnly, summary, swap, type Edit } from '../helpers/example';
+import { minimalInspection, workspace } from '../helpers/index';
+import { brokenRules, termsOf } from '../../server/src/core/checks/countCulprit';
 
 // Part 1 (count invariants) and part 2 (stated against tallied), on mutated copies of the Liverpool example.
 // The tallies-only twin has no case files, so every finding there comes from the stated numbers alone.
@@ -37,15 +39,48 @@ describe('count invariants on stated tallies (SQS020–SQS025)', () => {
       liverpoolTalliesOnly,
       swap('"1.5": { relevant: 9, sufficient: 7 }', '"1.5": { relevant: 9, sufficient: 10 }'),
       swap('    due: 24\n    done: 22\n    sufficient: 13', '    due: 24\n    done: 25\n    sufficient: 13'),
-      swap('      due: 24\n      done: 20\n      sufficient: 15', '      due: 24\n      done: 14\n      sufficient: 15'),
+      // Without its reasons, so that sufficient above done is the only rule 1.4 review fails.
+      swap('      due: 24\n      done: 20\n      sufficient: 15\n      reasons: { no-review: 4, insufficient-quality: 5 }\n', '      due: 24\n      done: 20\n      sufficient: 21\n'),
     );
     const f = r.findings.filter((x) => x.code === 'SQS021').map((x) => `${x.line} ${x.message.replace(/ — .*/, '')}`);
     assert.deepEqual(f.sort(), [
       `${lineOf(r.dir, inspection, 'sufficient: 10')} 1.5: sufficient 10 exceeds relevant 9`,
       `${lineOf(r.dir, inspection, 'done: 25')} 1.3: done 25 exceeds due 24`,
-      `${lineOf(r.dir, inspection, 'done: 14') + 1} 1.4 review: sufficient 15 exceeds done 14`,
+      `${lineOf(r.dir, inspection, '      sufficient: 21')} 1.4 review: sufficient 21 exceeds done 20`,
     ].sort());
   });
+
+  it('two failed rules sharing one number: one finding, on that number, with the value that fits them all', () => {
+    // done 20 → 14: "sufficient 15 exceeds done 14" and "due 24 − done 14 = 10 but no-review is 4" both
+    // involve done, and only done; blamed rule by rule, they would fall on sufficient and on no-review.
+    const r = mutated(liverpoolTalliesOnly, swap('      due: 24\n      done: 20\n', '      due: 24\n      done: 14\n'));
+    assert.deepEqual(r.findings.map((x) => `${x.line} ${x.code} ${x.message}`), [
+      `${lineOf(r.dir, inspection, 'done: 14')} SQS021 1.4 review: done 14 does not fit the other counts: sufficient 15 exceeds done 14; due 24 − done 14 = 10 but reason no-review is 4. Done 20 fits them all.`,
+    ]);
+    const f = r.findings[0]!;
+    assert.deepEqual(f.related!.map((x) => x.message).sort(), ['due 24', 'reason no-review 4', 'sufficient 15']);
+    assert.equal(f.fixes![0]!.title, 'Set done to 20 (fits every other count)');
+    assert.match(applyFix(r.dir, inspection, f.fixes![0]!), /\n {6}done: 20\n/);
+    assert.equal(check(r.dir).code, 0);
+  });
+
+  it('two wrong numbers: no one number is in every failed rule, so each rule keeps its own finding', () => {
+    // sufficient 15 → 25 and no-review 4 → 9: the failures share sufficient, or no-review, but not both.
+    const r = mutated(liverpoolTalliesOnly, swap('      done: 20\n      sufficient: 15\n      reasons: { no-review: 4,', '      done: 20\n      sufficient: 25\n      reasons: { no-review: 9,'));
+    const review = r.findings.filter((x) => x.message.startsWith('1.4 review:'));
+    assert.ok(review.length >= 2, summary(r.findings));
+    assert.ok(review.every((x) => !x.message.includes('does not fit the other counts')), summary(review));
+  });
+
+  it('one number in every failed rule, but no value of it fits: more is wrong, so each rule keeps its own finding', () => {
+    // done 30 exceeds due 24 and sufficient 35 exceeds done 30: both involve done, but sufficient 35 also
+    // exceeds due 24, so no value of done alone mends them.
+    const r = mutated(liverpoolTalliesOnly, swap('      done: 20\n      sufficient: 15\n      reasons: { no-review: 4, insufficient-quality: 5 }\n', '      done: 30\n      sufficient: 35\n'));
+    const review = r.findings.filter((x) => x.message.startsWith('1.4 review:'));
+    assert.equal(review.length, 2, summary(r.findings));
+    assert.ok(review.every((x) => !x.message.includes('does not fit the other counts')), summary(review));
+  });
+
 
   it('not sufficient must be relevant − sufficient; the fix sets it', () => {
     const r = mutated(liverpoolTalliesOnly, swap('    done: 21\n    sufficient: 15\n', '    done: 21\n    sufficient: 16\n'));
@@ -217,3 +252,86 @@ describe('stated against tallied (SQS030)', () => {
     assert.equal(f.fixes![0]!.preferred, false, 'an incomplete tally is not the preferred fix');
   });
 });
+
+describe('the rules read two ways: rule by rule (counts.ts) and as relations for the one wrong number (countCulprit.ts)', () => {
+  // A small deterministic generator: the same tallies on every run.
+  let seed = 20131120;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const questions: { id: string; path: string; review: boolean; reasons: string[]; partition: boolean }[] = [
+    { id: '1.4/review', path: '"1.4":\n    review', review: true, reasons: ['no-review', 'insufficient-quality'], partition: true },
+    { id: '2.2/assessment', path: '"2.2":\n    assessment', review: false, reasons: ['not-done', 'previous-violence-ignored', 'classification-too-low'], partition: true },
+    { id: '1.2/assessment', path: '"1.2"', review: false, reasons: ['late', 'insufficient-quality'], partition: false },
+  ];
+  const countCodes = new Set(['SQS021', 'SQS022', 'SQS023']);
+
+  /** A tally that keeps every rule, then (half the time) one number changed, and some numbers left out. */
+  function randomTally(q: (typeof questions)[number]): string {
+    const sample = 5 + random(20);
+    const relevant = random(sample + 1);
+    const done = q.review ? random(relevant + 1) : relevant;
+    const sufficient = random(done + 1);
+    const notSufficient = relevant - sufficient;
+    const reasons = new Map<string, number>();
+    if (q.partition) {
+      // Each not-sufficient case gives one reason; on a review, the reviews not done are no-review.
+      let left = notSufficient;
+      if (q.review) {
+        reasons.set('no-review', relevant - done);
+        left -= relevant - done;
+      }
+      const rest = q.reasons.filter((c) => !reasons.has(c));
+      rest.forEach((c, i) => {
+        const n = i === rest.length - 1 ? left : random(left + 1);
+        reasons.set(c, n);
+        left -= n;
+      });
+    } else for (const c of q.reasons) reasons.set(c, random(notSufficient + 1));
+    const fields = new Map<string, number>([[q.review ? 'due' : 'relevant', relevant], ['sufficient', sufficient]]);
+    if (q.review) fields.set('done', done);
+    if (random(3) === 0) fields.set('not_sufficient', notSufficient);
+    for (const [c, n] of reasons) fields.set(`reason ${c}`, n);
+    const keys = [...fields.keys()];
+    if (random(2) === 0) fields.set(keys[random(keys.length)]!, random(sample + 4));
+    for (const k of keys) if (random(6) === 0) fields.delete(k);
+    const plain = [...fields].filter(([k]) => !k.startsWith('reason ')).map(([k, n]) => `${k}: ${n}`);
+    const given = [...fields].filter(([k]) => k.startsWith('reason ')).map(([k, n]) => `${k.slice('reason '.length)}: ${n}`);
+    return `{ ${[...plain, ...(given.length > 0 ? [`reasons: { ${given.join(', ')} }`] : [])].join(', ')} }|${sample}`;
+  }
+
+  it('agree on whether a tally breaks a rule, and the one-number fix mends every rule it names', () => {
+    let merged = 0;
+    let fixed = 0;
+    for (let i = 0; i < 2400; i++) {
+      const q = questions[i % questions.length]!;
+      const [tally, sampleText] = randomTally(q).split('|') as [string, string];
+      const sample = Number(sampleText);
+      const text = `${minimalInspection.replace('sample: 2', `sample: ${sample}`)}tallies:\n  ${q.path}: ${tally}\n`;
+      const ws = workspace({ 'i/inspection.sqs.yaml': text });
+      const inspection = ws.index.inspections()[0]!;
+      const stated = inspection.file.model.stated.get(q.id)!;
+      const broken = brokenRules(termsOf(stated, inspection.file.model.sample));
+      const found = ws.findings('i/inspection.sqs.yaml').filter((f) => countCodes.has(f.code));
+      assert.equal(found.length > 0, broken.length > 0, `${tally} (sample ${sample}): rules broken ${JSON.stringify(broken)}, findings ${JSON.stringify(found.map((f) => f.message))}`);
+      const one = found.find((f) => f.message.includes('does not fit the other counts'));
+      if (!one) continue;
+      merged++;
+      assert.equal(found.length, 1, 'the one wrong number is the only finding');
+      const fix = one.fixes?.[0];
+      if (!fix) continue;
+      const edited = applyEdits(text, fix.edits);
+      const after = workspace({ 'i/inspection.sqs.yaml': edited }).findings('i/inspection.sqs.yaml').filter((f) => countCodes.has(f.code));
+      assert.deepEqual(after.map((f) => f.message), [], `${tally} → ${fix.title}`);
+      fixed++;
+    }
+    assert.ok(merged >= 15 && fixed >= 10, `the generator reaches the one-number case (${merged} found, ${fixed} with a fix)`);
+  });
+});
+
+function applyEdits(text: string, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+}

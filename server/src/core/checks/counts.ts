@@ -7,6 +7,7 @@ import { replace } from './edits';
 import { questionName } from '../criteria/names';
 import { place } from './names';
 import { statedCounts as statedCountsOf, talliedCount } from '../index/statedFields';
+import { culpritFinding, termsOf } from './countCulprit';
 
 /** A stated number with the words that name it in messages. */
 interface Count {
@@ -27,13 +28,20 @@ const count = (label: string, v: Located<number> | undefined): Count | undefined
  * so one wrong number gives one finding rather than a cascade up the chain. A number already found wrong
  * is not held against the others: it is no bound for them (the next one up is), and sums it is part of are
  * not checked. With case files, SQS030 finds the wrong numbers, with their tallies: those are not
- * reported again here.
+ * reported again here. Where that still leaves two findings, the one number every failed rule involves is
+ * named instead (countCulprit.ts).
  */
 export function statedCounts(inspection: Inspection): Finding[] {
   const { model, uri } = inspection.file;
   const sample = count('sampled', model.sample);
   const out: LocalFinding[] = [];
-  for (const t of model.stated.values()) out.push(...tallyFindings(inspection, t, sample));
+  for (const t of model.stated.values()) {
+    const found = tallyFindings(inspection, t, sample);
+    // Rule by rule, two failures may be blamed on two right numbers; one number in every failed rule is the
+    // wrong one. Case files settle which numbers are wrong better (SQS030): then the rules' findings stand.
+    const one = found.length >= 2 && contradictedByCases(inspection, t).size === 0 ? culpritFinding(questionName(t.question), termsOf(t, model.sample)) : undefined;
+    out.push(...(one ? [one] : found));
+  }
   return out.map((f) => inFile(uri, f));
 }
 
