@@ -19,7 +19,9 @@ Commands:
       --format md|html|docx       Output format (default: md)
       --out FILE                  Write to FILE (required for docx; md and html go to stdout without it)
       --force                     Render even when the inspection has errors
-      --annotate                  docx: a Word comment on each figure saying where it comes from
+      --annotate                  Say where the text comes from, for the inspectors' own copy (not for
+                                  publication: it names the case files): docx a Word comment on each
+                                  figure; html data-source attributes (file paths) on each sentence
       --phrasebook ID             As for check: the report is worded with it, and the commentary
                                   held to it, unless the inspection file names its own
 
@@ -73,7 +75,7 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
       const format = values.format;
       if (format !== 'md' && format !== 'html' && format !== 'docx') throw new UsageError(`--format must be md, html or docx, not ${format}.`);
       if (positionals.length !== 1) throw new UsageError('sqs render: name one inspection folder, e.g. sqs render examples/liverpool-2013');
-      if (values.annotate && format !== 'docx') throw new UsageError('--annotate is for --format docx (HTML always carries its sources in data-source attributes).');
+      if (values.annotate && format === 'md') throw new UsageError('--annotate is for --format docx (a comment on each figure) and html (data-source attributes on each sentence); Markdown has no place for it.');
       const options: RenderOptions = { format, force: values.force, annotate: values.annotate, ...(values.out !== undefined && { out: values.out }), ...phrasebookOption(values.phrasebook) };
       return render(positionals[0]!, options, out, err).catch((e: unknown) => failure(e, err));
     }

@@ -15,7 +15,10 @@ export interface RenderOptions {
   out?: string;
   /** Render even when the inspection has errors. */
   force: boolean;
-  /** DOCX: a comment on each figure saying where it comes from. */
+  /**
+   * Where the text comes from, for the inspectors' own copy: DOCX a comment on each figure; HTML each
+   * sentence's source places (file paths). Without it the output names no file, as a published report must not.
+   */
   annotate?: boolean;
   /** The phrasebook for an inspection whose file names none (`--phrasebook`). */
   phrasebook?: string;
@@ -52,7 +55,7 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
     options.format === 'md'
       ? renderMarkdown(doc, { marks })
       : options.format === 'html'
-        ? renderHtml(doc, { title: doc.title, marks })
+        ? renderHtml(doc, { title: doc.title, marks, sourceLinks: options.annotate ? 'full' : 'none' })
         : await renderDocx(doc, { annotate: options.annotate ?? false, marks });
   if (options.out) {
     writeFileSync(options.out, content);

@@ -10,8 +10,10 @@ export interface HtmlOptions {
   /** Put on the <style> element, for a Content-Security-Policy that allows only nonce'd styles. */
   nonce?: string;
   /**
-   * `full` (default): each sentence carries `data-sentence` (its key, see sentenceByKey) and `data-source`
-   * (its source places, "uri#L1:C1-L2:C2" 1-based, space-separated); `keys`: `data-sentence` only; `none`.
+   * `none` (default): nothing of where the text came from, as a report for publication must be (the case
+   * files' names and paths can identify children and say whose machine it was made on); `keys`: each sentence
+   * carries `data-sentence` (its key, see sentenceByKey); `full`: also `data-source` (its source places,
+   * "uri#L1:C1-L2:C2" 1-based, space-separated) and the inspection file's `data-uri` on the article.
    */
   sourceLinks?: 'full' | 'keys' | 'none';
   /**
@@ -56,12 +58,14 @@ export function renderHtml(doc: ReportDocument, options: HtmlOptions = {}): stri
 
 class HtmlRenderer {
   private readonly notes: ReadonlyMap<string, MarkNote>;
+  private readonly links: NonNullable<HtmlOptions['sourceLinks']>;
 
   constructor(
     private readonly doc: ReportDocument,
     private readonly options: HtmlOptions,
   ) {
     this.notes = options.marks ? markNotes(options.marks) : new Map();
+    this.links = options.sourceLinks ?? 'none';
   }
 
   article(): string {
@@ -97,7 +101,8 @@ class HtmlRenderer {
       parts.push(`<section id="${escapeAttribute(d.copyTo.id)}" class="copy-to">${d.copyTo.heading ? `<h2>${escapeText(d.copyTo.heading)}</h2>` : ''}<table><tbody>${rows}</tbody></table></section>`);
     }
     if (d.note) parts.push(this.paragraph(d.note, undefined, 'note'));
-    return `<article class="sqs-report" data-uri="${escapeAttribute(d.uri)}" data-phrasebook="${escapeAttribute(d.phrasebookId)}" data-figures="${d.figuresFrom}">\n${parts.filter((p) => p).join('\n')}\n</article>`;
+    const uri = this.links === 'full' ? ` data-uri="${escapeAttribute(d.uri)}"` : '';
+    return `<article class="sqs-report"${uri} data-phrasebook="${escapeAttribute(d.phrasebookId)}" data-figures="${d.figuresFrom}">\n${parts.filter((p) => p).join('\n')}\n</article>`;
   }
 
   private section(s: Section | undefined): string {
@@ -126,7 +131,7 @@ class HtmlRenderer {
   }
 
   private sentence(paragraphId: string, index: number, s: Sentence): string {
-    const links = this.options.sourceLinks ?? 'full';
+    const links = this.links;
     const attrs = links === 'none' ? '' : ` data-sentence="${escapeAttribute(sentenceKey(paragraphId, index))}" data-kind="${s.kind}"${links === 'full' ? this.sourceAttr(s.sources) : ''}`;
     const text = s.quote ? this.quoteHtml(s) : escapeText(s.text);
     return `<span class="sentence ${s.kind}"${attrs}>${text}</span>`;
@@ -141,7 +146,7 @@ class HtmlRenderer {
   }
 
   private sourceAttr(sources: readonly SourceLink[]): string {
-    if ((this.options.sourceLinks ?? 'full') !== 'full' || sources.length === 0) return '';
+    if (this.links !== 'full' || sources.length === 0) return '';
     const encoded = [...new Set(sources.map(encodeSource))].join(' ');
     return ` data-source="${escapeAttribute(encoded)}"`;
   }
