@@ -15,7 +15,10 @@ export type RevealOn = 'click' | 'doubleClick';
 export type ToWebview =
   | {
       type: 'render';
-      /** Increases with every render of the panel; the webview ignores anything older than what it shows. */
+      /**
+       * Increases with every render of the panel, and with every change of its lock or title: the webview ignores
+       * anything older than what it shows, and a page rebuilt from older HTML reports its number to be caught up.
+       */
       seq: number;
       /** The inspection file's URI: kept in the webview's state so the panel can be restored after a reload. */
       inspection: string;
@@ -30,8 +33,7 @@ export type ToWebview =
       type: 'highlight';
       paragraphs: string[];
       scroll: boolean;
-    }
-  | { type: 'locked'; locked: boolean };
+    };
 
 /** Webview → extension. */
 export type FromWebview =

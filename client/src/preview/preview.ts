@@ -6,6 +6,7 @@ import type { SqsServer } from '../server';
 import { parseFromWebview, type FromWebview, type RevealOn, type ToWebview } from './messages';
 import { newNonce } from './nonce';
 import { emptyReport, previewPage } from './page';
+import { PageSync, type Delivery } from './pageSync';
 import { RenderScheduler, type Ticket } from './schedule';
 import { placesOf, type Place } from './reveal';
 
@@ -29,15 +30,14 @@ export const viewType = 'sqs.preview';
 /**
  * One preview panel: the report of one inspection, kept live. Renders are asked of the language server (which
  * holds the editors' unsaved text), throttled and never overlapping; a render overtaken by a switch to another
- * inspection is dropped. The page is loaded once; later renders are posted and morphed in place by the
- * webview script, so the reader keeps their place.
+ * inspection is dropped. Renders are posted to a visible page and morphed in place by the webview script, so the
+ * reader keeps their place; a hidden page has its HTML rewritten instead (see pageSync.ts).
  */
 export class ReportPreview implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly scheduler: RenderScheduler;
-  private seq = 0;
-  /** The last render posted or loaded, resent when the webview (re)loads and reports an older one. */
-  private last: Extract<ToWebview, { type: 'render' }> | undefined;
+  /** What the page shows or is to show: resent when the webview (re)loads and reports an older one. */
+  private readonly page = new PageSync();
   /** The render shown: the server sends the page only; what a click or the cursor needs, it is asked for then. */
   private shown: PreviewRender | undefined;
   private loaded = false;
@@ -92,7 +92,9 @@ export class ReportPreview implements vscode.Disposable {
   setLocked(locked: boolean): void {
     this.isLocked = locked;
     this.updateTitle();
-    this.post({ type: 'locked', locked });
+    // The lock travels as a render of its own, so a page hidden now and rebuilt later shows it too.
+    const last = this.page.latest;
+    if (last) this.deliver(this.page.update({ ...last, locked, title: this.panel.title }, this.panel.visible));
   }
 
   /** Something the report is made from may have changed. */
@@ -153,24 +155,13 @@ export class ReportPreview implements vscode.Disposable {
     this.updateTitle();
     const html = render?.html ?? noReport(this.inspectionUri);
     const revealOn = vscode.workspace.getConfiguration('sqs.preview').get<RevealOn>('revealOn') === 'doubleClick' ? 'doubleClick' : 'click';
-    const same = this.last && this.last.html === html && this.last.inspection === this.inspectionUri && this.last.locked === this.isLocked && this.last.revealOn === revealOn;
-    if (same && this.loaded) return;
-    const message: Extract<ToWebview, { type: 'render' }> = {
-      type: 'render',
-      seq: ++this.seq,
-      inspection: this.inspectionUri,
-      title: this.panel.title,
-      locked: this.isLocked,
-      revealOn,
-      html,
-    };
-    this.last = message;
-    if (!this.loaded) {
-      this.load(message);
-      return;
-    }
-    // A hidden webview has no page to post to; it reloads when shown and asks for the latest render then.
-    if (this.panel.visible) this.post(message);
+    this.deliver(this.page.update({ inspection: this.inspectionUri, title: this.panel.title, locked: this.isLocked, revealOn, html }, this.panel.visible));
+  }
+
+  private deliver(delivery: Delivery | undefined): void {
+    if (!delivery || this.disposed) return;
+    if (delivery.kind === 'load') this.load(delivery.message);
+    else this.post(delivery.message);
   }
 
   private load(initial: Extract<ToWebview, { type: 'render' }>): void {
@@ -201,11 +192,13 @@ export class ReportPreview implements vscode.Disposable {
       return;
     }
     switch (m.type) {
-      case 'ready':
+      case 'ready': {
         // The page (re)loaded, showing render m.seq: bring it up to date, with the highlight.
-        if (this.last && m.seq < this.last.seq) this.post(this.last);
+        const behind = this.page.ready(m.seq);
+        if (behind) this.post(behind);
         if (this.highlighted.length > 0) this.post({ type: 'highlight', paragraphs: this.highlighted, scroll: false });
         break;
+      }
       case 'reveal':
         void this.revealPart({ kind: 'text', paragraph: m.paragraph, ...(m.sentence !== undefined && { sentence: m.sentence }) });
         break;

@@ -183,6 +183,26 @@ describe('the report preview', () => {
     assert.ok(/^(sufficient|not sufficient|\d+)$/.test(picked), `the selection is a judgement or a stated count: ${JSON.stringify(picked)}`);
   });
 
+  it(`${PAGE_TAG} locked while hidden behind another tab, it shows as locked when brought back`, async () => {
+    await openPreviewOf(liverpool('cases', 'liv-01.case.sqs.yaml'));
+    await frameText(seed);
+    const pressed = (value: boolean) => `button[data-action="toggleLock"][aria-pressed="${value}"]`;
+    assert.equal(await inFrame(seed, { action: 'count', selector: pressed(false) }), 1);
+    // Another document over the preview in its group: the webview is hidden, and VS Code drops what is posted to
+    // it. Not an SQS file: opening one makes the server announce a change, and the render that follows would
+    // carry the lock and hide what this test is about.
+    const column = previewTabs()[0]!.column;
+    const other = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'over the preview' });
+    await vscode.window.showTextDocument(other, { viewColumn: column, preview: false });
+    await poll(() => vscode.window.tabGroups.all.find((g) => g.viewColumn === column)?.activeTab?.input instanceof vscode.TabInputText, { what: 'the case file over the preview' });
+    await vscode.commands.executeCommand('sqs.preview.toggleLock');
+    await poll(() => previewTabs()[0]?.label === '[Report] Liverpool', { what: 'the locked title' });
+    // Brought back, the page is rebuilt: it must show the lock, not the state it was first loaded with.
+    await open(liverpool('cases', 'liv-01.case.sqs.yaml'));
+    await vscode.commands.executeCommand('sqs.preview.openToSide');
+    await poll(async () => (await inFrame(seed, { action: 'count', selector: pressed(true) })) === 1, { what: 'the lock button to show "Locked"' });
+  });
+
   it(`${PAGE_TAG} the cursor on a judgement highlights the paragraphs it feeds`, async () => {
     const editor = await openPreviewOf(liverpool('cases', 'liv-01.case.sqs.yaml'));
     await frameText(seed);

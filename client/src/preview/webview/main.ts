@@ -108,10 +108,6 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         applyHighlight(m.scroll === true);
       }
       break;
-    case 'locked':
-      setLocked(m.locked === true);
-      saveState();
-      break;
   }
 });
 
