@@ -111,6 +111,8 @@ export class TestClient {
   private readonly partialResults = new Map<string | number, (value: unknown) => void>();
   inlayHintRefreshes = 0;
   inspectionsChanged = 0;
+  /** The inspections each sqs/inspectionsChanged named, in order. */
+  readonly inspectionsNamed: string[][] = [];
   indexingDone = 0;
   readonly published = new Map<string, Diagnostic[]>();
   readonly logs: string[] = [];
@@ -167,8 +169,9 @@ export class TestClient {
         this.changed();
       }
     });
-    c.onNotification('sqs/inspectionsChanged', () => {
+    c.onNotification('sqs/inspectionsChanged', (p: { inspections: string[] }) => {
       this.inspectionsChanged++;
+      this.inspectionsNamed.push(p.inspections);
       this.changed();
     });
     c.listen();

@@ -33,8 +33,10 @@ export class PreviewManager implements vscode.Disposable {
         for (const p of this.previews) if (inspections.includes(p.inspection)) p.refresh();
       }),
       server.onDidStart(() => this.previews.forEach((p) => p.reload())),
+      // Only the preview's own settings: this runs before the language client forwards a change to the server,
+      // which announces the settings it renders with (phrasebook, severities) by sqs/inspectionsChanged.
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('sqs')) this.previews.forEach((p) => p.reload());
+        if (e.affectsConfiguration('sqs.preview')) this.previews.forEach((p) => p.reload());
       }),
     );
     const editor = vscode.window.activeTextEditor;

@@ -121,13 +121,7 @@ export function registerCustomRequests(connection: Connection, ws: Workspace, se
   // One notification per burst of changes, naming the inspections touched.
   let pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  ws.onDidChange(({ affected, edited }) => {
-    for (const uri of [...affected, ...edited]) {
-      const inspection = ws.index.inspectionOf(uri);
-      if (inspection) pending.add(inspection.file.uri);
-      // An inspection file that was deleted belongs to no inspection any more, but its followers must hear.
-      else if (fileKindOf(uri) === 'inspection') pending.add(uri);
-    }
+  const notifySoon = () => {
     if (pending.size === 0 || timer) return;
     timer = setTimeout(() => {
       timer = undefined;
@@ -135,5 +129,21 @@ export function registerCustomRequests(connection: Connection, ws: Workspace, se
       pending = new Set();
       void connection.sendNotification(InspectionsChangedNotification, { inspections });
     }, 100);
+  };
+  ws.onDidChange(({ affected, edited }) => {
+    for (const uri of [...affected, ...edited]) {
+      const inspection = ws.index.inspectionOf(uri);
+      if (inspection) pending.add(inspection.file.uri);
+      // An inspection file that was deleted belongs to no inspection any more, but its followers must hear.
+      else if (fileKindOf(uri) === 'inspection') pending.add(uri);
+    }
+    notifySoon();
+  });
+  // The settings (a phrasebook, a severity) shape every report and status. An editor's own settings listener
+  // runs before its language client forwards the change here, so whatever it asked for then was answered with
+  // the old settings: only the server knows when the new ones apply, so it says so, for every inspection.
+  settings.onDidChange(() => {
+    for (const inspection of ws.index.inspections()) pending.add(inspection.file.uri);
+    notifySoon();
   });
 }
