@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { RequestParam, RequestType } from 'vscode-languageserver-protocol';
 import { InspectionsChangedNotification, languageIds, type InspectionsChangedParams } from '../../server/src/protocol';
+import { onEachRun } from './running';
 
 /** The documents the server handles: SQS files on disk (their names decide their language). */
 export const documentSelector = [
@@ -20,8 +21,9 @@ export class SqsServer implements vscode.Disposable {
   /** Fires when files of one or more inspections changed: typing, saving, files created or deleted. */
   readonly onInspectionsChanged = this.changed.event;
   private readonly started = new vscode.EventEmitter<void>();
-  /** Fires when the server has (re)started and answers requests. */
+  /** Fires when the server has (re)started and answers requests, including restarts after a crash. */
   readonly onDidStart = this.started.event;
+  private readonly stateListener: vscode.Disposable;
 
   constructor(context: vscode.ExtensionContext, output: vscode.LogOutputChannel) {
     const module = context.asAbsolutePath('server/out/server.js');
@@ -39,16 +41,15 @@ export class SqsServer implements vscode.Disposable {
     // The id `sqs` makes the client read the `sqs.trace.server` setting.
     this.client = new LanguageClient('sqs', 'SQS Findings', serverOptions, clientOptions);
     this.client.onNotification(InspectionsChangedNotification, (params) => this.changed.fire(params));
+    this.stateListener = onEachRun(this.client, State.Running, () => this.started.fire());
   }
 
-  async start(): Promise<void> {
-    await this.client.start();
-    this.started.fire();
+  start(): Promise<void> {
+    return this.client.start();
   }
 
-  async restart(): Promise<void> {
-    await this.client.restart();
-    this.started.fire();
+  restart(): Promise<void> {
+    return this.client.restart();
   }
 
   get running(): boolean {
@@ -64,6 +65,7 @@ export class SqsServer implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.stateListener.dispose();
     this.changed.dispose();
     this.started.dispose();
   }
