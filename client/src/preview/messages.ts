@@ -35,15 +35,19 @@ export type ToWebview =
       scroll: boolean;
     };
 
-/** Webview → extension. */
+/**
+ * Webview → extension. What a click or an export button acts on carries the inspection the page shows: the panel
+ * may have moved on to another inspection (it follows the editor) before the message arrives, and a paragraph id
+ * or an export must not be applied to a report the inspector was not looking at.
+ */
 export type FromWebview =
   | { type: 'ready'; seq: number }
-  | { type: 'reveal'; paragraph: string; sentence?: number }
+  | { type: 'reveal'; inspection: string; paragraph: string; sentence?: number }
   /** The mark on a paragraph: its findings and warnings, and the places they concern. */
-  | { type: 'revealMark'; paragraph: string }
+  | { type: 'revealMark'; inspection: string; paragraph: string }
   /** The notes before the report: the places they concern (cases still to judge, …). */
-  | { type: 'revealNotes' }
-  | { type: 'export'; format: ExportFormat }
+  | { type: 'revealNotes'; inspection: string }
+  | { type: 'export'; inspection: string; format: ExportFormat }
   | { type: 'toggleLock' };
 
 /** The state the webview keeps with `setState`, handed to the serializer after a window reload. */
@@ -57,18 +61,20 @@ export interface PreviewState {
 // Paragraph ids are DOM ids chosen by the report model: short, of a known alphabet.
 const paragraphId = z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[\w.:-]+$/));
 const seq = z.int().check(z.nonnegative());
+// Only ever compared with the panel's own inspection, never opened: a file URI of sane length is enough.
+const inspection = z.string().check(z.maxLength(4096), z.startsWith('file:'));
 
 const fromWebview = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready'), seq }),
-  z.strictObject({ type: z.literal('reveal'), paragraph: paragraphId, sentence: z.optional(z.int().check(z.nonnegative(), z.maximum(10_000))) }),
-  z.strictObject({ type: z.literal('revealMark'), paragraph: paragraphId }),
-  z.strictObject({ type: z.literal('revealNotes') }),
-  z.strictObject({ type: z.literal('export'), format: z.enum(exportFormats) }),
+  z.strictObject({ type: z.literal('reveal'), inspection, paragraph: paragraphId, sentence: z.optional(z.int().check(z.nonnegative(), z.maximum(10_000))) }),
+  z.strictObject({ type: z.literal('revealMark'), inspection, paragraph: paragraphId }),
+  z.strictObject({ type: z.literal('revealNotes'), inspection }),
+  z.strictObject({ type: z.literal('export'), inspection, format: z.enum(exportFormats) }),
   z.strictObject({ type: z.literal('toggleLock') }),
 ]);
 
 const previewState = z.object({
-  inspection: z.string().check(z.maxLength(4096), z.startsWith('file:')),
+  inspection,
   locked: z.boolean(),
   topParagraph: z.optional(paragraphId),
 });

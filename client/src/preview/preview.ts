@@ -191,6 +191,11 @@ export class ReportPreview implements vscode.Disposable {
       this.host.log.warn(`report preview: ignored a malformed message from the webview: ${describe(raw)}`);
       return;
     }
+    if ('inspection' in m && m.inspection !== this.inspectionUri) {
+      // The page showed another inspection when it was clicked; the panel has moved on since.
+      this.host.log.info(`report preview: ignored a ${m.type} for ${m.inspection}, no longer shown`);
+      return;
+    }
     switch (m.type) {
       case 'ready': {
         // The page (re)loaded, showing render m.seq: bring it up to date, with the highlight.
@@ -209,7 +214,7 @@ export class ReportPreview implements vscode.Disposable {
         void this.revealPart({ kind: 'notes' }, 'The notes concern');
         break;
       case 'export':
-        this.host.exportReport(this.inspectionUri, m);
+        this.host.exportReport(m.inspection, m);
         break;
       case 'toggleLock':
         this.host.toggleLock(this);

@@ -120,14 +120,14 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
  */
 function sourceTarget(el: Element): FromWebview | undefined {
   if (!report.contains(el)) return undefined;
-  if (el.closest('aside.notes')) return { type: 'revealNotes' };
+  if (el.closest('aside.notes')) return { type: 'revealNotes', inspection };
   const paragraph = el.closest<HTMLElement>(paragraphSelector);
   if (!paragraph?.id || !report.contains(paragraph)) return undefined;
-  if (el.closest('.mark')) return { type: 'revealMark', paragraph: paragraph.id };
+  if (el.closest('.mark')) return { type: 'revealMark', inspection, paragraph: paragraph.id };
   const key = el.closest<HTMLElement>('[data-sentence]')?.dataset.sentence;
   const prefix = `${paragraph.id}:`;
   const index = key?.startsWith(prefix) ? Number(key.slice(prefix.length)) : NaN;
-  return Number.isInteger(index) && index >= 0 ? { type: 'reveal', paragraph: paragraph.id, sentence: index } : { type: 'reveal', paragraph: paragraph.id };
+  return Number.isInteger(index) && index >= 0 ? { type: 'reveal', inspection, paragraph: paragraph.id, sentence: index } : { type: 'reveal', inspection, paragraph: paragraph.id };
 }
 
 document.addEventListener('click', (e) => {
@@ -137,7 +137,7 @@ document.addEventListener('click', (e) => {
   if (action) {
     if (action.dataset.action === 'toggleLock') post({ type: 'toggleLock' });
     const format = action.dataset.format;
-    if (action.dataset.action === 'export' && (format === 'html' || format === 'markdown' || format === 'docx')) post({ type: 'export', format });
+    if (action.dataset.action === 'export' && (format === 'html' || format === 'markdown' || format === 'docx')) post({ type: 'export', inspection, format });
     return;
   }
   // A click that ends a text selection is for copying, not for jumping to the source.
