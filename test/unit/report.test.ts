@@ -188,6 +188,17 @@ describe('report: the Liverpool inspection from its case files', () => {
 describe('report: the Liverpool inspection recorded as tallies only', () => {
   const stated = buildReport(talliesOnly);
 
+  it('leaves out the reasons of a question whose figures it cannot state (they would read as the sentence before’s)', () => {
+    const text = talliesOnly.file.parsed.text.replace('    review:\n      due: 25\n      done: 21\n      sufficient: 17\n      reasons: { no-review: 4, copy-of-earlier: 4 }', '    review:\n      reasons: { no-review: 4, copy-of-earlier: 4 }');
+    assert.notEqual(text, talliesOnly.file.parsed.text);
+    const ws = workspace({ 'l/inspection.sqs.yaml': text });
+    const d = buildReport(ws.index.inspections()[0]!);
+    assert.doesNotMatch(textOf(d, '2.2')!, /copies|review had not taken place/);
+    assert.match(textOf(d, '2.2')!, /^A good quality assessment of risk of harm to others was seen in 27 out of 34 cases\. In three cases/);
+    assert.ok(d.warnings.some((w) => w.questionId === '2.2/review' && /no relevant and sufficient counts are stated/.test(w.message)));
+    assert.match(textOf(buildReport(talliesOnly), '2.2')!, /For example, in four cases a review had not taken place/, 'with its figures, the reasons stay');
+  });
+
   it('says the same as the case files do (without the quotes, which live in case files)', () => {
     assert.equal(stated.figuresFrom, 'stated');
     assert.deepEqual(generated(stated).map((s) => s.text), generated(doc).map((s) => s.text));

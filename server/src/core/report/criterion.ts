@@ -83,7 +83,9 @@ function questionBlock(ctx: ReportContext, q: Question, f: QuestionFigures, styl
     const intro = ctx.fill(hooks.intro);
     if (intro) block.intro = { ...intro, kind: 'standard', questionId: q.id };
   }
-  const reasons = hooks.reasons && reasonsSentence(ctx, q, f, hooks.reasons);
+  // Reasons follow the figures they explain: where those are left out, the reasons would read as an example
+  // of the sentence before (another question's).
+  const reasons = hooks.reasons && (block.main || !hooks.sentence) && reasonsSentence(ctx, q, f, hooks.reasons);
   if (reasons) block.reasons.push(reasons);
   return block;
 }
