@@ -333,6 +333,22 @@ describe('report: generation rules', () => {
     assert.equal(oversight(18, scotland).text, 'Management oversight of the quality of reports was effective in most cases.', 'a phrasebook without adverbs keeps the band');
   });
 
+  it('says which fixed part it left out and why, rather than drop it in silence (fieldwork ending before it starts, no publication date)', () => {
+    const reversed = minimalInspection.replace('fieldwork: { start: 2014-03-03, end: 2014-03-06 }', 'fieldwork: { start: 2014-03-09, end: 2014-03-06 }');
+    assert.notEqual(reversed, minimalInspection);
+    const ws = workspace({ 'i/inspection.sqs.yaml': reversed, 'i/a.case.sqs.yaml': minimalCase('T-1'), 'i/b.case.sqs.yaml': minimalCase('T-2') });
+    const wrongDates = ws.findings('i/inspection.sqs.yaml').filter((f) => f.message.startsWith('The fieldwork ends'));
+    assert.deepEqual(wrongDates.map((f) => `${f.code} ${f.range.start.line}:${f.range.start.character} ${f.message}`), ['SQS011 5:37 The fieldwork ends (2014-03-06) before it starts (2014-03-09).']);
+    const d = buildReport(ws.index.inspections()[0]!);
+    assert.equal(d.opening.length, 0);
+    const messages = d.warnings.map((w) => w.message);
+    assert.ok(messages.includes('The opening paragraph is left out: it needs the fieldwork dates (start and end, the end not before the start), which the inspection file does not give.'), messages.join('\n'));
+    assert.ok(messages.includes('The "Publication date" line of the header is left out: it needs {published}, which the inspection file does not give.'), messages.join('\n'));
+    const dated = buildReport(workspace({ 'i/inspection.sqs.yaml': `${minimalInspection}published: 2014-04-01\n` }).index.inspections()[0]!);
+    assert.ok(!dated.warnings.some((w) => /left out: it needs/.test(w.message)), dated.warnings.map((w) => w.message).join('\n'));
+    assert.equal(dated.opening.length, 1);
+  });
+
   it('a phrasebook named by the caller is used when the inspection names none', () => {
     assert.equal(buildReport(liverpool, { phrasebook: 'education-scotland' }).phrasebookId, 'education-scotland');
   });

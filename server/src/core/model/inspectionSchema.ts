@@ -96,7 +96,10 @@ export function inspectionFileSchema(catalogue: Catalogue) {
     language: z.enum(['en', 'cy'], { error: () => 'Use en (English) or cy (Cymraeg).' }).optional(),
     addressee: person,
     from: person,
-    fieldwork: z.strictObject({ start: isoDate, end: isoDate }),
+    fieldwork: z
+      .strictObject({ start: isoDate, end: isoDate })
+      // ISO dates compare as text; a fieldwork ending before it starts is a slip the report cannot word.
+      .refine((f) => f.start <= f.end, { error: (issue) => `The fieldwork ends (${(issue.input as { end: string }).end}) before it starts (${(issue.input as { start: string }).start}).`, path: ['end'] }),
     published: isoDate.optional(),
     lead_inspector: leadInspector,
     sample: count,

@@ -39,9 +39,9 @@ export function buildReport(inspection: Inspection, options: ReportOptions = {})
   };
   const placed = new Set<string>();
 
-  const standard = (id: string, templates: readonly string[] | undefined): Paragraph[] =>
+  const standard = (id: string, templates: readonly string[] | undefined, what = `${id.replace(/-/g, ' ')} paragraph`): Paragraph[] =>
     (templates ?? []).flatMap((t) => {
-      const filled = ctx.fill(t);
+      const filled = ctx.fillOrWarn(t, what);
       return filled ? [{ id: '', sentences: [{ ...filled, kind: 'standard' as const }] }] : [];
     }).map((p, i) => ({ ...p, id: `${id}-${i + 1}` }));
 
@@ -123,7 +123,7 @@ export function buildReport(inspection: Inspection, options: ReportOptions = {})
     figuresFrom: inspection.cases.size > 0 ? 'cases' : 'stated',
     letterhead: report.letterhead.flatMap((t) => ctx.fill(t)?.text ?? []),
     header: report.header.flatMap((h) => {
-      const v = ctx.fill(h.value);
+      const v = ctx.fillOrWarn(h.value, `"${h.label.replace(/:$/, '')}" line of the header`);
       return v ? [{ label: h.label, value: v.text, sources: v.sources }] : [];
     }),
     title,

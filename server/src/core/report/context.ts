@@ -1,5 +1,5 @@
 import type { Phrasebook } from '../commentary/phrasebook';
-import { capitalise, fill } from '../commentary/template';
+import { capitalise, fill, placeholders } from '../commentary/template';
 import type { InspectionVariable } from '../commentary/variables';
 import type { Catalogue } from '../criteria/catalogue';
 import type { Inspection } from '../index/inspectionIndex';
@@ -40,6 +40,19 @@ export class ReportContext {
   /** A link to a value of the inspection file: to its text, without a block scalar's header or quotes. */
   link(located: Pick<Located<unknown>, 'range' | 'textRange'>, role: SourceLink['role'], label: string): SourceLink {
     return { uri: this.uri, range: located.textRange ?? located.range, role, label };
+  }
+
+  /**
+   * Fills one of the report's fixed templates (letterhead, header, opening, closing…); when a value it needs
+   * is missing, warns (`what` names the part left out) rather than drop the part in silence.
+   */
+  fillOrWarn(template: string, what: string): Filled | undefined {
+    const filled = this.fill(template);
+    if (filled) return filled;
+    const missing = [...new Set(placeholders(template).map((p) => p.name))].filter((n) => !this.values.has(n as InspectionVariable));
+    const why = missing.map((n) => (n === 'fieldwork' ? 'the fieldwork dates (start and end, the end not before the start)' : `{${n}}`));
+    this.warnings.push({ message: `The ${what} is left out: it needs ${why.join(', ') || 'a value'}, which the inspection file does not give.`, sources: [] });
+    return undefined;
   }
 
   /**
