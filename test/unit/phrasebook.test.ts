@@ -12,7 +12,7 @@ const banded = (count: number, total: number) => sqs.quantity(count, total, 'ban
 
 describe('phrasebook: SQS bands at every edge', () => {
   it('0 of N is none and N of N is all, for small and large N', () => {
-    for (const n of [1, 2, 3, 4, 5, 9, 22, 34, 60, 300]) {
+    for (const n of [2, 3, 4, 5, 9, 22, 34, 60, 300]) {
       assert.equal(banded(0, n).phrase, 'none', `0/${n}`);
       assert.equal(banded(n, n).phrase, 'all', `${n}/${n}`);
       assert.equal(sqs.quantity(0, n, 'exact')!.kind, 'none');
@@ -240,10 +240,12 @@ describe('phrasebook: reading quantities back out of prose', () => {
         for (let c = 0; c <= n; c++) {
           for (const style of ['exact', 'all-but', 'banded'] as Style[]) {
             const q = book.quantity(c, n, style)!;
+            // A whole of one case ("the one case", "no case") is worded without a quantifier for the check to read.
+            const ofOne = n === 1;
             for (const form of ['bare', 'the', 'relevant'] as const) {
               const sentence = `In ${q.form(form)} cases, the work was good.`;
-              const found = book.find(sentence).filter((m) => m.kind !== 'count' || q.kind === 'single');
-              assert.ok(found.length > 0, `${book.id}: nothing found in "${sentence}"`);
+              const found = book.find(sentence).filter((m) => m.kind !== 'count' || q.kind === 'single' || ofOne);
+              assert.ok(found.length > 0 || ofOne, `${book.id}: nothing found in "${sentence}"`);
               for (const m of found) assert.ok(book.accepts(m, c, n), `${book.id}: "${m.text}" in "${sentence}" rejects ${c}/${n}`);
             }
           }
@@ -332,5 +334,58 @@ describe('phrasebook: chosen by the inspection file', () => {
     const [f] = bad.findings('i/inspection.sqs.yaml').filter((x) => x.code !== 'SQS040');
     assert.equal(at(f!), '9:13 SQS011');
     assert.match(f!.message, /"scottish" is not a phrasebook: use sqs or education-scotland/);
+  });
+});
+
+describe('phrasebook: a whole of one case', () => {
+  it('is "the one case" or "no case" in every style, never "all of the one" or "none of the one"', () => {
+    for (const book of [sqs, scotland]) {
+      for (const style of ['exact', 'all-but', 'banded'] as Style[]) {
+        const all = book.quantity(1, 1, style)!;
+        assert.deepEqual([all.kind, all.form('bare'), all.form('the'), all.form('relevant'), all.form('the', { capital: true })], ['all', 'the one', 'the only', 'the one relevant', 'The only'], `${book.id} ${style}`);
+        const none = book.quantity(0, 1, style)!;
+        assert.deepEqual([none.kind, none.form('bare'), none.form('the'), none.form('relevant')], ['none', 'no', 'no', 'no relevant'], `${book.id} ${style}`);
+      }
+    }
+    assert.equal(sqs.quantity(2, 2, 'exact')!.form('bare'), 'all two');
+    assert.equal(sqs.quantity(0, 2, 'exact')!.form('the'), 'none of the two');
+  });
+
+  it('says what the words after it agree with: the noun straight after, and a verb', () => {
+    const singular = (c: number, n: number, style: Style) => sqs.quantity(c, n, style)!.singular;
+    assert.deepEqual(singular(1, 1, 'exact'), { subject: true, noun: true }, 'the one case was');
+    assert.deepEqual(singular(0, 1, 'banded'), { subject: true, noun: true }, 'no case was');
+    assert.deepEqual(singular(1, 22, 'exact'), { subject: true, noun: false }, 'one out of 22 cases was');
+    assert.deepEqual(singular(1, 22, 'banded'), { subject: true, noun: false }, 'one of the cases was');
+    assert.deepEqual(singular(22, 22, 'exact'), { subject: false, noun: false }, 'all 22 cases were');
+    assert.deepEqual(singular(21, 22, 'banded'), { subject: false, noun: false }, 'all but one of the cases were');
+  });
+
+  it('the prose check suggests "the one", not "all one"', () => {
+    const [m] = sqs.find('in all 3 cases');
+    assert.equal(sqs.accepts(m!, 1, 1), false);
+    assert.equal(sqs.replacement(m!, 1, 1), 'the one');
+  });
+
+  it('a phrasebook without forms for one keeps its all and none forms', () => {
+    const data = structuredClone(sqsData) as Record<string, unknown> & typeof sqsData;
+    delete (data.forms as Partial<typeof data.forms>).allOfOne;
+    delete (data.forms as Partial<typeof data.forms>).noneOfOne;
+    const plain = PhrasebookRegistry.fromFiles([data]).get('sqs')!;
+    assert.equal(plain.quantity(1, 1, 'exact')!.form('the'), 'all of the one');
+    const bad = structuredClone(sqsData);
+    bad.forms.allOfOne.bare = 'the {whole}';
+    assert.throws(() => PhrasebookRegistry.fromFiles([bad]), /forms\.allOfOne\.bare: unknown placeholder \{whole\}/);
+  });
+});
+
+describe('template agreement', () => {
+  it('a choice straight after the quantity is its noun; any other choice agrees with the quantity as a subject', async () => {
+    const { fill } = await import('../../server/src/core/commentary/template');
+    const resolve = (name: string) => (name === 'quantity' ? 'one out of 22' : undefined);
+    const agreement = { subject: 1, noun: 2, nounAfter: 'quantity' };
+    assert.equal(fill('In {quantity} {case|cases} the plan {was|were} good.', resolve, agreement), 'In one out of 22 cases the plan was good.');
+    assert.equal(fill('{quantity}{case|cases} {was|were}', resolve, agreement), 'one out of 22cases was');
+    assert.equal(fill('{case|cases}', resolve, 1), 'case', 'one number for every choice');
   });
 });

@@ -244,7 +244,7 @@ describe('report: generation rules', () => {
     const { doc: d } = fixture({ cases: ['  "4.5":\n    complied: yes\n', '  "4.5":\n    complied: yes\n'] });
     assert.equal(textOf(d, '4.5'), 'All of the children or young people had complied with the requirements of their sentence.');
     const one = fixture({ cases: ['  "4.5":\n    complied: yes\n', '  "4.5":\n    complied: no\n    response: sufficient\n'] }).doc;
-    assert.match(textOf(one, '4.5')!, /^One child or young person had complied with the requirements of their sentence\. In all cases where the child or young person had not complied, the response of the Testtown Youth Offending Team was appropriate\.$/);
+    assert.match(textOf(one, '4.5')!, /^One child or young person had complied with the requirements of their sentence\. In the one case where the child or young person had not complied, the response of the Testtown Youth Offending Team was appropriate\.$/);
     const negative = fixture({ cases: ['  "2.4": sufficient\n', '  "2.4": sufficient\n'] }).doc;
     assert.equal(textOf(negative, '2.4'), 'Plans to address the risk of harm to others had been reviewed to a satisfactory standard in all of the two cases where a review was due.');
   });
@@ -416,7 +416,7 @@ describe('report: catalogue templates are checked when the catalogue loads', () 
   it('an adverb sentence takes {adverb}, and only on a banded question framed on its sufficient cases', () => {
     assert.throws(() => Catalogue.from(withQuestion((c) => Object.assign(c, { style: 'banded', framing: 'sufficient', adverbSentence: 'It was {adverbs} done.' }))), /adverbSentence: unknown placeholder \{adverbs\}/);
     assert.throws(() => Catalogue.from(withQuestion((c) => (c.adverbSentence = 'It was {adverb} done.'))), /2\.4\/review commentary\.adverbSentence: only a banded question framed on its sufficient cases/);
-    assert.doesNotThrow(() => Catalogue.from(withQuestion((c) => Object.assign(c, { style: 'banded', framing: 'sufficient', adverbSentence: 'It was {adverb} done.' }))));
+    assert.doesNotThrow(() => Catalogue.from(withQuestion((c) => Object.assign(c, { style: 'banded', framing: 'sufficient', adverbSentence: 'It was {adverb} done.', noneSentence: 'It was not done.' }))));
   });
 });
 
@@ -446,5 +446,83 @@ describe('report: robust to whatever the inspection file holds', () => {
       assert.ok(renderHtml(d).includes('<article'), name);
       assert.doesNotMatch(numbered(d).map(paragraphText).join(' '), /\bundefined\b|\bNaN\b|\{quantity/, name);
     }
+  });
+});
+
+/** A report from counts stated in the inspection file alone (`tallies` is the YAML under `tallies:`). */
+function statedReport(tallies: string, options: { sample?: number; extra?: string } = {}): ReportDocument {
+  const text = `${minimalInspection.replace('sample: 2', `sample: ${options.sample ?? 34}`)}${options.extra ?? ''}tallies:\n${tallies}`;
+  return buildReport(workspace({ 'i/inspection.sqs.yaml': text }).index.inspections()[0]!);
+}
+
+describe('report: a total of one case', () => {
+  it('names the one case as one, in every style, with its noun and verb in the singular', () => {
+    const d = statedReport(`  "2.1": { relevant: 1, sufficient: 1 }
+  "3.1":
+    psr: { relevant: 1, sufficient: 1 }
+  "1.5": { relevant: 1, sufficient: 1 }
+  "1.2": { relevant: 1, sufficient: 1 }
+  "3.2": { due: 1, done: 1, sufficient: 0 }
+`);
+    assert.equal(textOf(d, '2.1'), 'There was a clear and thorough assessment of risk of harm to others outlined in the one case where there had been a PSR.');
+    assert.equal(textOf(d, '3.1'), 'These issues were fully addressed in the only PSR.');
+    assert.match(textOf(d, '1.5')!, /reoffending in the one relevant case\.$/);
+    assert.equal(textOf(d, '1.2'), 'The only initial assessment of what was likely to make a child or young person offend was on time and was of good enough quality.');
+    assert.equal(textOf(d, '3.2'), 'No review of safeguarding and vulnerability throughout the sentence was of an acceptable standard.');
+    assert.doesNotMatch(numbered(d).map(paragraphText).join(' '), /\b(all|none) (of the )?one\b/);
+  });
+
+  it('an all-sentence over one case says "the only case", not "all of the one cases"', () => {
+    const d = statedReport(`  "2.4": { due: 1, done: 1, sufficient: 1 }\n`);
+    assert.equal(textOf(d, '2.4'), 'Plans to address the risk of harm to others had been reviewed to a satisfactory standard in the only case where a review was due.');
+  });
+
+  it('a count of one out of many keeps its noun plural and its verb singular', () => {
+    const d = statedReport(`  "2.1": { relevant: 22, sufficient: 1 }\n  "1.2": { relevant: 22, sufficient: 1 }\n`);
+    assert.equal(textOf(d, '2.1'), 'There was a clear and thorough assessment of risk of harm to others outlined in 1 out of 22 cases where there had been a PSR.');
+    assert.equal(textOf(d, '1.2'), 'One of the initial assessments of what was likely to make a child or young person offend was on time and was of good enough quality.');
+  });
+
+  it('a sample of one is "a sample of one recent case"', () => {
+    const d = statedReport('  {}\n', { sample: 1 });
+    assert.match(paragraphText(d.context.paragraphs[1]!), /at the start of a sample of one recent case supervised by/);
+    assert.match(paragraphText(doc.context.paragraphs[1]!), /a sample of 34 recent cases supervised by/);
+  });
+});
+
+describe('report: a count of none', () => {
+  it('words a criterion none of whose cases was sufficient with its none-sentence, never "In none of the 29 cases management oversight was effective"', () => {
+    const d = statedReport(`  "3.5": { relevant: 29, sufficient: 0 }
+  "1.1":
+    report: { relevant: 22, sufficient: 0 }
+  "2.3":
+    plan: { relevant: 29, sufficient: 0 }
+  "3.1":
+    assessment: { relevant: 34, sufficient: 0 }
+  "4.4": { relevant: 30, sufficient: 0 }
+  "4.5":
+    complied: { relevant: 34, sufficient: 16 }
+    response: { relevant: 18, sufficient: 0 }
+  "1.5": { relevant: 1, sufficient: 0 }
+`);
+    assert.equal(textOf(d, '3.5'), 'In all 29 cases, management oversight was not effective in ensuring the quality of work to address safeguarding and vulnerability.');
+    assert.equal(textOf(d, '1.1'), 'In all of the 22 relevant cases, we found that pre-sentence reports (PSRs) provided to the court were not of good enough quality.');
+    assert.match(textOf(d, '2.3')!, /this happening\. In all 29 cases, planning was not done well enough to manage the risk of harm\.$/);
+    assert.equal(textOf(d, '3.1'), 'In all cases, vulnerability and safeguarding needs were not sufficiently assessed.');
+    assert.match(textOf(d, '4.4')!, /^In all cases we reviewed, where relevant, sufficient attention had not been given to the health/);
+    assert.match(textOf(d, '4.5')!, /In all cases where the child or young person had not complied, the response of the Testtown Youth Offending Team was not appropriate\.$/);
+    assert.match(textOf(d, '1.5')!, /was insufficient in the one relevant case\.$/);
+    assert.doesNotMatch(numbered(d).map(paragraphText).join(' '), /\b[Ii]n none of the/);
+  });
+
+  it('a catalogue sentence opening "In {quantity…}" needs a none-sentence', () => {
+    const data = structuredClone(sqs2013) as typeof sqs2013;
+    const oversight = data.themes[2]!.criteria[4]!.questions[0]!.commentary as Record<string, unknown>;
+    delete oversight.noneSentence;
+    assert.throws(() => Catalogue.from(data), (e: unknown) => e instanceof CatalogueError && /3\.5\/oversight commentary\.sentence: it opens "In \{quantity…\}".*give a noneSentence/.test(e.message));
+    // Framed on the cases that fell short, the all-sentence covers it (2.4 "In 11 out of 26 cases, plans … had not been reviewed").
+    const framed = structuredClone(sqs2013) as typeof sqs2013;
+    assert.equal((framed.themes[1]!.criteria[3]!.questions[0]!.commentary as Record<string, unknown>).noneSentence, undefined);
+    assert.doesNotThrow(() => Catalogue.from(framed));
   });
 });

@@ -47,6 +47,12 @@ export interface Quantity {
   readonly phrase: string;
   /** The quantity as it stands before the rest of a sentence; `capital` starts a sentence (a number spelled out). */
   form(form: Form | 'phrase', options?: { capital?: boolean }): string;
+  /**
+   * Whether the quantity reads as one thing, for the words agreeing with it: `subject` for a verb ("one out
+   * of 22 assessments was", "the one assessment was"), `noun` for the noun right after it, which agrees with
+   * what the quantity ends in ("one out of 22 | cases", but "the one | case").
+   */
+  readonly singular: { readonly subject: boolean; readonly noun: boolean };
 }
 
 export interface Figures {
@@ -80,6 +86,8 @@ export class Phrasebook {
   private readonly generated: readonly Band[];
   private readonly adverbs: readonly { adverb: string; when: Interval }[];
   private readonly forms: Readonly<Record<Exclude<QuantityKind, 'band'>, Readonly<Record<Form | 'phrase', Token[]>>>>;
+  /** `all` and `none` when the whole is a single case ("the one case", "no case"), if the phrasebook words them. */
+  private readonly formsOfOne: Readonly<Partial<Record<'all' | 'none', Readonly<Record<Form | 'phrase', Token[]>>>>>;
   private readonly allButShare: Rational;
   private readonly finder: Finder;
 
@@ -110,6 +118,10 @@ export class Phrasebook {
       none: tokens(data.forms.none),
       'all-but': tokens(data.forms.allBut),
       single: tokens(data.forms.single),
+    };
+    this.formsOfOne = {
+      ...(data.forms.allOfOne && { all: tokens(data.forms.allOfOne) }),
+      ...(data.forms.noneOfOne && { none: tokens(data.forms.noneOfOne) }),
     };
     this.allButShare = parseRational(data.rules.allBut.atLeast);
     this.finder = new Finder(this);
@@ -153,6 +165,8 @@ export class Phrasebook {
     checkCounts(count, total);
     const missing = total - count;
     const rules = this.data.rules;
+    // A whole of one case is named as such in every style: "the one case", not "all of the one cases".
+    if (total === 1 && this.formsOfOne[count === 1 ? 'all' : 'none']) return this.make(count === 1 ? 'all' : 'none', count, total, style);
     if (style === 'banded') {
       if (count > 0 && missing > 0 && missing <= rules.bandedAllBut.maxMissing && total >= rules.bandedAllBut.minTotal) return this.make('all-but', count, total, style);
       if (count > 0 && missing > 0 && count <= rules.single.maxCount && total >= rules.single.minTotal) return this.make('single', count, total, style);
@@ -263,7 +277,8 @@ export class Phrasebook {
 
   private make(kind: QuantityKind, count: number, total: number, style: Style, band?: Band): Quantity {
     const missing = total - count;
-    const tokensFor = (f: Form | 'phrase'): Token[] => (kind === 'band' ? parseTemplate(f === 'phrase' ? band!.phrase : band!.forms[f]) : this.forms[kind][f]);
+    const ofOne = total === 1 && (kind === 'all' || kind === 'none') ? this.formsOfOne[kind] : undefined;
+    const tokensFor = (f: Form | 'phrase'): Token[] => (kind === 'band' ? parseTemplate(f === 'phrase' ? band!.phrase : band!.forms[f]) : (ofOne ?? this.forms[kind])[f]);
     const render = (f: Form | 'phrase', capital: boolean) => this.renderForm(tokensFor(f), { count, total, missing }, capital);
     return {
       kind,
@@ -274,6 +289,10 @@ export class Phrasebook {
       ...(band && { band }),
       phrase: render('phrase', false),
       form: (f, options) => render(f, options?.capital ?? false),
+      singular: {
+        subject: ofOne !== undefined || (count === 1 && (kind === 'single' || kind === 'exact')),
+        noun: ofOne !== undefined,
+      },
     };
   }
 
@@ -349,6 +368,8 @@ function integrityProblems(data: PhrasebookData): string[] {
     ['forms.none', data.forms.none],
     ['forms.allBut', data.forms.allBut],
     ['forms.single', data.forms.single],
+    ['forms.allOfOne', data.forms.allOfOne ?? {}],
+    ['forms.noneOfOne', data.forms.noneOfOne ?? {}],
     ...data.bands.map((b): [string, Partial<FormsData>] => [`band ${b.id} forms`, b.forms ?? {}]),
   ];
   for (const [where, set] of formSets) {

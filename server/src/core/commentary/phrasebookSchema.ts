@@ -129,6 +129,12 @@ export const phrasebookSchema = z.strictObject({
     none: forms,
     allBut: forms,
     single: forms,
+    /**
+     * `all` and `none` when the whole is one case: "the one case where …", "the only PSR", "no case" rather
+     * than "all of the one cases". The template's noun after the quantity is then singular.
+     */
+    allOfOne: forms.optional(),
+    noneOfOne: forms.optional(),
   }),
   rules,
   bands: z.array(band).min(1),

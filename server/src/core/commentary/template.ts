@@ -2,7 +2,8 @@
 //   {name}          a value ("{count}", "{area}")
 //   {Name}          the same, starting with a capital; a leading number is spelled out ("Sixteen")
 //   {name:form}     a value in a named form ("{quantity:the}" → "most of the")
-//   {one|many}      a word chosen by the number being described ("{case|cases}")
+//   {one|many}      a word chosen by the number being described ("{case|cases}"); written straight after
+//                   the quantity, it is the quantity's noun and may take another number (see Agreement)
 //   [[ … ]]         an optional part, left out when a value inside it is missing
 //   {{ and }}       literal braces
 // A template whose required value is missing yields undefined, so a sentence is never printed half-filled.
@@ -75,13 +76,20 @@ function placeholder(body: string): Token {
 /** Looks up a value; undefined means missing. */
 export type Resolve = (name: string, form: string | undefined, capital: boolean) => string | undefined;
 
-export function fill(template: string | Token[], resolve: Resolve, describedCount?: number): string | undefined {
+/**
+ * The number {one|many} choices agree with: one number for every choice, or a quantity's two: `noun` for a
+ * choice written straight after the value `nounAfter` (its noun: "one out of 22 {case|cases}" is plural,
+ * "the one {case|cases}" singular) and `subject` for every other choice (a verb: "one out of 22 … {was|were}").
+ */
+export type Agreement = number | { subject: number; noun: number; nounAfter: string };
+
+export function fill(template: string | Token[], resolve: Resolve, agreement?: Agreement): string | undefined {
   const tokens = typeof template === 'string' ? parseTemplate(template) : template;
   let out = '';
-  for (const t of tokens) {
+  for (const [i, t] of tokens.entries()) {
     if (t.type === 'text') out += t.text;
-    else if (t.type === 'choice') out += describedCount === 1 ? t.one : t.many;
-    else if (t.type === 'optional') out += fill(t.tokens, resolve, describedCount) ?? '';
+    else if (t.type === 'choice') out += numberFor(agreement, tokens, i) === 1 ? t.one : t.many;
+    else if (t.type === 'optional') out += fill(t.tokens, resolve, agreement) ?? '';
     else {
       const v = resolve(t.name, t.form, t.capital);
       if (v === undefined) return undefined;
@@ -89,6 +97,12 @@ export function fill(template: string | Token[], resolve: Resolve, describedCoun
     }
   }
   return out;
+}
+
+function numberFor(agreement: Agreement | undefined, tokens: Token[], i: number): number | undefined {
+  if (typeof agreement !== 'object') return agreement;
+  const before = tokens[i - 1]?.type === 'text' && /^[ \u00a0]+$/.test((tokens[i - 1] as { text: string }).text) ? tokens[i - 2] : tokens[i - 1];
+  return before?.type === 'value' && before.name === agreement.nounAfter ? agreement.noun : agreement.subject;
 }
 
 /** Every value placeholder in a template (for checking catalogue data against what the generator offers). */

@@ -199,6 +199,11 @@ function templateProblems(data: CatalogueData): string[] {
           if (!q.reasons) problems.push(`${where}.reasons: the question has no reason codes to break down`);
           for (const r of q.reasons?.codes ?? []) if (!r.phrase) problems.push(`${where}.reasons: reason ${r.code} has no phrase to word it`);
         }
+        // "In none of the 29 cases management oversight was effective" wants the verb before its subject; a
+        // sentence of its own words it plainly ("In all 29 cases, management oversight was not effective").
+        if (c.framing !== 'not-sufficient' && c.sentence && /^\s*In \{quantity[:}]/i.test(c.sentence) && !c.noneSentence) {
+          problems.push(`${where}.sentence: it opens "In {quantity…}", which reads "In none of the N cases …" when no case was sufficient: give a noneSentence`);
+        }
         if (c.framing === 'not-sufficient' && c.sentence && !c.allSentence) {
           problems.push(`${where}: a not-sufficient sentence needs an allSentence for when every case was sufficient`);
         }

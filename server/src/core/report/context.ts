@@ -1,5 +1,5 @@
 import type { Phrasebook } from '../commentary/phrasebook';
-import { capitalise, fill, placeholders } from '../commentary/template';
+import { capitalise, fill, placeholders, type Agreement } from '../commentary/template';
 import type { InspectionVariable } from '../commentary/variables';
 import type { Catalogue } from '../criteria/catalogue';
 import type { Inspection } from '../index/inspectionIndex';
@@ -47,7 +47,8 @@ export class ReportContext {
    * is missing, warns (`what` names the part left out) rather than drop the part in silence.
    */
   fillOrWarn(template: string, what: string): Filled | undefined {
-    const filled = this.fill(template);
+    // These templates count one thing, the sample: "a sample of {sample} recent {case|cases}".
+    const filled = this.fill(template, undefined, this.model.sample?.value);
     if (filled) return filled;
     const missing = [...new Set(placeholders(template).map((p) => p.name))].filter((n) => !this.values.has(n as InspectionVariable));
     const why = missing.map((n) => (n === 'fieldwork' ? 'the fieldwork dates (start and end, the end not before the start)' : `{${n}}`));
@@ -57,10 +58,10 @@ export class ReportContext {
 
   /**
    * Fills a template from the inspection's values and, for figure sentences, the figures. Undefined when a
-   * required value is missing: the sentence is left out rather than printed with a hole. `describedCount`
+   * required value is missing: the sentence is left out rather than printed with a hole. `agreement`
    * picks {one|many} choices; `sentence` capitalises the first letter.
    */
-  fill(template: string, figure?: FigureValue, describedCount?: number, options: { sentence?: boolean } = {}): Filled | undefined {
+  fill(template: string, figure?: FigureValue, agreement?: Agreement, options: { sentence?: boolean } = {}): Filled | undefined {
     const sources: SourceLink[] = [];
     const text = fill(
       template,
@@ -72,7 +73,7 @@ export class ReportContext {
         for (const s of v.sources) if (!sources.some((x) => x.range === s.range)) sources.push(s);
         return v.text;
       },
-      describedCount,
+      agreement,
     );
     // A sentence starts with a capital even when a template opens with a lower-case value.
     return text === undefined ? undefined : { text: options.sentence ? capitalise(text) : text, sources };

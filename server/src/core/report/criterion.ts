@@ -105,6 +105,9 @@ function mainSentence(
   const extreme = (f.sufficient === f.relevant && hooks.allSentence) || (f.sufficient === 0 && hooks.noneSentence) || undefined;
   const adverb = !extreme && style === 'banded' && framing === 'sufficient' && hooks.adverbSentence ? book.adverbFor(f.sufficient, f.relevant) : undefined;
   const template = extreme ?? (adverb !== undefined ? hooks.adverbSentence! : hooks.sentence!);
+  // An all- or none-sentence says something of every relevant case, so its {quantity} names them all:
+  // "In all 29 cases, management oversight was not effective", "in the one case where a review was due".
+  const worded = extreme ? book.quantity(f.relevant, f.relevant, style)! : quantity;
   const numbers: Record<string, number> = {
     count: quantity.count,
     total: f.relevant,
@@ -114,15 +117,16 @@ function mainSentence(
     notSufficient: f.relevant - f.sufficient,
   };
   const value = (name: string, form: string | undefined, capital: boolean): string | undefined => {
-    if (name === 'quantity') return quantity.form((form ?? 'bare') as Parameters<Quantity['form']>[0], { capital });
+    if (name === 'quantity') return worded.form((form ?? 'bare') as Parameters<Quantity['form']>[0], { capital });
     if (name === 'adverb') return adverb;
     const n = numbers[name];
     return n === undefined ? undefined : book.number(n, { capital });
   };
   // {one|many} choices follow the quantity's grammar: "one of the assessments was", but "one-third of the
-  // assessments were" and "all but one of the PSRs were".
-  const singular = quantity.count === 1 && (quantity.kind === 'single' || quantity.kind === 'exact');
-  const filled = ctx.fill(template, value, singular ? 1 : 2, { sentence: true });
+  // assessments were" and "all but one of the PSRs were"; the noun straight after it agrees with what it
+  // ends in: "one out of 22 cases", "the one case".
+  const agreement = { subject: worded.singular.subject ? 1 : 2, noun: worded.singular.noun ? 1 : 2, nounAfter: 'quantity' };
+  const filled = ctx.fill(template, value, agreement, { sentence: true });
   if (!filled) {
     ctx.warnings.push({ questionId: q.id, message: `${questionName(q)}: the sentence needs a value the inspection file does not give; it is left out.`, sources: [] });
     return undefined;
