@@ -526,3 +526,13 @@ describe('report: a count of none', () => {
     assert.doesNotThrow(() => Catalogue.from(framed));
   });
 });
+
+describe('report: joined sentences', () => {
+  it('joins two sentences that read the same with "and", whatever their raw shares', () => {
+    // 27/34 (0.794) and 19/24 (0.792): both "over three-quarters".
+    const same = statedReport(`  "1.4":\n    plan: { relevant: 34, sufficient: 27 }\n    review: { due: 24, done: 24, sufficient: 19 }\n`);
+    assert.match(textOf(same, '1.4')!, /Over three-quarters of the initial plans were of a sufficient standard and over three-quarters of the plans had been reviewed well enough\.$/);
+    const lower = statedReport(`  "1.4":\n    plan: { relevant: 34, sufficient: 27 }\n    review: { due: 24, done: 24, sufficient: 15 }\n`);
+    assert.match(textOf(lower, '1.4')!, /standard but less than two-thirds of the plans had been reviewed well enough\.$/);
+  });
+});

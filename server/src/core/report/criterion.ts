@@ -35,7 +35,7 @@ export function criterionSentences(ctx: ReportContext, criterion: Criterion): { 
       const previous = blocks[blocks.length - 1];
       const join = q.commentary?.join;
       if (join && block.main && previous?.main) {
-        const word = typeof join === 'string' ? join : (block.share ?? 0) >= (previous.share ?? 0) ? join.higher : join.lower;
+        const word = typeof join === 'string' ? join : joinWord(join, previous, block);
         previous.main = joined(previous.main, block.main, word);
         previous.reasons.push(...block.reasons);
         continue;
@@ -142,6 +142,17 @@ function mainSentence(
     from: f.from,
   };
   return { text: filled.text, kind: 'generated', questionId: q.id, figures: [figures], sources: [...f.sources, ...filled.sources] };
+}
+
+/**
+ * "and" or "but" by how the two sentences read, not by their raw shares: 27 of 34 and 19 of 24 are both
+ * "over three-quarters", and "over three-quarters … but over three-quarters …" contradicts itself.
+ */
+function joinWord(join: { higher: string; lower: string }, previous: Block, block: Block): string {
+  const before = previous.main?.figures?.at(-1);
+  const after = block.main?.figures?.[0];
+  if (before && after && before.phrase === after.phrase && before.kind === after.kind) return join.higher;
+  return (block.share ?? 0) >= (previous.share ?? 0) ? join.higher : join.lower;
 }
 
 /** Joins a sentence onto the previous one: "… manage the risk of harm and planning was satisfactory …". */
