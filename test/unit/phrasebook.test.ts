@@ -127,6 +127,22 @@ describe('phrasebook: exact wording and numbers', () => {
       'in three cases the assessment had not been done, in two, previous violent offences had not been taken into account and in another two the classification of risk of harm was too low',
     );
     assert.equal(sqs.reasonList([{ count: 1, phrase: 'a review had not taken place' }]), 'in one case a review had not taken place');
+    assert.equal(
+      sqs.reasonList([{ count: 5, phrase: 'a review had not taken place' }, { count: 4, phrase: 'the review was not of sufficient quality' }]),
+      'in five cases a review had not taken place and in four the review was not of sufficient quality',
+      'the seed’s 2.4',
+    );
+  });
+
+  it('puts a comma after a bare count where the reason would otherwise read as what it counts', () => {
+    assert.equal(
+      sqs.reasonList([{ count: 4, phrase: 'a review had not taken place' }, { count: 4, phrase: 'reviews were copies of earlier assessments' }]),
+      'in four cases a review had not taken place and in another four, reviews were copies of earlier assessments',
+    );
+    assert.equal(
+      sqs.reasonList([{ count: 3, phrase: 'the assessment had not been done' }, { count: 1, phrase: 'previous violent offences had not been taken into account' }]),
+      'in three cases the assessment had not been done and in one, previous violent offences had not been taken into account',
+    );
     assert.equal(sqs.alternatives(['X', 'Y']), 'X or Y');
   });
 });

@@ -536,3 +536,24 @@ describe('report: joined sentences', () => {
     assert.match(textOf(lower, '1.4')!, /standard but less than two-thirds of the plans had been reviewed well enough\.$/);
   });
 });
+
+describe('report: reasons breakdowns', () => {
+  it('words a reason given in one case in the singular where the catalogue has a phrase for one', () => {
+    const d = statedReport(`  "2.2":
+    assessment: { relevant: 34, sufficient: 30, reasons: { not-done: 3, other: 1 } }
+    review: { due: 25, done: 24, sufficient: 23, reasons: { no-review: 1, copy-of-earlier: 1 } }
+`);
+    const text = textOf(d, '2.2')!;
+    assert.match(text, /In three cases the assessment had not been done and in one, there was another shortfall\./);
+    assert.match(text, /For example, in one case a review had not taken place and in another one the review was a copy of an earlier assessment that had not been updated\./);
+    const many = textOf(statedReport(`  "2.2":\n    review: { due: 25, done: 21, sufficient: 17, reasons: { no-review: 4, copy-of-earlier: 4 } }\n`), '2.2')!;
+    assert.match(many, /For example, in four cases a review had not taken place and in another four, reviews were copies of earlier assessments that had not been updated\./);
+  });
+
+  it('the catalogue rejects a phrase for one case on a reason without a phrase', () => {
+    const data = structuredClone(sqs2013) as typeof sqs2013;
+    const reason = data.themes[1]!.criteria[1]!.questions[0]!.reasons!.codes[3]! as Record<string, unknown>;
+    delete reason.phrase;
+    assert.throws(() => Catalogue.from(data), (e: unknown) => e instanceof CatalogueError && /2\.2\/assessment: reason other has a phraseOne but no phrase/.test(e.message));
+  });
+});

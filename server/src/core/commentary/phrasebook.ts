@@ -225,9 +225,13 @@ export class Phrasebook {
   reasonList(items: readonly { count: number; phrase: string }[]): string | undefined {
     const r = this.data.reasonList;
     if (items.length === 0) return undefined;
+    const determiners = new Set(r.determiners.map((d) => d.toLowerCase()));
     const parts = items.map((item, i) => {
       const same = i > 0 && items[i - 1]!.count === item.count;
-      const template = i === 0 ? r.first : i === items.length - 1 ? (same ? r.lastSame : r.last) : same ? r.middleSame : r.middle;
+      // "and in four the review …", but "and in another four, reviews were …": a bare count runs into a noun.
+      const determined = determiners.has(item.phrase.trim().split(/\s+/)[0]!.toLowerCase());
+      const last = determined ? (same ? r.lastSame : r.last) : same ? r.lastSameComma : r.lastComma;
+      const template = i === 0 ? r.first : i === items.length - 1 ? last : same ? r.middleSame : r.middle;
       return fill(template, (name) => (name === 'count' ? this.numbers.format(item.count) : name === 'phrase' ? item.phrase : undefined), item.count) ?? '';
     });
     return joinList(parts, r.separator, r.and);
@@ -382,6 +386,7 @@ function integrityProblems(data: PhrasebookData): string[] {
     }
   }
   for (const [name, template] of Object.entries(data.reasonList)) {
+    if (typeof template !== 'string') continue;
     try {
       for (const p of placeholders(template)) if (p.name !== 'count' && p.name !== 'phrase') problems.push(`reasonList.${name}: unknown placeholder {${p.name}}`);
     } catch (e) {

@@ -80,8 +80,17 @@ const reasonList = z.strictObject({
   first: z.string(),
   middle: z.string(),
   middleSame: z.string(),
+  /** The last reason when its phrase opens with one of `determiners`: "and in four the review was …". */
   last: z.string(),
   lastSame: z.string(),
+  /**
+   * The last reason when its phrase opens otherwise, so the count is not read as counting the phrase's first
+   * noun: "and in another four, reviews were copies", not "in another four reviews were copies".
+   */
+  lastComma: z.string(),
+  lastSameComma: z.string(),
+  /** Words that open a noun phrase which a bare count cannot run into ("the", "a"). */
+  determiners: z.array(z.string().min(1)),
   separator: z.string(),
   and: z.string(),
   /** Joins the main reasons in a `main` breakdown ("X or Y"). */

@@ -139,6 +139,7 @@ export class Catalogue {
           for (const r of q.reasons?.codes ?? []) {
             if (codes.has(r.code)) problems.push(`${criterion.id}/${q.key}: reason ${r.code} is listed twice`);
             codes.add(r.code);
+            if (r.phraseOne !== undefined && r.phrase === undefined) problems.push(`${criterion.id}/${q.key}: reason ${r.code} has a phraseOne but no phrase`);
             if (r.notDone && q.kind !== 'review') {
               problems.push(`${criterion.id}/${q.key}: reason ${r.code} is marked notDone on a question that is not a review`);
             }

@@ -35,6 +35,8 @@ const reasonSchema = z.strictObject({
   notDone: z.boolean().optional(),
   /** How the commentary names the reason, to fit the question's reasons sentence ("the assessment had not been done"). */
   phrase: z.string().optional(),
+  /** The same for a single case, where `phrase` is plural ("the review was a copy …" for "reviews were copies …"). */
+  phraseOne: z.string().optional(),
 });
 
 /**

@@ -171,13 +171,16 @@ function joined(first: Sentence, second: Sentence, word: string): Sentence {
 function reasonsSentence(ctx: ReportContext, q: Question, f: QuestionFigures, hook: NonNullable<CommentaryHooks['reasons']>): Sentence | undefined {
   if (f.reasons.length === 0 || f.problem) return undefined;
   const book = ctx.phrasebook;
-  const phraseOf = (code: string) => q.reasons?.codes.find((r) => r.code === code)?.phrase ?? code;
+  const phraseOf = (code: string, count?: number) => {
+    const reason = q.reasons?.codes.find((r) => r.code === code);
+    return (count === 1 ? reason?.phraseOne : undefined) ?? reason?.phrase ?? code;
+  };
   // Largest first; equal counts keep the catalogue's order (sort is stable).
   const ordered = [...f.reasons].sort((a, b) => b.count - a.count);
   let list: string | undefined;
   let used = ordered;
   if (hook.style === 'counts') {
-    list = book.reasonList(ordered.map((r) => ({ count: r.count, phrase: phraseOf(r.code) })));
+    list = book.reasonList(ordered.map((r) => ({ count: r.count, phrase: phraseOf(r.code, r.count) })));
   } else {
     // "Mainly because": the reasons given at least half as often as the most frequent, at most three.
     const top = ordered[0]!.count;
