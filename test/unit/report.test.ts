@@ -552,7 +552,8 @@ describe('report: reasons breakdowns', () => {
 
   it('the catalogue rejects a phrase for one case on a reason without a phrase', () => {
     const data = structuredClone(sqs2013) as typeof sqs2013;
-    const reason = data.themes[1]!.criteria[1]!.questions[0]!.reasons!.codes[3]! as Record<string, unknown>;
+    const question = data.themes[1]!.criteria[1]!.questions[0]! as { reasons?: { codes: Record<string, unknown>[] } };
+    const reason = question.reasons!.codes[3]!;
     delete reason.phrase;
     assert.throws(() => Catalogue.from(data), (e: unknown) => e instanceof CatalogueError && /2\.2\/assessment: reason other has a phraseOne but no phrase/.test(e.message));
   });
