@@ -45,7 +45,7 @@ const nodeTargets = [
     // `npx sqs` runs the package's own bin directly, so it must be executable (esbuild writes 0644).
     plugins: [{ name: 'executable', setup: (build) => build.onEnd(() => existsSync(path.join(root, 'server/out/cli.js')) && chmodSync(path.join(root, 'server/out/cli.js'), 0o755)) }],
   },
-].filter((t) => existsSync(path.join(root, t.entryPoints[0])));
+];
 
 /** Browser bundles for webviews (no Node, no vscode module: they talk to the extension by messages). */
 const browserTargets = [
@@ -53,7 +53,14 @@ const browserTargets = [
     entryPoints: ['client/src/preview/webview/main.ts'],
     outfile: 'media/out/preview.js',
   },
-].filter((t) => existsSync(path.join(root, t.entryPoints[0])));
+];
+
+// A missing entry point is a broken build, not a bundle to leave out: the extension would ship without it.
+const missing = [...nodeTargets, ...browserTargets].map((t) => t.entryPoints[0]).filter((e) => !existsSync(path.join(root, e)));
+if (missing.length > 0) {
+  console.error(`esbuild.mjs: entry point${missing.length === 1 ? '' : 's'} not found: ${missing.join(', ')}`);
+  process.exit(1);
+}
 
 const configs = [
   ...nodeTargets.map((t) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', ...t })),
@@ -86,5 +93,5 @@ if (watch) {
   console.log('[watch] watching for changes…');
 } else {
   await Promise.all(configs.map((c) => esbuild.build(c)));
-  if (existsSync(path.join(root, 'scripts/export-schemas.ts'))) await exportSchemas();
+  await exportSchemas();
 }
