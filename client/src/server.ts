@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { RequestParam, RequestType } from 'vscode-languageserver-protocol';
-import { InspectionsChangedNotification, languageIds, type InspectionsChangedParams } from '../../server/src/protocol';
+import { InspectionsChangedNotification, InspectionStatusRequest, languageIds, type InspectionsChangedParams } from '../../server/src/protocol';
+import { lookupInspection, type Lookup } from './inspectionLookup';
 import { onEachRun } from './running';
 
 /** The documents the server handles: SQS files on disk (their names decide their language). */
@@ -58,6 +59,11 @@ export class SqsServer implements vscode.Disposable {
 
   request<P extends object, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R> {
     return this.client.sendRequest(type, params as RequestParam<P>, token);
+  }
+
+  /** The inspection `uri` belongs to, or why there is none, worded for the inspector (`what`: "to preview"). */
+  inspectionOf(uri: vscode.Uri, what: string): Promise<Lookup> {
+    return lookupInspection(uri, this.running ? (u) => this.request(InspectionStatusRequest, { uri: u }) : undefined, what);
   }
 
   stop(): Promise<void> {

@@ -8,7 +8,9 @@ import { commandIds } from '../../server/src/protocol';
 // reads without running any code, so nothing else would notice one going missing.
 
 const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
-const onSqsEditor = /editorLangId == sqs-inspection \|\| editorLangId == sqs-case/;
+// Only SQS files on disk: the server reads an inspection's files from disk, so an unsaved or remote SQS
+// document has no report to preview or export.
+const onSqsFile = 'resourceScheme == file && (editorLangId == sqs-inspection || editorLangId == sqs-case)';
 
 describe('the preview in package.json', () => {
   it('contributes every command the extension registers, the preview ones with icons', () => {
@@ -22,7 +24,7 @@ describe('the preview in package.json', () => {
   it('puts the preview button in the title bar of SQS editors, and the lock in the preview’s', () => {
     const title: { command: string; when: string; group?: string }[] = pkg.contributes.menus['editor/title'];
     const open = title.find((m) => m.command === commandIds.openPreviewToSide);
-    assert.ok(open && onSqsEditor.test(open.when) && open.group === 'navigation', JSON.stringify(open));
+    assert.ok(open && open.when === onSqsFile && open.group === 'navigation', JSON.stringify(open));
     const lock = title.find((m) => m.command === commandIds.togglePreviewLock);
     assert.equal(lock?.when, 'activeWebviewPanelId == sqs.preview');
   });
@@ -31,7 +33,15 @@ describe('the preview in package.json', () => {
     const binding = pkg.contributes.keybindings.find((k: { command: string }) => k.command === commandIds.openPreviewToSide);
     assert.equal(binding?.key, 'ctrl+k v');
     assert.equal(binding?.mac, 'cmd+k v');
-    assert.match(binding?.when ?? '', /^editorTextFocus && \(editorLangId == sqs-inspection \|\| editorLangId == sqs-case\)$/);
+    assert.equal(binding?.when, 'editorTextFocus && resourceScheme == file && (editorLangId == sqs-inspection || editorLangId == sqs-case)');
+  });
+
+  it('offers preview and export in the palette for SQS files on disk only, and the restart whenever the extension is active', () => {
+    const palette = new Map<string, string>(pkg.contributes.menus.commandPalette.map((m: { command: string; when: string }) => [m.command, m.when]));
+    assert.equal(palette.get(commandIds.openPreviewToSide), onSqsFile);
+    assert.equal(palette.get(commandIds.exportReport), `${onSqsFile} || activeWebviewPanelId == sqs.preview`);
+    // Set by activate(): the restart is wanted most when no SQS editor is in front (the server died, the output is).
+    assert.equal(palette.get(commandIds.restartServer), 'sqs.active');
   });
 
   it('activates to restore a preview panel after a reload', () => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { commandIds, ExportRequest, InspectionStatusRequest, type ExportFormat } from '../../../server/src/protocol';
+import { commandIds, ExportRequest, type ExportFormat } from '../../../server/src/protocol';
 import type { SqsServer } from '../server';
 import { exportFormats } from './messages';
 
@@ -25,12 +25,12 @@ export function registerExport(server: SqsServer, previewed: () => string | unde
       void vscode.window.showInformationMessage('Open an SQS inspection or case file to export its report.');
       return;
     }
-    const status = await server.request(InspectionStatusRequest, { uri: file.toString() }).catch(() => null);
-    const inspection = status?.inspection;
-    if (!inspection) {
-      void vscode.window.showWarningMessage('This file belongs to no inspection, so there is no report to export.');
+    const found = await server.inspectionOf(file, 'to export');
+    if ('problem' in found) {
+      void vscode.window.showWarningMessage(found.problem);
       return;
     }
+    const inspection = found.inspection;
     if (inspection.errors > 0) {
       // As `sqs render` refuses without --force: figures with errors behind them are not the report yet.
       const go = await vscode.window.showWarningMessage(

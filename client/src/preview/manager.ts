@@ -50,13 +50,12 @@ export class PreviewManager implements vscode.Disposable {
       void vscode.window.showInformationMessage('Open an SQS inspection or case file to preview its report.');
       return;
     }
-    const inspection = await this.inspectionOf(uri);
-    if (!inspection) {
-      void vscode.window.showWarningMessage(
-        `${basename(uri)} belongs to no inspection: there is no inspection.sqs.yaml in its folder or above it, so there is no report to preview.`,
-      );
+    const found = await this.server.inspectionOf(uri, 'to preview');
+    if ('problem' in found) {
+      void vscode.window.showWarningMessage(found.problem);
       return;
     }
+    const inspection = found.inspection.uri;
     const existing = [...this.previews].find((p) => p.inspection === inspection);
     if (existing) {
       existing.reveal();
@@ -180,8 +179,4 @@ export class PreviewManager implements vscode.Disposable {
 
 function isSqs(doc: vscode.TextDocument): boolean {
   return vscode.languages.match(documentSelector, doc) > 0;
-}
-
-function basename(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
