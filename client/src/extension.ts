@@ -23,7 +23,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerNewCase(server),
     registerPreview(server, context, output),
   );
-  await server.start();
+  // Keys the palette's Restart Language Server: wanted most when no SQS editor is in front.
+  void vscode.commands.executeCommand('setContext', 'sqs.active', true);
+  try {
+    await server.start();
+  } catch (e) {
+    // Not thrown on: activation would fail with a message naming no cause, and the restart command with it.
+    // The status item and previews say so too (onDidFail).
+    const reason = e instanceof Error ? e.message : String(e);
+    output.error(`The SQS language server did not start: ${reason}`);
+    void vscode.window.showErrorMessage(`The SQS language server did not start: ${reason}`, 'Show Output').then((answer) => {
+      if (answer) output.show();
+    });
+  }
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -25,6 +25,10 @@ export class SqsServer implements vscode.Disposable {
   /** Fires when the server has (re)started and answers requests, including restarts after a crash. */
   readonly onDidStart = this.started.event;
   private readonly stateListener: vscode.Disposable;
+  private readonly failed = new vscode.EventEmitter<string>();
+  /** Fires with the reason when the server could not be started (or restarted). */
+  readonly onDidFail = this.failed.event;
+  private failure: string | undefined;
 
   constructor(context: vscode.ExtensionContext, output: vscode.LogOutputChannel) {
     const module = context.asAbsolutePath('server/out/server.js');
@@ -42,15 +46,34 @@ export class SqsServer implements vscode.Disposable {
     // The id `sqs` makes the client read the `sqs.trace.server` setting.
     this.client = new LanguageClient('sqs', 'SQS Findings', serverOptions, clientOptions);
     this.client.onNotification(InspectionsChangedNotification, (params) => this.changed.fire(params));
-    this.stateListener = onEachRun(this.client, State.Running, () => this.started.fire());
+    this.stateListener = onEachRun(this.client, State.Running, () => {
+      this.failure = undefined;
+      this.started.fire();
+    });
   }
 
   start(): Promise<void> {
-    return this.client.start();
+    return this.failing(this.client.start());
   }
 
   restart(): Promise<void> {
-    return this.client.restart();
+    return this.failing(this.client.restart());
+  }
+
+  /** Why the server is not running, when starting it failed; undefined once it runs. */
+  get startFailure(): string | undefined {
+    return this.failure;
+  }
+
+  /** Remembers and announces a failed start, so the status item and previews can say so, then rethrows. */
+  private async failing(starting: Promise<void>): Promise<void> {
+    try {
+      await starting;
+    } catch (e) {
+      this.failure = e instanceof Error ? e.message : String(e);
+      this.failed.fire(this.failure);
+      throw e;
+    }
   }
 
   get running(): boolean {
@@ -72,6 +95,7 @@ export class SqsServer implements vscode.Disposable {
 
   dispose(): void {
     this.stateListener.dispose();
+    this.failed.dispose();
     this.changed.dispose();
     this.started.dispose();
   }

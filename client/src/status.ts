@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { progressText } from '../../server/src/core/service/status';
-import { InspectionStatusRequest, type InspectionStatus } from '../../server/src/protocol';
+import { commandIds, InspectionStatusRequest, type InspectionStatus } from '../../server/src/protocol';
 import { documentSelector, type SqsServer } from './server';
 
 /**
@@ -38,8 +38,17 @@ export function registerStatus(server: SqsServer): vscode.Disposable {
     vscode.window.onDidChangeActiveTextEditor(soon),
     server.onInspectionsChanged(soon),
     server.onDidStart(soon),
+    server.onDidFail((reason) => showFailure(item, reason)),
     { dispose: () => timer && clearTimeout(timer) },
   );
+}
+
+function showFailure(item: vscode.LanguageStatusItem, reason: string): void {
+  item.busy = false;
+  item.text = 'SQS server not running';
+  item.detail = `The language server did not start: ${reason}`;
+  item.severity = vscode.LanguageStatusSeverity.Error;
+  item.command = { title: 'Restart', command: commandIds.restartServer };
 }
 
 function show(item: vscode.LanguageStatusItem, status: InspectionStatus | null): void {

@@ -33,6 +33,7 @@ export class PreviewManager implements vscode.Disposable {
         for (const p of this.previews) if (inspections.includes(p.inspection)) p.refresh();
       }),
       server.onDidStart(() => this.previews.forEach((p) => p.reload())),
+      server.onDidFail(() => this.previews.forEach((p) => p.reload())),
       // Only the preview's own settings: this runs before the language client forwards a change to the server,
       // which announces the settings it renders with (phrasebook, severities) by sqs/inspectionsChanged.
       vscode.workspace.onDidChangeConfiguration((e) => {

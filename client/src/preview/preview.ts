@@ -148,12 +148,13 @@ export class ReportPreview implements vscode.Disposable {
 
   private async render(ticket: Ticket): Promise<void> {
     const server = this.host.server;
-    if (!server.running) return; // onDidStart asks again
-    const render = await server.request(PreviewRequest, { uri: this.inspectionUri });
+    const failure = server.startFailure;
+    if (!server.running && failure === undefined) return; // starting: onDidStart asks again
+    const render = server.running ? await server.request(PreviewRequest, { uri: this.inspectionUri }) : null;
     if (!this.scheduler.isCurrent(ticket)) return; // overtaken: another inspection, or disposed
     this.shown = render ?? undefined;
     this.updateTitle();
-    const html = render?.html ?? noReport(this.inspectionUri);
+    const html = render?.html ?? (failure !== undefined && !server.running ? notRunning(failure) : noReport(this.inspectionUri));
     const revealOn = vscode.workspace.getConfiguration('sqs.preview').get<RevealOn>('revealOn') === 'doubleClick' ? 'doubleClick' : 'click';
     this.deliver(this.page.update({ inspection: this.inspectionUri, title: this.panel.title, locked: this.isLocked, revealOn, html }, this.panel.visible));
   }
@@ -272,6 +273,11 @@ function folderName(inspectionUri: string): string {
 function noReport(inspectionUri: string): string {
   const name = vscode.Uri.parse(inspectionUri).path.split('/').slice(-2).join('/');
   return emptyReport(`No report: ${name} is not an inspection the language server knows (deleted, moved, or not indexed yet).`);
+}
+
+/** Shown when the language server could not be started: nothing else can render the report. */
+function notRunning(reason: string): string {
+  return emptyReport(`No report: the SQS language server is not running (${reason}). See the SQS Findings output, then run SQS: Restart Language Server.`);
 }
 
 function describe(raw: unknown): string {
