@@ -28,9 +28,14 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   );
 }
 
-/** Creates an empty file, opens it and inserts the snippet, so the inspector tabs through the blanks. */
+/**
+ * Opens an unsaved document for `uri` and inserts the snippet, so the inspector tabs through the blanks. Nothing
+ * is written until they save (to `uri`, without a dialog: an untitled document with a path is saved there), so
+ * a cancelled scaffold leaves no empty, invalid file on disk. Asked twice, the unsaved one is shown again.
+ */
 export async function createFromSnippet(uri: vscode.Uri, snippet: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(uri, new Uint8Array());
-  const editor = await vscode.window.showTextDocument(uri);
-  await editor.insertSnippet(new vscode.SnippetString(snippet), new vscode.Position(0, 0));
+  const untitled = uri.with({ scheme: 'untitled' });
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === untitled.toString());
+  const editor = await vscode.window.showTextDocument(open ?? (await vscode.workspace.openTextDocument(untitled)));
+  if (!open) await editor.insertSnippet(new vscode.SnippetString(snippet), new vscode.Position(0, 0));
 }
