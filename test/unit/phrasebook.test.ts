@@ -99,7 +99,28 @@ describe('phrasebook: exact wording and numbers', () => {
     assert.equal(sqs.number(16), '16');
     assert.equal(sqs.number(6), 'six');
     assert.equal(sqs.quantity(19, 22, 'exact')!.form('bare', { capital: true }), 'Nineteen out of 22');
-    assert.equal(sqs.number(150, { capital: true }), '150', 'beyond the word list: digits');
+  });
+
+  it('a number of 100 or more opening a sentence is spelled out in full, as British usage has it', () => {
+    const cases: [number, string][] = [
+      [100, 'One hundred'], [106, 'One hundred and six'], [150, 'One hundred and fifty'], [999, 'Nine hundred and ninety-nine'],
+      [1000, 'One thousand'], [1050, 'One thousand and fifty'], [4706, 'Four thousand seven hundred and six'],
+      [250_000, 'Two hundred and fifty thousand'], [1_000_000, 'One million'], [2_000_301, 'Two million three hundred and one'],
+    ];
+    for (const [n, words] of cases) assert.equal(sqs.number(n, { capital: true }), words, String(n));
+    assert.equal(sqs.quantity(4706, 9999, 'exact')!.form('bare', { capital: true }), 'Four thousand seven hundred and six out of 9,999');
+    assert.equal(sqs.number(150), '150', 'in running text, digits');
+  });
+
+  it('groups the digits of numbers from 1,000, and reads grouped numbers back', () => {
+    assert.deepEqual([999, 1000, 9999, 10000, 1234567].map((n) => sqs.number(n)), ['999', '1,000', '9,999', '10,000', '1,234,567']);
+    assert.equal(sqs.quantity(9999, 10000, 'exact')!.form('bare'), '9,999 out of 10,000');
+    assert.equal(sqs.quantity(1200, 2400, 'all-but')!.form('the'), '1,200 out of the 2,400');
+    const [m, ...rest] = sqs.find('In 1,200 out of 2,400 cases, and in 1,234,567 others.');
+    assert.deepEqual([m!.kind, m!.count, m!.total, m!.text], ['ratio', 1200, 2400, '1,200 out of 2,400']);
+    assert.ok(sqs.accepts(m!, 1200, 2400));
+    assert.deepEqual(rest.map((x) => [x.kind, x.count]), [['count', 1234567]]);
+    assert.deepEqual(sqs.find('cases 3,45 and 12,3456').map((x) => x.count), [3, 45, 12, 3456], 'not groups of three: separate numbers');
   });
 
   it('framing: not-sufficient describes the cases that fell short', () => {

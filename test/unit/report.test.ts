@@ -558,3 +558,12 @@ describe('report: reasons breakdowns', () => {
     assert.throws(() => Catalogue.from(data), (e: unknown) => e instanceof CatalogueError && /2\.2\/assessment: reason other has a phraseOne but no phrase/.test(e.message));
   });
 });
+
+describe('report: large numbers', () => {
+  it('spells out a number of 100 or more opening a sentence, and groups the digits of large ones', () => {
+    const d = statedReport(`  "4.5":\n    complied: { relevant: 9999, sufficient: 4706 }\n  "2.1": { relevant: 10000, sufficient: 9999 }\n`, { sample: 10000 });
+    assert.match(textOf(d, '4.5')!, /^Four thousand seven hundred and six children or young people had complied with the requirements of their sentence\./);
+    assert.equal(textOf(d, '2.1'), 'There was a clear and thorough assessment of risk of harm to others outlined in 9,999 out of 10,000 cases where there had been a PSR.');
+    assert.match(paragraphText(d.context.paragraphs[1]!), /a sample of 10,000 recent cases/);
+  });
+});

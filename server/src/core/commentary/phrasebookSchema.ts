@@ -46,9 +46,18 @@ const numbers = z.strictObject({
   wordsBelow: z.number().int().min(0),
   /** Words for 0, 1, 2, … (at least up to 19 for English). */
   words: z.array(z.string().min(1)).min(10),
-  /** Words for 20, 30, …, 90; 21–99 join a ten and a unit with `joiner`. Above 99, digits. */
+  /** Words for 20, 30, …, 90; 21–99 join a ten and a unit with `joiner`. */
   tens: z.array(z.string().min(1)),
   joiner: z.string(),
+  /**
+   * Words for hundreds, thousands, …, largest first, to spell out a number of 100 or more that opens a
+   * sentence ("Four thousand seven hundred and six"); without them such a number stays in digits.
+   */
+  scales: z.array(z.strictObject({ value: z.number().int().min(100), word: z.string().min(1) })).optional(),
+  /** The word before a remainder below 100 ("one hundred and six", "one thousand and fifty"); empty for none. */
+  and: z.string().optional(),
+  /** Digit grouping: numbers from `from` written with `separator` between groups of three ("1,200"). */
+  group: z.strictObject({ separator: z.string().min(1), from: z.number().int().min(1000) }).optional(),
 });
 
 const dates = z.strictObject({
