@@ -12,6 +12,7 @@ import { loadWorkspace } from '../../server/src/cli/files';
 import { main } from '../../server/src/cli/main';
 import { previewHtml } from '../../server/src/lsp/report';
 import { buildReport, Checker, markReport, paragraphsOf, paragraphText, type Finding, type ListSection, type Paragraph, type ReportMarks, type Section } from '../../server/src/core/index';
+import { printableReport } from '../../server/src/core/report/printable';
 import { renderDocx } from '../../server/src/render/docx';
 import { renderHtml } from '../../server/src/render/html';
 import { renderMarkdown } from '../../server/src/render/markdown';
@@ -204,6 +205,28 @@ function hostile() {
   const ws = workspace({ 'h/inspection.sqs.yaml': inspection, 'h/a.case.sqs.yaml': minimalCase('T-1', quote), 'h/b.case.sqs.yaml': minimalCase('T-2') });
   return buildReport(ws.index.inspections()[0]!);
 }
+
+describe('text that does not print', () => {
+  it('is left out of the report once, so no renderer writes it (DOCX XML forbids it; a terminal obeys it)', async () => {
+    // Escapes a YAML double-quoted string allows: NUL, ESC (a terminal colour), DEL, a C1 control, U+FFFE, U+FFFF, a lone surrogate.
+    const inspection = minimalInspection
+      .replace('addressee: { name: A. Chair', 'addressee: { name: "Jon\\uFFFEWard\\0"')
+      .concat('narrative:\n  summary: "Red \\e[31malert\\e[0m and \\x7F\\x85\\uFFFF\\uD800 gone. Tabs\\tstay; caf\\u00e9 and \\U0001F600 stay."\n');
+    const ws = workspace({ 'u/inspection.sqs.yaml': inspection, 'u/a.case.sqs.yaml': minimalCase('T-1'), 'u/b.case.sqs.yaml': minimalCase('T-2') });
+    const doc = buildReport(ws.index.inspections()[0]!);
+    const unprintable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+    const summary = paragraphText(doc.summary!.paragraphs[0]!);
+    assert.equal(summary, 'Red [31malert[0m and  gone. Tabs\tstay; café and 😀 stay.');
+    assert.ok(doc.header.some((h) => h.value.includes('JonWard')), JSON.stringify(doc.header));
+    const docx = await JSZip.loadAsync(await renderDocx(doc));
+    for (const text of [renderMarkdown(doc), renderHtml(doc), await docx.file('word/document.xml')!.async('string')]) {
+      assert.doesNotMatch(text, unprintable);
+      assert.ok(text.includes('JonWard'));
+    }
+    const ordinary = buildReport(loadExample().index.inspections()[0]!);
+    assert.equal(printableReport(ordinary), ordinary, 'a report of ordinary text is not copied');
+  });
+});
 
 describe('Markdown renderer', () => {
   it('escapes what Markdown would read as formatting', () => {

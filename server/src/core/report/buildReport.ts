@@ -5,6 +5,7 @@ import type { ReportSectionData } from '../criteria/catalogueSchema';
 import type { Inspection } from '../index/inspectionIndex';
 import type { Located } from '../model/reader';
 import { ReportContext } from './context';
+import { printableReport } from './printable';
 import { criterionSentences } from './criterion';
 import type { ListSection, NumberedParagraph, Paragraph, ReportDocument, Section, Sentence, ThemeSection } from './document';
 import { narrativeParagraphs } from './narrative';
@@ -115,7 +116,7 @@ export function buildReport(inspection: Inspection, options: ReportOptions = {})
   const note = report.note !== undefined ? standard('note', [report.note])[0] : undefined;
   const commentaryHeading = heading(report.commentary);
 
-  return {
+  return printableReport({
     uri: inspection.file.uri,
     catalogueId: catalogue.id,
     phrasebookId: phrasebook.id,
@@ -148,5 +149,5 @@ export function buildReport(inspection: Inspection, options: ReportOptions = {})
     }),
     ...(note && { note }),
     warnings: ctx.warnings,
-  };
+  });
 }
