@@ -228,6 +228,20 @@ describe('text that does not print', () => {
   });
 });
 
+describe('inspectors’ quotes', () => {
+  it('are set apart where they stand, at the end, even when their words are also in the introduction; an empty one is left out', async () => {
+    const quoted = (quote: string) => minimalCase('T-1').replace('    report: sufficient', `    report: { judgement: sufficient, quote: ${JSON.stringify(quote)} }`);
+    const ws = workspace({ 'q/inspection.sqs.yaml': minimalInspection, 'q/a.case.sqs.yaml': quoted('one'), 'q/b.case.sqs.yaml': quoted('  .') });
+    const doc = buildReport(ws.index.inspections()[0]!);
+    const p11 = doc.commentary.themes[0]!.paragraphs.find((p) => p.criterionId === '1.1')!;
+    assert.deepEqual(p11.sentences.filter((s) => s.kind === 'quote').map((s) => s.text), ['An inspector commented on one PSR: "one".']);
+    assert.match(renderMarkdown(doc), /An inspector commented on one PSR: "\*one\*"\./);
+    assert.match(renderHtml(doc), /An inspector commented on one PSR: "<span class="quoted">one<\/span>"\./);
+    const xml = await (await JSZip.loadAsync(await renderDocx(doc))).file('word/document.xml')!.async('string');
+    assert.match(xml, /PSR: &quot;<\/w:t><\/w:r><w:r><w:rPr><w:i\/><w:iCs\/><\/w:rPr><w:t xml:space="preserve">one<\/w:t>/);
+  });
+});
+
 describe('Markdown renderer', () => {
   it('escapes what Markdown would read as formatting', () => {
     const md = renderMarkdown(hostile());
@@ -383,7 +397,7 @@ describe('HTML renderer', () => {
     const html = renderHtml(hostile());
     assert.doesNotMatch(html, /<script|<img|<b>/i);
     assert.ok(html.includes('Test&lt;script&gt;alert(1)&lt;/script&gt;town'));
-    assert.ok(html.includes('She said "&lt;b&gt;thanks&lt;/b&gt;" &amp; left'));
+    assert.ok(html.includes("She said '&lt;b&gt;thanks&lt;/b&gt;' &amp; left"), 'quotation marks inside a quote become single ones');
     assert.ok(html.includes('A. *Chair* &amp; "Co"'));
   });
 

@@ -18,7 +18,7 @@ import {
   type ICommentOptions,
   type ParagraphChild,
 } from 'docx';
-import { markNotes, paragraphText, severityLabel, type ListSection, type MarkNote, type MarkSeverity, type Paragraph, type ReportDocument, type ReportMarks, type Section, type Sentence } from '../core/index';
+import { markNotes, paragraphText, quoteParts, severityLabel, type ListSection, type MarkNote, type MarkSeverity, type Paragraph, type ReportDocument, type ReportMarks, type Section, type Sentence } from '../core/index';
 
 export interface DocxOptions {
   /**
@@ -162,11 +162,8 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions = {})
 function sentenceRuns(sentences: readonly Sentence[], comments: ICommentOptions[] | undefined): ParagraphChild[] {
   return sentences.flatMap((s, i): ParagraphChild[] => {
     const space = i > 0 ? ' ' : '';
-    const at = s.quote ? s.text.indexOf(s.quote.text) : -1;
-    const text: TextRun[] =
-      !s.quote || at < 0
-        ? [new TextRun(space + s.text)]
-        : [new TextRun(space + s.text.slice(0, at)), new TextRun({ text: s.quote.text, italics: true }), new TextRun(s.text.slice(at + s.quote.text.length))];
+    const q = quoteParts(s);
+    const text: TextRun[] = q ? [new TextRun(space + q.before), new TextRun({ text: q.quote, italics: true }), new TextRun(q.after)] : [new TextRun(space + s.text)];
     const note = comments && annotation(s);
     if (!comments || !note) return text;
     const id = comments.length;

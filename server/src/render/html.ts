@@ -1,5 +1,5 @@
 import { escapeAttribute, escapeText } from 'entities';
-import { markNotes, sentenceKey, severityLabel, type ListSection, type MarkNote, type Paragraph, type ReportDocument, type ReportMarks, type Section, type Sentence, type SourceLink } from '../core/index';
+import { markNotes, quoteParts, sentenceKey, severityLabel, type ListSection, type MarkNote, type Paragraph, type ReportDocument, type ReportMarks, type Section, type Sentence, type SourceLink } from '../core/index';
 import { printCss, themeCss } from './styles';
 
 export interface HtmlOptions {
@@ -139,10 +139,9 @@ class HtmlRenderer {
 
   /** A quote sets the inspector's words in a <q>-like span, keeping the exact text of the sentence. */
   private quoteHtml(s: Sentence): string {
-    const q = s.quote!;
-    const at = s.text.indexOf(q.text);
-    if (at < 0) return escapeText(s.text);
-    return `${escapeText(s.text.slice(0, at))}<span class="quoted">${escapeText(q.text)}</span>${escapeText(s.text.slice(at + q.text.length))}`;
+    const q = quoteParts(s);
+    if (!q) return escapeText(s.text);
+    return `${escapeText(q.before)}<span class="quoted">${escapeText(q.quote)}</span>${escapeText(q.after)}`;
   }
 
   private sourceAttr(sources: readonly SourceLink[]): string {

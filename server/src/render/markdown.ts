@@ -1,7 +1,7 @@
 import type { Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
-import { markNotes, paragraphText, severityLabel, type ListSection, type MarkNote, type MarkSeverity, type Paragraph, type ReportDocument, type ReportMarks, type Section, type Sentence } from '../core/index';
+import { markNotes, paragraphText, quoteParts, severityLabel, type ListSection, type MarkNote, type MarkSeverity, type Paragraph, type ReportDocument, type ReportMarks, type Section, type Sentence } from '../core/index';
 import { roman } from './numbering';
 
 /**
@@ -107,11 +107,9 @@ function lines(rows: PhrasingContent[][]): PhrasingContent[] {
 function sentencesPhrasing(sentences: readonly Sentence[]): PhrasingContent[] {
   return sentences.flatMap((s, i): PhrasingContent[] => {
     const space = i > 0 ? [text(' ')] : [];
-    const at = s.quote ? s.text.indexOf(s.quote.text) : -1;
-    if (!s.quote || at < 0 || s.quote.text.trim() === '') return [...space, text(s.text)];
-    const before = s.text.slice(0, at);
-    const after = s.text.slice(at + s.quote.text.length);
-    return [...space, ...(before ? [text(before)] : []), { type: 'emphasis', children: [text(s.quote.text)] }, ...(after ? [text(after)] : [])];
+    const q = quoteParts(s);
+    if (!q) return [...space, text(s.text)];
+    return [...space, ...(q.before ? [text(q.before)] : []), { type: 'emphasis', children: [text(q.quote)] }, ...(q.after ? [text(q.after)] : [])];
   });
 }
 

@@ -200,8 +200,10 @@ function quotes(ctx: ReportContext, criterion: Criterion, figures: QuestionFigur
   criterion.questions.forEach((q, i) => {
     for (const quote of figures[i]!.quotes) {
       const intro = out.length === 0 ? (q.commentary?.quoteIntro ?? style.intro) : style.introNext;
-      // The seed closes a quote outside the quotation marks: "… in this case".
-      const text = quote.text.trim().replace(/\s+/g, ' ').replace(/[.]$/, '');
+      // The seed closes a quote outside the quotation marks: "… in this case". Quotation marks inside it become
+      // single ones, as quotes within a quote are set.
+      const text = quote.text.trim().replace(/\s+/g, ' ').replace(/[.]$/, '').replace(/"/g, "'").trim();
+      if (text === '') continue;
       const filled = ctx.fill(style.format, (name) => (name === 'intro' ? intro : name === 'quote' ? text : undefined));
       if (filled) out.push({ text: filled.text, kind: 'quote', questionId: q.id, quote: { intro, text }, sources: [quote.source] });
     }

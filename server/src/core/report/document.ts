@@ -147,6 +147,18 @@ export interface ReportDocument {
   warnings: ReportWarning[];
 }
 
+/**
+ * A quote sentence cut where the inspector's words are ("An inspector noted: " · "the words" · "."), for the
+ * renderers to set them apart; undefined for any other sentence. The words are looked for from the end: the
+ * quote closes the sentence, and the same words may also be in its introduction.
+ */
+export function quoteParts(s: Sentence): { before: string; quote: string; after: string } | undefined {
+  if (!s.quote || s.quote.text.trim() === '') return undefined;
+  const at = s.text.lastIndexOf(s.quote.text);
+  if (at < 0) return undefined;
+  return { before: s.text.slice(0, at), quote: s.quote.text, after: s.text.slice(at + s.quote.text.length) };
+}
+
 /** The text of a paragraph as printed: its sentences joined by spaces. */
 export function paragraphText(p: { sentences: readonly Sentence[] }): string {
   return p.sentences.map((s) => s.text).join(' ');
