@@ -235,6 +235,23 @@ describe("the editor's phrasebook (sqs.phrasebook, --phrasebook)", () => {
     assert.equal(checker.findingsFor(uri, { phrasebook: 'education-scotland' }).filter(prose).length, 1);
   });
 
+  it('Education Scotland calls exactly half "the majority" (its table: majority 50–74%), and its check accepts what its report writes', () => {
+    const index = new InspectionIndex();
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    for (const file of walk(liverpool)) index.set(pathToFileURL(file).toString(), readFileSync(file, 'utf8'));
+    const uri = pathToFileURL(path.join(liverpool, 'inspection.sqs.yaml')).toString();
+    const base = readFileSync(path.join(liverpool, 'inspection.sqs.yaml'), 'utf8');
+    // Liverpool's 3.4: 9 of 18 cases, the seed's "Only half".
+    const written = buildReport(index.inspectionOf(uri)!, { phrasebook: 'education-scotland' }).commentary.themes[2]!.paragraphs.find((p) => p.criterionId === '3.4')!.sentences[0]!.text;
+    assert.match(written, /^The majority of the cases we examined could show/);
+    index.set(uri, base + yamlCommentary({ '3.4': written }));
+    const checker = new Checker(index);
+    assert.deepEqual(checker.findingsFor(uri, { phrasebook: 'education-scotland' }).filter(prose), []);
+    const sqsFindings = checker.findingsFor(uri).filter(prose);
+    assert.deepEqual(sqsFindings.map((f) => f.code), ['SQS061'], 'the SQS phrasebook says "half", and holds "the majority" to more than half');
+    assert.equal(sqsFindings[0]!.fixes?.[0]?.edits[0]?.newText, 'Half of the');
+  });
+
   it("an inspection file's own phrasebook: wins over the editor's", () => {
     const { index, uri } = load('phrasebook: sqs\n');
     assert.deepEqual(new Checker(index).findingsFor(uri, { phrasebook: 'education-scotland' }).filter(prose), []);
