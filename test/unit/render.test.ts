@@ -528,6 +528,8 @@ describe('DOCX renderer', () => {
     assert.equal(XMLValidator.validate(comments), true);
     assert.ok(comments.includes('2.2/assessment: 27 of 34 (&quot;27 out of 34&quot;, exact), from the case files.') || comments.includes('2.2/assessment: 27 of 34 ("27 out of 34", exact), from the case files.'), comments.slice(0, 500));
     assert.match(comments, /Not sufficient: (LIV-\d\d 2\.2 assessment: not sufficient; ){6}LIV-\d\d 2\.2 assessment: not sufficient\./);
+    // The comment quotes the sentence's own words: "In all but 3 out of the 22 relevant cases", not "all but three".
+    assert.match(comments, /1\.1\/report: 19 of 22 \((&quot;|")all but 3 out of the 22 relevant(&quot;|"), all-but\)/);
     const xml = await annotated.file('word/document.xml')!.async('string');
     assert.equal((xml.match(/<w:commentRangeStart /g) ?? []).length, (comments.match(/<w:comment /g) ?? []).length);
     assert.equal(zip.file('word/comments.xml')?.name, undefined, 'no comments unless asked');

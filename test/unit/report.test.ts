@@ -179,7 +179,10 @@ describe('report: the Liverpool inspection from its case files', () => {
 
   it('records what each sentence states: the question, count, total, style and framing', () => {
     const s = paragraph(doc, '2.6')!.sentences[0]!;
-    assert.deepEqual(s.figures, [{ questionId: '2.6/oversight', count: 12, total: 31, style: 'banded', framing: 'not-sufficient', kind: 'band', phrase: 'over one-third', from: 'cases' }]);
+    assert.deepEqual(s.figures, [{ questionId: '2.6/oversight', count: 12, total: 31, style: 'banded', framing: 'not-sufficient', kind: 'band', phrase: 'over one-third', wording: 'over one-third of the relevant', from: 'cases' }]);
+    const first = paragraph(doc, '1.1')!.sentences[0]!.figures![0]!;
+    assert.deepEqual([first.phrase, first.wording], ['all but three', 'all but 3 out of the 22 relevant']);
+    assert.equal(paragraph(doc, '2.2')!.sentences[0]!.figures![0]!.wording, undefined, '"27 out of 34" is its phrase');
     const joined = paragraph(doc, '2.3')!.sentences.find((x) => x.kind === 'generated')!;
     assert.deepEqual(joined.figures!.map((f) => `${f.questionId} ${f.phrase}`), ['2.3/plan 23 out of 29', '2.3/custody all']);
   });
@@ -565,5 +568,21 @@ describe('report: large numbers', () => {
     assert.match(textOf(d, '4.5')!, /^Four thousand seven hundred and six children or young people had complied with the requirements of their sentence\./);
     assert.equal(textOf(d, '2.1'), 'There was a clear and thorough assessment of risk of harm to others outlined in 9,999 out of 10,000 cases where there had been a PSR.');
     assert.match(paragraphText(d.context.paragraphs[1]!), /a sample of 10,000 recent cases/);
+  });
+});
+
+describe('report: adverbs need enough cases', () => {
+  it('one case is never "always" or "never": below the phrasebook’s adverbs.minTotal the band is written', () => {
+    const one = statedReport(`  "1.1":\n    report: { relevant: 1, sufficient: 1 }\n    oversight: { relevant: 1, sufficient: 1 }\n`);
+    assert.match(textOf(one, '1.1')!, /Management oversight of the quality of reports was effective in the one case\.$/);
+    const none = statedReport(`  "1.1":\n    report: { relevant: 4, sufficient: 4 }\n    oversight: { relevant: 4, sufficient: 0 }\n`);
+    assert.match(textOf(none, '1.1')!, /Management oversight of the quality of reports was effective in none of the cases\.$/);
+    const five = statedReport(`  "1.1":\n    report: { relevant: 5, sufficient: 5 }\n    oversight: { relevant: 5, sufficient: 5 }\n`);
+    assert.match(textOf(five, '1.1')!, /Management oversight of the quality of reports was always effective\.$/);
+  });
+
+  it('a single child or young person is not "All of the children…"', () => {
+    const d = statedReport(`  "4.5":\n    complied: { relevant: 1, sufficient: 1 }\n`);
+    assert.equal(textOf(d, '4.5'), 'The child or young person had complied with the requirements of their sentence.');
   });
 });

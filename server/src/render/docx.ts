@@ -175,7 +175,7 @@ function sentenceRuns(sentences: readonly Sentence[], comments: ICommentOptions[
 /** What a generated sentence states and where from, as comment lines. */
 function annotation(s: Sentence): string[] | undefined {
   if (s.kind !== 'generated' && s.kind !== 'reasons') return undefined;
-  const lines = (s.figures ?? []).map((f) => `${f.questionId}: ${f.count} of ${f.total}${f.framing === 'not-sufficient' ? ' not sufficient' : ''} ("${f.phrase}", ${f.style}), from the ${f.from === 'cases' ? 'case files' : 'stated tallies'}.`);
+  const lines = (s.figures ?? []).map((f) => `${f.questionId}: ${f.count} of ${f.total}${f.framing === 'not-sufficient' ? ' not sufficient' : ''} ("${f.wording ?? f.phrase}", ${f.style}), from the ${f.from === 'cases' ? 'case files' : 'stated tallies'}.`);
   const short = s.sources.filter((l) => (l.role === 'judgement' && l.label.endsWith(': not sufficient')) || l.role === 'reason').map((l) => l.label);
   if (short.length > 0) lines.push(`${s.kind === 'reasons' ? 'Reasons' : 'Not sufficient'}: ${short.join('; ')}.`);
   const stated = s.sources.filter((l) => l.role === 'stated').map((l) => l.label);

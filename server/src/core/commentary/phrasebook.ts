@@ -140,6 +140,7 @@ export class Phrasebook {
   /** The adverb for a judgement true of count out of total cases ("generally"), if the phrasebook has one for that share. */
   adverbFor(count: number, total: number): string | undefined {
     checkCounts(count, total);
+    if (total < (this.data.rules.adverbs?.minTotal ?? 1)) return undefined;
     return this.adverbs.find((a) => contains(a.when, count, total))?.adverb;
   }
 

@@ -82,6 +82,8 @@ const rules = z.strictObject({
   bandedAllBut: z.strictObject({ maxMissing: z.number().int().min(0), minTotal: z.number().int().min(1) }),
   /** Style `banded`: "one of the" instead of a band for this few out of at least `minTotal`. */
   single: z.strictObject({ maxCount: z.number().int().min(0), minTotal: z.number().int().min(1) }),
+  /** Adverbs ("always", "never", "generally") only for a share of at least `minTotal` cases: one case is not "always". */
+  adverbs: z.strictObject({ minTotal: z.number().int().min(1) }).optional(),
 });
 
 /** How a breakdown of reasons is worded ("In three cases …, in two, … and in another two …"). */

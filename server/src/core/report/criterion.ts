@@ -116,8 +116,9 @@ function mainSentence(
     sufficient: f.sufficient,
     notSufficient: f.relevant - f.sufficient,
   };
+  let wording: string | undefined;
   const value = (name: string, form: string | undefined, capital: boolean): string | undefined => {
-    if (name === 'quantity') return worded.form((form ?? 'bare') as Parameters<Quantity['form']>[0], { capital });
+    if (name === 'quantity') return (wording ??= worded.form((form ?? 'bare') as Parameters<Quantity['form']>[0], { capital }));
     if (name === 'adverb') return adverb;
     const n = numbers[name];
     return n === undefined ? undefined : book.number(n, { capital });
@@ -139,6 +140,8 @@ function mainSentence(
     framing,
     kind: adverb === undefined ? quantity.kind : 'adverb',
     phrase: adverb ?? quantity.phrase,
+    // An all- or none-sentence words every case ("In all 29 cases, … not effective"), not the figure itself.
+    ...(adverb === undefined && !extreme && wording !== undefined && wording !== quantity.phrase && { wording }),
     from: f.from,
   };
   return { text: filled.text, kind: 'generated', questionId: q.id, figures: [figures], sources: [...f.sources, ...filled.sources] };

@@ -43,6 +43,8 @@ export interface SentenceFigures {
   kind: QuantityKind | 'adverb';
   /** The quantity's canonical phrase ("over three-quarters", "19 out of 22"), or the adverb. */
   phrase: string;
+  /** The words the sentence states it with, where they differ from the phrase ("all but 3 out of the 22 relevant" for "all but three"). */
+  wording?: string;
   /** Whether the numbers came from the case files or from the stated tallies. */
   from: 'cases' | 'stated';
 }
