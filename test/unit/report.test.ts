@@ -135,6 +135,17 @@ describe('report: the Liverpool inspection from its case files', () => {
     assert.match(link.uri, /liv-06\.case\.sqs\.yaml$/);
   });
 
+  it('links a narrative paragraph it cannot find as written (a quoted string with escapes) to the whole block, never to a wrong or empty place', () => {
+    const text = `${minimalInspection}narrative:\n  summary: "First \\"para\\" here.\\n\\nSecond para here.\\n\\nThird caf\\u00e9 here."\n`;
+    const ws = workspace({ 'i/inspection.sqs.yaml': text });
+    const d = buildReport(ws.index.inspections()[0]!);
+    const lines = text.split('\n');
+    const at = (l: SourceLink) => lines[l.range.start.line]!.slice(l.range.start.character, l.range.end.line === l.range.start.line ? l.range.end.character : undefined);
+    const links = d.summary!.paragraphs.map((p) => at(p.sentences[0]!.sources[0]!));
+    const whole = 'First \\"para\\" here.\\n\\nSecond para here.\\n\\nThird caf\\u00e9 here.';
+    assert.deepEqual(links, [whole, 'Second para here.\\n\\nThird caf\\u00e9 here.', whole]);
+  });
+
   it('links prose to its text, not to the `>-` or `|` before it: narrative, quotes, hand-written commentary and list items', () => {
     const textAt = (l: SourceLink) => {
       const lines = readFileSync(new URL(l.uri), 'utf8').split('\n');

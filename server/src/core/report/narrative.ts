@@ -22,17 +22,20 @@ export function narrativeParagraphs(block: Located<string>, source: SourceMap, i
   const whole = block.textRange ?? block.range;
   const blockStart = source.offset(whole.start);
   const blockEnd = source.offset(whole.end);
-  const starts: number[] = [];
+  const starts: (number | undefined)[] = [];
   let from = blockStart;
   for (const text of texts) {
     const at = locate(source.text, text, from, blockEnd);
-    starts.push(at ?? from);
+    starts.push(at);
     if (at !== undefined) from = at + 1;
   }
   return texts.map((text, i) => {
-    const start = starts[i]!;
-    const end = i + 1 < texts.length ? Math.max(start, starts[i + 1]!) : blockEnd;
-    return { range: texts.length === 1 ? whole : source.range([start, trimEnd(source.text, start, end)]), parts: splitMarkers(text, isCriterion) };
+    const start = starts[i];
+    // A paragraph not found as written (a quoted string with escapes: "caf\u00e9", "\"para\"") links to the
+    // whole block: less exact, never wrong.
+    if (texts.length === 1 || start === undefined) return { range: whole, parts: splitMarkers(text, isCriterion) };
+    const next = starts.slice(i + 1).find((s) => s !== undefined) ?? blockEnd;
+    return { range: source.range([start, trimEnd(source.text, start, Math.max(start, next))]), parts: splitMarkers(text, isCriterion) };
   });
 }
 
