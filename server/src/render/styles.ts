@@ -3,7 +3,7 @@
 // report follows the editor's theme. Both style the same markup (html.ts).
 
 const layout = `
-.sqs-report { max-width: 46em; margin: 0 auto; line-height: 1.45; }
+.sqs-report { max-width: 46em; margin: 0 auto; line-height: 1.45; overflow-wrap: break-word; }
 .sqs-report h1 { font-size: 1.45em; margin: 1.2em 0 0.8em; }
 .sqs-report h2 { font-size: 1.15em; margin: 1.4em 0 0.6em; }
 .sqs-report h3 { font-size: 1.05em; margin: 1.2em 0 0.5em; }
