@@ -1,4 +1,4 @@
-// Builds the extension's bundles and the generated JSON Schemas.
+// Builds the extension's bundles, the generated JSON Schemas and the TextMate grammars.
 //   node esbuild.mjs               development build (sourcemaps)
 //   node esbuild.mjs --production  release build (minified, no sourcemaps)
 //   node esbuild.mjs --watch       rebuild on change
@@ -68,11 +68,12 @@ const configs = [
 ];
 
 /**
- * The JSON Schemas in schemas/ are derived from the zod schemas and the criteria catalogues, so that
- * other YAML tooling (yamlValidation) understands the files. Generated here so they can never drift.
+ * Files derived from the zod schemas and the criteria catalogues, generated here so they can never drift:
+ * the JSON Schemas in schemas/, so that other YAML tooling (yamlValidation) understands the files, and the
+ * TextMate grammars in syntaxes/, so that what is coloured as a judgement or a reason is what the checks accept.
  */
-async function exportSchemas() {
-  const outfile = path.join(root, 'out', 'export-schemas.cjs');
+async function generate(script, outDir) {
+  const outfile = path.join(root, 'out', `${path.basename(script, '.ts')}.cjs`);
   await esbuild.build({
     ...common,
     logLevel: 'warning',
@@ -81,10 +82,10 @@ async function exportSchemas() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    entryPoints: ['scripts/export-schemas.ts'],
+    entryPoints: [script],
     outfile,
   });
-  execFileSync(process.execPath, [outfile, path.join(root, 'schemas')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [outfile, path.join(root, outDir)], { stdio: 'inherit' });
 }
 
 if (watch) {
@@ -93,5 +94,6 @@ if (watch) {
   console.log('[watch] watching for changes…');
 } else {
   await Promise.all(configs.map((c) => esbuild.build(c)));
-  await exportSchemas();
+  await generate('scripts/export-schemas.ts', 'schemas');
+  await generate('scripts/export-grammar.ts', 'syntaxes');
 }
