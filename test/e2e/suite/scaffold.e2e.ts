@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { revertAll } from './edit';
+import { diagnosticsWhere } from './diagnostics';
 import { poll } from './wait';
 import { liverpool } from './workspace';
 
-// "New Inspection" once wrote an empty inspection.sqs.yaml before inserting its snippet, so giving up on it left
-// an empty, invalid file behind. Nothing may reach the disk until the inspector saves.
+// "New Inspection" writes an empty inspection.sqs.yaml and inserts its snippet, so the file is checked as the
+// inspector fills it in; giving up on it (closing without saving) must not leave the empty, invalid file behind.
 
 describe('new files from a snippet', () => {
   afterEach(revertAll);
 
-  it('New Inspection opens an unsaved inspection.sqs.yaml in the folder, writing nothing until it is saved', async () => {
+  it('New Inspection opens inspection.sqs.yaml in the folder, checked as it is filled in, and gone again if given up', async () => {
     const folder = liverpool('..', `new-inspection-${Date.now()}`);
     await vscode.workspace.fs.createDirectory(folder);
     const target = vscode.Uri.joinPath(folder, 'inspection.sqs.yaml');
@@ -23,13 +24,14 @@ describe('new files from a snippet', () => {
         },
         { what: `an editor on ${target.path} with the snippet in it` },
       );
-      assert.equal(editor.document.uri.scheme, 'untitled', 'not a file yet');
-      assert.equal(editor.document.languageId, 'sqs-inspection', 'named as it will be saved, so it is an inspection file');
+      assert.equal(editor.document.uri.scheme, 'file');
+      assert.equal(editor.document.languageId, 'sqs-inspection');
       assert.match(editor.document.getText(), /^inspection: /m);
-      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)), 'nothing on disk before the save');
-      // Given up (reverted and closed): still nothing there.
+      // Checked live: the scaffold's blanks (dates still to fill in) are findings before anything is saved.
+      await diagnosticsWhere(editor.document.uri, (d) => d.length > 0, { what: 'findings on the unsaved scaffold' });
+      // Given up (reverted and closed): the empty file goes.
       await revertAll();
-      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)), 'nothing on disk once given up');
+      await poll(async () => !(await Promise.resolve(vscode.workspace.fs.stat(target)).then(() => true, () => false)), { what: 'the empty file deleted once given up' });
     } finally {
       await vscode.workspace.fs.delete(folder, { recursive: true });
     }
