@@ -1,22 +1,15 @@
 // Writes the SQS languages' TextMate grammars (see grammar.ts) from the built-in criteria catalogues.
 // Run by esbuild.mjs on every build; output is committed so the extension works without building.
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CatalogueRegistry } from '../server/src/core/index';
 import { caseGrammar, injectionGrammar, inspectionGrammar } from './grammar';
+import { writeIfChanged } from './writeIfChanged';
 
 const outDir = process.argv[2] ?? 'syntaxes';
 const catalogues = CatalogueRegistry.builtIn().all();
 
 function write(file: string, grammar: object): void {
-  const content = `${JSON.stringify(grammar, null, 2)}\n`;
-  let old: string | undefined;
-  try {
-    old = readFileSync(file, 'utf8');
-  } catch {
-    old = undefined;
-  }
-  if (old !== content) writeFileSync(file, content);
+  writeIfChanged(file, `${JSON.stringify(grammar, null, 2)}\n`);
 }
 
 write(path.join(outDir, 'sqs-case.tmLanguage.json'), caseGrammar(catalogues));
