@@ -1,7 +1,9 @@
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
-import { Checker, fileKindOf, folderToIndex, InspectionIndex, isInSkippedFolder, isUnder, needsInspectionLookup, type SqsFile } from '../core/index';
+import { Checker, fileKindOf, folderToIndex, InspectionIndex, isInSkippedFolder, needsInspectionLookup, type SqsFile } from '../core/index';
+import { BroughtInFolders } from './broughtInFolders';
+import { CoveredFolders } from './coveredFolders';
 import { DiskQueue, type DiskEventKind, type DiskResult } from './diskQueue';
 import type { FileSystemHost } from './host';
 import { errorText, type Logger } from './safe';
@@ -43,15 +45,8 @@ export class Workspace {
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
   private readonly disk: DiskQueue;
   private syncTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The workspace folders, indexed whole. */
-  private readonly roots = new Set<string>();
-  /**
-   * Inspection folders indexed beyond the workspace folders → who needs them: open documents outside the
-   * workspace folders, and workspace folders whose cases have their inspection above them. Each is let
-   * go (its files forgotten, unless open or in another covered folder) when its last owner goes.
-   */
-  private readonly broughtIn = new Map<string, Set<string>>();
-  private readonly folderListeners = new Set<(folder: string, brought: boolean) => void>();
+  private readonly broughtIn: BroughtInFolders;
+  private readonly covered: CoveredFolders;
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -61,17 +56,13 @@ export class Workspace {
     private readonly syncDelayMs = 50,
   ) {
     this.disk = new DiskQueue(fs, (results) => this.applyDisk(results), log);
+    this.broughtIn = new BroughtInFolders(log);
+    this.covered = new CoveredFolders(this.broughtIn);
   }
 
-  /**
-   * Told when a folder outside the workspace folders is brought in (true) or let go (false): the client
-   * watches only its workspace folders, so such a folder needs watchers of its own. Also told at once of
-   * the folders brought in already.
-   */
+  /** See BroughtInFolders.onDidBringIn: folders outside the workspace folders need watchers of their own. */
   onDidBringIn(listener: (folder: string, brought: boolean) => void): { dispose(): void } {
-    this.folderListeners.add(listener);
-    for (const folder of this.broughtIn.keys()) listener(folder, true);
-    return { dispose: () => this.folderListeners.delete(listener) };
+    return this.broughtIn.onDidBringIn(listener);
   }
 
   onDidChange(listener: (change: WorkspaceChange) => void): { dispose(): void } {
@@ -123,9 +114,7 @@ export class Workspace {
     }, this.syncDelayMs);
     if (!opened) return;
     // In a folder brought in for another file: it keeps that folder too, for as long as it is open.
-    const holder = [...this.broughtIn.keys()].find((folder) => isUnder(uri, folder));
-    if (holder) this.broughtIn.get(holder)!.add(uri);
-    else void this.lookUpInspection(uri);
+    if (!this.broughtIn.share(uri, uri)) void this.lookUpInspection(uri);
   }
 
   /**
@@ -136,10 +125,9 @@ export class Workspace {
     const uri = this.canonical(clientUri);
     if (!this.open.delete(uri)) return Promise.resolve();
     this.pending.delete(uri);
-    const released = this.release(uri);
-    return this.disk.push([{ uri, kind: this.isCovered(uri) ? 'read' : 'forget' }, ...released.map((folder) => ({ uri: folder, kind: 'forget' as const }))]);
+    const released = this.broughtIn.release(uri);
+    return this.disk.push([{ uri, kind: this.covered.covers(uri) ? 'read' : 'forget' }, ...released.map((folder) => ({ uri: folder, kind: 'forget' as const }))]);
   }
-
 
   /** Indexes pending edits now. Every handler calls this before reading the index. */
   sync(): void {
@@ -172,7 +160,7 @@ export class Workspace {
       const uri = this.canonical(c.uri);
       if (c.type === 'deleted') return [{ uri, kind: 'drop' }];
       // Outside the indexed folders nothing is indexed from the disk.
-      const holder = this.covered().find((folder) => isUnder(uri, folder));
+      const holder = this.covered.holderOf(uri);
       if (!holder) return [];
       if (fileKindOf(uri)) return [{ uri, kind: 'read' }];
       // Created and no SQS file: a folder, perhaps, with files in it (a plain file lists nothing, for a failed
@@ -189,24 +177,18 @@ export class Workspace {
    */
   async indexFolders(folders: readonly string[], report: (done: number, total: number) => void, cancelled: () => boolean): Promise<number> {
     const roots = folders.map((f) => this.folderUri(f));
-    for (const root of roots) this.roots.add(root);
-    // A folder brought in for a file opened before its workspace folder was known is now the workspace's:
-    // its own watchers go (the workspace's see it), its files stay.
-    for (const folder of [...this.broughtIn.keys()]) {
-      if (!roots.some((root) => isUnder(folder, root))) continue;
-      this.broughtIn.delete(folder);
-      this.tellFolder(folder, false);
-    }
+    this.covered.addRoots(roots);
+    this.broughtIn.yieldTo(roots);
     // A folder removed meanwhile is walked and read no further; the rest carry on.
     const found: string[] = [];
-    for (const root of roots) found.push(...(await this.fs.findSqsFiles(root, () => cancelled() || !this.roots.has(root))));
-    await this.disk.readAll(inspectionsFirst(found), report, (uri) => cancelled() || !this.isCovered(uri));
+    for (const root of roots) found.push(...(await this.fs.findSqsFiles(root, () => cancelled() || !this.covered.isRoot(root))));
+    await this.disk.readAll(inspectionsFirst(found), report, (uri) => cancelled() || !this.covered.covers(uri));
     // A folder holding cases of no inspection may be part of one (an inspection's cases/ folder opened alone).
     for (const root of roots) {
-      if (cancelled() || !this.roots.has(root)) continue;
-      if (!this.index.filesUnder(root).some((uri) => needsInspectionLookup(this.index, uri, this.covered()))) continue;
+      if (cancelled() || !this.covered.isRoot(root)) continue;
+      if (!this.index.filesUnder(root).some((uri) => needsInspectionLookup(this.index, uri, this.covered.list()))) continue;
       const inspection = await this.fs.findInspectionNear(root);
-      if (inspection && this.roots.has(root)) await this.bringIn(inspection, root);
+      if (inspection && this.covered.isRoot(root)) await this.bringIn(inspection, root);
     }
     return found.length;
   }
@@ -214,8 +196,8 @@ export class Workspace {
   /** Forgets the files of a folder removed from the workspace (open documents stay), and what it brought in. */
   removeFolder(folder: string): Promise<void> {
     const root = this.folderUri(folder);
-    this.roots.delete(root);
-    const released = this.release(root);
+    this.covered.removeRoot(root);
+    const released = this.broughtIn.release(root);
     return this.disk.push([root, ...released].map((uri) => ({ uri, kind: 'forget' as const })));
   }
 
@@ -223,7 +205,7 @@ export class Workspace {
   private async lookUpInspection(uri: string): Promise<void> {
     try {
       this.sync();
-      if (!needsInspectionLookup(this.index, uri, this.covered())) return;
+      if (!needsInspectionLookup(this.index, uri, this.covered.list())) return;
       const inspection = await this.fs.findInspectionNear(Utils.dirname(URI.parse(uri)).toString());
       if (inspection && this.open.has(uri)) await this.bringIn(inspection, uri);
     } catch (e) {
@@ -233,60 +215,11 @@ export class Workspace {
 
   /** Indexes the folder of an inspection file found on disk, for `owner`, unless a workspace folder holds it. */
   private async bringIn(inspection: string, owner: string): Promise<void> {
-    const folder = folderToIndex(inspection, [...this.roots]);
-    if (!folder) return;
-    // Inside a folder brought in already (for another owner): that one now serves this owner too.
-    const holder = [...this.broughtIn.keys()].find((f) => isUnder(folder, f));
-    if (holder) {
-      this.broughtIn.get(holder)!.add(owner);
-      return;
-    }
-    // Around folders brought in already: it takes them over, with their owners, so no file is indexed or
-    // watched twice over. Their files stay; its watchers are asked for before theirs are taken back.
-    const inner = [...this.broughtIn].filter(([f]) => isUnder(f, folder));
-    this.broughtIn.set(folder, new Set([owner, ...inner.flatMap(([, owners]) => [...owners])]));
-    // In the log, so "why is this folder in Problems?" has an answer.
-    this.log.info(`Indexing ${folder} while ${owner} needs it: the inspection there is outside the workspace folders.`);
-    this.tellFolder(folder, true);
-    for (const [f] of inner) {
-      this.broughtIn.delete(f);
-      this.tellFolder(f, false);
-    }
+    const folder = folderToIndex(inspection, this.covered.rootList());
+    if (!folder || !this.broughtIn.bringIn(folder, owner)) return;
     const letGo = () => !this.broughtIn.has(folder);
     const found = await this.fs.findSqsFiles(folder, letGo);
-    await this.disk.readAll(inspectionsFirst(found), () => undefined, (uri) => !this.isCovered(uri));
-  }
-
-  /** Takes `owner` off the folders brought in; returns those it was the last to need. */
-  private release(owner: string): string[] {
-    const released: string[] = [];
-    for (const [folder, owners] of this.broughtIn) {
-      if (owners.delete(owner) && owners.size === 0) {
-        this.broughtIn.delete(folder);
-        released.push(folder);
-        this.tellFolder(folder, false);
-      }
-    }
-    return released;
-  }
-
-  private tellFolder(folder: string, brought: boolean): void {
-    for (const listener of this.folderListeners) {
-      try {
-        listener(folder, brought);
-      } catch (e) {
-        this.log.error(`folder listener failed: ${errorText(e)}`);
-      }
-    }
-  }
-
-  /** The folders whose SQS files are all indexed: the workspace folders and the folders brought in. */
-  private covered(): string[] {
-    return [...this.roots, ...this.broughtIn.keys()];
-  }
-
-  private isCovered(uri: string): boolean {
-    return this.covered().some((folder) => isUnder(uri, folder));
+    await this.disk.readAll(inspectionsFirst(found), () => undefined, (uri) => !this.covered.covers(uri));
   }
 
   private folderUri(folder: string): string {
@@ -303,7 +236,7 @@ export class Workspace {
         // Read for a folder no longer indexed (removed from the workspace, or let go, after the read was asked
         // for: by a folder created in it and listed, say): nothing would ever forget it, so it is not indexed,
         // nor kept if it was.
-        const bytes = this.isCovered(r.uri) ? r.bytes : undefined;
+        const bytes = this.covered.covers(r.uri) ? r.bytes : undefined;
         add((bytes ? this.index.setBytes(r.uri, bytes) : this.index.delete(r.uri)).affected);
         continue;
       }
@@ -311,7 +244,7 @@ export class Workspace {
       // the folder still holds it (it replaces a deletion still waiting: deleted, then made again).
       const found = r.kind === 'scan' ? new Set(r.found) : undefined;
       for (const uri of [r.uri, ...this.index.filesUnder(r.uri)]) {
-        if (this.open.has(uri) || !this.index.has(uri) || found?.has(uri) || (r.kind === 'forget' && this.isCovered(uri))) continue;
+        if (this.open.has(uri) || !this.index.has(uri) || found?.has(uri) || (r.kind === 'forget' && this.covered.covers(uri))) continue;
         add(this.index.delete(uri).affected);
       }
     }
@@ -332,7 +265,7 @@ export class Workspace {
   dispose(): void {
     if (this.syncTimer) clearTimeout(this.syncTimer);
     this.listeners.clear();
-    this.folderListeners.clear();
+    this.broughtIn.dispose();
   }
 }
 
