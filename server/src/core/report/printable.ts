@@ -18,6 +18,12 @@ export function printableReport(doc: ReportDocument): ReportDocument {
   return clean(doc, '') as ReportDocument;
 }
 
+/**
+ * What is not printed as the report's text, and so not walked: source links (ranges, URIs and the labels the
+ * editor shows in a pick list) and the figures behind a sentence are most of the model's objects.
+ */
+const notText = new Set(['sources', 'source', 'range', 'figures']);
+
 /** Keys whose strings are identifiers, not text: left alone so links and keys still match. */
 const identifiers = new Set(['uri', 'id', 'questionId', 'criterionId', 'paragraphId', 'catalogueId', 'phrasebookId', 'language', 'kind', 'role', 'style', 'framing', 'from', 'figuresFrom', 'numbering', 'severity']);
 
@@ -43,6 +49,7 @@ function clean(value: unknown, key: string): unknown {
   }
   let copy: Record<string, unknown> | undefined;
   for (const [k, v] of Object.entries(value)) {
+    if (notText.has(k)) continue;
     const c = clean(v, k);
     if (c !== v) (copy ??= { ...(value as Record<string, unknown>) })[k] = c;
   }
