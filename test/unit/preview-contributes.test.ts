@@ -44,6 +44,12 @@ describe('the preview in package.json', () => {
     assert.equal(palette.get(commandIds.restartServer), 'sqs.active');
   });
 
+  it('puts New Case File and New Inspection on explorer folders only once the extension is active, not in every workspace', () => {
+    const explorer = new Map<string, string>(pkg.contributes.menus['explorer/context'].map((m: { command: string; when: string }) => [m.command, m.when]));
+    assert.equal(explorer.get(commandIds.newCase), 'explorerResourceIsFolder && sqs.active');
+    assert.equal(explorer.get(commandIds.newInspection), 'explorerResourceIsFolder && sqs.active');
+  });
+
   it('activates to restore a preview panel after a reload', () => {
     assert.ok(pkg.activationEvents.includes('onWebviewPanel:sqs.preview'));
   });
