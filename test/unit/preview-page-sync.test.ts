@@ -55,6 +55,14 @@ describe('the preview page kept current (pageSync)', () => {
     assert.equal(sync.ready(1)?.locked, true);
   });
 
+  it('a lock set from the latest render (as the panel does) gets a number of its own, which the page takes', () => {
+    const sync = new PageSync();
+    sync.update(content(), true);
+    const locked = sync.update({ ...sync.latest!, locked: true }, true);
+    assert.equal(locked?.message.seq, 2, 'newer than the page’s render 1, so the page does not drop it as stale');
+    assert.equal(locked?.message.locked, true);
+  });
+
   it('a page that reports the latest render is sent nothing', () => {
     const sync = new PageSync();
     assert.equal(sync.ready(0), undefined, 'nothing rendered yet');

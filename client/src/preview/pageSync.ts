@@ -29,7 +29,9 @@ export class PageSync {
   update(content: PageContent, visible: boolean): Delivery | undefined {
     const last = this.current;
     if (last && sameContent(last, content)) return undefined;
-    const message: RenderMessage = { type: 'render', seq: ++this.seq, ...content };
+    // The new number last: content may be a render message spread back in (the lock changed), whose own
+    // number the page already has.
+    const message: RenderMessage = { ...content, type: 'render', seq: ++this.seq };
     this.current = message;
     // The first render builds the page; a hidden page would drop a post and come back from its HTML.
     return { kind: !last || !visible ? 'load' : 'post', message };
