@@ -1,5 +1,7 @@
 import { escapeAttribute, escapeText } from 'entities';
-import type { RevealOn } from './messages';
+import type { ToWebview } from './messages';
+
+type RenderMessage = Extract<ToWebview, { type: 'render' }>;
 
 // The preview's page around the report body. Pure (no VS Code), so the HTML the webview receives is tested as
 // it is. Safety lives here: a Content-Security-Policy that allows the preview's own script and the renderer's
@@ -16,16 +18,8 @@ export interface PageOptions {
   styleUri: string;
   /** The renderer's theme CSS (--vscode-* colours and fonts), carried in a <style> with the nonce. */
   themeCss: string;
-  /** What the page shows first; the webview script keeps it current after that. */
-  initial: {
-    seq: number;
-    inspection: string;
-    title: string;
-    locked: boolean;
-    revealOn: RevealOn;
-    /** The report body, from the renderer. */
-    html: string;
-  };
+  /** What the page shows first (a render message but its type); the webview script keeps it current after that. */
+  initial: Omit<RenderMessage, 'type'>;
 }
 
 const nonceShape = /^[A-Za-z0-9+/=_-]{16,}$/;
