@@ -43,7 +43,12 @@ const nodeTargets = [
     banner: { js: '#!/usr/bin/env node' },
     define: { SQS_VERSION: JSON.stringify(version) },
     // `npx sqs` runs the package's own bin directly, so it must be executable (esbuild writes 0644).
-    plugins: [{ name: 'executable', setup: (build) => build.onEnd(() => existsSync(path.join(root, 'server/out/cli.js')) && chmodSync(path.join(root, 'server/out/cli.js'), 0o755)) }],
+    plugins: [
+      {
+        name: 'executable',
+        setup: (build) => build.onEnd(() => existsSync(path.join(root, 'server/out/cli.js')) && chmodSync(path.join(root, 'server/out/cli.js'), 0o755)),
+      },
+    ],
   },
 ];
 

@@ -20,12 +20,16 @@ function filesUnder(dir: string): string[] {
 /** The Liverpool example with its seed commentary, optionally scaled up with copies of its cases. */
 function workspace(copies: number): Map<string, string> {
   const files = new Map<string, string>();
-  const commentary = `commentary:\n${Object.entries(seedCommentary).map(([id, t]) => `  "${id}": ${JSON.stringify(t)}\n`).join('')}`;
+  const commentary = `commentary:\n${Object.entries(seedCommentary)
+    .map(([id, t]) => `  "${id}": ${JSON.stringify(t)}\n`)
+    .join('')}`;
   for (const file of filesUnder(example)) {
     const text = readFileSync(file, 'utf8');
     const uri = pathToFileURL(file).toString();
     if (file.endsWith('inspection.sqs.yaml')) files.set(uri, text + commentary);
-    else for (let c = 0; c < copies; c++) files.set(c === 0 ? uri : uri.replace('.case.sqs.yaml', `-${c}.case.sqs.yaml`), c === 0 ? text : text.replace(/^case: (\S+)/m, `case: $1-${c}`));
+    else
+      for (let c = 0; c < copies; c++)
+        files.set(c === 0 ? uri : uri.replace('.case.sqs.yaml', `-${c}.case.sqs.yaml`), c === 0 ? text : text.replace(/^case: (\S+)/m, `case: $1-${c}`));
   }
   return files;
 }
@@ -71,7 +75,13 @@ function bench(label: string, copies: number): void {
     checker.findingsFor(caseUri);
   });
   const commentaryEdit = median(100, (i) => {
-    index.set(inspectionUri, inspectionText.replace('were on time and were of good enough quality', i % 2 ? 'were on time and of good enough quality' : 'were on time and were of good enough quality'));
+    index.set(
+      inspectionUri,
+      inspectionText.replace(
+        'were on time and were of good enough quality',
+        i % 2 ? 'were on time and of good enough quality' : 'were on time and were of good enough quality',
+      ),
+    );
     for (const uri of uris) checker.findingsFor(uri);
   });
   const inspectionEdit = median(100, (i) => {

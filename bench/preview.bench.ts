@@ -27,7 +27,9 @@ function files(copies: number): Record<string, string> {
     const text = readFileSync(file, 'utf8');
     const rel = path.relative(example, file);
     if (rel === 'inspection.sqs.yaml') out[rel] = text.replace(/^sample: 34$/m, `sample: ${34 * copies}`);
-    else for (let c = 0; c < copies; c++) out[c === 0 ? rel : rel.replace('.case.sqs.yaml', `-${c}.case.sqs.yaml`)] = c === 0 ? text : text.replace(/^case: (\S+)/m, `case: $1-${c}`);
+    else
+      for (let c = 0; c < copies; c++)
+        out[c === 0 ? rel : rel.replace('.case.sqs.yaml', `-${c}.case.sqs.yaml`)] = c === 0 ? text : text.replace(/^case: (\S+)/m, `case: $1-${c}`);
   }
   return out;
 }
@@ -135,11 +137,16 @@ async function roundTrip(label: string, copies: number): Promise<number> {
       await client.connection.sendRequest(ParagraphsAtRequest, { uri: caseUri, at: cursor });
       asks.cursor.push(performance.now() - t);
       t = performance.now();
-      const about = await client.connection.sendRequest(PreviewSourcesRequest, { uri: caseUri, part: { kind: 'text', paragraph: 'criterion-1.1', sentence: 0 } });
+      const about = await client.connection.sendRequest(PreviewSourcesRequest, {
+        uri: caseUri,
+        part: { kind: 'text', paragraph: 'criterion-1.1', sentence: 0 },
+      });
       asks.click.push(performance.now() - t);
       clicked = JSON.stringify(about).length;
     }
-    console.log(`  then asked: the paragraphs at the cursor ${ms(median(asks.cursor))}; a clicked sentence's sources ${ms(median(asks.click))} (${kib(clicked)})`);
+    console.log(
+      `  then asked: the paragraphs at the cursor ${ms(median(asks.cursor))}; a clicked sentence's sources ${ms(median(asks.click))} (${kib(clicked)})`,
+    );
     return m;
   } finally {
     await client.stop();

@@ -24,7 +24,9 @@ function index(copies: number): InspectionIndex {
     const text = readFileSync(file, 'utf8');
     const uri = pathToFileURL(file).toString();
     if (file.endsWith('inspection.sqs.yaml')) idx.set(uri, text.replace(/^sample: 34$/m, `sample: ${34 * copies}`));
-    else for (let c = 0; c < copies; c++) idx.set(c === 0 ? uri : uri.replace('.case.sqs.yaml', `-${c}.case.sqs.yaml`), c === 0 ? text : text.replace(/^case: (\S+)/m, `case: $1-${c}`));
+    else
+      for (let c = 0; c < copies; c++)
+        idx.set(c === 0 ? uri : uri.replace('.case.sqs.yaml', `-${c}.case.sqs.yaml`), c === 0 ? text : text.replace(/^case: (\S+)/m, `case: $1-${c}`));
   }
   return idx;
 }

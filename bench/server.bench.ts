@@ -197,14 +197,20 @@ async function main() {
 
   const ratio = (a: Sample, b: Sample) => (a.median / b.median).toPrecision(2);
   console.log(`\nratios (medians)`);
-  console.log(`  keystroke / full workspace index                           ${ratio(edit, fullIndex)}  (1/${Math.round(fullIndex.median / edit.median)} of re-indexing everything)`);
+  console.log(
+    `  keystroke / full workspace index                           ${ratio(edit, fullIndex)}  (1/${Math.round(fullIndex.median / edit.median)} of re-indexing everything)`,
+  );
   console.log(`  keystroke at 340 cases / at 34 cases                       ${ratio(bigEdit, edit)}  (1.00 = independent of workspace size)`);
-  console.log(`  inspection diagnostics at 340 cases / at 34 cases          ${ratio(bigInspection, inspection)}  (cross-file checks run once per edit, over the tallies)`);
+  console.log(
+    `  inspection diagnostics at 340 cases / at 34 cases          ${ratio(bigInspection, inspection)}  (cross-file checks run once per edit, over the tallies)`,
+  );
   console.log(`  indexing share of a keystroke                              ${ratio(parseOnly, edit)}`);
   console.log(`  round trip / in-process keystroke                          ${ratio(roundTrip, edit)}  (protocol and process overhead)`);
   console.log(`  workspace pull in full at 350 files / at 35                 ${ratio(pull350.first, pull35.first)}`);
   console.log(`  workspace pull after a keystroke at 350 files / at 35       ${ratio(pull350.again, pull35.again)}`);
-  console.log(`  streamed change at 350 files / at 35                        ${ratio(pull350.streamed, pull35.streamed)}  (includes the 30 ms that coalesce a burst of changes)`);
+  console.log(
+    `  streamed change at 350 files / at 35                        ${ratio(pull350.streamed, pull35.streamed)}  (includes the 30 ms that coalesce a burst of changes)`,
+  );
 }
 
 /**
@@ -229,7 +235,8 @@ async function workspacePulls(copies: number): Promise<{ coldMs: number; first: 
     const inspectionUri = URI.file(path.join(dir, 'inspection.sqs.yaml')).toString();
     const caseText = texts.get(caseUri)!;
     await client.start(URI.file(dir).toString());
-    const ids = (items: { uri: string; resultId?: string }[]): PreviousResultId[] => items.flatMap((r) => (r.resultId ? [{ uri: r.uri, value: r.resultId }] : []));
+    const ids = (items: { uri: string; resultId?: string }[]): PreviousResultId[] =>
+      items.flatMap((r) => (r.resultId ? [{ uri: r.uri, value: r.resultId }] : []));
 
     // The very first pull after start: every file's findings computed, and its settings asked for, once.
     const t = performance.now();

@@ -49,7 +49,11 @@ async function main() {
     for (let c = 0; c < 100; c++) files.set(`${base}/cases/${c}/${name}`, text.replace(/^case: (\S+)/m, `case: $1-${c}`));
   }
   const { ws } = handWorkspace(new MemoryFs(files));
-  await ws.indexFolders([base], () => undefined, () => false);
+  await ws.indexFolders(
+    [base],
+    () => undefined,
+    () => false,
+  );
   const indexed = ws.index.all().length;
 
   const events = Array.from({ length: 10_000 }, (_, i) => ({ uri: `${base}/node_modules/pkg${i % 500}/file${i}.js`, type: 'deleted' as const }));

@@ -27,11 +27,23 @@ for (const catalogue of registry.all()) {
   const s = schemasFor(catalogue);
   const base = `https://hmi-probation.github.io/sqs-findings/schemas/${catalogue.id}`;
   writeIfChanged(path.join(outDir, catalogue.id, 'case.schema.json'), toJson(s.case, `SQS case file (${catalogue.id})`, `${base}/case.schema.json`));
-  writeIfChanged(path.join(outDir, catalogue.id, 'inspection.schema.json'), toJson(s.inspection, `SQS inspection file (${catalogue.id})`, `${base}/inspection.schema.json`));
+  writeIfChanged(
+    path.join(outDir, catalogue.id, 'inspection.schema.json'),
+    toJson(s.inspection, `SQS inspection file (${catalogue.id})`, `${base}/inspection.schema.json`),
+  );
 }
 // The unversioned names point at the newest catalogue; package.json's yamlValidation uses them.
 const latest = schemasFor(registry.latest);
-writeIfChanged(path.join(outDir, 'case.schema.json'), toJson(latest.case, `SQS case file (${registry.latest.id})`, 'https://hmi-probation.github.io/sqs-findings/schemas/case.schema.json'));
-writeIfChanged(path.join(outDir, 'inspection.schema.json'), toJson(latest.inspection, `SQS inspection file (${registry.latest.id})`, 'https://hmi-probation.github.io/sqs-findings/schemas/inspection.schema.json'));
+writeIfChanged(
+  path.join(outDir, 'case.schema.json'),
+  toJson(latest.case, `SQS case file (${registry.latest.id})`, 'https://hmi-probation.github.io/sqs-findings/schemas/case.schema.json'),
+);
+writeIfChanged(
+  path.join(outDir, 'inspection.schema.json'),
+  toJson(latest.inspection, `SQS inspection file (${registry.latest.id})`, 'https://hmi-probation.github.io/sqs-findings/schemas/inspection.schema.json'),
+);
 // For authors of phrasebooks (server/src/core/commentary/phrasebooks/*.json): the file format, with its docs.
-writeIfChanged(path.join(outDir, 'phrasebook.schema.json'), toJson(phrasebookFileSchema, 'SQS phrasebook', 'https://hmi-probation.github.io/sqs-findings/schemas/phrasebook.schema.json'));
+writeIfChanged(
+  path.join(outDir, 'phrasebook.schema.json'),
+  toJson(phrasebookFileSchema, 'SQS phrasebook', 'https://hmi-probation.github.io/sqs-findings/schemas/phrasebook.schema.json'),
+);

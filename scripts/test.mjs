@@ -71,7 +71,16 @@ for (const suite of suites) {
   rmSync(tapFile, { force: true });
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...files,
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';

@@ -22,7 +22,9 @@ interface FileUri {
 export async function lookupInspection(uri: FileUri, ask: ((uri: string) => Promise<InspectionStatus | null>) | undefined, what: string): Promise<Lookup> {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
   if (uri.scheme !== 'file') {
-    return { problem: `${name} is not a file on disk (${uri.scheme}:), so there is no report ${what}: the language server reads an inspection's files from disk. Save it in a folder first.` };
+    return {
+      problem: `${name} is not a file on disk (${uri.scheme}:), so there is no report ${what}: the language server reads an inspection's files from disk. Save it in a folder first.`,
+    };
   }
   const notRunning = `The SQS language server is not running, so there is no report ${what}. Restart it (SQS: Restart Language Server) or see the SQS Findings output.`;
   if (!ask) return { problem: notRunning };

@@ -65,8 +65,11 @@ function show(item: vscode.LanguageStatusItem, status: InspectionStatus | null):
     return;
   }
   item.text = progressText(i);
-  const problems = [i.errors && `${i.errors} error${i.errors === 1 ? '' : 's'}`, i.warnings && `${i.warnings} warning${i.warnings === 1 ? '' : 's'}`].filter(Boolean);
+  const problems = [i.errors && `${i.errors} error${i.errors === 1 ? '' : 's'}`, i.warnings && `${i.warnings} warning${i.warnings === 1 ? '' : 's'}`].filter(
+    Boolean,
+  );
   item.detail = `${i.area ?? 'Inspection'}: ${i.cases} case file${i.cases === 1 ? '' : 's'}${problems.length ? `, ${problems.join(', ')}` : ', no problems'}`;
-  item.severity = i.errors > 0 ? vscode.LanguageStatusSeverity.Error : i.warnings > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+  item.severity =
+    i.errors > 0 ? vscode.LanguageStatusSeverity.Error : i.warnings > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   item.command = { title: 'Show problems', command: 'workbench.actions.view.problems' };
 }

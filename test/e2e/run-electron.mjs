@@ -50,8 +50,10 @@ try {
       '--skip-welcome',
       '--skip-release-notes',
       '--disable-gpu',
-      '--user-data-dir', path.join(state, 'user-data'),
-      '--extensions-dir', path.join(state, 'extensions'),
+      '--user-data-dir',
+      path.join(state, 'user-data'),
+      '--extensions-dir',
+      path.join(state, 'extensions'),
     ],
   });
 } catch (e) {

@@ -20,7 +20,9 @@ function offsetAt(text: string, p: Position): number {
 
 /** Applies non-overlapping edits the way an editor does (all ranges refer to the original text). */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = edits.map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start);
+  const sorted = edits
+    .map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;

@@ -51,7 +51,11 @@ export function check(dir: string, ...args: string[]): { code: number; findings:
   let stdout = '';
   let stderr = '';
   // `check` is synchronous; only `render` returns a promise.
-  const code = main(['check', '--format', 'json', ...args, dir], (s) => (stdout += s), (s) => (stderr += s)) as number;
+  const code = main(
+    ['check', '--format', 'json', ...args, dir],
+    (s) => (stdout += s),
+    (s) => (stderr += s),
+  ) as number;
   if (code === 2) return { code, findings: [], stderr };
   const raw = JSON.parse(stdout) as (Finding & { file: string })[];
   return {

@@ -48,7 +48,9 @@ export class HandFs implements FileSystemHost {
     const [folder = '', parent = ''] = dir.split('/').reverse();
     const levels = inspectionSearchLevels(folder, parent);
     for (let level = 0; level <= levels && dir.includes('/'); level++, dir = dir.slice(0, dir.lastIndexOf('/'))) {
-      const found = [...this.disk.keys()].find((u) => u.startsWith(`${dir}/`) && !u.slice(dir.length + 1).includes('/') && /\/inspection\.sqs\.ya?ml$/i.test(u));
+      const found = [...this.disk.keys()].find(
+        (u) => u.startsWith(`${dir}/`) && !u.slice(dir.length + 1).includes('/') && /\/inspection\.sqs\.ya?ml$/i.test(u),
+      );
       if (found) return Promise.resolve(found);
     }
     return Promise.resolve(undefined);

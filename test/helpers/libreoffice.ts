@@ -12,11 +12,17 @@ export function ensureLibreOffice(): string {
   if (found) return found;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root || !which('apt-get')) {
-    throw new Error(`LibreOffice is not installed, so the DOCX → PDF check cannot run. Install it: sudo apt-get install -y --no-install-recommends ${packageName}`);
+    throw new Error(
+      `LibreOffice is not installed, so the DOCX → PDF check cannot run. Install it: sudo apt-get install -y --no-install-recommends ${packageName}`,
+    );
   }
   console.warn(`\n*** LibreOffice is not installed: installing ${packageName} from Debian for the DOCX → PDF check (about a minute) ***\n`);
   const apt = (...args: string[]) =>
-    spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeout: 480_000 });
+    spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      timeout: 480_000,
+    });
   let r = apt('install', '-y', '--no-install-recommends', packageName);
   if (r.status !== 0) {
     // A fresh machine may have no package lists yet.

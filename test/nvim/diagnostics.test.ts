@@ -9,7 +9,10 @@ import { afterEach, before, beforeEach, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { hasNeovim, neovimDiagnostics, root, type NeovimRun } from './neovim';
 
-const lineOf = (file: string, pattern: RegExp) => readFileSync(file, 'utf8').split('\n').findIndex((l) => pattern.test(l));
+const lineOf = (file: string, pattern: RegExp) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((l) => pattern.test(l));
 const received = (run: NeovimRun, file: string, code: string, message = '') =>
   run.files[pathToFileURL(file).href]?.find((d) => d.code === code && d.message.includes(message));
 
@@ -45,7 +48,10 @@ describe('Neovim, a second LSP client of the bundled server', () => {
     const [only, ...others] = run.files[pathToFileURL(inspection).href]!;
     assert.deepEqual(others, [], 'the one broken count is the only finding');
     const stated = lineOf(inspection, /^ {2}"2\.1": \{ relevant: 22, sufficient: 19 \}/);
-    assert.deepEqual([only!.code, only!.line, only!.character, only!.severity], ['SQS030', stated, readFileSync(inspection, 'utf8').split('\n')[stated]!.indexOf('19'), 1]);
+    assert.deepEqual(
+      [only!.code, only!.line, only!.character, only!.severity],
+      ['SQS030', stated, readFileSync(inspection, 'utf8').split('\n')[stated]!.indexOf('19'), 1],
+    );
     assert.deepEqual(run.server_exit, { code: 0, signal: 0 }, 'the server shuts down cleanly when Neovim stops it');
   });
 

@@ -83,7 +83,9 @@ export function neovimDiagnostics(workspace: string, { open, edits = [], expect 
           return '';
         }
       })();
-      throw new Error(`Neovim wrote no result (status ${run.status}, signal ${run.signal}${run.error ? `, ${run.error.message}` : ''}):\n${run.stderr}\n${log}`);
+      throw new Error(
+        `Neovim wrote no result (status ${run.status}, signal ${run.signal}${run.error ? `, ${run.error.message}` : ''}):\n${run.stderr}\n${log}`,
+      );
     }
     // An empty Lua table encodes as [] rather than {}.
     if (Array.isArray(result.files)) result.files = {};

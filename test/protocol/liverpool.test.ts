@@ -103,7 +103,12 @@ describe('the Liverpool example in an editor', () => {
     // LIV-01 judges every criterion; keep one so the others are offered.
     const fresh = caseText.replace(/judgements:[\s\S]*$/, 'judgements:\n  "1.2": sufficient\n  ');
     await client.change(caseUri, fresh);
-    const items = ((await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: caseUri }, position: positionAfter(fresh, 'sufficient\n  ') })) as CompletionList).items;
+    const items = (
+      (await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: caseUri },
+        position: positionAfter(fresh, 'sufficient\n  '),
+      })) as CompletionList
+    ).items;
     const labels = items.map((i) => i.label);
     assert.ok(labels.includes('2.2') && !labels.includes('1.2'));
     const c22 = items.find((i) => i.label === '2.2')!;
@@ -113,7 +118,10 @@ describe('the Liverpool example in an editor', () => {
   });
 
   it('hover on a stated count: the tally and the cases behind it', async () => {
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: inspectionUri }, position: positionAfter(inspectionText, 'sufficient: 1', 'report: {') });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: inspectionUri },
+      position: positionAfter(inspectionText, 'sufficient: 1', 'report: {'),
+    });
     const value = (hover?.contents as { value: string }).value;
     assert.match(value, /1\.1 report sufficient: 19\*\* \(stated\)/);
     assert.match(value, /Tallied from 34 case files: \*\*19\*\* — agrees/);
@@ -121,7 +129,10 @@ describe('the Liverpool example in an editor', () => {
   });
 
   it('hover on a criterion: wording, relevance, tally and the phrase the report uses', async () => {
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: inspectionUri }, position: positionAfter(inspectionText, '"1.', 'tallies:') });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: inspectionUri },
+      position: positionAfter(inspectionText, '"1.', 'tallies:'),
+    });
     const value = (hover?.contents as { value: string }).value;
     assert.match(value, /Pre\\-sentence reports/);
     assert.match(value, /Applies to cases with a PSR/);
@@ -134,30 +145,48 @@ describe('the Liverpool example in an editor', () => {
     const tallies = symbols.find((s) => s.name === 'tallies')!;
     assert.deepEqual(
       tallies.children!.map((s) => s.name),
-      ['1 Reducing the likelihood of reoffending', '2 Protecting the public', '3 Protecting the child or young person', '4 Ensuring that the sentence is served', 'Operational management'].filter((t) => tallies.children!.some((c) => c.name === t)),
+      [
+        '1 Reducing the likelihood of reoffending',
+        '2 Protecting the public',
+        '3 Protecting the child or young person',
+        '4 Ensuring that the sentence is served',
+        'Operational management',
+      ].filter((t) => tallies.children!.some((c) => c.name === t)),
     );
     const theme2 = tallies.children!.find((s) => s.name.startsWith('2 '))!;
     assert.ok(theme2.children!.some((c) => c.name === '2.2 Assessment of risk of harm' || c.name.startsWith('2.2 ')));
   });
 
   it('tally hints after stated counts, and folding ranges', async () => {
-    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: inspectionUri }, range: { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } } });
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, {
+      textDocument: { uri: inspectionUri },
+      range: { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } },
+    });
     assert.ok(hints && hints.length > 10);
-    assert.ok(hints.every((h) => h.label === '✓'), 'the published counts agree with the case files');
+    assert.ok(
+      hints.every((h) => h.label === '✓'),
+      'the published counts agree with the case files',
+    );
     const folds = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: inspectionUri } });
     const tallies = positionAfter(inspectionText, '\ntallies:').line;
     assert.ok(folds?.some((f) => f.startLine === tallies));
   });
 
   it('go to definition on a stated count lists the judgements it counts; references of a criterion span the cases', async () => {
-    const defs = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: inspectionUri }, position: positionAfter(inspectionText, 'relevant: 2', 'report: {') })) as Location[];
+    const defs = (await client.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri: inspectionUri },
+      position: positionAfter(inspectionText, 'relevant: 2', 'report: {'),
+    })) as Location[];
     assert.equal(defs.length, 22, 'the 22 cases with a PSR');
     const refs = (await client.connection.sendRequest(ReferencesRequest.type, {
       textDocument: { uri: caseUri },
       position: positionAfter(caseText, '"2.2'),
       context: { includeDeclaration: true },
     })) as Location[];
-    assert.ok(refs.some((r) => r.uri === inspectionUri), 'the stated tally');
+    assert.ok(
+      refs.some((r) => r.uri === inspectionUri),
+      'the stated tally',
+    );
     assert.ok(refs.filter((r) => r.uri !== inspectionUri).length >= 30, 'the cases judging 2.2');
   });
 

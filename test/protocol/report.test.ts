@@ -3,7 +3,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
-import { ExportRequest, ParagraphsAtRequest, PreviewRequest, PreviewSourcesRequest, ReportRequest, type PreviewRender, type ReportPart, type ReportPayload } from '../../server/src/protocol';
+import {
+  ExportRequest,
+  ParagraphsAtRequest,
+  PreviewRequest,
+  PreviewSourcesRequest,
+  ReportRequest,
+  type PreviewRender,
+  type ReportPart,
+  type ReportPayload,
+} from '../../server/src/protocol';
 import { paragraphsOf } from '../../server/src/core/index';
 import { ensureBundle, TestClient } from './harness';
 
@@ -78,7 +87,11 @@ describe('sqs/report and sqs/export on the Liverpool example', () => {
 
   it('says which paragraphs the cursor’s place feeds', async () => {
     const line = caseText.split('\n').findIndex((l) => /^ {4}report: sufficient$/.test(l));
-    const at = (l: number, c: number) => client.connection.sendRequest(ParagraphsAtRequest, { uri: inspectionUri, at: { uri: caseUri, range: { start: { line: l, character: c }, end: { line: l, character: c } } } });
+    const at = (l: number, c: number) =>
+      client.connection.sendRequest(ParagraphsAtRequest, {
+        uri: inspectionUri,
+        at: { uri: caseUri, range: { start: { line: l, character: c }, end: { line: l, character: c } } },
+      });
     const r = (await report(caseUri))!;
     assert.deepEqual(await at(line, 14), [paragraphWith(r, '1.1/report').id]);
     assert.deepEqual(await at(0, 0), []);
@@ -103,14 +116,23 @@ describe('sqs/report and sqs/export on the Liverpool example', () => {
     assert.match(shown[1]!, /SQS030/);
     assert.doesNotMatch(shown[1]!, /In all but 4/);
     // A click on the paragraph, which shows its finding instead of its sentences, or on its mark, opens the finding.
-    for (const part of [{ kind: 'text', paragraph: p.id }, { kind: 'mark', paragraph: p.id }] as const) {
+    for (const part of [
+      { kind: 'text', paragraph: p.id },
+      { kind: 'mark', paragraph: p.id },
+    ] as const) {
       const a = (await about(part))!;
-      assert.ok(a.findings.some((f) => f.code === 'SQS030' && f.uri === inspectionUri), JSON.stringify(a));
+      assert.ok(
+        a.findings.some((f) => f.code === 'SQS030' && f.uri === inspectionUri),
+        JSON.stringify(a),
+      );
     }
     await client.change(caseUri, caseText);
     const back = await report(caseUri);
     assert.equal(paragraphWith(back!, '1.1/report').sentences[0]!.text, seedSentence);
-    assert.equal(back!.marks.find((m) => m.paragraphId === p.id && m.severity === 'error'), undefined);
+    assert.equal(
+      back!.marks.find((m) => m.paragraphId === p.id && m.severity === 'error'),
+      undefined,
+    );
   });
 
   it('the marks follow the severity settings: a finding turned off marks nothing', async () => {
@@ -123,7 +145,11 @@ describe('sqs/report and sqs/export on the Liverpool example', () => {
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
       // Same text, same revision: only the settings changed, and the answer with them.
       const off = await report(caseUri);
-      assert.equal(off!.marks.find((m) => m.paragraphId === id), undefined, JSON.stringify(off!.marks));
+      assert.equal(
+        off!.marks.find((m) => m.paragraphId === id),
+        undefined,
+        JSON.stringify(off!.marks),
+      );
       assert.match(paragraphWith(off!, '1.1/report').sentences[0]!.text, /^In all but 4 out of the 22/);
     } finally {
       client.settings = {};

@@ -35,14 +35,23 @@ describe('hostile input', () => {
     const uri = ws.uri('huge.case.sqs.yaml');
     await client.open(uri, `case: X\nnotes: "${'x'.repeat(3_000_000)}"\n`);
     const ds = await client.diagnostics(uri);
-    assert.deepEqual(ds.map((d) => d.code), ['SQS003']);
+    assert.deepEqual(
+      ds.map((d) => d.code),
+      ['SQS003'],
+    );
     await client.close(uri);
     await alive();
   });
 
   it('an alias bomb is refused where it is used', async () => {
     const uri = ws.uri('bomb.case.sqs.yaml');
-    const bomb = ['case: X', 'a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`), 'notes: *g', ''].join('\n');
+    const bomb = [
+      'case: X',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefg'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`),
+      'notes: *g',
+      '',
+    ].join('\n');
     await client.open(uri, bomb);
     assert.ok((await client.diagnostics(uri)).some((d) => d.code === 'SQS006'));
     await client.close(uri);
@@ -52,7 +61,9 @@ describe('hostile input', () => {
   it('a binary file written to disk is reported, not parsed', async () => {
     ws.write('binary.case.sqs.yaml', '\u0000\u0001\u0002 not text');
     const before = client.inspectionsChanged;
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.uri('binary.case.sqs.yaml'), type: FileChangeType.Created }] });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: ws.uri('binary.case.sqs.yaml'), type: FileChangeType.Created }],
+    });
     await client.until(() => client.inspectionsChanged > before, 'the change notification');
     await client.open(ws.uri('binary.case.sqs.yaml'), '\u0000\u0001\u0002 not text');
     assert.ok((await client.diagnostics(ws.uri('binary.case.sqs.yaml'))).length > 0);
@@ -64,7 +75,10 @@ describe('hostile input', () => {
     const uri = ws.uri('a.case.sqs.yaml');
     await client.open(uri, minimalCase('T-1'));
     assert.equal(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 10_000, character: 10_000 } }), null);
-    const completion = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: ws.uri('nope.case.sqs.yaml') }, position: { line: 0, character: 0 } });
+    const completion = await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: ws.uri('nope.case.sqs.yaml') },
+      position: { line: 0, character: 0 },
+    });
     assert.equal(completion, null);
     assert.deepEqual(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: 'untitled:Untitled-1' } }), []);
     await alive();

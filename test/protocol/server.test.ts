@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CodeActionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  HoverRequest,
+  type CodeAction,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol/node';
 import { minimatch } from 'minimatch';
 import { fileKindOf } from '../../server/src/core/index';
 import { InspectionStatusRequest } from '../../server/src/protocol';
@@ -82,7 +89,9 @@ describe('diagnostics across the files of an inspection', () => {
 
   it('counts a case file created on disk once the client reports its creation', async () => {
     ws.write('cases/four.case.sqs.yaml', minimalCase('T-4'));
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.uri('cases/four.case.sqs.yaml'), type: FileChangeType.Created }] });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: ws.uri('cases/four.case.sqs.yaml'), type: FileChangeType.Created }],
+    });
     await client.diagnosticsUntil(inspection, (ds) => !codes(ds).includes('SQS040'), 'the new file counted');
   });
 
@@ -95,7 +104,9 @@ describe('diagnostics across the files of an inspection', () => {
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Changed }] });
     // Another file's change is the event to wait on: the watched-file batch is handled in order.
     ws.write('cases/two.case.sqs.yaml', minimalCase('T-2'));
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.uri('cases/two.case.sqs.yaml'), type: FileChangeType.Changed }] });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: ws.uri('cases/two.case.sqs.yaml'), type: FileChangeType.Changed }],
+    });
     await client.until(() => client.inspectionsChanged > before, 'the disk change handled');
     assert.ok(codes(await client.diagnostics(uri)).includes('SQS011'), 'still the editor text');
     await client.close(uri);
@@ -110,8 +121,10 @@ describe('diagnostics across the files of an inspection', () => {
     const more = (ds: Diagnostic[]) => ds.some((d) => d.code === 'SQS040' && /has 5 case files: 2 more than sampled/.test(messageOf(d)));
     await client.diagnosticsUntil(inspection, more, 'the two new case files counted');
     ws.removePath('cases/more');
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.uri('cases/more'), type: FileChangeType.Deleted }] });
-    await client.diagnosticsUntil(inspection, (ds) => !codes(ds).includes('SQS040'), 'the folder\'s case files gone');
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: ws.uri('cases/more'), type: FileChangeType.Deleted }],
+    });
+    await client.diagnosticsUntil(inspection, (ds) => !codes(ds).includes('SQS040'), "the folder's case files gone");
   });
 
   it('answers "unchanged" when a document\'s diagnostics have not changed', async () => {
@@ -122,7 +135,9 @@ describe('diagnostics across the files of an inspection', () => {
   });
 
   it('watches changes to SQS files, and anything created or deleted (a folder is reported without its files)', () => {
-    const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions as { watchers: { globPattern: string; kind?: number }[] };
+    const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions as {
+      watchers: { globPattern: string; kind?: number }[];
+    };
     const kinds = (kind: number) => watchers.watchers.filter((w) => ((w.kind ?? 7) & kind) === kind).map((w) => w.globPattern);
     assert.deepEqual([kinds(1), kinds(4)], [['**/*'], ['**/*']], 'each creation and deletion through one watcher');
     // Files are told apart ignoring case (Inspection.SQS.yaml is indexed at startup), so they must be watched
@@ -131,7 +146,10 @@ describe('diagnostics across the files of an inspection', () => {
     const spellings = ['inspection.sqs.yaml', 'Inspection.SQS.yaml', 'INSPECTION.SQS.YML', 'liv-01.case.sqs.yaml', 'LIV-01.Case.Sqs.Yml', 'a.CASE.SQS.YAML'];
     for (const name of spellings) {
       assert.ok(fileKindOf(`file:///ws/cases/${name}`), name);
-      assert.ok(changed.some((glob) => minimatch(`/ws/cases/${name}`, glob)), `${name} is not watched by ${changed.join(', ')}`);
+      assert.ok(
+        changed.some((glob) => minimatch(`/ws/cases/${name}`, glob)),
+        `${name} is not watched by ${changed.join(', ')}`,
+      );
     }
     assert.ok(!changed.some((glob) => minimatch('/ws/notes.yaml', glob)), 'changes to ordinary YAML are not watched');
   });
@@ -175,7 +193,11 @@ describe('quick fixes', () => {
     const text = minimalCase('T-2').replace('sentence: referral order', 'sentence: referal order');
     await client.open(uri, text);
     const diagnostic = (await client.diagnostics(uri)).find((d) => d.code === 'SQS016')!;
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
     const ignore = actions.find((a) => a.title.startsWith('Ignore SQS016'))!;
     assert.ok(!ignore.isPreferred, 'silencing is never the preferred fix');
     const silenced = applyEdits(text, ignore.edit!.changes![uri]!);
@@ -189,14 +211,27 @@ describe('quick fixes', () => {
   });
 
   it('offers nothing for diagnostics without fix data, or from another source', async () => {
-    const d: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', source: 'other', data: { fixes: [{ title: 't', edits: [] }] } };
-    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: ws.uri('a.case.sqs.yaml') }, range: d.range, context: { diagnostics: [d] } });
+    const d: Diagnostic = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      message: 'x',
+      source: 'other',
+      data: { fixes: [{ title: 't', edits: [] }] },
+    };
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: ws.uri('a.case.sqs.yaml') },
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
     assert.deepEqual(actions, []);
   });
 });
 
 describe('hover', () => {
-  const ws = tempWorkspace({ 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': minimalCase('T-1'), 'b.case.sqs.yaml': minimalCase('T-2').replace('"1.2": sufficient', '"1.2": not sufficient') });
+  const ws = tempWorkspace({
+    'inspection.sqs.yaml': minimalInspection,
+    'a.case.sqs.yaml': minimalCase('T-1'),
+    'b.case.sqs.yaml': minimalCase('T-2').replace('"1.2": sufficient', '"1.2": not sufficient'),
+  });
   const client = new TestClient();
   before(() => client.start(ws.uri('')));
   after(async () => {
@@ -218,7 +253,10 @@ describe('hover', () => {
   });
 
   it('answers nothing, without failing, for a file it does not know', async () => {
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: ws.uri('nothing.case.sqs.yaml') }, position: { line: 0, character: 0 } });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: ws.uri('nothing.case.sqs.yaml') },
+      position: { line: 0, character: 0 },
+    });
     assert.equal(hover, null);
   });
 });
@@ -240,7 +278,10 @@ describe('settings', () => {
     assert.ok(!codes(await client.diagnostics(inspection)).includes('SQS040'));
     const unjudged = (await client.diagnostics(caseUri)).filter((d) => d.code === 'SQS051');
     assert.ok(unjudged.length > 0, 'the case has questions left to judge');
-    assert.ok(unjudged.every((d) => d.severity === 4), 'notYetJudged: hint');
+    assert.ok(
+      unjudged.every((d) => d.severity === 4),
+      'notYetJudged: hint',
+    );
   });
 
   it('a settings change re-reads them and asks the client to pull again', async () => {
@@ -259,7 +300,9 @@ describe('the sqs.phrasebook setting', () => {
   const files: Record<string, string> = {
     'inspection.sqs.yaml': `${minimalInspection.replace('sample: 2', 'sample: 10')}commentary:\n  "1.2": A majority of the initial assessments were on time and were of good enough quality.\n`,
   };
-  for (let i = 1; i <= 10; i++) files[`c${i}.case.sqs.yaml`] = `case: T-${i}\nsentence: referral order\npsr: no\nrisk_of_harm: no\nidentifiable_victim: no\njudgements:\n  "1.2": ${i === 1 ? 'not sufficient' : 'sufficient'}\n`;
+  for (let i = 1; i <= 10; i++)
+    files[`c${i}.case.sqs.yaml`] =
+      `case: T-${i}\nsentence: referral order\npsr: no\nrisk_of_harm: no\nidentifiable_victim: no\njudgements:\n  "1.2": ${i === 1 ? 'not sufficient' : 'sufficient'}\n`;
   const ws = tempWorkspace(files);
   const client = new TestClient({ settings: { phrasebook: 'education-scotland' } });
   const inspection = ws.uri('inspection.sqs.yaml');
@@ -368,13 +411,26 @@ describe('a case file opened from outside the indexed folders', () => {
       // No workspace folder covers it, so the server asks the client for watchers relative to its folder. The
       // watching itself is the client's (the real-editor suite has VS Code do it); here the test plays the client:
       // it writes a case file there and reports the creation, which is then counted.
-      const watched = () => client.registrations.find((r) => (r.registerOptions as { watchers?: { globPattern: unknown }[] })?.watchers?.some((w) => (w.globPattern as { baseUri?: string }).baseUri === ws.uri('insp')));
+      const watched = () =>
+        client.registrations.find((r) =>
+          (r.registerOptions as { watchers?: { globPattern: unknown }[] })?.watchers?.some(
+            (w) => (w.globPattern as { baseUri?: string }).baseUri === ws.uri('insp'),
+          ),
+        );
       await client.until(() => watched() !== undefined, 'watchers on the inspection folder');
       const patterns = (watched()!.registerOptions as { watchers: { globPattern: { pattern: string }; kind?: number }[] }).watchers;
-      assert.ok(patterns.some((w) => w.kind === 5 && w.globPattern.pattern === '**/*'), 'anything created or deleted in it');
-      assert.ok(patterns.some((w) => w.kind === 2 && minimatch('cases/B.CASE.SQS.YAML', w.globPattern.pattern)), 'changes to its SQS files');
+      assert.ok(
+        patterns.some((w) => w.kind === 5 && w.globPattern.pattern === '**/*'),
+        'anything created or deleted in it',
+      );
+      assert.ok(
+        patterns.some((w) => w.kind === 2 && minimatch('cases/B.CASE.SQS.YAML', w.globPattern.pattern)),
+        'changes to its SQS files',
+      );
       ws.write('insp/cases/c.case.sqs.yaml', minimalCase('T-3'));
-      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.uri('insp/cases/c.case.sqs.yaml'), type: FileChangeType.Created }] });
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: ws.uri('insp/cases/c.case.sqs.yaml'), type: FileChangeType.Created }],
+      });
       await statusUntil(client, uri, (x) => x?.inspection?.cases === 3, 'the new case counted');
 
       // Closed, the files it brought in leave the index (and the Problems panel) rather than stay until a restart.

@@ -12,7 +12,9 @@ import { TestClient, tempWorkspace } from './harness';
 describe('a settings change', () => {
   // 9 of 10 initial assessments sufficient: worded by the phrasebook the settings choose.
   const files: Record<string, string> = { 'inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 10') };
-  for (let i = 1; i <= 10; i++) files[`c${i}.case.sqs.yaml`] = `case: T-${i}\nsentence: referral order\npsr: no\nrisk_of_harm: no\nidentifiable_victim: no\njudgements:\n  "1.2": ${i === 1 ? 'not sufficient' : 'sufficient'}\n`;
+  for (let i = 1; i <= 10; i++)
+    files[`c${i}.case.sqs.yaml`] =
+      `case: T-${i}\nsentence: referral order\npsr: no\nrisk_of_harm: no\nidentifiable_victim: no\njudgements:\n  "1.2": ${i === 1 ? 'not sufficient' : 'sufficient'}\n`;
   // A second inspection, with no file open: a sample of 2 with one case file (SQS040, sample-mismatch).
   const other = tempWorkspace({ 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': minimalCase('A-1') });
   const ws = tempWorkspace(files);
@@ -42,7 +44,7 @@ describe('a settings change', () => {
     assert.match(scottish, /data-phrasebook="education-scotland"/);
     assert.deepEqual(await changeSettings({}), [inspection, otherInspection].sort());
     const sqs = await previewHtml();
-    assert.match(sqs, /data-phrasebook="sqs"/, 'the catalogue\'s choice, once the setting is gone');
+    assert.match(sqs, /data-phrasebook="sqs"/, "the catalogue's choice, once the setting is gone");
     assert.match(sqs, /All but one of the initial assessments/, 'worded by the SQS phrasebook');
     assert.doesNotMatch(scottish, /All but one of the initial assessments/);
   });

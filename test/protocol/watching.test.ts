@@ -51,8 +51,15 @@ describe('a case file open when the server starts', () => {
       answer();
       await client.until(() => client.indexingDone > 0, 'workspace indexing');
       assert.deepEqual(relativeWatchers(client), [], 'watchers of its own for a folder inside the workspace folder');
-      assert.deepEqual(client.logs.filter((l) => l.includes('outside the workspace folders')), [], 'its folder walked a second time');
-      assert.deepEqual(client.logs.filter((l) => l.startsWith('Indexed ')).map((l) => l.replace(/ in \d+ ms\.$/, '')), ['Indexed 2 SQS files']);
+      assert.deepEqual(
+        client.logs.filter((l) => l.includes('outside the workspace folders')),
+        [],
+        'its folder walked a second time',
+      );
+      assert.deepEqual(
+        client.logs.filter((l) => l.startsWith('Indexed ')).map((l) => l.replace(/ in \d+ ms\.$/, '')),
+        ['Indexed 2 SQS files'],
+      );
     } finally {
       answer();
       await client.stop();

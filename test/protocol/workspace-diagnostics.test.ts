@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, type Diagnostic, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
+import {
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  type Diagnostic,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver-protocol/node';
 import { minimalCase, minimalInspection } from '../helpers/index';
 import { ensureBundle, messageOf, tempWorkspace, TestClient, type WorkspacePull } from './harness';
 
@@ -38,12 +45,15 @@ describe('workspace diagnostics on the Liverpool example', () => {
     assert.equal(pull.partials, 1, 'one partial result for a workspace this size');
     assert.equal(pull.answered, false, 'the pull is held open');
     assert.deepEqual(codes((pull.latest.get(inspection) as { items: Diagnostic[] }).items), [], 'the published inspection is consistent');
-    assert.ok([...pull.latest.values()].every((r) => r.version === null && typeof r.resultId === 'string'), 'closed files: no version, and a result id');
+    assert.ok(
+      [...pull.latest.values()].every((r) => r.version === null && typeof r.resultId === 'string'),
+      'closed files: no version, and a result id',
+    );
     pull.cancel();
     await assert.rejects(pull.response);
   });
 
-  it('a case edit brings the closed inspection file\'s SQS030 through the held pull, and the undo clears it', async () => {
+  it("a case edit brings the closed inspection file's SQS030 through the held pull, and the undo clears it", async () => {
     const pull = client.workspacePull();
     await client.until(() => full(pull).length === files, 'the first report');
     const from = pull.received.length;
@@ -53,7 +63,9 @@ describe('workspace diagnostics on the Liverpool example', () => {
     const ds = await client.workspaceReport(pull, inspection, (d) => codes(d).includes('SQS030'), 'SQS030 in the closed inspection file');
     const mismatch = ds.find((d) => d.code === 'SQS030')!;
     assert.match(messageOf(mismatch), /^2\.1: sufficient 19, but the case files tally 18\./);
-    const stated = readFileSync(path.join(ws.dir, 'inspection.sqs.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('  "2.1": { relevant: 22, sufficient: 19 }'));
+    const stated = readFileSync(path.join(ws.dir, 'inspection.sqs.yaml'), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.startsWith('  "2.1": { relevant: 22, sufficient: 19 }'));
     assert.equal(mismatch.range.start.line, stated);
     assert.equal(pull.answered, false, 'still held: changes stream, the client does not poll');
     // Only the files whose findings the edit changed are sent again: the case edited and the inspection file.
@@ -77,7 +89,10 @@ describe('workspace diagnostics on the Liverpool example', () => {
 
     const again = client.workspacePull(ids);
     await client.until(() => again.latest.size === files, 'a report for every file');
-    assert.ok([...again.latest.values()].every((r) => r.kind === 'unchanged'), 'every file unchanged');
+    assert.ok(
+      [...again.latest.values()].every((r) => r.kind === 'unchanged'),
+      'every file unchanged',
+    );
     assert.deepEqual(
       [...again.latest.values()].map((r) => r.resultId),
       ids.map((i) => i.value),
@@ -113,7 +128,7 @@ describe('workspace diagnostics on the Liverpool example', () => {
 
     // Another pull sees the next change: by then the cancelled one would have had it too.
     const other = client.workspacePull();
-    await client.until(() => full(other).length === files, 'the other pull\'s first report');
+    await client.until(() => full(other).length === files, "the other pull's first report");
     await client.open(liv01, liv01Text);
     await client.change(liv01, liv01Text.replace('"2.1": sufficient', '"2.1": not sufficient'));
     await client.workspaceReport(other, inspection, (d) => codes(d).includes('SQS030'), 'SQS030 to the other pull');
@@ -129,7 +144,7 @@ describe('workspace diagnostics on the Liverpool example', () => {
     await client.until(() => full(held).length === files, 'the first report');
     const next = client.workspacePull(idsOf(held));
     assert.deepEqual(await held.response, { items: [] });
-    await client.until(() => next.latest.size === files, 'the new pull\'s report');
+    await client.until(() => next.latest.size === files, "the new pull's report");
     next.cancel();
     await assert.rejects(next.response);
   });
@@ -191,7 +206,10 @@ describe('workspace diagnostics follow the disk, closed documents and settings',
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const report = await client.workspaceReport(pull, a, (d) => codes(d).includes('SQS051'), 'what is left to judge, back as information');
     assert.ok(report.filter((d) => d.code === 'SQS051').every((d) => d.severity === DiagnosticSeverity.Information));
-    await client.until(() => client.logs.some((l) => l.includes('sqs.diagnostics.severity: sample-mismatch: "loud" is not a severity')), 'the unusable level logged');
+    await client.until(
+      () => client.logs.some((l) => l.includes('sqs.diagnostics.severity: sample-mismatch: "loud" is not a severity')),
+      'the unusable level logged',
+    );
   });
 });
 
@@ -210,12 +228,15 @@ describe('push diagnostics (a client without pull, like Neovim 0.7)', () => {
     ws.remove();
   });
 
-  it('publishes the files of an open case file\'s inspection, and clears them when it closes', async () => {
+  it("publishes the files of an open case file's inspection, and clears them when it closes", async () => {
     const b = ws.uri('cases/b.case.sqs.yaml');
     await client.open(a, minimalCase('T-1').replace('"1.2": sufficient', '"1.2": not sufficient\n  # reason needed'));
     await client.until(() => codes(client.published.get(inspection) ?? []).includes('SQS030'), 'SQS030 pushed for the closed inspection file');
-    await client.until(() => codes(client.published.get(b) ?? []).includes('SQS051'), 'the other case file\'s notes, though it is closed');
+    await client.until(() => codes(client.published.get(b) ?? []).includes('SQS051'), "the other case file's notes, though it is closed");
     await client.close(a);
-    await client.until(() => [inspection, a, b].every((u) => client.published.get(u)?.length === 0), 'all three cleared once no file of the inspection is open');
+    await client.until(
+      () => [inspection, a, b].every((u) => client.published.get(u)?.length === 0),
+      'all three cleared once no file of the inspection is open',
+    );
   });
 });

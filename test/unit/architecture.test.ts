@@ -44,8 +44,16 @@ describe('architecture', () => {
       "import type { Connection } from 'vscode-languageserver/node';",
       "import * as vscode from 'vscode';",
     ];
-    for (const line of spellings) assert.ok(modulesLoaded(line).some((m) => forbiddenModule.test(m)), line);
-    assert.deepEqual(modulesLoaded("import { Utils } from 'vscode-uri';\nconst s = 'from fs';").filter((m) => forbiddenModule.test(m)), [], 'vscode-uri is allowed');
+    for (const line of spellings)
+      assert.ok(
+        modulesLoaded(line).some((m) => forbiddenModule.test(m)),
+        line,
+      );
+    assert.deepEqual(
+      modulesLoaded("import { Utils } from 'vscode-uri';\nconst s = 'from fs';").filter((m) => forbiddenModule.test(m)),
+      [],
+      'vscode-uri is allowed',
+    );
   });
 
   it('imports point down the layers: checks, report and service build on the rest, never the other way', () => {
@@ -74,6 +82,9 @@ describe('architecture', () => {
 
   it('only yaml/nodes.ts walks yaml nodes (yaml 3 changes that API)', () => {
     const walkers = sources(core).filter((f) => /\bisMap\b|\bisSeq\b|\bisScalar\b|\.items\b/.test(readFileSync(f, 'utf8')));
-    assert.deepEqual(walkers.map((f) => path.relative(core, f)), ['yaml/nodes.ts']);
+    assert.deepEqual(
+      walkers.map((f) => path.relative(core, f)),
+      ['yaml/nodes.ts'],
+    );
   });
 });

@@ -32,7 +32,10 @@ describe('sample and identity (SQS040–SQS043)', () => {
   it('two case files with the same id: both reported, each pointing at the other', () => {
     const r = caseMutated('cases/liv-02.case.sqs.yaml', swap('case: LIV-02', 'case: LIV-01'));
     const f = only(r, 'SQS041');
-    assert.deepEqual(f.map((x) => `${x.file}:${x.line}`).sort(), [`cases/liv-01.case.sqs.yaml:${lineOf(r.dir, 'cases/liv-01.case.sqs.yaml', 'case: LIV-01')}`, `cases/liv-02.case.sqs.yaml:${lineOf(r.dir, 'cases/liv-02.case.sqs.yaml', 'case: LIV-01')}`]);
+    assert.deepEqual(f.map((x) => `${x.file}:${x.line}`).sort(), [
+      `cases/liv-01.case.sqs.yaml:${lineOf(r.dir, 'cases/liv-01.case.sqs.yaml', 'case: LIV-01')}`,
+      `cases/liv-02.case.sqs.yaml:${lineOf(r.dir, 'cases/liv-02.case.sqs.yaml', 'case: LIV-01')}`,
+    ]);
     const fromTwo = f.find((x) => x.file.endsWith('liv-02.case.sqs.yaml'))!;
     assert.match(fromTwo.related![0]!.uri, /liv-01\.case\.sqs\.yaml$/);
     assert.match(fromTwo.message, /Case id "LIV-01" is also used by liv-01\.case\.sqs\.yaml:\d+/);
@@ -71,8 +74,14 @@ describe('relevance and completeness (SQS050–SQS055)', () => {
     const f = only(r, 'SQS050');
     assert.equal(f.length, 1, summary(r.findings));
     assert.equal(f[0]!.line, lineOf(r.dir, liv10, '"2.1": sufficient'));
-    assert.equal(f[0]!.message, `2.1 does not apply to this case: psr: no (line ${lineOf(r.dir, liv10, 'psr: no')}). It applies to cases where there had been a PSR; this judgement is not counted.`);
-    assert.deepEqual(f[0]!.fixes!.map((x) => x.title), ['Mark 2.1 not applicable', 'Remove the 2.1 judgement']);
+    assert.equal(
+      f[0]!.message,
+      `2.1 does not apply to this case: psr: no (line ${lineOf(r.dir, liv10, 'psr: no')}). It applies to cases where there had been a PSR; this judgement is not counted.`,
+    );
+    assert.deepEqual(
+      f[0]!.fixes!.map((x) => x.title),
+      ['Mark 2.1 not applicable', 'Remove the 2.1 judgement'],
+    );
     const original = readFileSync(path.join(r.dir, liv10), 'utf8');
 
     const marked = applyFix(r.dir, liv10, f[0]!.fixes![0]!);
@@ -96,7 +105,10 @@ describe('relevance and completeness (SQS050–SQS055)', () => {
     const f = only(r, 'SQS050').sort((a, b) => a.line - b.line);
     assert.equal(f.length, 2, summary(r.findings));
     assert.equal(f[0]!.line, lineOf(r.dir, liv10, '"1.5"'));
-    assert.match(f[0]!.message, /^1\.5 does not apply to this case: the sentence, referral order, is not custodial \(line 3\)\. It applies to custodial cases;/);
+    assert.match(
+      f[0]!.message,
+      /^1\.5 does not apply to this case: the sentence, referral order, is not custodial \(line 3\)\. It applies to custodial cases;/,
+    );
     assert.equal(f[1]!.line, lineOf(r.dir, liv10, 'custody: sufficient'));
     const text = applyFix(r.dir, liv10, f[1]!.fixes![1]!);
     assert.match(text, /\n {2}"3\.3": \{ plan: sufficient \}\n/);
@@ -124,13 +136,21 @@ describe('relevance and completeness (SQS050–SQS055)', () => {
     const unknownSentence = caseMutated(liv10, swap('sentence: referral order', 'sentence: community order'));
     assert.ok(only(unknownSentence, 'SQS016').length === 1, 'the value itself is reported');
     assert.ok(
-      messages(unknownSentence).includes('1.5 Planning in custody: not yet judged; whether it applies cannot be told, as the sentence "community order" is not a sentence type the catalogue knows.'),
+      messages(unknownSentence).includes(
+        '1.5 Planning in custody: not yet judged; whether it applies cannot be told, as the sentence "community order" is not a sentence type the catalogue knows.',
+      ),
       messages(unknownSentence).join('\n'),
     );
     const unreadablePsr = caseMutated(liv10, swap('psr: no', 'psr: maybe'));
-    assert.ok(messages(unreadablePsr).some((m) => m.startsWith('1.1 ') && m.endsWith('whether it applies cannot be told, as psr "maybe" is neither yes nor no.')), messages(unreadablePsr).join('\n'));
+    assert.ok(
+      messages(unreadablePsr).some((m) => m.startsWith('1.1 ') && m.endsWith('whether it applies cannot be told, as psr "maybe" is neither yes nor no.')),
+      messages(unreadablePsr).join('\n'),
+    );
     for (const missing of [caseMutated(liv10, swap('psr: no\n', '')), caseMutated(liv10, swap('psr: no', 'psr:'))]) {
-      assert.ok(messages(missing).some((m) => m.startsWith('1.1 ') && m.endsWith('whether it applies cannot be told, as psr is not given.')), messages(missing).join('\n'));
+      assert.ok(
+        messages(missing).some((m) => m.startsWith('1.1 ') && m.endsWith('whether it applies cannot be told, as psr is not given.')),
+        messages(missing).join('\n'),
+      );
     }
   });
 
@@ -148,7 +168,13 @@ describe('relevance and completeness (SQS050–SQS055)', () => {
   });
 
   it('reasons on a sufficient judgement: warning on reasons, the fix removes just them', () => {
-    const r = caseMutated(liv05, swap('  "4.1":\n    assessment: sufficient\n', '  "4.1":\n    assessment:\n      judgement: sufficient\n      reasons: [late]   # not counted\n      notes: kept\n'));
+    const r = caseMutated(
+      liv05,
+      swap(
+        '  "4.1":\n    assessment: sufficient\n',
+        '  "4.1":\n    assessment:\n      judgement: sufficient\n      reasons: [late]   # not counted\n      notes: kept\n',
+      ),
+    );
     const f = only(r, 'SQS052');
     assert.equal(f.length, 1, summary(r.findings));
     assert.equal(f[0]!.line, lineOf(r.dir, liv05, 'reasons: [late]'));
@@ -161,14 +187,20 @@ describe('relevance and completeness (SQS050–SQS055)', () => {
     const f = only(r, 'SQS053');
     assert.equal(f.length, 1, summary(r.findings));
     assert.equal(f[0]!.line, lineOf(r.dir, liv10, '"1.2": not sufficient'));
-    assert.deepEqual(f[0]!.fixes!.map((x) => x.title), ['Give the reason late: The assessment was not completed on time', 'Give the reason insufficient-quality: The assessment was not of good enough quality']);
+    assert.deepEqual(
+      f[0]!.fixes!.map((x) => x.title),
+      ['Give the reason late: The assessment was not completed on time', 'Give the reason insufficient-quality: The assessment was not of good enough quality'],
+    );
     const text = applyFix(r.dir, liv10, f[0]!.fixes![0]!);
     assert.match(text, /\n {2}"1\.2": \{ judgement: not sufficient, reasons: \[late\] \} {2}# late\?\n/);
     assert.deepEqual(only(check(r.dir), 'SQS053'), []);
   });
 
   it('adds the reason on its own line to a judgement written as a block mapping', () => {
-    const r = caseMutated(liv05, swap('  "1.2":\n    judgement: not sufficient\n    reasons: [insufficient-quality]\n', '  "1.2":\n    judgement: not sufficient # see notes\n'));
+    const r = caseMutated(
+      liv05,
+      swap('  "1.2":\n    judgement: not sufficient\n    reasons: [insufficient-quality]\n', '  "1.2":\n    judgement: not sufficient # see notes\n'),
+    );
     const f = only(r, 'SQS053');
     assert.equal(f.length, 1, summary(r.findings));
     const text = applyFix(r.dir, liv05, f[0]!.fixes![1]!);

@@ -19,16 +19,31 @@ describe('a file nested thousands deep', () => {
     const findings = new Checker(index).findingsFor(uri);
     const nesting = findings.filter((f) => f.code === 'SQS001');
     assert.equal(nesting.length, 1, 'one finding, not one per level yaml unwound through');
-    assert.equal(nesting[0]!.message, 'Lists or mappings are nested too deeply to read here (an SQS file needs a few levels, not hundreds); the nesting from here on is read as empty. (RESOURCE_EXHAUSTION)');
-    assert.deepEqual(findings.filter((f) => f.code === 'SQS011').map((f) => f.ignored?.reason), ['pasted by mistake']);
+    assert.equal(
+      nesting[0]!.message,
+      'Lists or mappings are nested too deeply to read here (an SQS file needs a few levels, not hundreds); the nesting from here on is read as empty. (RESOURCE_EXHAUSTION)',
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'SQS011').map((f) => f.ignored?.reason),
+      ['pasted by mistake'],
+    );
     assert.equal(findings.filter((f) => f.code === 'SQS009').length, 0);
   });
 
   it('sqs check reports it and exits 1, with no stack trace', () => {
-    const dir = copyOf(liverpool, { 'cases/liv-01.case.sqs.yaml': swap('notes: ABH on a peer outside school. Supervision and curfew requirements.', `notes: ${deep(2000)}  # sqs-ignore SQS011: deep`) });
+    const dir = copyOf(liverpool, {
+      'cases/liv-01.case.sqs.yaml': swap(
+        'notes: ABH on a peer outside school. Supervision and curfew requirements.',
+        `notes: ${deep(2000)}  # sqs-ignore SQS011: deep`,
+      ),
+    });
     let out = '';
     let err = '';
-    const code = main(['check', dir], (s) => (out += s), (s) => (err += s));
+    const code = main(
+      ['check', dir],
+      (s) => (out += s),
+      (s) => (err += s),
+    );
     assert.equal(code, 1);
     assert.match(out, /cases\/liv-01\.case\.sqs\.yaml:8:\d+ error SQS001 Lists or mappings are nested too deeply/);
     assert.equal(err, '');
@@ -43,7 +58,11 @@ describe('a check that throws', () => {
     const uri = 'file:///ws/inspection.sqs.yaml';
     index.set(uri, `${minimalInspection.replace('sample: 2', 'sample: 3')}inspecter: JS\ntallies:\n  "1.2": { relevant: 3, sufficient: 4 }\n`);
     index.set('file:///ws/a.case.sqs.yaml', minimalCase('A-1'));
-    Object.defineProperty(index.get(uri)!.model, 'stated', { get: () => { throw new TypeError('the model broke'); } });
+    Object.defineProperty(index.get(uri)!.model, 'stated', {
+      get: () => {
+        throw new TypeError('the model broke');
+      },
+    });
     const errors: [string, string][] = [];
     const checker = new Checker(index, { onInternalError: (e, check, at) => errors.push([`${check}: ${(e as Error).message}`, at]) });
     return { findings: checker.findingsFor(uri), errors, uri };
@@ -62,7 +81,10 @@ describe('a check that throws', () => {
     const internal = findings.filter((f) => f.code === 'SQS009');
     assert.ok(internal.length >= 1);
     assert.ok(internal.every((f) => f.severity === 'error' && f.uri === uri && f.range.start.line === 0));
-    assert.match(internal[0]!.message, /^Internal error in the check of stated counts \(SQS021–SQS023\): the model broke\. Its findings are missing here; every other check ran\./);
+    assert.match(
+      internal[0]!.message,
+      /^Internal error in the check of stated counts \(SQS021–SQS023\): the model broke\. Its findings are missing here; every other check ran\./,
+    );
     assert.deepEqual(errors[0], ['stated counts (SQS021–SQS023): the model broke', uri]);
     assert.equal(errors.length, internal.length);
   });
@@ -75,21 +97,35 @@ describe('a check that throws', () => {
     try {
       let out = '';
       let err = '';
-      const code = main(['check', liverpool], (s) => (out += s), (s) => (err += s));
+      const code = main(
+        ['check', liverpool],
+        (s) => (out += s),
+        (s) => (err += s),
+      );
       assert.equal(code, 1);
       assert.match(out, /inspection\.sqs\.yaml:1:1 error SQS009 Internal error in the check of stated against tallied \(SQS030\): the tally broke\./);
       const told = err.match(/^sqs: internal error in the check of .*$/gm) ?? [];
-      assert.ok(told.some((l) => /of stated against tallied \(SQS030\) on .*inspection\.sqs\.yaml \(please report it, with the file\):$/.test(l)), err.slice(0, 500));
+      assert.ok(
+        told.some((l) => /of stated against tallied \(SQS030\) on .*inspection\.sqs\.yaml \(please report it, with the file\):$/.test(l)),
+        err.slice(0, 500),
+      );
       assert.equal(new Set(told).size, told.length, 'each check and file told once');
       assert.match(err, /TypeError: the tally broke\n\s+at /, 'with its stack');
 
       let rendered = '';
       err = '';
-      assert.equal(await main(['render', liverpool], (s) => (rendered += s), (s) => (err += s)), 1, 'SQS009 is an error, so render refuses');
+      assert.equal(
+        await main(
+          ['render', liverpool],
+          (s) => (rendered += s),
+          (s) => (err += s),
+        ),
+        1,
+        'SQS009 is an error, so render refuses',
+      );
       assert.match(err, /TypeError: the tally broke\n\s+at /);
     } finally {
       broken.mock.restore();
     }
   });
 });
-

@@ -19,7 +19,11 @@ describe('count invariants on stated tallies (SQS020–SQS025)', () => {
     for (const example of [liverpool, liverpoolTalliesOnly]) {
       const r = check(example);
       assert.equal(r.code, 0, summary(r.findings));
-      assert.deepEqual(r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning'), [], summary(r.findings));
+      assert.deepEqual(
+        r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning'),
+        [],
+        summary(r.findings),
+      );
     }
   });
 
@@ -40,23 +44,32 @@ describe('count invariants on stated tallies (SQS020–SQS025)', () => {
       swap('"1.5": { relevant: 9, sufficient: 7 }', '"1.5": { relevant: 9, sufficient: 10 }'),
       swap('    due: 24\n    done: 22\n    sufficient: 13', '    due: 24\n    done: 25\n    sufficient: 13'),
       // Without its reasons, so that sufficient above done is the only rule 1.4 review fails.
-      swap('      due: 24\n      done: 20\n      sufficient: 15\n      reasons: { no-review: 4, insufficient-quality: 5 }\n', '      due: 24\n      done: 20\n      sufficient: 21\n'),
+      swap(
+        '      due: 24\n      done: 20\n      sufficient: 15\n      reasons: { no-review: 4, insufficient-quality: 5 }\n',
+        '      due: 24\n      done: 20\n      sufficient: 21\n',
+      ),
     );
     const f = r.findings.filter((x) => x.code === 'SQS021').map((x) => `${x.line} ${x.message.replace(/ — .*/, '')}`);
-    assert.deepEqual(f.sort(), [
-      `${lineOf(r.dir, inspection, 'sufficient: 10')} 1.5: sufficient 10 exceeds relevant 9`,
-      `${lineOf(r.dir, inspection, 'done: 25')} 1.3: done 25 exceeds due 24`,
-      `${lineOf(r.dir, inspection, '      sufficient: 21')} 1.4 review: sufficient 21 exceeds done 20`,
-    ].sort());
+    assert.deepEqual(
+      f.sort(),
+      [
+        `${lineOf(r.dir, inspection, 'sufficient: 10')} 1.5: sufficient 10 exceeds relevant 9`,
+        `${lineOf(r.dir, inspection, 'done: 25')} 1.3: done 25 exceeds due 24`,
+        `${lineOf(r.dir, inspection, '      sufficient: 21')} 1.4 review: sufficient 21 exceeds done 20`,
+      ].sort(),
+    );
   });
 
   it('two failed rules sharing one number: one finding, on that number, with the value that fits them all', () => {
     // done 20 → 14: "sufficient 15 exceeds done 14" and "due 24 − done 14 = 10 but no-review is 4" both
     // involve done, and only done; blamed rule by rule, they would fall on sufficient and on no-review.
     const r = mutated(liverpoolTalliesOnly, swap('      due: 24\n      done: 20\n', '      due: 24\n      done: 14\n'));
-    assert.deepEqual(r.findings.map((x) => `${x.line} ${x.code} ${x.message}`), [
-      `${lineOf(r.dir, inspection, 'done: 14')} SQS021 1.4 review: done 14 does not fit the other counts: sufficient 15 exceeds done 14; due 24 − done 14 = 10 but reason no-review is 4. Done 20 fits them all.`,
-    ]);
+    assert.deepEqual(
+      r.findings.map((x) => `${x.line} ${x.code} ${x.message}`),
+      [
+        `${lineOf(r.dir, inspection, 'done: 14')} SQS021 1.4 review: done 14 does not fit the other counts: sufficient 15 exceeds done 14; due 24 − done 14 = 10 but reason no-review is 4. Done 20 fits them all.`,
+      ],
+    );
     const f = r.findings[0]!;
     assert.deepEqual(f.related!.map((x) => x.message).sort(), ['due 24', 'reason no-review 4', 'sufficient 15']);
     assert.equal(f.fixes![0]!.title, 'Set done to 20 (fits every other count)');
@@ -66,21 +79,32 @@ describe('count invariants on stated tallies (SQS020–SQS025)', () => {
 
   it('two wrong numbers: no one number is in every failed rule, so each rule keeps its own finding', () => {
     // sufficient 15 → 25 and no-review 4 → 9: the failures share sufficient, or no-review, but not both.
-    const r = mutated(liverpoolTalliesOnly, swap('      done: 20\n      sufficient: 15\n      reasons: { no-review: 4,', '      done: 20\n      sufficient: 25\n      reasons: { no-review: 9,'));
+    const r = mutated(
+      liverpoolTalliesOnly,
+      swap('      done: 20\n      sufficient: 15\n      reasons: { no-review: 4,', '      done: 20\n      sufficient: 25\n      reasons: { no-review: 9,'),
+    );
     const review = r.findings.filter((x) => x.message.startsWith('1.4 review:'));
     assert.ok(review.length >= 2, summary(r.findings));
-    assert.ok(review.every((x) => !x.message.includes('does not fit the other counts')), summary(review));
+    assert.ok(
+      review.every((x) => !x.message.includes('does not fit the other counts')),
+      summary(review),
+    );
   });
 
   it('one number in every failed rule, but no value of it fits: more is wrong, so each rule keeps its own finding', () => {
     // done 30 exceeds due 24 and sufficient 35 exceeds done 30: both involve done, but sufficient 35 also
     // exceeds due 24, so no value of done alone mends them.
-    const r = mutated(liverpoolTalliesOnly, swap('      done: 20\n      sufficient: 15\n      reasons: { no-review: 4, insufficient-quality: 5 }\n', '      done: 30\n      sufficient: 35\n'));
+    const r = mutated(
+      liverpoolTalliesOnly,
+      swap('      done: 20\n      sufficient: 15\n      reasons: { no-review: 4, insufficient-quality: 5 }\n', '      done: 30\n      sufficient: 35\n'),
+    );
     const review = r.findings.filter((x) => x.message.startsWith('1.4 review:'));
     assert.equal(review.length, 2, summary(r.findings));
-    assert.ok(review.every((x) => !x.message.includes('does not fit the other counts')), summary(review));
+    assert.ok(
+      review.every((x) => !x.message.includes('does not fit the other counts')),
+      summary(review),
+    );
   });
-
 
   it('not sufficient must be relevant − sufficient; the fix sets it', () => {
     const r = mutated(liverpoolTalliesOnly, swap('    done: 21\n    sufficient: 15\n', '    done: 21\n    sufficient: 16\n'));
@@ -140,7 +164,10 @@ describe('count invariants on stated tallies (SQS020–SQS025)', () => {
     });
 
     it('a wrong not-sufficient count is SQS022 alone, though the reasons that share it out add up to the right one', () => {
-      const r = mutated(liverpoolTalliesOnly, swap('      relevant: 34\n      sufficient: 27\n', '      relevant: 34\n      sufficient: 27\n      not_sufficient: 8\n'));
+      const r = mutated(
+        liverpoolTalliesOnly,
+        swap('      relevant: 34\n      sufficient: 27\n', '      relevant: 34\n      sufficient: 27\n      not_sufficient: 8\n'),
+      );
       assert.deepEqual(wrongOnes(r), [`${lineOf(r.dir, inspection, 'not_sufficient: 8')} SQS022`], summary(r.findings));
     });
 
@@ -192,7 +219,10 @@ describe('count invariants on stated tallies (SQS020–SQS025)', () => {
       swap('"2.1": { relevant: 22, sufficient: 19 }', '"2.1": { relevant: 22, sufficient: -19 }'),
       swap('"3.5": { relevant: 29, sufficient: 20 }', '"3.5": { relevant: 29, sufficient: 20.5 }'),
     );
-    const f = r.findings.filter((x) => x.code === 'SQS020').map((x) => x.line).sort((a, b) => a - b);
+    const f = r.findings
+      .filter((x) => x.code === 'SQS020')
+      .map((x) => x.line)
+      .sort((a, b) => a - b);
     assert.deepEqual(f, [lineOf(r.dir, inspection, '77%'), lineOf(r.dir, inspection, '-19'), lineOf(r.dir, inspection, '20.5')]);
     assert.equal(r.code, 1);
   });
@@ -226,18 +256,27 @@ describe('stated against tallied (SQS030)', () => {
       swap('psr: { relevant: 22, sufficient: 21 }', 'psr: { relevant: 22, sufficient: 21, not_sufficient: 2 }'),
     );
     const f = r.findings.filter((x) => x.code === 'SQS030').map((x) => `${x.line} ${x.message}`);
-    assert.deepEqual(f.sort(), [
-      `${lineOf(r.dir, inspection, 'copy-of-earlier: 5')} 2.2 review: reason copy-of-earlier 5, but the case files tally 4.`,
-      `${lineOf(r.dir, inspection, 'not_sufficient: 2')} 4.2 psr: not sufficient 2, but the case files tally 1.`,
-    ].sort());
+    assert.deepEqual(
+      f.sort(),
+      [
+        `${lineOf(r.dir, inspection, 'copy-of-earlier: 5')} 2.2 review: reason copy-of-earlier 5, but the case files tally 4.`,
+        `${lineOf(r.dir, inspection, 'not_sufficient: 2')} 4.2 psr: not sufficient 2, but the case files tally 1.`,
+      ].sort(),
+    );
   });
 
   it('names the counts of a review question as the file does: due and done', () => {
     const r = mutated(liverpool, swap('    due: 26\n', '    due: 27\n    done: 30\n'));
     const f = r.findings.filter((x) => x.code === 'SQS030').map((x) => `${x.line} ${x.message}`);
     assert.equal(f.length, 2, summary(r.findings));
-    assert.match(f.find((m) => m.includes('due'))!, new RegExp(`^${lineOf(r.dir, inspection, 'due: 27')} 2\\.4: due 27, but the case files tally 26\\. The first 12 of the 26 cases are listed\\.$`));
-    assert.match(f.find((m) => m.includes('done'))!, new RegExp(`^${lineOf(r.dir, inspection, 'done: 30')} 2\\.4: done 30, but the case files tally \\d+\\.`));
+    assert.match(
+      f.find((m) => m.includes('due'))!,
+      new RegExp(`^${lineOf(r.dir, inspection, 'due: 27')} 2\\.4: due 27, but the case files tally 26\\. The first 12 of the 26 cases are listed\\.$`),
+    );
+    assert.match(
+      f.find((m) => m.includes('done'))!,
+      new RegExp(`^${lineOf(r.dir, inspection, 'done: 30')} 2\\.4: done 30, but the case files tally \\d+\\.`),
+    );
   });
 
   it('says when the tally is incomplete: case files missing or judgements not yet made', () => {
@@ -262,7 +301,13 @@ describe('the rules read two ways: rule by rule (counts.ts) and as relations for
   };
   const questions: { id: string; path: string; review: boolean; reasons: string[]; partition: boolean }[] = [
     { id: '1.4/review', path: '"1.4":\n    review', review: true, reasons: ['no-review', 'insufficient-quality'], partition: true },
-    { id: '2.2/assessment', path: '"2.2":\n    assessment', review: false, reasons: ['not-done', 'previous-violence-ignored', 'classification-too-low'], partition: true },
+    {
+      id: '2.2/assessment',
+      path: '"2.2":\n    assessment',
+      review: false,
+      reasons: ['not-done', 'previous-violence-ignored', 'classification-too-low'],
+      partition: true,
+    },
     { id: '1.2/assessment', path: '"1.2"', review: false, reasons: ['late', 'insufficient-quality'], partition: false },
   ];
   const countCodes = new Set(['SQS021', 'SQS022', 'SQS023']);
@@ -289,7 +334,10 @@ describe('the rules read two ways: rule by rule (counts.ts) and as relations for
         left -= n;
       });
     } else for (const c of q.reasons) reasons.set(c, random(notSufficient + 1));
-    const fields = new Map<string, number>([[q.review ? 'due' : 'relevant', relevant], ['sufficient', sufficient]]);
+    const fields = new Map<string, number>([
+      [q.review ? 'due' : 'relevant', relevant],
+      ['sufficient', sufficient],
+    ]);
     if (q.review) fields.set('done', done);
     if (random(3) === 0) fields.set('not_sufficient', notSufficient);
     for (const [c, n] of reasons) fields.set(`reason ${c}`, n);
@@ -314,7 +362,11 @@ describe('the rules read two ways: rule by rule (counts.ts) and as relations for
       const stated = inspection.file.model.stated.get(q.id)!;
       const broken = brokenRules(termsOf(stated, inspection.file.model.sample));
       const found = ws.findings('i/inspection.sqs.yaml').filter((f) => countCodes.has(f.code));
-      assert.equal(found.length > 0, broken.length > 0, `${tally} (sample ${sample}): rules broken ${JSON.stringify(broken)}, findings ${JSON.stringify(found.map((f) => f.message))}`);
+      assert.equal(
+        found.length > 0,
+        broken.length > 0,
+        `${tally} (sample ${sample}): rules broken ${JSON.stringify(broken)}, findings ${JSON.stringify(found.map((f) => f.message))}`,
+      );
       const one = found.find((f) => f.message.includes('does not fit the other counts'));
       if (!one) continue;
       merged++;
@@ -322,16 +374,27 @@ describe('the rules read two ways: rule by rule (counts.ts) and as relations for
       const fix = one.fixes?.[0];
       if (!fix) continue;
       const edited = applyEdits(text, fix.edits);
-      const after = workspace({ 'i/inspection.sqs.yaml': edited }).findings('i/inspection.sqs.yaml').filter((f) => countCodes.has(f.code));
-      assert.deepEqual(after.map((f) => f.message), [], `${tally} → ${fix.title}`);
+      const after = workspace({ 'i/inspection.sqs.yaml': edited })
+        .findings('i/inspection.sqs.yaml')
+        .filter((f) => countCodes.has(f.code));
+      assert.deepEqual(
+        after.map((f) => f.message),
+        [],
+        `${tally} → ${fix.title}`,
+      );
       fixed++;
     }
     assert.ok(merged >= 15 && fixed >= 10, `the generator reaches the one-number case (${merged} found, ${fixed} with a fix)`);
   });
 });
 
-function applyEdits(text: string, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+function applyEdits(
+  text: string,
+  edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[],
+): string {
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
 }

@@ -19,10 +19,16 @@ const noHealth = swap('  "4.4": sufficient\n', '');
 
 describe('# sqs-ignore', () => {
   it('on the line above, silences the finding (kept, marked ignored) and the check passes', () => {
-    const dir = copyOf(liverpool, { [liv05]: (t) => swap('judgements:\n', 'judgements:   # sqs-ignore SQS051: health not seen; asked the case manager\n')(noHealth(t)) });
+    const dir = copyOf(liverpool, {
+      [liv05]: (t) => swap('judgements:\n', 'judgements:   # sqs-ignore SQS051: health not seen; asked the case manager\n')(noHealth(t)),
+    });
     const r = check(dir, '--severity', 'SQS051=error');
     assert.equal(r.code, 0, summary(r.findings));
-    assert.deepEqual(r.findings.filter((f) => f.code === 'SQS051'), [], 'hidden without --show-ignored');
+    assert.deepEqual(
+      r.findings.filter((f) => f.code === 'SQS051'),
+      [],
+      'hidden without --show-ignored',
+    );
     const shown = check(dir, '--severity', 'SQS051=error', '--show-ignored');
     const f = shown.findings.find((x) => x.code === 'SQS051')!;
     assert.equal(f.line, lineOf(dir, liv05, 'judgements:'));
@@ -32,7 +38,8 @@ describe('# sqs-ignore', () => {
 
   it('on a line of its own, applies to the next line with content, by code or by name', () => {
     const dir = copyOf(liverpool, {
-      [liv05]: (t) => swap('  "2.1": sufficient', '  # sqs-ignore not-applicable, marked-not-applicable: the PSR was an addendum\n\n  "2.1": not applicable')(t),
+      [liv05]: (t) =>
+        swap('  "2.1": sufficient', '  # sqs-ignore not-applicable, marked-not-applicable: the PSR was an addendum\n\n  "2.1": not applicable')(t),
     });
     const r = check(dir, '--show-ignored');
     const f = r.findings.filter((x) => x.code === 'SQS055');
@@ -73,8 +80,14 @@ describe('# sqs-ignore', () => {
 
   describe('the "Ignore … here" quick fix, for a finding inside a paragraph written over several lines', () => {
     // 2.6's commentary as a folded paragraph whose second line claims a band the case files contradict (SQS061).
-    const paragraph = ['  "2.6": >-', '    Management oversight of risk of harm work had not been effective', '    in almost all of the relevant cases.', ''].join('\n');
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const paragraph = [
+      '  "2.6": >-',
+      '    Management oversight of risk of harm work had not been effective',
+      '    in almost all of the relevant cases.',
+      '',
+    ].join('\n');
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
     const uri = pathToFileURL(path.join(liverpool, 'inspection.sqs.yaml')).toString();
     function load(eol: '\n' | '\r\n') {
       const index = new InspectionIndex();
@@ -89,7 +102,10 @@ describe('# sqs-ignore', () => {
     }
     const commentaryOf = (parsed: ParsedYaml) => (parsed.data as { commentary: Record<string, string> }).commentary['2.6'];
 
-    for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+    for (const [name, eol] of [
+      ['LF', '\n'],
+      ['CRLF', '\r\n'],
+    ] as const) {
       it(`puts the directive above the paragraph's key, where it silences the finding and leaves the text as it was (${name})`, () => {
         const { text, set, index } = load(eol);
         const before = set(text);
@@ -103,16 +119,30 @@ describe('# sqs-ignore', () => {
         const reasoned = set(fixed.replace('SQS061: ', 'SQS061: the report says so; agreed with the lead inspector'));
         assert.equal(commentaryOf(reasoned.parsed), commentaryOf(before.parsed), 'the paragraph is unchanged');
         const after = reasoned.findings.filter((x) => ['SQS061', 'SQS090', 'SQS091'].includes(x.code));
-        assert.deepEqual(after.map((x) => [x.code, x.ignored?.reason]), [['SQS061', 'the report says so; agreed with the lead inspector']]);
+        assert.deepEqual(
+          after.map((x) => [x.code, x.ignored?.reason]),
+          [['SQS061', 'the report says so; agreed with the lead inspector']],
+        );
       });
     }
 
     it('a directive at the end of the key line reaches the paragraph too, and one above another entry does not', () => {
       const { text, set } = load('\n');
       const trailing = set(text.replace('  "2.6": >-', '  "2.6": >- # sqs-ignore SQS061: agreed')).findings;
-      assert.deepEqual(trailing.filter((x) => x.code === 'SQS061').map((x) => x.ignored?.reason), ['agreed']);
-      const elsewhere = set(text.replace('commentary:\n', 'commentary:\n  # sqs-ignore SQS061: agreed\n  "2.5": The risk of harm they faced had been effectively managed in the great majority of cases.\n')).findings;
-      assert.deepEqual(elsewhere.filter((x) => x.code === 'SQS061').map((x) => x.ignored), [undefined]);
+      assert.deepEqual(
+        trailing.filter((x) => x.code === 'SQS061').map((x) => x.ignored?.reason),
+        ['agreed'],
+      );
+      const elsewhere = set(
+        text.replace(
+          'commentary:\n',
+          'commentary:\n  # sqs-ignore SQS061: agreed\n  "2.5": The risk of harm they faced had been effectively managed in the great majority of cases.\n',
+        ),
+      ).findings;
+      assert.deepEqual(
+        elsewhere.filter((x) => x.code === 'SQS061').map((x) => x.ignored),
+        [undefined],
+      );
       assert.equal(elsewhere.filter((x) => x.code === 'SQS091').length, 1);
     });
   });
@@ -131,17 +161,42 @@ describe('# sqs-ignore', () => {
       assert.doesNotMatch(plain.stdout, /SQS051/);
       const shown = spawnSync(process.execPath, [cli, 'check', '--show-ignored', '.'], { cwd: dir, encoding: 'utf8' });
       const line = lineOf(dir, liv05, 'judgements:');
-      assert.match(shown.stdout, new RegExp(`^cases/liv-05\\.case\\.sqs\\.yaml:${line}:1 ignored \\(health not seen\\) information SQS051 4\\.4 Health and well-being: not yet judged`, 'm'));
+      assert.match(
+        shown.stdout,
+        new RegExp(
+          `^cases/liv-05\\.case\\.sqs\\.yaml:${line}:1 ignored \\(health not seen\\) information SQS051 4\\.4 Health and well-being: not yet judged`,
+          'm',
+        ),
+      );
     });
   });
 });
 
 describe('severity settings', () => {
-  const f = (code: string, severity: Finding['severity']): Finding => ({ code, severity, message: '', uri: 'file:///x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+  const f = (code: string, severity: Finding['severity']): Finding => ({
+    code,
+    severity,
+    message: '',
+    uri: 'file:///x',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  });
 
   it('reads codes or names in any case, and reports entries it cannot use', () => {
-    const { overrides, problems } = readSeverityOverrides({ sqs051: 'OFF', 'missing-reason': 'error', 'reasons-on-sufficient': 'info', SQS777: 'hint', SQS030: 'loud' });
-    assert.deepEqual([...overrides], [['SQS051', 'off'], ['SQS053', 'error'], ['SQS052', 'information']]);
+    const { overrides, problems } = readSeverityOverrides({
+      sqs051: 'OFF',
+      'missing-reason': 'error',
+      'reasons-on-sufficient': 'info',
+      SQS777: 'hint',
+      SQS030: 'loud',
+    });
+    assert.deepEqual(
+      [...overrides],
+      [
+        ['SQS051', 'off'],
+        ['SQS053', 'error'],
+        ['SQS052', 'information'],
+      ],
+    );
     assert.equal(problems.length, 2);
     assert.match(problems[0]!, /"SQS777" is not a finding code or name/);
     assert.match(problems[1]!, /SQS030: "loud" is not a severity/);
@@ -150,7 +205,10 @@ describe('severity settings', () => {
   it('applies overrides purely: off drops, others change severity, the rest are untouched', () => {
     const input = [f('SQS051', 'information'), f('SQS053', 'warning'), f('SQS030', 'error')];
     const out = applySeverityOverrides(input, readSeverityOverrides({ 'not-yet-judged': 'off', SQS053: 'error' }).overrides);
-    assert.deepEqual(out.map((x) => `${x.code} ${x.severity}`), ['SQS053 error', 'SQS030 error']);
+    assert.deepEqual(
+      out.map((x) => `${x.code} ${x.severity}`),
+      ['SQS053 error', 'SQS030 error'],
+    );
     assert.equal(out[1], input[2], 'untouched findings are the same objects');
     assert.equal(input[1]!.severity, 'warning', 'the input is not mutated');
   });

@@ -22,7 +22,9 @@ const book = PhrasebookRegistry.builtIn().default;
 const phrasebookWrites = (text: string, count: number, total: number) => book.replacement(book.find(text)[0]!, count, total)!;
 const prose = (f: Finding) => f.code === 'SQS060' || f.code === 'SQS061';
 const yamlCommentary = (entries: Record<string, string>) =>
-  `commentary:\n${Object.entries(entries).map(([id, text]) => `  "${id}": ${JSON.stringify(text)}\n`).join('')}`;
+  `commentary:\n${Object.entries(entries)
+    .map(([id, text]) => `  "${id}": ${JSON.stringify(text)}\n`)
+    .join('')}`;
 
 /** Sentences of a paragraph, never split inside a quotation (written independently of the check's own splitter). */
 function sentencesOf(paragraph: string): string[] {
@@ -45,7 +47,8 @@ function sentencesOf(paragraph: string): string[] {
 /** The Liverpool example loaded once into an index; the inspection file's text is swapped per case. */
 function liverpoolIndex(example: string) {
   const index = new InspectionIndex();
-  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   for (const file of walk(example)) index.set(pathToFileURL(file).toString(), readFileSync(file, 'utf8'));
   const uri = pathToFileURL(path.join(example, 'inspection.sqs.yaml')).toString();
   const base = readFileSync(path.join(example, 'inspection.sqs.yaml'), 'utf8');
@@ -64,14 +67,25 @@ describe('prose against numbers (SQS060, SQS061)', () => {
     assert.ok(sentences.some((s) => s.sentence.startsWith('Sixteen children')));
   });
 
-  for (const [name, example] of [['with case files', liverpool], ['from the stated tallies only', liverpoolTalliesOnly]] as const) {
+  for (const [name, example] of [
+    ['with case files', liverpool],
+    ['from the stated tallies only', liverpoolTalliesOnly],
+  ] as const) {
     it(`raises nothing on any sentence of the Liverpool commentary, one at a time, ${name}`, () => {
       const run = liverpoolIndex(example);
-      for (const { id, sentence } of sentences) assert.deepEqual(run({ [id]: sentence }).map((f) => f.message), [], `${id}: ${sentence}`);
+      for (const { id, sentence } of sentences)
+        assert.deepEqual(
+          run({ [id]: sentence }).map((f) => f.message),
+          [],
+          `${id}: ${sentence}`,
+        );
     });
 
     it(`raises nothing on the whole Liverpool commentary, ${name}`, () => {
-      assert.deepEqual(liverpoolIndex(example)(seedCommentary).map((f) => f.message), []);
+      assert.deepEqual(
+        liverpoolIndex(example)(seedCommentary).map((f) => f.message),
+        [],
+      );
     });
   }
 
@@ -115,7 +129,10 @@ describe('prose against numbers (SQS060, SQS061)', () => {
     const text = readFileSync(path.join(dir, 'inspection.sqs.yaml'), 'utf8').split('\n')[line - 1]!;
     assert.equal(f[0]!.line, line);
     assert.equal(f[0]!.range.start.character, text.indexOf('almost all of the relevant'));
-    assert.equal(f[0]!.message, '2.6: "almost all of the" does not fit the case files: 12 of 31 not sufficient (39%); the phrasebook writes "over one-third of the".');
+    assert.equal(
+      f[0]!.message,
+      '2.6: "almost all of the" does not fit the case files: 12 of 31 not sufficient (39%); the phrasebook writes "over one-third of the".',
+    );
     applyFix(dir, 'inspection.sqs.yaml', f[0]!.fixes![0]!);
     const after = check(dir);
     assert.deepEqual(after.findings.filter(prose), []);
@@ -125,11 +142,41 @@ describe('prose against numbers (SQS060, SQS061)', () => {
   it('flags wrong exact figures: a ratio, an "all but", a subject count and a reason count', () => {
     const run = liverpoolIndex(liverpool);
     const cases: { id: string; from: string; to: string; message: RegExp; fix: string }[] = [
-      { id: '2.1', from: '19 out of 22', to: '18 out of 22', message: /^2\.1: "18 out of 22" does not fit the case files: 19 of 22 sufficient \(86%\)/, fix: '19 out of 22' },
-      { id: '1.1', from: 'all but 3 out of the 22', to: 'all but 2 out of the 22', message: /^1\.1 report: "all but 2 out of the 22" does not fit the case files: 19 of 22 sufficient/, fix: phrasebookWrites('all but 2 out of the 22', 19, 22) },
-      { id: '4.5', from: 'Sixteen children', to: 'Seventeen children', message: /^4\.5 complied: "Seventeen" does not fit the case files: 16 of 34 sufficient/, fix: 'Sixteen' },
-      { id: '2.2', from: 'In three cases the assessment', to: 'In four cases the assessment', message: /^2\.2 assessment: "four" does not fit the case files: 3 cases giving the reason not-done/, fix: 'three' },
-      { id: '2.4', from: 'in four the review', to: 'in six the review', message: /^2\.4: "six" does not fit the case files: 4 cases giving the reason insufficient-quality/, fix: 'four' },
+      {
+        id: '2.1',
+        from: '19 out of 22',
+        to: '18 out of 22',
+        message: /^2\.1: "18 out of 22" does not fit the case files: 19 of 22 sufficient \(86%\)/,
+        fix: '19 out of 22',
+      },
+      {
+        id: '1.1',
+        from: 'all but 3 out of the 22',
+        to: 'all but 2 out of the 22',
+        message: /^1\.1 report: "all but 2 out of the 22" does not fit the case files: 19 of 22 sufficient/,
+        fix: phrasebookWrites('all but 2 out of the 22', 19, 22),
+      },
+      {
+        id: '4.5',
+        from: 'Sixteen children',
+        to: 'Seventeen children',
+        message: /^4\.5 complied: "Seventeen" does not fit the case files: 16 of 34 sufficient/,
+        fix: 'Sixteen',
+      },
+      {
+        id: '2.2',
+        from: 'In three cases the assessment',
+        to: 'In four cases the assessment',
+        message: /^2\.2 assessment: "four" does not fit the case files: 3 cases giving the reason not-done/,
+        fix: 'three',
+      },
+      {
+        id: '2.4',
+        from: 'in four the review',
+        to: 'in six the review',
+        message: /^2\.4: "six" does not fit the case files: 4 cases giving the reason insufficient-quality/,
+        fix: 'four',
+      },
     ];
     for (const c of cases) {
       const paragraph = swap(c.from, c.to)(seedCommentary[c.id]!);
@@ -151,16 +198,22 @@ describe('prose against numbers (SQS060, SQS061)', () => {
   });
 
   it('holds prose to the stated tallies when there are no case files, pointing at the stated numbers', () => {
-    const dir = copyOf(liverpoolTalliesOnly, { 'inspection.sqs.yaml': (t) => t + yamlCommentary({ '1.5': 'We found sufficient planning in six out of the nine relevant cases.' }) });
+    const dir = copyOf(liverpoolTalliesOnly, {
+      'inspection.sqs.yaml': (t) => t + yamlCommentary({ '1.5': 'We found sufficient planning in six out of the nine relevant cases.' }),
+    });
     const f = check(dir).findings.filter(prose);
     assert.equal(f.length, 1);
     assert.match(f[0]!.message, /^1\.5: "six out of the nine" does not fit the stated tallies: 7 of 9 sufficient/);
-    assert.deepEqual(f[0]!.related!.map((r) => r.range.start.line + 1), [lineOf(dir, 'inspection.sqs.yaml', '"1.5": { relevant: 9'), lineOf(dir, 'inspection.sqs.yaml', '"1.5": { relevant: 9')]);
+    assert.deepEqual(
+      f[0]!.related!.map((r) => r.range.start.line + 1),
+      [lineOf(dir, 'inspection.sqs.yaml', '"1.5": { relevant: 9'), lineOf(dir, 'inspection.sqs.yaml', '"1.5": { relevant: 9')],
+    );
   });
 
   it('re-judges unchanged commentary when the case files change (the reading of the text is cached, the numbers are not)', () => {
     const index = new InspectionIndex();
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
     for (const file of walk(liverpool)) index.set(pathToFileURL(file).toString(), readFileSync(file, 'utf8'));
     const inspection = pathToFileURL(path.join(liverpool, 'inspection.sqs.yaml')).toString();
     const checker = new Checker(index);
@@ -177,7 +230,11 @@ describe('prose against numbers (SQS060, SQS061)', () => {
   it('says when the case files are not all written or judged yet', () => {
     const dir = copyOf(liverpool, {
       'cases/liv-34.case.sqs.yaml': null,
-      'inspection.sqs.yaml': (t) => t + yamlCommentary({ '2.1': 'There was a clear and thorough assessment of risk of harm to others outlined in 20 out of 22 cases where there had been a PSR.' }),
+      'inspection.sqs.yaml': (t) =>
+        t +
+        yamlCommentary({
+          '2.1': 'There was a clear and thorough assessment of risk of harm to others outlined in 20 out of 22 cases where there had been a PSR.',
+        }),
     });
     const f = check(dir).findings.filter(prose);
     assert.equal(f.length, 1);
@@ -192,7 +249,8 @@ describe('prose against numbers (SQS060, SQS061)', () => {
   });
 
   it('underlines the phrase inside folded and quoted YAML, and replaces only it', () => {
-    const folded = '  "1.2": >-\n    Less than half of the initial assessments of what was likely to make a child or young person\n    offend were on time and were of good enough quality.\n';
+    const folded =
+      '  "1.2": >-\n    Less than half of the initial assessments of what was likely to make a child or young person\n    offend were on time and were of good enough quality.\n';
     const dir = copyOf(liverpool, { 'inspection.sqs.yaml': (t) => `${t}commentary:\n${folded}` });
     const f = check(dir).findings.filter(prose);
     assert.equal(f.length, 1);
@@ -213,7 +271,8 @@ describe("the editor's phrasebook (sqs.phrasebook, --phrasebook)", () => {
 
   function load(extra = '') {
     const index = new InspectionIndex();
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
     for (const file of walk(liverpool)) index.set(pathToFileURL(file).toString(), readFileSync(file, 'utf8'));
     const uri = pathToFileURL(path.join(liverpool, 'inspection.sqs.yaml')).toString();
     index.set(uri, readFileSync(path.join(liverpool, 'inspection.sqs.yaml'), 'utf8') + extra + yamlCommentary({ '2.2': sentence }));
@@ -225,7 +284,10 @@ describe("the editor's phrasebook (sqs.phrasebook, --phrasebook)", () => {
     const checker = new Checker(index);
     assert.deepEqual(checker.findingsFor(uri).filter(prose), [], 'the SQS phrasebook accepts "a majority" of 27/34');
     const found = checker.findingsFor(uri, { phrasebook: 'education-scotland' }).filter(prose);
-    assert.deepEqual(found.map((f) => f.code), ['SQS061']);
+    assert.deepEqual(
+      found.map((f) => f.code),
+      ['SQS061'],
+    );
     const writes = es.replacement(es.find(sentence)[0]!, 27, 34);
     assert.equal(writes, 'Most of the');
     assert.equal(found[0]!.fixes?.[0]?.edits[0]?.newText, writes);
@@ -237,18 +299,25 @@ describe("the editor's phrasebook (sqs.phrasebook, --phrasebook)", () => {
 
   it('Education Scotland calls exactly half "the majority" (its table: majority 50–74%), and its check accepts what its report writes', () => {
     const index = new InspectionIndex();
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
     for (const file of walk(liverpool)) index.set(pathToFileURL(file).toString(), readFileSync(file, 'utf8'));
     const uri = pathToFileURL(path.join(liverpool, 'inspection.sqs.yaml')).toString();
     const base = readFileSync(path.join(liverpool, 'inspection.sqs.yaml'), 'utf8');
     // Liverpool's 3.4: 9 of 18 cases, the seed's "Only half".
-    const written = buildReport(index.inspectionOf(uri)!, { phrasebook: 'education-scotland' }).commentary.themes[2]!.paragraphs.find((p) => p.criterionId === '3.4')!.sentences[0]!.text;
+    const written = buildReport(index.inspectionOf(uri)!, { phrasebook: 'education-scotland' }).commentary.themes[2]!.paragraphs.find(
+      (p) => p.criterionId === '3.4',
+    )!.sentences[0]!.text;
     assert.match(written, /^The majority of the cases we examined could show/);
     index.set(uri, base + yamlCommentary({ '3.4': written }));
     const checker = new Checker(index);
     assert.deepEqual(checker.findingsFor(uri, { phrasebook: 'education-scotland' }).filter(prose), []);
     const sqsFindings = checker.findingsFor(uri).filter(prose);
-    assert.deepEqual(sqsFindings.map((f) => f.code), ['SQS061'], 'the SQS phrasebook says "half", and holds "the majority" to more than half');
+    assert.deepEqual(
+      sqsFindings.map((f) => f.code),
+      ['SQS061'],
+      'the SQS phrasebook says "half", and holds "the majority" to more than half',
+    );
     assert.equal(sqsFindings[0]!.fixes?.[0]?.edits[0]?.newText, 'Half of the');
   });
 
@@ -261,13 +330,30 @@ describe("the editor's phrasebook (sqs.phrasebook, --phrasebook)", () => {
     const dir = copyOf(liverpool, { 'inspection.sqs.yaml': (t) => t + yamlCommentary({ '2.2': sentence }) });
     assert.deepEqual(check(dir).findings.filter(prose), []);
     const flagged = check(dir, '--phrasebook', 'education-scotland').findings.filter(prose);
-    assert.deepEqual(flagged.map((f) => [f.code, f.file]), [['SQS061', 'inspection.sqs.yaml']]);
+    assert.deepEqual(
+      flagged.map((f) => [f.code, f.file]),
+      [['SQS061', 'inspection.sqs.yaml']],
+    );
     let err = '';
-    assert.equal(main(['check', '--phrasebook', 'plain-english', dir], () => {}, (s) => (err += s)), 2);
+    assert.equal(
+      main(
+        ['check', '--phrasebook', 'plain-english', dir],
+        () => {},
+        (s) => (err += s),
+      ),
+      2,
+    );
     assert.equal(err, 'sqs: --phrasebook: "plain-english" is not a phrasebook; use sqs or education-scotland.');
     const rendered = async (...args: string[]) => {
       let out = '';
-      assert.equal(await main(['render', ...args, dir], (s) => (out += s), () => {}), 0);
+      assert.equal(
+        await main(
+          ['render', ...args, dir],
+          (s) => (out += s),
+          () => {},
+        ),
+        0,
+      );
       return out;
     };
     const { inspection } = load();
@@ -279,7 +365,8 @@ describe("the editor's phrasebook (sqs.phrasebook, --phrasebook)", () => {
 
 describe('commentary no inspector writes: a pasted document or table of figures (SQS062)', () => {
   const index = new InspectionIndex();
-  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   for (const file of walk(liverpool)) index.set(pathToFileURL(file).toString(), readFileSync(file, 'utf8'));
   const uri = pathToFileURL(path.join(liverpool, 'inspection.sqs.yaml')).toString();
   const base = readFileSync(path.join(liverpool, 'inspection.sqs.yaml'), 'utf8');
@@ -296,8 +383,14 @@ describe('commentary no inspector writes: a pasted document or table of figures 
 
   it('reads commentary up to 200 quantities and 20,000 characters', () => {
     assert.equal(book.find(wrong + figures(199)).length, 200);
-    assert.deepEqual(run(wrong + figures(199)).map((f) => f.code), ['SQS061']);
-    assert.deepEqual(run(padded(20_000)).map((f) => f.code), ['SQS061']);
+    assert.deepEqual(
+      run(wrong + figures(199)).map((f) => f.code),
+      ['SQS061'],
+    );
+    assert.deepEqual(
+      run(padded(20_000)).map((f) => f.code),
+      ['SQS061'],
+    );
   });
 
   it('past them, reads none of it and says so once, on the criterion’s key', () => {
@@ -306,7 +399,10 @@ describe('commentary no inspector writes: a pasted document or table of figures 
       [padded(20_001), '2.6: this commentary is not checked against the numbers: it is 21 kB long (commentary over 20 kB is not read).'],
     ] as const) {
       const found = run(text);
-      assert.deepEqual(found.map((f) => [f.code, f.severity, f.message, f.range.start.line]), [['SQS062', 'information', why, keyLine]]);
+      assert.deepEqual(
+        found.map((f) => [f.code, f.severity, f.message, f.range.start.line]),
+        [['SQS062', 'information', why, keyLine]],
+      );
     }
   });
 
@@ -349,6 +445,9 @@ describe('scalarOffsets', () => {
   }
 
   it('the phrasebook finds what the fixture sentences say (guards this file against a changed finder)', () => {
-    assert.deepEqual(book.find('In all but 3 out of the 22 relevant cases').map((m) => m.kind), ['all-but']);
+    assert.deepEqual(
+      book.find('In all but 3 out of the 22 relevant cases').map((m) => m.kind),
+      ['all-but'],
+    );
   });
 });

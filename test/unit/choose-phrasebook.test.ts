@@ -27,7 +27,8 @@ describe('choosing the phrasebook', () => {
     // 9 of 10 sufficient: "almost all" in Education Scotland's table, "the great majority" in the SQS one.
     const cases: Record<string, string> = {};
     for (let i = 1; i <= 10; i++) {
-      cases[`c${i}.case.sqs.yaml`] = `case: T-${i}\nsentence: referral order\npsr: no\nrisk_of_harm: no\nidentifiable_victim: no\njudgements:\n  "1.2": ${i === 1 ? 'not sufficient' : 'sufficient'}\n`;
+      cases[`c${i}.case.sqs.yaml`] =
+        `case: T-${i}\nsentence: referral order\npsr: no\nrisk_of_harm: no\nidentifiable_victim: no\njudgements:\n  "1.2": ${i === 1 ? 'not sufficient' : 'sufficient'}\n`;
     }
     const text = named.replace('sample: 2', 'sample: 10');
     const ws = workspace({ 'inspection.sqs.yaml': text, ...cases });

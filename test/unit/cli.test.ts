@@ -40,7 +40,11 @@ describe('sqs check (the bundled CLI)', () => {
   });
 
   it('exits 1 and prints path:line:col severity code message', () => {
-    const dir = folder({ 'inspection.sqs.yaml': minimalInspection, 'cases/a.case.sqs.yaml': minimalCase('T-1').replace('psr: yes', 'psr: perhaps'), 'cases/b.case.sqs.yaml': minimalCase('T-2') });
+    const dir = folder({
+      'inspection.sqs.yaml': minimalInspection,
+      'cases/a.case.sqs.yaml': minimalCase('T-1').replace('psr: yes', 'psr: perhaps'),
+      'cases/b.case.sqs.yaml': minimalCase('T-2'),
+    });
     const r = sqs(['check', '.'], dir);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^cases\/a\.case\.sqs\.yaml:3:6 error SQS011 "perhaps" is not yes or no\.$/m);
@@ -58,7 +62,13 @@ describe('sqs check (the bundled CLI)', () => {
     const dir = folder({ 'a.case.sqs.yaml': text });
     const r = sqs(['check', '--format', 'json', path.join(dir, 'a.case.sqs.yaml')], dir);
     assert.equal(r.code, 1);
-    const out = JSON.parse(r.stdout) as { file: string; range: { start: { line: number; character: number } }; severity: string; code: string; related: { file: string }[] }[];
+    const out = JSON.parse(r.stdout) as {
+      file: string;
+      range: { start: { line: number; character: number } };
+      severity: string;
+      code: string;
+      related: { file: string }[];
+    }[];
     const dup = out.find((f) => f.code === 'SQS005')!;
     assert.deepEqual(dup.range.start, { line: 10, character: 2 });
     assert.equal(dup.severity, 'error');
@@ -67,7 +77,11 @@ describe('sqs check (the bundled CLI)', () => {
   });
 
   it('checking one case file brings in its inspection for context but reports only that file', () => {
-    const dir = folder({ 'inspection.sqs.yaml': minimalInspection.replace('lead_inspector', 'lead_inspecter'), 'cases/a.case.sqs.yaml': minimalCase('T-1'), 'cases/b.case.sqs.yaml': minimalCase('T-2') });
+    const dir = folder({
+      'inspection.sqs.yaml': minimalInspection.replace('lead_inspector', 'lead_inspecter'),
+      'cases/a.case.sqs.yaml': minimalCase('T-1'),
+      'cases/b.case.sqs.yaml': minimalCase('T-2'),
+    });
     const r = sqs(['check', 'cases/a.case.sqs.yaml'], dir);
     assert.equal(r.code, 0, r.stdout);
     assert.match(r.stdout, /in 1 file\./);
@@ -144,7 +158,12 @@ describe('sqs check and the file system', () => {
     const r = sqs(['check', '--format', 'json', '.'], path.join(base, 'insp'));
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const files = new Set((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file).filter((f) => f.endsWith('.case.sqs.yaml')));
-    assert.deepEqual([...files].sort(), [path.join('cases', 'a.case.sqs.yaml'), path.join('cases', 'linked.case.sqs.yaml'), path.join('more', 'c.case.sqs.yaml'), path.join('more', 'd.case.sqs.yaml')]);
+    assert.deepEqual([...files].sort(), [
+      path.join('cases', 'a.case.sqs.yaml'),
+      path.join('cases', 'linked.case.sqs.yaml'),
+      path.join('more', 'c.case.sqs.yaml'),
+      path.join('more', 'd.case.sqs.yaml'),
+    ]);
   });
 
   it('exits 2 with a clear message for a broken link, a link loop or something that is not a file', () => {
@@ -203,10 +222,7 @@ describe('file URIs in the CLI', () => {
       return found === undefined ? undefined : path.relative(home, toPath(found));
     };
     const insp = path.join('insp', 'inspection.sqs.yaml');
-    assert.deepEqual(
-      ['insp/beside.case.sqs.yaml', 'insp/cases/a.case.sqs.yaml', 'insp/cases/day-1/g.case.sqs.yaml'].map(inspectionOf),
-      [insp, insp, insp],
-    );
+    assert.deepEqual(['insp/beside.case.sqs.yaml', 'insp/cases/a.case.sqs.yaml', 'insp/cases/day-1/g.case.sqs.yaml'].map(inspectionOf), [insp, insp, insp]);
     assert.deepEqual(
       ['Downloads/d.case.sqs.yaml', 'Downloads/deeper/e.case.sqs.yaml', 'insp/cases/day-1/am/h.case.sqs.yaml', 'insp/sample/s.case.sqs.yaml'].map(inspectionOf),
       [undefined, undefined, undefined, undefined],

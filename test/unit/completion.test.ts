@@ -30,7 +30,10 @@ describe('completion in a case file', () => {
     const c22 = c!.items.find((i) => i.label === '2.2')!;
     assert.equal(c22.kind, 'criterion');
     assert.match(c22.detail!, /risk of harm/i);
-    assert.equal(c22.insertText, '"2.2":\n    assessment: ${1|sufficient,not sufficient,not applicable|}\n    review: ${2|sufficient,not sufficient,not applicable|}');
+    assert.equal(
+      c22.insertText,
+      '"2.2":\n    assessment: ${1|sufficient,not sufficient,not applicable|}\n    review: ${2|sufficient,not sufficient,not applicable|}',
+    );
   });
 
   it('a multi-question criterion block leaves out the questions the case facts rule out', () => {
@@ -79,7 +82,10 @@ describe('completion in a case file', () => {
   });
 
   it('the next free case id', () => {
-    const c = complete({ 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': minimalCase('LIV-09'), 'b.case.sqs.yaml': 'case: ‸' }, 'b.case.sqs.yaml')!;
+    const c = complete(
+      { 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': minimalCase('LIV-09'), 'b.case.sqs.yaml': 'case: ‸' },
+      'b.case.sqs.yaml',
+    )!;
     assert.deepEqual(labels(c), ['LIV-10']);
   });
 

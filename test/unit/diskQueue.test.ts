@@ -22,7 +22,11 @@ describe('the disk queue', () => {
   it('reads 16 files at a time, reporting progress once per batch', async () => {
     const { fs, uris, applied, queue } = setup(40);
     const reports: [number, number][] = [];
-    const indexing = queue.readAll(uris, (done, total) => reports.push([done, total]), () => false);
+    const indexing = queue.readAll(
+      uris,
+      (done, total) => reports.push([done, total]),
+      () => false,
+    );
     for (const expected of [16, 32, 40]) {
       // A batch asks for all its reads at once, so once `expected` are asked no more is coming yet.
       await fs.readsAsked(expected);
@@ -46,7 +50,11 @@ describe('the disk queue', () => {
     const { fs, uris, applied, queue } = setup(40);
     let cancelled = false;
     const reports: [number, number][] = [];
-    const indexing = queue.readAll(uris, (done, total) => reports.push([done, total]), () => cancelled);
+    const indexing = queue.readAll(
+      uris,
+      (done, total) => reports.push([done, total]),
+      () => cancelled,
+    );
     await fs.readsAsked(16);
     cancelled = true;
     fs.finishAll();
@@ -103,9 +111,13 @@ describe('the disk queue', () => {
 
   it('a cancellation check that throws is logged, and the files are read', async () => {
     const { fs, uris, applied, errors, queue } = setup(2);
-    const indexing = queue.readAll(uris, () => undefined, () => {
-      throw new Error('no token');
-    });
+    const indexing = queue.readAll(
+      uris,
+      () => undefined,
+      () => {
+        throw new Error('no token');
+      },
+    );
     await fs.readsAsked(2);
     fs.finishAll();
     await indexing;

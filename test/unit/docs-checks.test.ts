@@ -21,7 +21,10 @@ describe('docs/checks.md', () => {
   });
 
   it('lists no code the table does not have', () => {
-    assert.deepEqual([...rows.keys()].filter((code) => !codes.has(code)), []);
+    assert.deepEqual(
+      [...rows.keys()].filter((code) => !codes.has(code)),
+      [],
+    );
   });
 
   it('gives an example of every code', () => {

@@ -46,8 +46,8 @@ const swapIn = (text: string, from: string, to: string) => {
   return text.replace(from, to);
 };
 
-describe('the findings key (the server\'s result id)', () => {
-  it('a change of notes in one case changes that case\'s key only', () => {
+describe("the findings key (the server's result id)", () => {
+  it("a change of notes in one case changes that case's key only", () => {
     const { index, texts, checker } = load();
     const before = snapshot(checker, texts.keys());
     const text = texts.get(caseUri(1))!;
@@ -127,14 +127,21 @@ describe('the findings key, with commentary held to the case files', () => {
   // Ten cases, no stated tallies: the only finding a judgement can change in the inspection file is the
   // commentary's, worked out with the phrasebook the caller asks for.
   const inspection = `${minimalInspection.replace('sample: 2', 'sample: 10')}commentary:\n  "1.2": Almost all of the initial assessments were on time and were of good enough quality.\n`;
-  const caseText = (i: number, judgement: string) => `case: T-${i}\nsentence: referral order\npsr: no\nrisk_of_harm: no\nidentifiable_victim: no\nnotes: seen\njudgements:\n  "1.2": ${judgement}\n`;
+  const caseText = (i: number, judgement: string) =>
+    `case: T-${i}\nsentence: referral order\npsr: no\nrisk_of_harm: no\nidentifiable_victim: no\nnotes: seen\njudgements:\n  "1.2": ${judgement}\n`;
 
   for (const phrasebook of ['sqs', 'education-scotland']) {
     it(`changes the inspection file's key when a judgement moves the figures its commentary is held to (${phrasebook})`, () => {
       const files: Record<string, string> = { 'inspection.sqs.yaml': inspection };
       for (let i = 1; i <= 10; i++) files[`c${i}.case.sqs.yaml`] = caseText(i, i === 1 ? 'not sufficient' : 'sufficient');
       const ws = workspace(files);
-      const state = () => new Map(Object.keys(files).map((p) => [p, { key: ws.checker.findingsKey(ws.uri(p)), findings: JSON.stringify(ws.checker.findingsFor(ws.uri(p), { phrasebook })) }]));
+      const state = () =>
+        new Map(
+          Object.keys(files).map((p) => [
+            p,
+            { key: ws.checker.findingsKey(ws.uri(p)), findings: JSON.stringify(ws.checker.findingsFor(ws.uri(p), { phrasebook })) },
+          ]),
+        );
       const first = state();
       ws.index.set(ws.uri('c5.case.sqs.yaml'), caseText(5, 'sufficient').replace('notes: seen', 'notes: seen twice'));
       const notes = state();

@@ -21,7 +21,10 @@ describe('"did you mean" fixes', () => {
     const r = fixOnce(files, 'a.case.sqs.yaml', 'SQS010');
     assert.equal(r.title, 'Change to "sentence"');
     assert.match(r.text, /^sentence: referral order$/m);
-    assert.deepEqual(r.findings.filter((f) => f.severity === 'error').map((f) => f.code), []);
+    assert.deepEqual(
+      r.findings.filter((f) => f.severity === 'error').map((f) => f.code),
+      [],
+    );
   });
 
   it('corrects a misspelt judgement word', () => {

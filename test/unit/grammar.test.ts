@@ -71,10 +71,16 @@ function loadLiverpool() {
 const has = (scopes: string[], prefix: string) => scopes.some((s) => s.startsWith(prefix));
 
 describe('TextMate grammar', () => {
-  it('each SQS language has a grammar on VS Code\'s YAML, and the injection reaches both', () => {
+  it("each SQS language has a grammar on VS Code's YAML, and the injection reaches both", () => {
     assert.deepEqual(Object.keys(grammars).sort(), ['sqs-case', 'sqs-inspection']);
     const injection = pkg.contributes.grammars.find((g) => g.injectTo)!;
-    assert.deepEqual(injection.injectTo!.sort(), pkg.contributes.grammars.filter((g) => g.language).map((g) => g.scopeName).sort());
+    assert.deepEqual(
+      injection.injectTo!.sort(),
+      pkg.contributes.grammars
+        .filter((g) => g.language)
+        .map((g) => g.scopeName)
+        .sort(),
+    );
   });
 
   it('on every Liverpool case file: criterion ids, judgement words and reason codes where the parser finds them', () => {
@@ -146,8 +152,37 @@ const isReason = (language: string, text: string, line: number, character: numbe
 
 describe('TextMate grammar: what is coloured is what the checks accept', () => {
   const caseText = (judgements: string) => `case: LIV-01\nsentence: referral order\npsr: yes\njudgements:\n${judgements}`;
-  const words = ['sufficient', 'not sufficient', 'not-sufficient', 'insufficient', 'not applicable', 'not-applicable', 'n/a', 'na', 'yes', 'no',
-    'true', 'false', 'True', 'FALSE', 'N/A', 'NA', 'Na', 'Sufficient', 'YES', 'No', 'not  sufficient', 'not_applicable', 'n / a', 'suff', 'on', 'off', 'y', 'n', '~'];
+  const words = [
+    'sufficient',
+    'not sufficient',
+    'not-sufficient',
+    'insufficient',
+    'not applicable',
+    'not-applicable',
+    'n/a',
+    'na',
+    'yes',
+    'no',
+    'true',
+    'false',
+    'True',
+    'FALSE',
+    'N/A',
+    'NA',
+    'Na',
+    'Sufficient',
+    'YES',
+    'No',
+    'not  sufficient',
+    'not_applicable',
+    'n / a',
+    'suff',
+    'on',
+    'off',
+    'y',
+    'n',
+    '~',
+  ];
 
   it('a judgement word is coloured, as what it means, exactly when the case schema accepts it', () => {
     for (const word of words) {
@@ -183,7 +218,9 @@ describe('TextMate grammar: what is coloured is what the checks accept', () => {
   it('nothing inside block scalars or quoted text', () => {
     const find = (text: string, line: number, word: string) => text.split('\n')[line]!.lastIndexOf(word);
     for (const indicator of ['>-', '|', '>', '|+']) {
-      const text = caseText(`  "1.2":\n    judgement: no\n    notes: ${indicator}\n      reasons: [late]\n      "1.3": sufficient\n      - late\n      judgement: no\n`);
+      const text = caseText(
+        `  "1.2":\n    judgement: no\n    notes: ${indicator}\n      reasons: [late]\n      "1.3": sufficient\n      - late\n      judgement: no\n`,
+      );
       assert.ok(!isReason('sqs-case', text, 7, find(text, 7, 'late')), `flow reasons in ${indicator}`);
       assert.equal(judgementAt('sqs-case', text, 8, find(text, 8, 'sufficient')), undefined, `judgement in ${indicator}`);
       assert.ok(!isReason('sqs-case', text, 9, find(text, 9, 'late')), `list item in ${indicator}`);
@@ -196,7 +233,9 @@ describe('TextMate grammar: what is coloured is what the checks accept', () => {
   });
 
   it('a list item is a reason only under reasons:, and the YAML grammar takes over after the list', () => {
-    const text = caseText('  "1.2":\n    judgement: no\n    reasons:  # both\n      - late\n\n      - insufficient-quality # see notes\n    notes: x\n  "1.3":\n    reasons:\n    - no-review\n    judgement: no\n');
+    const text = caseText(
+      '  "1.2":\n    judgement: no\n    reasons:  # both\n      - late\n\n      - insufficient-quality # see notes\n    notes: x\n  "1.3":\n    reasons:\n    - no-review\n    judgement: no\n',
+    );
     assert.ok(isReason('sqs-case', text, 7, 8));
     assert.ok(isReason('sqs-case', text, 9, 8));
     assert.ok(has(tokenize(grammars['sqs-case']!, text)({ line: 9, character: 32 }), 'comment.line'));
@@ -223,10 +262,11 @@ describe('TextMate grammar: what is coloured is what the checks accept', () => {
     assert.ok(!isReason('sqs-case', others, 9, 8));
   });
 
-  it('leaves VS Code\'s YAML grammar reading the Liverpool files as it does alone', async () => {
+  it("leaves VS Code's YAML grammar reading the Liverpool files as it does alone", async () => {
     const plain = new Registry({
       onigLib: Promise.resolve({ createOnigScanner: (p) => new oniguruma.OnigScanner(p), createOnigString: (s) => new oniguruma.OnigString(s) }),
-      loadGrammar: async (scope) => (yamlScopes[scope] ? parseRawGrammar(readFileSync(path.join(vscodeYaml, yamlScopes[scope]), 'utf8'), yamlScopes[scope]) : null),
+      loadGrammar: async (scope) =>
+        yamlScopes[scope] ? parseRawGrammar(readFileSync(path.join(vscodeYaml, yamlScopes[scope]), 'utf8'), yamlScopes[scope]) : null,
     });
     const yaml = (await plain.loadGrammar('source.yaml'))!;
     const illegal = (grammar: IGrammar, text: string) => {
@@ -253,22 +293,40 @@ describe('snippets', () => {
   it('a case file from its snippet, blanks at their defaults, is a valid case', () => {
     const body = plainText(snippets('sqs-case')['Case file']!.body.join('\n'));
     const judgement = plainText(snippets('sqs-case')['Judgement']!.body.join('\n'));
-    const text = body.replace('judgements:\n  ', `judgements:\n${judgement.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+    const text = body.replace(
+      'judgements:\n  ',
+      `judgements:\n${judgement
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n')}\n`,
+    );
     const ws = workspace({ 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': text });
-    assert.deepEqual(ws.findings('a.case.sqs.yaml').filter((f) => f.severity === 'error').map((f) => f.message), []);
+    assert.deepEqual(
+      ws
+        .findings('a.case.sqs.yaml')
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.message),
+      [],
+    );
   });
 
   it('offers the sentence types of the catalogue, in its order', () => {
     const body = snippets('sqs-case')['Case file']!.body.join('\n');
     const choices = /sentence: \$\{2\|([^|]*)\|\}/.exec(body)![1]!.split(',');
-    assert.deepEqual(choices, new InspectionIndex().registry.latest.sentences.map((s) => s.label));
+    assert.deepEqual(
+      choices,
+      new InspectionIndex().registry.latest.sentences.map((s) => s.label),
+    );
   });
 
   it('an inspection file from its snippet needs only its dates', () => {
     const text = plainText(snippets('sqs-inspection')['Inspection file']!.body.join('\n'));
     const ws = workspace({ 'inspection.sqs.yaml': text });
     assert.deepEqual(
-      ws.findings('inspection.sqs.yaml').filter((f) => f.severity === 'error').map((f) => f.code),
+      ws
+        .findings('inspection.sqs.yaml')
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.code),
       ['SQS011', 'SQS011'],
     );
   });

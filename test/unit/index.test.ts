@@ -18,7 +18,10 @@ describe('inspection index', () => {
     assert.equal(a.folder, 'file:///ws/a');
     assert.deepEqual([...a.cases.keys()].sort(), [ws.uri('a/cases/one.case.sqs.yaml'), ws.uri('a/two.case.sqs.yaml')]);
     assert.equal(ws.index.inspectionOf(ws.uri('b/x/y/three.case.sqs.yaml'))?.folder, 'file:///ws/b');
-    assert.deepEqual(ws.index.orphans().map((f) => f.uri), [ws.uri('c/orphan.case.sqs.yaml')]);
+    assert.deepEqual(
+      ws.index.orphans().map((f) => f.uri),
+      [ws.uri('c/orphan.case.sqs.yaml')],
+    );
     assert.equal(ws.index.has(ws.uri('c/other.yaml')), false, 'ordinary YAML is never claimed');
   });
 
@@ -66,9 +69,16 @@ describe('inspection index', () => {
   });
 
   it('counts relevance from the facts: PSR criteria only where a PSR was written, custody from the sentence', () => {
-    const noPsr = minimalCase('T-2').replace('psr: yes', 'psr: no').replace(/ {2}"1\.1":\n {4}report: sufficient\n {4}oversight: sufficient\n/, '');
+    const noPsr = minimalCase('T-2')
+      .replace('psr: yes', 'psr: no')
+      .replace(/ {2}"1\.1":\n {4}report: sufficient\n {4}oversight: sufficient\n/, '');
     const custody = minimalCase('T-3').replace('referral order', 'DTO') + '  "1.5": not sufficient\n';
-    const ws = workspace({ 'inspection.sqs.yaml': minimalInspection, 'one.case.sqs.yaml': minimalCase('T-1'), 'two.case.sqs.yaml': noPsr, 'three.case.sqs.yaml': custody });
+    const ws = workspace({
+      'inspection.sqs.yaml': minimalInspection,
+      'one.case.sqs.yaml': minimalCase('T-1'),
+      'two.case.sqs.yaml': noPsr,
+      'three.case.sqs.yaml': custody,
+    });
     const t = ws.index.inspections()[0]!.tallies;
     assert.equal(t.get('1.1/report')!.relevant, 2);
     assert.equal(t.get('1.5/custody-plan')!.relevant, 1);
@@ -87,7 +97,11 @@ describe('inspection index', () => {
     assert.deepEqual([t.get('1.5/custody-plan')!.relevant, t.get('1.5/custody-plan')!.judgedNotRelevant], [0, 1]);
     const dto = minimalCase('T-2', '  "3.3": { plan: sufficient, custody: not applicable }\n').replace('referral order', 'DTO');
     ws.index.set(ws.uri('two.case.sqs.yaml'), dto);
-    assert.deepEqual([t.get('3.3/custody')!.relevant, t.get('3.3/custody')!.markedNotApplicable, t.get('3.3/custody')!.unjudged], [0, 0, 0], 'the inspector may rule it out for a custodial case');
+    assert.deepEqual(
+      [t.get('3.3/custody')!.relevant, t.get('3.3/custody')!.markedNotApplicable, t.get('3.3/custody')!.unjudged],
+      [0, 0, 0],
+      'the inspector may rule it out for a custodial case',
+    );
   });
 
   it('counts reasons, reviews done and the compliance-dependent question', () => {
@@ -97,7 +111,11 @@ describe('inspection index', () => {
     review: not applicable
   "4.5": { complied: no, response: sufficient }
 `;
-    const ws = workspace({ 'inspection.sqs.yaml': minimalInspection, 'one.case.sqs.yaml': minimalCase('T-1', extra), 'two.case.sqs.yaml': minimalCase('T-2', '  "4.5": { complied: yes }\n') });
+    const ws = workspace({
+      'inspection.sqs.yaml': minimalInspection,
+      'one.case.sqs.yaml': minimalCase('T-1', extra),
+      'two.case.sqs.yaml': minimalCase('T-2', '  "4.5": { complied: yes }\n'),
+    });
     const t = ws.index.inspections()[0]!.tallies;
     assert.deepEqual([t.get('1.3/review')!.relevant, t.get('1.3/review')!.done], [1, 0]);
     assert.equal(t.get('2.2/assessment')!.reasons.get('not-done'), 1);
@@ -130,7 +148,10 @@ describe('two inspection files in one folder', () => {
   const yml = 'file:///ws/inspection.sqs.yml';
   const stated = (uri: string, n: number) => (uri === yml ? minimalInspection.replace('sample: 2', `sample: ${n}`) : minimalInspection);
 
-  for (const order of [[yaml, yml], [yml, yaml]]) {
+  for (const order of [
+    [yaml, yml],
+    [yml, yaml],
+  ]) {
     it(`one is the folder's inspection whatever the order they are read in (${order.map((u) => u.split('/').pop()).join(' then ')}); the other is reported`, () => {
       const index = new InspectionIndex();
       index.set('file:///ws/cases/a.case.sqs.yaml', minimalCase('T-1'));
@@ -145,7 +166,10 @@ describe('two inspection files in one folder', () => {
       assert.match(second[0]!.message, /inspection\.sqs\.yaml is this folder's inspection/);
       assert.equal(second[0]!.related?.[0]?.uri, yaml);
       assert.equal(second[0]!.severity, 'error');
-      assert.deepEqual(checker.findingsFor(yaml).filter((f) => f.code === 'SQS044'), []);
+      assert.deepEqual(
+        checker.findingsFor(yaml).filter((f) => f.code === 'SQS044'),
+        [],
+      );
       // The ignored file's stated sample (9) is not checked; the inspection's (2) is.
       assert.ok(!checker.findingsFor(yaml).some((f) => f.code === 'SQS040' && /sample is 9/.test(f.message)));
     });
@@ -168,7 +192,10 @@ describe('two inspection files in one folder', () => {
     assert.equal(inspection.tallies.get('1.2/assessment')!.relevant, 1, 'its cases still counted');
     assert.deepEqual(index.orphans(), []);
     assert.ok(change.affected.includes(yml) && change.affected.includes('file:///ws/cases/a.case.sqs.yaml'));
-    assert.deepEqual(new Checker(index).findingsFor(yml).filter((f) => f.code === 'SQS044'), []);
+    assert.deepEqual(
+      new Checker(index).findingsFor(yml).filter((f) => f.code === 'SQS044'),
+      [],
+    );
   });
 
   it('a second file appearing takes over when it is the preferred name, and the displaced one is reported', () => {

@@ -107,8 +107,13 @@ describe('examples/liverpool-2013 reproduces the published report', () => {
   it('holds one inspection file and the 34 sampled cases, LIV-01 … LIV-34', () => {
     assert.equal(liverpool.files.length, 35, 'no stray files in the example');
     assert.equal(liverpool.index.orphans().length, 0);
-    const ids = cases().map((c) => c.model.id?.value).sort();
-    assert.deepEqual(ids, Array.from({ length: 34 }, (_, i) => `LIV-${String(i + 1).padStart(2, '0')}`));
+    const ids = cases()
+      .map((c) => c.model.id?.value)
+      .sort();
+    assert.deepEqual(
+      ids,
+      Array.from({ length: 34 }, (_, i) => `LIV-${String(i + 1).padStart(2, '0')}`),
+    );
     assert.equal(liverpool.inspection.file.model.sample?.value, 34);
   });
 
@@ -142,7 +147,10 @@ describe('examples/liverpool-2013 reproduces the published report', () => {
 
   it('every file is free of errors', () => {
     const errors = liverpool.files.flatMap((f) => liverpool.checker.findingsFor(pathToFileURL(f).href)).filter((f) => f.severity === 'error');
-    assert.deepEqual(errors.map((f) => `${path.basename(f.uri)}:${f.range.start.line + 1} ${f.code} ${f.message}`), []);
+    assert.deepEqual(
+      errors.map((f) => `${path.basename(f.uri)}:${f.range.start.line + 1} ${f.code} ${f.message}`),
+      [],
+    );
   });
 
   it('leaves no question unjudged and judges none that does not apply', () => {
@@ -206,7 +214,10 @@ describe('examples/liverpool-2013-tallies-only states the same figures without c
 
   it('is free of errors', () => {
     const findings = only.files.flatMap((f) => only.checker.findingsFor(pathToFileURL(f).href));
-    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => `${f.range.start.line + 1} ${f.code} ${f.message}`), []);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error').map((f) => `${f.range.start.line + 1} ${f.code} ${f.message}`),
+      [],
+    );
     assert.equal(only.inspection.cases.size, 0);
   });
 
@@ -228,7 +239,10 @@ describe('examples/liverpool-2013-tallies-only states the same figures without c
     const text = (v?: { value: string }) => v?.value;
     assert.equal(text(file.model.narrative.summary), text(full.narrative.summary));
     assert.equal(text(file.model.narrative.operationalManagement), text(full.narrative.operationalManagement));
-    assert.deepEqual(file.model.copyTo.map((c) => [c.role.value, c.names.map((n) => n.value)]), full.copyTo.map((c) => [c.role.value, c.names.map((n) => n.value)]));
+    assert.deepEqual(
+      file.model.copyTo.map((c) => [c.role.value, c.names.map((n) => n.value)]),
+      full.copyTo.map((c) => [c.role.value, c.names.map((n) => n.value)]),
+    );
   });
 });
 
@@ -252,6 +266,9 @@ describe('examples/liverpool-2013 carries the report’s narrative', () => {
     assert.equal(m.narrative.keyStrengths.length, 4);
     assert.equal(m.narrative.areasForImprovement.length, 2);
     assert.equal(m.copyTo.length, 14);
-    assert.deepEqual(m.copyTo.find((c) => c.role.value === 'YJB link staff')?.names.map((n) => n.value), ['Malcolm Potter', 'Paula Williams', 'Alaina Tolhurst']);
+    assert.deepEqual(
+      m.copyTo.find((c) => c.role.value === 'YJB link staff')?.names.map((n) => n.value),
+      ['Malcolm Potter', 'Paula Williams', 'Alaina Tolhurst'],
+    );
   });
 });

@@ -12,7 +12,10 @@ describe('parsing and ranges', () => {
     const syntax = findings('c/t1.case.sqs.yaml').filter((f) => f.code === 'SQS001');
     assert.ok(syntax.length > 0);
     const badLine = text.split('\n').findIndex((l) => l.startsWith('bad:'));
-    assert.ok(syntax.some((f) => f.range.start.line >= badLine), JSON.stringify(syntax.map(at)));
+    assert.ok(
+      syntax.some((f) => f.range.start.line >= badLine),
+      JSON.stringify(syntax.map(at)),
+    );
   });
 
   it('puts a wrong value on the value and an unknown key on the key', () => {
@@ -48,17 +51,29 @@ describe('parsing and ranges', () => {
     index.setBytes('file:///b.case.sqs.yaml', latin1);
     const checker = new Checker(index);
     const a = checker.findingsFor('file:///a.case.sqs.yaml');
-    assert.ok(a.some((f) => f.code === 'SQS011' && f.range.start.line === 1), 'UTF-16 text is read');
+    assert.ok(
+      a.some((f) => f.code === 'SQS011' && f.range.start.line === 1),
+      'UTF-16 text is read',
+    );
     const b = checker.findingsFor('file:///b.case.sqs.yaml');
-    assert.ok(b.some((f) => f.code === 'SQS004' && f.range.start.line === 1), 'bad byte reported on its line');
-    assert.ok(b.some((f) => f.code === 'SQS011' && f.range.start.line === 2), 'the rest is still checked');
+    assert.ok(
+      b.some((f) => f.code === 'SQS004' && f.range.start.line === 1),
+      'bad byte reported on its line',
+    );
+    assert.ok(
+      b.some((f) => f.code === 'SQS011' && f.range.start.line === 2),
+      'the rest is still checked',
+    );
   });
 
   it('reports a binary file once, with no schema noise', () => {
     const index = new InspectionIndex();
     index.setBytes('file:///bin.case.sqs.yaml', Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
     const fs = new Checker(index).findingsFor('file:///bin.case.sqs.yaml');
-    assert.deepEqual(fs.map((f) => f.code), ['SQS004']);
+    assert.deepEqual(
+      fs.map((f) => f.code),
+      ['SQS004'],
+    );
   });
 
   it('keeps the typed text of keys: 1.10 is not merged into 1.1, and duplicates are reported with both places', () => {
@@ -69,7 +84,10 @@ describe('parsing and ranges', () => {
     assert.equal(textOf(text, unknown), '1.10');
     const dup = fs.find((f) => f.code === 'SQS005')!;
     assert.equal(textOf(text, dup), '"1.2"');
-    assert.equal(dup.related?.[0]?.range.start.line, text.split('\n').findIndex((l) => l.startsWith('  "1.2": sufficient')));
+    assert.equal(
+      dup.related?.[0]?.range.start.line,
+      text.split('\n').findIndex((l) => l.startsWith('  "1.2": sufficient')),
+    );
   });
 
   it('knows where a scalar’s text is: a block scalar after its header line, a quoted one inside its quotes', () => {
@@ -95,7 +113,9 @@ describe('parsing and ranges', () => {
       const lines = text.split('\n');
       return r.start.line === r.end.line
         ? lines[r.start.line]!.slice(r.start.character, r.end.character)
-        : [lines[r.start.line]!.slice(r.start.character), ...lines.slice(r.start.line + 1, r.end.line), lines[r.end.line]!.slice(0, r.end.character)].join('\n');
+        : [lines[r.start.line]!.slice(r.start.character), ...lines.slice(r.start.line + 1, r.end.line), lines[r.end.line]!.slice(0, r.end.character)].join(
+            '\n',
+          );
     };
     assert.equal(at('folded'), 'Folded text\n    on two lines.');
     assert.equal(at('literal'), 'Kept');
@@ -110,7 +130,12 @@ describe('parsing and ranges', () => {
 
   it('stops an alias bomb with a finding instead of expanding it', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const text = `case: T-1\nnotes:\n${levels.map((l) => `  ${l}`).join('\n')}\n`;
     const started = process.hrtime.bigint();
     const parsed = parseYaml(text);
@@ -121,20 +146,32 @@ describe('parsing and ranges', () => {
 
   it('puts SQS006 on the alias whose expansion went over the limit, where it is used', () => {
     // Each level holds ten of the one before: d's aliases are where the 10,000 values run out.
-    const text = ['case: X', 'a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`), 'notes: *g', ''].join('\n');
+    const text = [
+      'case: X',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefg'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`),
+      'notes: *g',
+      '',
+    ].join('\n');
     const parsed = parseYaml(text);
     const bombs = parsed.findings.filter((f) => f.code === 'SQS006');
     assert.equal(bombs.length, 1);
     const { start, end } = bombs[0]!.range;
     assert.equal(text.split('\n')[start.line]!.slice(start.character, end.character), '*c');
     assert.match(text.split('\n')[start.line]!, /^d: &d \[/);
-    assert.equal(bombs[0]!.message, 'Alias *c expands to more data than an SQS file can hold (an alias bomb?): the rest of it, and every alias after it, is read as empty.');
+    assert.equal(
+      bombs[0]!.message,
+      'Alias *c expands to more data than an SQS file can hold (an alias bomb?): the rest of it, and every alias after it, is read as empty.',
+    );
   });
 
   it('says lists nested too deeply, once, where yaml stopped reading them (not an alias bomb)', () => {
     const parsed = parseYaml(`case: X\nnotes: ${'['.repeat(3000)}${']'.repeat(3000)}\n`);
     const nesting = parsed.findings.filter((f) => f.message.includes('RESOURCE_EXHAUSTION'));
-    assert.deepEqual(nesting.map((f) => [f.code, f.range.start.line]), [['SQS001', 1]]);
+    assert.deepEqual(
+      nesting.map((f) => [f.code, f.range.start.line]),
+      [['SQS001', 1]],
+    );
     assert.doesNotMatch(nesting[0]!.message, /alias|call stack/i);
     assert.match(nesting[0]!.message, /^Lists or mappings are nested too deeply to read here/);
   });
@@ -148,16 +185,26 @@ describe('parsing and ranges', () => {
     const two = parseYaml('x: &k name\ny: &j other\n*k : 1\n*j : 2\n');
     assert.deepEqual(two.data, { x: 'name', y: 'other', name: 1, other: 2 });
     assert.deepEqual(two.findings, []);
-    assert.deepEqual(parseYaml('x: &k name\n*k : 1\n*k : 2\n').findings.map((f) => [f.code, f.message]), [['SQS005', 'Duplicate key "name": only the first one (line 2) is used.']]);
+    assert.deepEqual(
+      parseYaml('x: &k name\n*k : 1\n*k : 2\n').findings.map((f) => [f.code, f.message]),
+      [['SQS005', 'Duplicate key "name": only the first one (line 2) is used.']],
+    );
   });
 
   it('an alias key naming a list or mapping is SQS007, and an alias naming no anchor is SQS001, on the alias', () => {
     const list = parseYaml('x: &k [a]\n*k : 3\n');
-    assert.deepEqual(list.findings.map((f) => [f.code, f.range.start.line, f.message]), [['SQS007', 1, 'A key must be plain text, not a list or mapping (*k names one).']]);
+    assert.deepEqual(
+      list.findings.map((f) => [f.code, f.range.start.line, f.message]),
+      [['SQS007', 1, 'A key must be plain text, not a list or mapping (*k names one).']],
+    );
     assert.deepEqual(list.data, { x: ['a'] });
     for (const text of ['*nope : 1\n', 'a: *nope\n']) {
       const f = parseYaml(text).findings;
-      assert.deepEqual(f.map((x) => [x.code, x.message]), [['SQS001', 'Alias *nope names no anchor: an anchor (&nope) must be set on a value above it.']], text);
+      assert.deepEqual(
+        f.map((x) => [x.code, x.message]),
+        [['SQS001', 'Alias *nope names no anchor: an anchor (&nope) must be set on a value above it.']],
+        text,
+      );
       assert.equal(text.slice(f[0]!.range.start.character, f[0]!.range.end.character), '*nope');
     }
   });
@@ -169,7 +216,10 @@ describe('parsing and ranges', () => {
 
   it('refuses files over the size limit with one finding', () => {
     const parsed = parseYaml('x: 1\n'.repeat(10), { maxLength: 20, maxAliasNodes: 1000 });
-    assert.deepEqual(parsed.findings.map((f) => f.code), ['SQS003']);
+    assert.deepEqual(
+      parsed.findings.map((f) => f.code),
+      ['SQS003'],
+    );
     assert.equal(parsed.data, undefined);
   });
 
@@ -182,8 +232,10 @@ describe('parsing and ranges', () => {
       const uri = `file:///corpus/${f.replace(/\.yaml$/, '')}.case.sqs.yaml`;
       index.setBytes(uri, readFileSync(path.join(dir, f)));
       const fs = new Checker(index).findingsFor(uri);
-      assert.ok(fs.some((x) => x.severity === 'error'), `${f}: no error reported`);
+      assert.ok(
+        fs.some((x) => x.severity === 'error'),
+        `${f}: no error reported`,
+      );
     }
   });
 });
-

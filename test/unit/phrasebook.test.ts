@@ -22,24 +22,58 @@ describe('phrasebook: SQS bands at every edge', () => {
 
   it('exact thirds, halves and quarters name the fraction; one case either side says over or almost', () => {
     const cases: [number, number, string][] = [
-      [1, 3, 'one-third'], [2, 3, 'two-thirds'], [1, 2, 'half'], [1, 4, 'one-quarter'], [3, 4, 'three-quarters'],
-      [8, 24, 'one-third'], [16, 24, 'two-thirds'], [12, 24, 'half'], [6, 24, 'one-quarter'], [18, 24, 'three-quarters'],
-      [100, 300, 'one-third'], [101, 300, 'over one-third'], [99, 300, 'almost one-third'],
-      [200, 300, 'two-thirds'], [201, 300, 'over two-thirds'], [199, 300, 'almost two-thirds'],
-      [150, 300, 'half'], [151, 300, 'a majority'], [149, 300, 'less than half'],
-      [75, 300, 'one-quarter'], [76, 300, 'over one-quarter'], [74, 300, 'almost one-quarter'],
-      [225, 300, 'three-quarters'], [226, 300, 'over three-quarters'], [224, 300, 'almost three-quarters'],
+      [1, 3, 'one-third'],
+      [2, 3, 'two-thirds'],
+      [1, 2, 'half'],
+      [1, 4, 'one-quarter'],
+      [3, 4, 'three-quarters'],
+      [8, 24, 'one-third'],
+      [16, 24, 'two-thirds'],
+      [12, 24, 'half'],
+      [6, 24, 'one-quarter'],
+      [18, 24, 'three-quarters'],
+      [100, 300, 'one-third'],
+      [101, 300, 'over one-third'],
+      [99, 300, 'almost one-third'],
+      [200, 300, 'two-thirds'],
+      [201, 300, 'over two-thirds'],
+      [199, 300, 'almost two-thirds'],
+      [150, 300, 'half'],
+      [151, 300, 'a majority'],
+      [149, 300, 'less than half'],
+      [75, 300, 'one-quarter'],
+      [76, 300, 'over one-quarter'],
+      [74, 300, 'almost one-quarter'],
+      [225, 300, 'three-quarters'],
+      [226, 300, 'over three-quarters'],
+      [224, 300, 'almost three-quarters'],
     ];
     for (const [c, n, phrase] of cases) assert.equal(banded(c, n).phrase, phrase, `${c}/${n}`);
   });
 
   it('band edges fall where the data puts them (closed and open ends)', () => {
     const cases: [number, number, string][] = [
-      [19, 100, 'a few'], [20, 100, 'a minority'], [21, 100, 'a minority'], [22, 100, 'almost one-quarter'],
-      [29, 100, 'over one-quarter'], [30, 100, 'almost one-third'], [40, 100, 'over one-third'], [41, 100, 'less than half'],
-      [59, 100, 'a majority'], [60, 100, 'less than two-thirds'], [63, 100, 'less than two-thirds'], [64, 100, 'almost two-thirds'],
-      [71, 100, 'over two-thirds'], [72, 100, 'almost three-quarters'], [79, 100, 'over three-quarters'], [80, 100, 'most'],
-      [84, 100, 'most'], [85, 100, 'the great majority'], [89, 100, 'the great majority'], [90, 100, 'almost all'], [98, 100, 'almost all'],
+      [19, 100, 'a few'],
+      [20, 100, 'a minority'],
+      [21, 100, 'a minority'],
+      [22, 100, 'almost one-quarter'],
+      [29, 100, 'over one-quarter'],
+      [30, 100, 'almost one-third'],
+      [40, 100, 'over one-third'],
+      [41, 100, 'less than half'],
+      [59, 100, 'a majority'],
+      [60, 100, 'less than two-thirds'],
+      [63, 100, 'less than two-thirds'],
+      [64, 100, 'almost two-thirds'],
+      [71, 100, 'over two-thirds'],
+      [72, 100, 'almost three-quarters'],
+      [79, 100, 'over three-quarters'],
+      [80, 100, 'most'],
+      [84, 100, 'most'],
+      [85, 100, 'the great majority'],
+      [89, 100, 'the great majority'],
+      [90, 100, 'almost all'],
+      [98, 100, 'almost all'],
     ];
     for (const [c, n, phrase] of cases) assert.equal(banded(c, n).phrase, phrase, `${c}/${n}`);
   });
@@ -103,9 +137,16 @@ describe('phrasebook: exact wording and numbers', () => {
 
   it('a number of 100 or more opening a sentence is spelled out in full, as British usage has it', () => {
     const cases: [number, string][] = [
-      [100, 'One hundred'], [106, 'One hundred and six'], [150, 'One hundred and fifty'], [999, 'Nine hundred and ninety-nine'],
-      [1000, 'One thousand'], [1050, 'One thousand and fifty'], [4706, 'Four thousand seven hundred and six'],
-      [250_000, 'Two hundred and fifty thousand'], [1_000_000, 'One million'], [2_000_301, 'Two million three hundred and one'],
+      [100, 'One hundred'],
+      [106, 'One hundred and six'],
+      [150, 'One hundred and fifty'],
+      [999, 'Nine hundred and ninety-nine'],
+      [1000, 'One thousand'],
+      [1050, 'One thousand and fifty'],
+      [4706, 'Four thousand seven hundred and six'],
+      [250_000, 'Two hundred and fifty thousand'],
+      [1_000_000, 'One million'],
+      [2_000_301, 'Two million three hundred and one'],
     ];
     for (const [n, words] of cases) assert.equal(sqs.number(n, { capital: true }), words, String(n));
     assert.equal(sqs.quantity(4706, 9999, 'exact')!.form('bare', { capital: true }), 'Four thousand seven hundred and six out of 9,999');
@@ -113,14 +154,24 @@ describe('phrasebook: exact wording and numbers', () => {
   });
 
   it('groups the digits of numbers from 1,000, and reads grouped numbers back', () => {
-    assert.deepEqual([999, 1000, 9999, 10000, 1234567].map((n) => sqs.number(n)), ['999', '1,000', '9,999', '10,000', '1,234,567']);
+    assert.deepEqual(
+      [999, 1000, 9999, 10000, 1234567].map((n) => sqs.number(n)),
+      ['999', '1,000', '9,999', '10,000', '1,234,567'],
+    );
     assert.equal(sqs.quantity(9999, 10000, 'exact')!.form('bare'), '9,999 out of 10,000');
     assert.equal(sqs.quantity(1200, 2400, 'all-but')!.form('the'), '1,200 out of the 2,400');
     const [m, ...rest] = sqs.find('In 1,200 out of 2,400 cases, and in 1,234,567 others.');
     assert.deepEqual([m!.kind, m!.count, m!.total, m!.text], ['ratio', 1200, 2400, '1,200 out of 2,400']);
     assert.ok(sqs.accepts(m!, 1200, 2400));
-    assert.deepEqual(rest.map((x) => [x.kind, x.count]), [['count', 1234567]]);
-    assert.deepEqual(sqs.find('cases 3,45 and 12,3456').map((x) => x.count), [3, 45, 12, 3456], 'not groups of three: separate numbers');
+    assert.deepEqual(
+      rest.map((x) => [x.kind, x.count]),
+      [['count', 1234567]],
+    );
+    assert.deepEqual(
+      sqs.find('cases 3,45 and 12,3456').map((x) => x.count),
+      [3, 45, 12, 3456],
+      'not groups of three: separate numbers',
+    );
   });
 
   it('framing: not-sufficient describes the cases that fell short', () => {
@@ -135,7 +186,10 @@ describe('phrasebook: exact wording and numbers', () => {
     assert.equal(sqs.dateRange('2013-10-28', '2013-10-31'), '28th-31st October 2013');
     assert.equal(sqs.dateRange('2013-09-30', '2013-10-02'), '30th September-2nd October 2013');
     assert.equal(sqs.dateRange('2013-12-30', '2014-01-03'), '30th December 2013-3rd January 2014');
-    assert.deepEqual(['2013-11-01', '2013-11-11', '2013-11-12', '2013-11-13', '2013-11-21', '2013-11-23'].map((d) => sqs.date(d).split(' ')[0]), ['1st', '11th', '12th', '13th', '21st', '23rd']);
+    assert.deepEqual(
+      ['2013-11-01', '2013-11-11', '2013-11-12', '2013-11-13', '2013-11-21', '2013-11-23'].map((d) => sqs.date(d).split(' ')[0]),
+      ['1st', '11th', '12th', '13th', '21st', '23rd'],
+    );
   });
 
   it('reason breakdowns read as the seed does', () => {
@@ -149,7 +203,10 @@ describe('phrasebook: exact wording and numbers', () => {
     );
     assert.equal(sqs.reasonList([{ count: 1, phrase: 'a review had not taken place' }]), 'in one case a review had not taken place');
     assert.equal(
-      sqs.reasonList([{ count: 5, phrase: 'a review had not taken place' }, { count: 4, phrase: 'the review was not of sufficient quality' }]),
+      sqs.reasonList([
+        { count: 5, phrase: 'a review had not taken place' },
+        { count: 4, phrase: 'the review was not of sufficient quality' },
+      ]),
       'in five cases a review had not taken place and in four the review was not of sufficient quality',
       'the seed’s 2.4',
     );
@@ -157,11 +214,17 @@ describe('phrasebook: exact wording and numbers', () => {
 
   it('puts a comma after a bare count where the reason would otherwise read as what it counts', () => {
     assert.equal(
-      sqs.reasonList([{ count: 4, phrase: 'a review had not taken place' }, { count: 4, phrase: 'reviews were copies of earlier assessments' }]),
+      sqs.reasonList([
+        { count: 4, phrase: 'a review had not taken place' },
+        { count: 4, phrase: 'reviews were copies of earlier assessments' },
+      ]),
       'in four cases a review had not taken place and in another four, reviews were copies of earlier assessments',
     );
     assert.equal(
-      sqs.reasonList([{ count: 3, phrase: 'the assessment had not been done' }, { count: 1, phrase: 'previous violent offences had not been taken into account' }]),
+      sqs.reasonList([
+        { count: 3, phrase: 'the assessment had not been done' },
+        { count: 1, phrase: 'previous violent offences had not been taken into account' },
+      ]),
       'in three cases the assessment had not been done and in one, previous violent offences had not been taken into account',
     );
     assert.equal(sqs.alternatives(['X', 'Y']), 'X or Y');
@@ -170,36 +233,110 @@ describe('phrasebook: exact wording and numbers', () => {
 
 /** Every quantified statement of the seed's commentary, with the Liverpool counts it describes. */
 const seed: { text: string; count: number; total: number; style: Style; band?: string }[] = [
-  { text: 'In all but 3 out of the 22 relevant cases, we found that good quality pre-sentence reports (PSRs) had been provided to the court.', count: 19, total: 22, style: 'all-but' },
-  { text: 'Over three-quarters of the initial assessments of what was likely to make a child or young person offend were on time', count: 26, total: 34, style: 'banded', band: 'over-three-quarters' },
+  {
+    text: 'In all but 3 out of the 22 relevant cases, we found that good quality pre-sentence reports (PSRs) had been provided to the court.',
+    count: 19,
+    total: 22,
+    style: 'all-but',
+  },
+  {
+    text: 'Over three-quarters of the initial assessments of what was likely to make a child or young person offend were on time',
+    count: 26,
+    total: 34,
+    style: 'banded',
+    band: 'over-three-quarters',
+  },
   { text: 'A majority of the reviewed assessments we looked at had been completed well enough.', count: 13, total: 24, style: 'banded', band: 'a-majority' },
   { text: 'Over three-quarters of the initial plans were of a sufficient standard', count: 27, total: 34, style: 'banded', band: 'over-three-quarters' },
   { text: 'but less than two-thirds had been reviewed well enough.', count: 15, total: 24, style: 'banded', band: 'less-than-two-thirds' },
-  { text: 'we found sufficient planning during the custodial phase of the sentence to reduce the likelihood of that individual reoffending in seven out of the nine relevant cases.', count: 7, total: 9, style: 'exact' },
-  { text: 'There was a clear and thorough assessment of risk of harm to others outlined in 19 out of 22 cases where there had been a PSR.', count: 19, total: 22, style: 'exact' },
+  {
+    text: 'we found sufficient planning during the custodial phase of the sentence to reduce the likelihood of that individual reoffending in seven out of the nine relevant cases.',
+    count: 7,
+    total: 9,
+    style: 'exact',
+  },
+  {
+    text: 'There was a clear and thorough assessment of risk of harm to others outlined in 19 out of 22 cases where there had been a PSR.',
+    count: 19,
+    total: 22,
+    style: 'exact',
+  },
   { text: 'A good quality assessment of risk of harm to others was seen in 27 out of 34 cases.', count: 27, total: 34, style: 'exact' },
   { text: 'These assessments had not been adequately reviewed in almost one-third of cases.', count: 8, total: 25, style: 'banded', band: 'almost-one-third' },
   { text: 'In 23 out of 29 cases, planning was done well enough to manage the risk of harm', count: 23, total: 29, style: 'exact' },
   { text: 'and planning was satisfactory for all of the custodial cases.', count: 9, total: 9, style: 'banded', band: 'all' },
-  { text: 'In 11 out of 26 cases, plans to address the risk of harm to others had not been reviewed to a satisfactory standard.', count: 11, total: 26, style: 'exact' },
-  { text: 'we were pleased to see that the risk of harm they faced had been effectively managed in the great majority of cases.', count: 17, total: 20, style: 'banded', band: 'great-majority' },
-  { text: 'Management oversight of risk of harm work had not been effective in over one-third of the relevant cases.', count: 12, total: 31, style: 'banded', band: 'over-one-third' },
-  { text: 'In over three-quarters of cases, vulnerability and safeguarding needs were sufficiently assessed.', count: 26, total: 34, style: 'banded', band: 'over-three-quarters' },
+  {
+    text: 'In 11 out of 26 cases, plans to address the risk of harm to others had not been reviewed to a satisfactory standard.',
+    count: 11,
+    total: 26,
+    style: 'exact',
+  },
+  {
+    text: 'we were pleased to see that the risk of harm they faced had been effectively managed in the great majority of cases.',
+    count: 17,
+    total: 20,
+    style: 'banded',
+    band: 'great-majority',
+  },
+  {
+    text: 'Management oversight of risk of harm work had not been effective in over one-third of the relevant cases.',
+    count: 12,
+    total: 31,
+    style: 'banded',
+    band: 'over-one-third',
+  },
+  {
+    text: 'In over three-quarters of cases, vulnerability and safeguarding needs were sufficiently assessed.',
+    count: 26,
+    total: 34,
+    style: 'banded',
+    band: 'over-three-quarters',
+  },
   { text: 'These issues were fully addressed in all but five of the PSRs.', count: 17, total: 22, style: 'all-but' },
-  { text: 'The majority of reviews of safeguarding and vulnerability throughout the sentence were of an acceptable standard.', count: 13, total: 23, style: 'banded', band: 'a-majority' },
+  {
+    text: 'The majority of reviews of safeguarding and vulnerability throughout the sentence were of an acceptable standard.',
+    count: 13,
+    total: 23,
+    style: 'banded',
+    band: 'a-majority',
+  },
   { text: 'In 22 out of 31 cases planning for work to manage and reduce vulnerability was adequate.', count: 22, total: 31, style: 'exact' },
   { text: 'Planning was satisfactory in all of the eight relevant custody cases.', count: 8, total: 8, style: 'exact' },
   { text: 'Only half of the cases we examined could show that there were adequate reviews', count: 9, total: 18, style: 'banded', band: 'half' },
   { text: 'In 20 out of 29 cases management oversight was effective', count: 20, total: 29, style: 'exact' },
-  { text: 'The great majority of assessments of diversity factors and barriers to engagement were sufficient.', count: 29, total: 34, style: 'banded', band: 'great-majority' },
+  {
+    text: 'The great majority of assessments of diversity factors and barriers to engagement were sufficient.',
+    count: 29,
+    total: 34,
+    style: 'banded',
+    band: 'great-majority',
+  },
   { text: 'Appropriate attention had been given to these issues in all but two of the PSRs.', count: 20, total: 22, style: 'all-but' },
   { text: 'The child or young person or parent/carer was involved in the preparation of all but one of the PSRs.', count: 21, total: 22, style: 'all-but' },
   { text: 'In all but two of the cases there was good engagement with the child or young person', count: 32, total: 34, style: 'all-but' },
   { text: 'Whilst we found attention was being paid in most plans to diversity factors', count: 28, total: 34, style: 'banded', band: 'most' },
-  { text: 'In almost all cases we reviewed, where relevant, sufficient attention had been given to the health', count: 30, total: 32, style: 'banded', band: 'almost-all' },
+  {
+    text: 'In almost all cases we reviewed, where relevant, sufficient attention had been given to the health',
+    count: 30,
+    total: 32,
+    style: 'banded',
+    band: 'almost-all',
+  },
   { text: 'Sixteen children or young people had complied with the requirements of their sentence.', count: 16, total: 34, style: 'exact' },
-  { text: 'In all cases where the child or young person had not complied, the response of the YOS was appropriate.', count: 18, total: 18, style: 'banded', band: 'all' },
-  { text: 'We judged that staff supervision and quality assurance arrangements had made a positive impact in over two-thirds of the cases inspected.', count: 24, total: 34, style: 'banded', band: 'over-two-thirds' },
+  {
+    text: 'In all cases where the child or young person had not complied, the response of the YOS was appropriate.',
+    count: 18,
+    total: 18,
+    style: 'banded',
+    band: 'all',
+  },
+  {
+    text: 'We judged that staff supervision and quality assurance arrangements had made a positive impact in over two-thirds of the cases inspected.',
+    count: 24,
+    total: 34,
+    style: 'banded',
+    band: 'over-two-thirds',
+  },
 ];
 
 describe('phrasebook: consistent with every statement of the Liverpool report', () => {
@@ -215,7 +352,10 @@ describe('phrasebook: consistent with every statement of the Liverpool report', 
         assert.equal(q.band?.id, s.band, `the phrasebook writes ${s.band} for ${s.count}/${s.total}, not ${q.phrase}`);
       } else if (first.kind !== 'count') {
         const written = (['bare', 'the', 'relevant'] as const).map((f) => q.form(f).toLowerCase());
-        assert.ok(written.some((w) => s.text.toLowerCase().includes(w)), `one of ${written.join(' | ')} is in the sentence`);
+        assert.ok(
+          written.some((w) => s.text.toLowerCase().includes(w)),
+          `one of ${written.join(' | ')} is in the sentence`,
+        );
       }
     });
   }
@@ -268,7 +408,10 @@ describe('phrasebook: reading quantities back out of prose', () => {
   });
 
   it('does not find quantifiers inside other words', () => {
-    assert.deepEqual(sqs.find('Overall, almost everyone behaved; the mostly positive picture; behalf').map((m) => m.text), []);
+    assert.deepEqual(
+      sqs.find('Overall, almost everyone behaved; the mostly positive picture; behalf').map((m) => m.text),
+      [],
+    );
   });
 
   it('every phrase the phrasebook writes is read back and accepted (N ≤ 40, every style and form)', () => {
@@ -295,10 +438,26 @@ describe('phrasebook: reading quantities back out of prose', () => {
 describe('phrasebook: Education Scotland', () => {
   it('follows the published table (almost all > 90%, most 75–90%, majority 50–74%, less than half 15–49%, few ≤ 15%)', () => {
     const cases: [number, number, string][] = [
-      [0, 20, 'none'], [1, 20, 'few'], [3, 20, 'few'], [4, 20, 'less than half'], [9, 20, 'less than half'], [10, 20, 'the majority'],
-      [14, 20, 'the majority'], [15, 20, 'most'], [18, 20, 'most'], [19, 20, 'almost all'], [20, 20, 'all'],
-      [15, 100, 'few'], [16, 100, 'less than half'], [49, 100, 'less than half'], [50, 100, 'the majority'], [74, 100, 'the majority'],
-      [75, 100, 'most'], [90, 100, 'most'], [91, 100, 'almost all'], [33, 34, 'almost all'],
+      [0, 20, 'none'],
+      [1, 20, 'few'],
+      [3, 20, 'few'],
+      [4, 20, 'less than half'],
+      [9, 20, 'less than half'],
+      [10, 20, 'the majority'],
+      [14, 20, 'the majority'],
+      [15, 20, 'most'],
+      [18, 20, 'most'],
+      [19, 20, 'almost all'],
+      [20, 20, 'all'],
+      [15, 100, 'few'],
+      [16, 100, 'less than half'],
+      [49, 100, 'less than half'],
+      [50, 100, 'the majority'],
+      [74, 100, 'the majority'],
+      [75, 100, 'most'],
+      [90, 100, 'most'],
+      [91, 100, 'almost all'],
+      [33, 34, 'almost all'],
     ];
     for (const [c, n, phrase] of cases) assert.equal(scotland.phrase(c, n, 'banded'), phrase, `${c}/${n}`);
   });
@@ -312,9 +471,22 @@ describe('phrasebook: Education Scotland', () => {
 describe('phrasebook: adverbs', () => {
   it('the SQS phrasebook words a share as an adverb at its edges, and has none between', () => {
     const cases: [number, number, string | undefined][] = [
-      [0, 22, 'never'], [1, 22, undefined], [16, 22, undefined], [74, 100, undefined], [75, 100, 'generally'],
-      [18, 22, 'generally'], [89, 100, 'generally'], [9, 10, 'almost always'], [21, 22, 'almost always'], [22, 22, 'always'], [5, 5, 'always'], [0, 5, 'never'],
-      [1, 1, undefined], [0, 1, undefined], [4, 4, undefined], [3, 4, undefined],
+      [0, 22, 'never'],
+      [1, 22, undefined],
+      [16, 22, undefined],
+      [74, 100, undefined],
+      [75, 100, 'generally'],
+      [18, 22, 'generally'],
+      [89, 100, 'generally'],
+      [9, 10, 'almost always'],
+      [21, 22, 'almost always'],
+      [22, 22, 'always'],
+      [5, 5, 'always'],
+      [0, 5, 'never'],
+      [1, 1, undefined],
+      [0, 1, undefined],
+      [4, 4, undefined],
+      [3, 4, undefined],
     ];
     for (const [c, n, adverb] of cases) assert.equal(sqs.adverbFor(c, n), adverb, `${c}/${n}`);
     assert.equal(scotland.adverbFor(18, 22), undefined, 'Education Scotland’s table has none, and says so rather than inherit the SQS ones');
@@ -323,9 +495,15 @@ describe('phrasebook: adverbs', () => {
 
   it('rejects adverbs that overlap, but not gaps between them', () => {
     const data = structuredClone(sqsData);
-    data.adverbs = [{ adverb: 'usually', when: '[1/2, 4/5]' }, { adverb: 'mostly', when: '[4/5, 1)' }];
+    data.adverbs = [
+      { adverb: 'usually', when: '[1/2, 4/5]' },
+      { adverb: 'mostly', when: '[4/5, 1)' },
+    ];
     assert.throws(() => PhrasebookRegistry.fromFiles([data]), /adverbs: "usually" \[1\/2, 4\/5\] overlaps "mostly" \[4\/5, 1\)/);
-    data.adverbs = [{ adverb: 'usually', when: '[1/2, 4/5)' }, { adverb: 'always', when: '[1, 1]' }];
+    data.adverbs = [
+      { adverb: 'usually', when: '[1/2, 4/5)' },
+      { adverb: 'always', when: '[1, 1]' },
+    ];
     assert.equal(PhrasebookRegistry.fromFiles([data]).get('sqs')!.adverbFor(9, 10), undefined);
   });
 });
@@ -339,9 +517,15 @@ describe('phrasebook: data integrity', () => {
 
   it('rejects bands that leave a gap or overlap', () => {
     const gap = withBands((b) => (b.find((x) => x.id === 'most')!.when = '[4/5, 0.84)'));
-    assert.throws(() => PhrasebookRegistry.fromFiles([gap]), (e: unknown) => e instanceof PhrasebookError && /gap between most \[4\/5, 0\.84\) and great-majority/.test(e.message));
+    assert.throws(
+      () => PhrasebookRegistry.fromFiles([gap]),
+      (e: unknown) => e instanceof PhrasebookError && /gap between most \[4\/5, 0\.84\) and great-majority/.test(e.message),
+    );
     const overlap = withBands((b) => (b.find((x) => x.id === 'most')!.when = '[4/5, 0.86)'));
-    assert.throws(() => PhrasebookRegistry.fromFiles([overlap]), (e: unknown) => e instanceof PhrasebookError && /most \[4\/5, 0\.86\) overlaps great-majority/.test(e.message));
+    assert.throws(
+      () => PhrasebookRegistry.fromFiles([overlap]),
+      (e: unknown) => e instanceof PhrasebookError && /most \[4\/5, 0\.86\) overlaps great-majority/.test(e.message),
+    );
   });
 
   it('rejects a band written where its own acceptance would object', () => {
@@ -356,7 +540,11 @@ describe('phrasebook: data integrity', () => {
     assert.throws(() => PhrasebookRegistry.fromFiles([placeholder]), /forms\.exact\.bare: unknown placeholder \{whole\}/);
     assert.throws(() => PhrasebookRegistry.fromFiles([{ id: 'x', title: 'x', source: 'x', extends: 'nope' }]), /extends unknown phrasebook "nope"/);
     assert.throws(
-      () => PhrasebookRegistry.fromFiles([{ id: 'a', title: 'a', source: 'a', extends: 'b' }, { id: 'b', title: 'b', source: 'b', extends: 'a' }]),
+      () =>
+        PhrasebookRegistry.fromFiles([
+          { id: 'a', title: 'a', source: 'a', extends: 'b' },
+          { id: 'b', title: 'b', source: 'b', extends: 'a' },
+        ]),
       /extends itself/,
     );
   });
@@ -365,7 +553,10 @@ describe('phrasebook: data integrity', () => {
 describe('phrasebook: chosen by the inspection file', () => {
   it('accepts a built-in phrasebook id and reports an unknown one on its value', () => {
     const ok = workspace({ 'i/inspection.sqs.yaml': `${minimalInspection}phrasebook: education-scotland\n` });
-    assert.deepEqual(ok.findings('i/inspection.sqs.yaml').filter((f) => f.code !== 'SQS040'), []);
+    assert.deepEqual(
+      ok.findings('i/inspection.sqs.yaml').filter((f) => f.code !== 'SQS040'),
+      [],
+    );
     const file = ok.index.get(ok.uri('i/inspection.sqs.yaml'));
     assert.equal(file?.kind === 'inspection' ? file.model.phrasebook?.value : undefined, 'education-scotland');
     const bad = workspace({ 'i/inspection.sqs.yaml': `${minimalInspection}phrasebook: scottish\n` });
@@ -380,7 +571,11 @@ describe('phrasebook: a whole of one case', () => {
     for (const book of [sqs, scotland]) {
       for (const style of ['exact', 'all-but', 'banded'] as Style[]) {
         const all = book.quantity(1, 1, style)!;
-        assert.deepEqual([all.kind, all.form('bare'), all.form('the'), all.form('relevant'), all.form('the', { capital: true })], ['all', 'the one', 'the only', 'the one relevant', 'The only'], `${book.id} ${style}`);
+        assert.deepEqual(
+          [all.kind, all.form('bare'), all.form('the'), all.form('relevant'), all.form('the', { capital: true })],
+          ['all', 'the one', 'the only', 'the one relevant', 'The only'],
+          `${book.id} ${style}`,
+        );
         const none = book.quantity(0, 1, style)!;
         assert.deepEqual([none.kind, none.form('bare'), none.form('the'), none.form('relevant')], ['none', 'no', 'no', 'no relevant'], `${book.id} ${style}`);
       }

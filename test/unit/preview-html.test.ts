@@ -112,11 +112,20 @@ describe('the preview page', () => {
   it('has no inline event handler, style attribute, or element that loads or embeds anything', () => {
     const handlers = all.flatMap((e) => e.attrs.filter((a) => /^on/i.test(a.name)).map((a) => `<${e.tagName} ${a.name}>`));
     assert.deepEqual(handlers, []);
-    assert.deepEqual(all.filter((e) => attr(e, 'style') !== undefined).map((e) => e.tagName), []);
+    assert.deepEqual(
+      all.filter((e) => attr(e, 'style') !== undefined).map((e) => e.tagName),
+      [],
+    );
     const loaders = all.filter((e) => ['img', 'iframe', 'object', 'embed', 'base', 'form', 'audio', 'video', 'svg', 'math', 'a'].includes(e.tagName));
-    assert.deepEqual(loaders.map((e) => e.tagName), []);
+    assert.deepEqual(
+      loaders.map((e) => e.tagName),
+      [],
+    );
     const links = all.filter((e) => e.tagName === 'link');
-    assert.deepEqual(links.map((l) => attr(l, 'href')), [styleUri]);
+    assert.deepEqual(
+      links.map((l) => attr(l, 'href')),
+      [styleUri],
+    );
   });
 
   it('declares a strict Content-Security-Policy: nothing by default, scripts and styles by nonce only', () => {
@@ -124,7 +133,12 @@ describe('the preview page', () => {
     assert.ok(meta, 'no CSP meta');
     const csp = attr(meta, 'content')!;
     assert.equal(csp, contentSecurityPolicy(cspSource, nonce));
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    );
     assert.deepEqual(directives.get('default-src'), ["'none'"]);
     assert.deepEqual(directives.get('script-src'), [`'nonce-${nonce}'`]);
     assert.deepEqual(directives.get('style-src'), [cspSource, `'nonce-${nonce}'`]);
@@ -193,7 +207,9 @@ describe('the preview page', () => {
     const shown = text(p);
     assert.match(shown, /sufficient 1, but the case files tally 2.*\(SQS030\)/);
     // The figures the finding puts in doubt are not shown…
-    const figures = paragraphsOf(doc).find((e) => e.paragraph.id === mark.paragraphId)!.paragraph.sentences.filter((s) => s.kind === 'generated');
+    const figures = paragraphsOf(doc)
+      .find((e) => e.paragraph.id === mark.paragraphId)!
+      .paragraph.sentences.filter((s) => s.kind === 'generated');
     assert.ok(figures.length > 0);
     for (const s of figures) assert.ok(!shown.includes(s.text), `wrong prose still shown: ${s.text}`);
     // …while paragraphs without findings keep their prose.
@@ -219,7 +235,16 @@ describe('the preview page', () => {
 
   it('refuses a nonce that could break out of the policy', () => {
     for (const bad of ["abc' 'unsafe-inline", 'short', '']) {
-      assert.throws(() => previewPage({ nonce: bad, cspSource, scriptUri, styleUri, themeCss, initial: { seq: 0, inspection: 'file:///i', title: '', locked: false, revealOn: 'click', html: '' } }));
+      assert.throws(() =>
+        previewPage({
+          nonce: bad,
+          cspSource,
+          scriptUri,
+          styleUri,
+          themeCss,
+          initial: { seq: 0, inspection: 'file:///i', title: '', locked: false, revealOn: 'click', html: '' },
+        }),
+      );
     }
   });
 });

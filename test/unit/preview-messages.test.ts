@@ -10,11 +10,24 @@ const I = 'file:///ws/liverpool/inspection.sqs.yaml';
 describe('messages from the preview webview', () => {
   it('accepts each message the webview script sends', () => {
     assert.deepEqual(parseFromWebview({ type: 'ready', seq: 3 }), { type: 'ready', seq: 3 });
-    assert.deepEqual(parseFromWebview({ type: 'reveal', inspection: I, paragraph: 'theme-1-1.1', sentence: 2 }), { type: 'reveal', inspection: I, paragraph: 'theme-1-1.1', sentence: 2 });
-    assert.deepEqual(parseFromWebview({ type: 'reveal', inspection: I, paragraph: 'key-strengths-3' }), { type: 'reveal', inspection: I, paragraph: 'key-strengths-3' });
+    assert.deepEqual(parseFromWebview({ type: 'reveal', inspection: I, paragraph: 'theme-1-1.1', sentence: 2 }), {
+      type: 'reveal',
+      inspection: I,
+      paragraph: 'theme-1-1.1',
+      sentence: 2,
+    });
+    assert.deepEqual(parseFromWebview({ type: 'reveal', inspection: I, paragraph: 'key-strengths-3' }), {
+      type: 'reveal',
+      inspection: I,
+      paragraph: 'key-strengths-3',
+    });
     assert.deepEqual(parseFromWebview({ type: 'export', inspection: I, format: 'docx' }), { type: 'export', inspection: I, format: 'docx' });
     assert.deepEqual(parseFromWebview({ type: 'toggleLock' }), { type: 'toggleLock' });
-    assert.deepEqual(parseFromWebview({ type: 'revealMark', inspection: I, paragraph: 'criterion-1.2' }), { type: 'revealMark', inspection: I, paragraph: 'criterion-1.2' });
+    assert.deepEqual(parseFromWebview({ type: 'revealMark', inspection: I, paragraph: 'criterion-1.2' }), {
+      type: 'revealMark',
+      inspection: I,
+      paragraph: 'criterion-1.2',
+    });
     assert.deepEqual(parseFromWebview({ type: 'revealNotes', inspection: I }), { type: 'revealNotes', inspection: I });
   });
 
@@ -51,7 +64,6 @@ describe('messages from the preview webview', () => {
   for (const [what, raw] of malformed) {
     it(`rejects ${what}`, () => assert.equal(parseFromWebview(raw), undefined));
   }
-
 });
 
 describe('the state a preview panel is restored from', () => {
@@ -61,7 +73,10 @@ describe('the state a preview panel is restored from', () => {
       locked: true,
       topParagraph: 'theme-2-2.1',
     });
-    assert.deepEqual(parsePreviewState({ inspection: 'file:///ws/inspection.sqs.yaml', locked: false }), { inspection: 'file:///ws/inspection.sqs.yaml', locked: false });
+    assert.deepEqual(parsePreviewState({ inspection: 'file:///ws/inspection.sqs.yaml', locked: false }), {
+      inspection: 'file:///ws/inspection.sqs.yaml',
+      locked: false,
+    });
   });
 
   it('refuses state that would open something other than a file, or is incomplete', () => {

@@ -11,7 +11,18 @@ import MarkdownIt, { type Token } from 'markdown-it';
 import { loadWorkspace } from '../../server/src/cli/files';
 import { main } from '../../server/src/cli/main';
 import { previewHtml } from '../../server/src/lsp/report';
-import { buildReport, Checker, markReport, paragraphsOf, paragraphText, type Finding, type ListSection, type Paragraph, type ReportMarks, type Section } from '../../server/src/core/index';
+import {
+  buildReport,
+  Checker,
+  markReport,
+  paragraphsOf,
+  paragraphText,
+  type Finding,
+  type ListSection,
+  type Paragraph,
+  type ReportMarks,
+  type Section,
+} from '../../server/src/core/index';
 import { printableReport } from '../../server/src/core/report/printable';
 import { renderDocx } from '../../server/src/render/docx';
 import { renderHtml } from '../../server/src/render/html';
@@ -27,7 +38,11 @@ const cli = path.join(root, 'server/out/cli.js');
 async function sqs(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, (s) => (stdout += `${s}\n`), (s) => (stderr += `${s}\n`));
+  const code = await main(
+    args,
+    (s) => (stdout += `${s}\n`),
+    (s) => (stderr += `${s}\n`),
+  );
   return { code, stdout, stderr };
 }
 
@@ -142,7 +157,11 @@ describe('sqs render: options and refusals', () => {
     const inspection = index.inspections()[0]!;
     const doc = buildReport(inspection);
     const checker = new Checker(index);
-    const marks = markReport(doc, inspection.uris.flatMap((u) => checker.findingsFor(u)), inspection.catalogue);
+    const marks = markReport(
+      doc,
+      inspection.uris.flatMap((u) => checker.findingsFor(u)),
+      inspection.catalogue,
+    );
     const preview = previewHtml(doc, marks);
     const markedIn = (html: string) => [...html.matchAll(/<p id="([^"]+)" class="[^"]*\bmarked (\w+)"/g)].map((m) => `${m[1]} ${m[2]}`);
     assert.deepEqual(markedIn(preview), ['criterion-1.2 information', 'criterion-2.1 error']);
@@ -199,7 +218,9 @@ function hostile() {
   const inspection = minimalInspection
     .replace('inspection: Testtown', 'inspection: "Test<script>alert(1)</script>town"')
     .replace('addressee: { name: A. Chair', 'addressee: { name: "A. *Chair* & \\"Co\\""')
-    .concat('narrative:\n  summary: "# Not a heading <img src=x onerror=alert(1)> [link](javascript:x) | pipe"\n  key_strengths: ["- not a list", "1. not numbered"]\n')
+    .concat(
+      'narrative:\n  summary: "# Not a heading <img src=x onerror=alert(1)> [link](javascript:x) | pipe"\n  key_strengths: ["- not a list", "1. not numbered"]\n',
+    )
     .concat('copy_to:\n  - { role: "Role | with pipe", names: ["<b>Bold</b>"] }\n');
   const quote = '  "4.4":\n    judgement: sufficient\n    quote: "She said \\"<b>thanks</b>\\" & left"\n';
   const ws = workspace({ 'h/inspection.sqs.yaml': inspection, 'h/a.case.sqs.yaml': minimalCase('T-1', quote), 'h/b.case.sqs.yaml': minimalCase('T-2') });
@@ -214,10 +235,14 @@ describe('text that does not print', () => {
       .concat('narrative:\n  summary: "Red \\e[31malert\\e[0m and \\x7F\\x85\\uFFFF\\uD800 gone. Tabs\\tstay; caf\\u00e9 and \\U0001F600 stay."\n');
     const ws = workspace({ 'u/inspection.sqs.yaml': inspection, 'u/a.case.sqs.yaml': minimalCase('T-1'), 'u/b.case.sqs.yaml': minimalCase('T-2') });
     const doc = buildReport(ws.index.inspections()[0]!);
-    const unprintable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+    const unprintable =
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
     const summary = paragraphText(doc.summary!.paragraphs[0]!);
     assert.equal(summary, 'Red [31malert[0m and  gone. Tabs\tstay; café and 😀 stay.');
-    assert.ok(doc.header.some((h) => h.value.includes('JonWard')), JSON.stringify(doc.header));
+    assert.ok(
+      doc.header.some((h) => h.value.includes('JonWard')),
+      JSON.stringify(doc.header),
+    );
     const docx = await JSZip.loadAsync(await renderDocx(doc));
     for (const text of [renderMarkdown(doc), renderHtml(doc), await docx.file('word/document.xml')!.async('string')]) {
       assert.doesNotMatch(text, unprintable);
@@ -230,11 +255,15 @@ describe('text that does not print', () => {
 
 describe('inspectors’ quotes', () => {
   it('are set apart where they stand, at the end, even when their words are also in the introduction; an empty one is left out', async () => {
-    const quoted = (quote: string) => minimalCase('T-1').replace('    report: sufficient', `    report: { judgement: sufficient, quote: ${JSON.stringify(quote)} }`);
+    const quoted = (quote: string) =>
+      minimalCase('T-1').replace('    report: sufficient', `    report: { judgement: sufficient, quote: ${JSON.stringify(quote)} }`);
     const ws = workspace({ 'q/inspection.sqs.yaml': minimalInspection, 'q/a.case.sqs.yaml': quoted('one'), 'q/b.case.sqs.yaml': quoted('  .') });
     const doc = buildReport(ws.index.inspections()[0]!);
     const p11 = doc.commentary.themes[0]!.paragraphs.find((p) => p.criterionId === '1.1')!;
-    assert.deepEqual(p11.sentences.filter((s) => s.kind === 'quote').map((s) => s.text), ['An inspector commented on one PSR: "one".']);
+    assert.deepEqual(
+      p11.sentences.filter((s) => s.kind === 'quote').map((s) => s.text),
+      ['An inspector commented on one PSR: "one".'],
+    );
     assert.match(renderMarkdown(doc), /An inspector commented on one PSR: "\*one\*"\./);
     assert.match(renderHtml(doc), /An inspector commented on one PSR: "<span class="quoted">one<\/span>"\./);
     const xml = await (await JSZip.loadAsync(await renderDocx(doc))).file('word/document.xml')!.async('string');
@@ -258,8 +287,12 @@ describe('Markdown renderer', () => {
     const md = renderMarkdown(doc);
     const parsed = new MarkdownIt({ html: true }).parse(md, {});
     const kinds = new Set(parsed.map((t) => t.type));
-    for (const stray of ['code_block', 'fence', 'blockquote_open', 'hr', 'html_block', 'ordered_list_open']) assert.ok(!kinds.has(stray), `${stray} in:\n${md}`);
-    assert.ok(!parsed.some((t) => t.children?.some((c) => c.type === 'html_inline' || c.type === 'link_open' || c.type === 'code_inline' || c.type === 'image')), md);
+    for (const stray of ['code_block', 'fence', 'blockquote_open', 'hr', 'html_block', 'ordered_list_open'])
+      assert.ok(!kinds.has(stray), `${stray} in:\n${md}`);
+    assert.ok(
+      !parsed.some((t) => t.children?.some((c) => c.type === 'html_inline' || c.type === 'link_open' || c.type === 'code_inline' || c.type === 'image')),
+      md,
+    );
     assert.deepEqual(blocksOf(parsed), expectedBlocks(doc));
   });
 
@@ -311,7 +344,10 @@ function hostileBlocks() {
     [
       'narrative:',
       '  summary: |',
-      block(paragraphs.flatMap((p) => [p, '']), '    '),
+      block(
+        paragraphs.flatMap((p) => [p, '']),
+        '    ',
+      ),
       '  key_strengths:',
       ...hostileLines.slice(0, 8).map((l) => `    - ${JSON.stringify(l)}`),
       '  areas_for_improvement:',
@@ -327,7 +363,13 @@ function hostileBlocks() {
     ].join('\n'),
   );
   const ws = workspace({ 'h/inspection.sqs.yaml': inspection, 'h/a.case.sqs.yaml': minimalCase('T-1'), 'h/b.case.sqs.yaml': minimalCase('T-2') });
-  assert.deepEqual(ws.findings('h/inspection.sqs.yaml').filter((f) => f.severity === 'error').map((f) => f.message), []);
+  assert.deepEqual(
+    ws
+      .findings('h/inspection.sqs.yaml')
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.message),
+    [],
+  );
   const doc = buildReport(ws.index.inspections()[0]!);
   assert.equal(doc.summary?.paragraphs.length, hostileLines.length, 'one summary paragraph per line');
   return doc;
@@ -420,7 +462,10 @@ describe('HTML renderer', () => {
     assert.match(html, /^<!DOCTYPE html>\n<html lang="en">/);
     assert.match(html, /@page \{ size: A4;/);
     assert.doesNotMatch(html, /<script|<link /, 'no script, nothing fetched');
-    const sentence = /<span class="sentence generated" data-sentence="criterion-2\.2:0" data-kind="generated" data-source="([^"]*)">A good quality assessment of risk of harm to others was seen in 27 out of 34 cases\.<\/span>/.exec(html);
+    const sentence =
+      /<span class="sentence generated" data-sentence="criterion-2\.2:0" data-kind="generated" data-source="([^"]*)">A good quality assessment of risk of harm to others was seen in 27 out of 34 cases\.<\/span>/.exec(
+        html,
+      );
     assert.ok(sentence, 'the 2.2 sentence carries its key and sources');
     const sources = sentence[1]!.split(' ');
     assert.equal(sources.filter((s) => s.includes('.case.sqs.yaml#L')).length, 34);
@@ -442,10 +487,19 @@ describe('HTML renderer', () => {
     assert.match(themed, /var\(--vscode-editor-foreground/);
     const plain = renderHtml(doc, { sourceLinks: 'none', styles: 'none' });
     assert.doesNotMatch(plain, /data-sentence|<style/);
-    const marks: ReportMarks = { marks: [{ paragraphId: 'criterion-2.4', severity: 'error', findings: [fakeFinding('Stated 26 <due> differs')], warnings: [] }], notes: [] };
+    const marks: ReportMarks = {
+      marks: [{ paragraphId: 'criterion-2.4', severity: 'error', findings: [fakeFinding('Stated 26 <due> differs')], warnings: [] }],
+      notes: [],
+    };
     const marked = renderHtml(doc, { marks, hideMarkedText: true });
-    assert.match(marked, /<p id="criterion-2\.4" class="numbered marked error"><span class="number">2\.4\.<\/span> <span class="mark" role="note"><span class="label">Error:<\/span> Stated 26 &lt;due&gt; differs \(SQS030\)<\/span><\/p>/);
-    assert.match(renderHtml(doc, { marks }), /<span class="mark" role="note"><span class="label">Error:<\/span> Stated 26 &lt;due&gt; differs \(SQS030\)<\/span> <span class="sentence generated"/);
+    assert.match(
+      marked,
+      /<p id="criterion-2\.4" class="numbered marked error"><span class="number">2\.4\.<\/span> <span class="mark" role="note"><span class="label">Error:<\/span> Stated 26 &lt;due&gt; differs \(SQS030\)<\/span><\/p>/,
+    );
+    assert.match(
+      renderHtml(doc, { marks }),
+      /<span class="mark" role="note"><span class="label">Error:<\/span> Stated 26 &lt;due&gt; differs \(SQS030\)<\/span> <span class="sentence generated"/,
+    );
   });
 
   it('puts notes for the author before the report, escaped, and only when asked', () => {
@@ -453,14 +507,23 @@ describe('HTML renderer', () => {
     const doc = buildReport(index.inspections()[0]!);
     const notes = ['1.5 <review>: left out', 'second "note"'].map((message) => ({ message, sources: [] }));
     const fragment = renderHtml(doc, { output: 'fragment', marks: { marks: [], notes } });
-    assert.match(fragment, /^<article class="sqs-report"[^>]*>\n<aside class="notes" role="note"><p>1\.5 &lt;review&gt;: left out<\/p><p>second "note"<\/p><\/aside>\n/);
+    assert.match(
+      fragment,
+      /^<article class="sqs-report"[^>]*>\n<aside class="notes" role="note"><p>1\.5 &lt;review&gt;: left out<\/p><p>second "note"<\/p><\/aside>\n/,
+    );
     assert.doesNotMatch(renderHtml(doc, { output: 'fragment' }), /<aside/);
     assert.doesNotMatch(renderHtml(doc, { output: 'fragment', marks: { marks: [], notes: [] } }), /<aside/);
   });
 });
 
 function fakeFinding(message: string, severity: Finding['severity'] = 'error'): Finding {
-  return { code: 'SQS030', severity, message, uri: 'file:///ws/inspection.sqs.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+  return {
+    code: 'SQS030',
+    severity,
+    message,
+    uri: 'file:///ws/inspection.sqs.yaml',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+  };
 }
 
 /** The Liverpool example, loaded into an index as an editor would have it. */
@@ -507,13 +570,23 @@ describe('DOCX renderer', () => {
   it('holds the paragraphs, headings, numbered criteria, lists and the copy-to table', async () => {
     const xml = await zip.file('word/document.xml')!.async('string');
     const paragraphs = [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
-    const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const decode = (s: string) =>
+      s
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
     const text = paragraphs.map(decode);
     assert.ok(text.includes('Report of Short Quality Screening (SQS) of youth offending work in Liverpool'));
     const p22 = text.find((t) => t.startsWith('2.2.'));
     assert.ok(p22?.startsWith('2.2.A good quality assessment of risk of harm to others was seen in 27 out of 34 cases.'), p22);
     assert.match(xml, /<w:t xml:space="preserve">2\.2\.<\/w:t><\/w:r><w:r><w:tab\/><\/w:r>/, 'a real tab after the number, for the hanging indent');
-    for (const figure of seedFigures) assert.ok(text.some((t) => t.includes(figure)), `missing: ${figure}`);
+    for (const figure of seedFigures)
+      assert.ok(
+        text.some((t) => t.includes(figure)),
+        `missing: ${figure}`,
+      );
     assert.match(xml, /<w:pStyle w:val="Heading1"\/>/);
     assert.equal((xml.match(/<w:tr>|<w:tr /g) ?? []).length, 14);
     const numbering = await zip.file('word/numbering.xml')!.async('string');
@@ -526,7 +599,11 @@ describe('DOCX renderer', () => {
     const annotated = await JSZip.loadAsync(annotatedBytes);
     const comments = await annotated.file('word/comments.xml')!.async('string');
     assert.equal(XMLValidator.validate(comments), true);
-    assert.ok(comments.includes('2.2/assessment: 27 of 34 (&quot;27 out of 34&quot;, exact), from the case files.') || comments.includes('2.2/assessment: 27 of 34 ("27 out of 34", exact), from the case files.'), comments.slice(0, 500));
+    assert.ok(
+      comments.includes('2.2/assessment: 27 of 34 (&quot;27 out of 34&quot;, exact), from the case files.') ||
+        comments.includes('2.2/assessment: 27 of 34 ("27 out of 34", exact), from the case files.'),
+      comments.slice(0, 500),
+    );
     assert.match(comments, /Not sufficient: (LIV-\d\d 2\.2 assessment: not sufficient; ){6}LIV-\d\d 2\.2 assessment: not sufficient\./);
     // The comment quotes the sentence's own words: "In all but 3 out of the 22 relevant cases", not "all but three".
     assert.match(comments, /1\.1\/report: 19 of 22 \((&quot;|")all but 3 out of the 22 relevant(&quot;|"), all-but\)/);
@@ -551,7 +628,11 @@ describe('DOCX renderer', () => {
     for (const [name, data] of Object.entries(files)) writeFileSync(path.join(dir, name), data);
     // A private profile: concurrent LibreOffice runs sharing one profile fail.
     const profile = pathToFileURL(path.join(dir, 'profile')).toString();
-    const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(files).map((n) => path.join(dir, n))], { encoding: 'utf8', timeout: 180_000 });
+    const r = spawnSync(
+      soffice,
+      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(files).map((n) => path.join(dir, n))],
+      { encoding: 'utf8', timeout: 180_000 },
+    );
     assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
     for (const name of Object.keys(files)) {
       const pdf = path.join(dir, name.replace(/\.docx$/, '.pdf'));

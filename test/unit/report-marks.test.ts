@@ -63,7 +63,11 @@ describe('markReport', () => {
       on('criterion-1.1', 'hint', 'hint'),
     ];
     const { marks } = markReport(doc, quiet, inspection.catalogue);
-    assert.equal(marks.find((m) => m.paragraphId === 'criterion-1.1'), undefined, JSON.stringify(marks));
+    assert.equal(
+      marks.find((m) => m.paragraphId === 'criterion-1.1'),
+      undefined,
+      JSON.stringify(marks),
+    );
   });
 
   it('lists marks in reading order, and the warnings about no paragraph as notes', () => {
@@ -71,9 +75,15 @@ describe('markReport', () => {
     const { marks, notes } = markReport(doc, findings, inspection.catalogue);
     const order = paragraphsOf(doc).map((e) => e.paragraph.id);
     const ids = marks.map((m) => m.paragraphId);
-    assert.deepEqual(ids, [...ids].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+    );
     // Nothing is judged for 2.1: the report has no paragraph for it.
-    assert.ok(notes.some((n) => /^2\.1: /.test(n.message)), JSON.stringify(notes.map((n) => n.message)));
+    assert.ok(
+      notes.some((n) => /^2\.1: /.test(n.message)),
+      JSON.stringify(notes.map((n) => n.message)),
+    );
     assert.equal(notes.length + marks.reduce((n, m) => n + m.warnings.length, 0), doc.warnings.length, 'every warning once');
   });
 });

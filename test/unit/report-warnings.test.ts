@@ -59,7 +59,10 @@ describe('paragraphsWarned', () => {
     const [id, ws] = [...placed][0]!;
     assert.equal(placed.size, 1);
     assert.match(ws[0]!.message, /^OM: 1 relevant case has not been judged yet/);
-    assert.ok(doc.operationalManagement?.paragraphs.some((p) => p.id === id), `${id} is not in the operational management section`);
+    assert.ok(
+      doc.operationalManagement?.paragraphs.some((p) => p.id === id),
+      `${id} is not in the operational management section`,
+    );
   });
 });
 

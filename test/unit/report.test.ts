@@ -49,57 +49,104 @@ describe('report: the Liverpool inspection from its case files', () => {
 
   it('has the seed’s structure: header, title, context, summary, four themes, operational management, strengths, areas, closing, copy list', () => {
     assert.equal(doc.title, 'Report of Short Quality Screening (SQS) of youth offending work in Liverpool');
-    assert.deepEqual(doc.header.map((h) => `${h.label} ${h.value}`), [
-      'To: Jon Ward, Chair of Liverpool YOS Management Board',
-      'Copy to: See copy list at end',
-      'From: Julie Fox, Assistant Chief Inspector',
-      'Publication date: 20th November 2013',
-    ]);
+    assert.deepEqual(
+      doc.header.map((h) => `${h.label} ${h.value}`),
+      [
+        'To: Jon Ward, Chair of Liverpool YOS Management Board',
+        'Copy to: See copy list at end',
+        'From: Julie Fox, Assistant Chief Inspector',
+        'Publication date: 20th November 2013',
+      ],
+    );
     assert.match(paragraphText(doc.opening[0]!), /conducted during 28th-31st October 2013\./);
     assert.match(paragraphText(doc.context.paragraphs[1]!), /a sample of 34 recent cases supervised by Liverpool Youth Offending Service\./);
     assert.match(paragraphText(doc.summary!.paragraphs[0]!), /^Overall, we found a positive picture in Liverpool YOS\./);
-    assert.deepEqual(doc.commentary.themes.map((t) => `${t.number}. ${t.title}`), [
-      '1. Reducing the likelihood of reoffending',
-      '2. Protecting the public',
-      '3. Protecting the child or young person',
-      '4. Ensuring that the sentence is served',
-    ]);
-    assert.deepEqual(numbered(doc).map((p) => p.number).join(' '), '1.1 1.2 1.3 1.4 1.5 2.1 2.2 2.3 2.4 2.5 2.6 3.1 3.2 3.3 3.4 3.5 4.1 4.2 4.3 4.4 4.5');
+    assert.deepEqual(
+      doc.commentary.themes.map((t) => `${t.number}. ${t.title}`),
+      [
+        '1. Reducing the likelihood of reoffending',
+        '2. Protecting the public',
+        '3. Protecting the child or young person',
+        '4. Ensuring that the sentence is served',
+      ],
+    );
+    assert.deepEqual(
+      numbered(doc)
+        .map((p) => p.number)
+        .join(' '),
+      '1.1 1.2 1.3 1.4 1.5 2.1 2.2 2.3 2.4 2.5 2.6 3.1 3.2 3.3 3.4 3.5 4.1 4.2 4.3 4.4 4.5',
+    );
     assert.equal(doc.operationalManagement?.paragraphs.length, 3);
     assert.equal(doc.keyStrengths?.items.length, 4);
     assert.equal(doc.areasForImprovement?.numbering, 'roman');
     assert.equal(doc.copyTo?.rows.length, 14);
-    assert.match(paragraphText(doc.closing.paragraphs[1]!), /who was Joseph Simpson\. He can be contacted on 07917 084764, and by email at joe\.simpson@hmiprobation\.gsi\.gov\.uk\.$/);
+    assert.match(
+      paragraphText(doc.closing.paragraphs[1]!),
+      /who was Joseph Simpson\. He can be contacted on 07917 084764, and by email at joe\.simpson@hmiprobation\.gsi\.gov\.uk\.$/,
+    );
   });
 
   it('words every figure as the seed does', () => {
     const expected: [string, string][] = [
-      ['1.1', 'In all but 3 out of the 22 relevant cases, we found that good quality pre-sentence reports (PSRs) had been provided to the court. Management oversight of the quality of reports was generally effective.'],
-      ['1.2', 'Over three-quarters of the initial assessments of what was likely to make a child or young person offend were on time and were of good enough quality.'],
+      [
+        '1.1',
+        'In all but 3 out of the 22 relevant cases, we found that good quality pre-sentence reports (PSRs) had been provided to the court. Management oversight of the quality of reports was generally effective.',
+      ],
+      [
+        '1.2',
+        'Over three-quarters of the initial assessments of what was likely to make a child or young person offend were on time and were of good enough quality.',
+      ],
       ['1.3', 'A majority of the reviewed assessments we looked at had been completed well enough.'],
       ['1.4', 'Over three-quarters of the initial plans were of a sufficient standard but less than two-thirds of the plans had been reviewed well enough.'],
       ['1.5', 'reoffending in seven out of the nine relevant cases.'],
       ['2.1', 'outlined in 19 out of 22 cases where there had been a PSR.'],
-      ['2.2', 'A good quality assessment of risk of harm to others was seen in 27 out of 34 cases. In three cases the assessment had not been done, in two, previous violent offences had not been taken into account and in another two the classification of risk of harm was too low. These assessments had not been adequately reviewed in almost one-third of cases.'],
+      [
+        '2.2',
+        'A good quality assessment of risk of harm to others was seen in 27 out of 34 cases. In three cases the assessment had not been done, in two, previous violent offences had not been taken into account and in another two the classification of risk of harm was too low. These assessments had not been adequately reviewed in almost one-third of cases.',
+      ],
       ['2.3', 'In 23 out of 29 cases, planning was done well enough to manage the risk of harm and planning was satisfactory for all of the custodial cases.'],
-      ['2.4', 'In 11 out of 26 cases, plans to address the risk of harm to others had not been reviewed to a satisfactory standard. For example, in five cases a review had not taken place, in four, the review was not of sufficient quality'],
+      [
+        '2.4',
+        'In 11 out of 26 cases, plans to address the risk of harm to others had not been reviewed to a satisfactory standard. For example, in five cases a review had not taken place, in four, the review was not of sufficient quality',
+      ],
       ['2.5', 'effectively managed in the great majority of cases.'],
       ['2.6', 'Management oversight of risk of harm work had not been effective in over one-third of the relevant cases.'],
       ['3.1', 'In over three-quarters of cases, vulnerability and safeguarding needs were sufficiently assessed.'],
       ['3.1', 'These issues were fully addressed in all but five of the PSRs.'],
       ['3.2', 'A majority of reviews of safeguarding and vulnerability throughout the sentence were of an acceptable standard.'],
-      ['3.3', 'In 22 out of 31 cases planning for work to manage and reduce vulnerability was adequate. In five cases a plan to manage the vulnerability had not been produced, in three, the planned response was insufficient and in another three the contingency plan was unclear. Planning was satisfactory in all of the eight relevant custody cases.'],
-      ['3.4', 'Half of the cases we examined could show that there were adequate reviews throughout the sentence to address safeguarding and vulnerability needs. In six cases the review was not of sufficient quality and in three a review of protecting children issues should have been completed after a significant change.'],
+      [
+        '3.3',
+        'In 22 out of 31 cases planning for work to manage and reduce vulnerability was adequate. In five cases a plan to manage the vulnerability had not been produced, in three, the planned response was insufficient and in another three the contingency plan was unclear. Planning was satisfactory in all of the eight relevant custody cases.',
+      ],
+      [
+        '3.4',
+        'Half of the cases we examined could show that there were adequate reviews throughout the sentence to address safeguarding and vulnerability needs. In six cases the review was not of sufficient quality and in three a review of protecting children issues should have been completed after a significant change.',
+      ],
       ['3.5', 'In 20 out of 29 cases management oversight was effective'],
-      ['4.1', 'The great majority of assessments of diversity factors and barriers to engagement were sufficient. Appropriate attention had been given to these issues in all but two of the PSRs.'],
-      ['4.2', 'The child or young person or parent/carer was involved in the preparation of all but one of the PSRs. In all but two of the cases there was good engagement'],
+      [
+        '4.1',
+        'The great majority of assessments of diversity factors and barriers to engagement were sufficient. Appropriate attention had been given to these issues in all but two of the PSRs.',
+      ],
+      [
+        '4.2',
+        'The child or young person or parent/carer was involved in the preparation of all but one of the PSRs. In all but two of the cases there was good engagement',
+      ],
       ['4.3', 'We found attention was being paid in most plans to diversity factors and potential barriers to engagement.'],
-      ['4.4', 'In almost all cases we reviewed, where relevant, sufficient attention had been given to the health and well-being of the child or young person.'],
-      ['4.5', 'Sixteen children or young people had complied with the requirements of their sentence. In all cases where the child or young person had not complied, the response of the YOS was appropriate.'],
+      [
+        '4.4',
+        'In almost all cases we reviewed, where relevant, sufficient attention had been given to the health and well-being of the child or young person.',
+      ],
+      [
+        '4.5',
+        'Sixteen children or young people had complied with the requirements of their sentence. In all cases where the child or young person had not complied, the response of the YOS was appropriate.',
+      ],
     ];
     for (const [id, sentence] of expected) assert.ok(textOf(doc, id)?.includes(sentence), `${id}: "${sentence}"\n  in: ${textOf(doc, id)}`);
     const om = doc.operationalManagement!.paragraphs[1]!;
-    assert.match(paragraphText(om), /as effective processes\. We judged that staff supervision and quality assurance arrangements had made a positive impact in over two-thirds of the cases inspected\.$/);
+    assert.match(
+      paragraphText(om),
+      /as effective processes\. We judged that staff supervision and quality assurance arrangements had made a positive impact in over two-thirds of the cases inspected\.$/,
+    );
   });
 
   it('every generated figure is one the phrasebook accepts for the counts it came from', () => {
@@ -127,7 +174,10 @@ describe('report: the Liverpool inspection from its case files', () => {
 
   it('keeps the inspectors’ quotes, introduced as the catalogue says, with the quote’s place in its case file', () => {
     const quotes = numbered(doc).flatMap((p) => p.sentences.filter((s) => s.kind === 'quote').map((s) => [p.criterionId, s] as const));
-    assert.deepEqual(quotes.map(([id, s]) => `${id} ${s.quote!.intro}`), ['1.1 An inspector commented on one PSR:', '1.4 In one case we noted:', '3.2 In one case an inspector noted:', '4.2 One inspector noted:']);
+    assert.deepEqual(
+      quotes.map(([id, s]) => `${id} ${s.quote!.intro}`),
+      ['1.1 An inspector commented on one PSR:', '1.4 In one case we noted:', '3.2 In one case an inspector noted:', '4.2 One inspector noted:'],
+    );
     const [, first] = quotes[0]!;
     assert.match(first.text, /^An inspector commented on one PSR: "From the outset there was extensive .* no further offending in this case"\.$/);
     const link = first.sources[0]!;
@@ -140,7 +190,8 @@ describe('report: the Liverpool inspection from its case files', () => {
     const ws = workspace({ 'i/inspection.sqs.yaml': text });
     const d = buildReport(ws.index.inspections()[0]!);
     const lines = text.split('\n');
-    const at = (l: SourceLink) => lines[l.range.start.line]!.slice(l.range.start.character, l.range.end.line === l.range.start.line ? l.range.end.character : undefined);
+    const at = (l: SourceLink) =>
+      lines[l.range.start.line]!.slice(l.range.start.character, l.range.end.line === l.range.start.line ? l.range.end.character : undefined);
     const links = d.summary!.paragraphs.map((p) => at(p.sentences[0]!.sources[0]!));
     const whole = 'First \\"para\\" here.\\n\\nSecond para here.\\n\\nThird caf\\u00e9 here.';
     assert.deepEqual(links, [whole, 'Second para here.\\n\\nThird caf\\u00e9 here.', whole]);
@@ -155,7 +206,8 @@ describe('report: the Liverpool inspection from its case files', () => {
     const summary = doc.summary!.paragraphs[0]!.sentences[0]!.sources[0]!;
     assert.match(textAt(summary), /^Overall, we found a positive picture in Liverpool YOS\./);
     const quotes = numbered(doc).flatMap((p) => p.sentences.filter((s) => s.kind === 'quote'));
-    for (const q of quotes) assert.ok(textAt(q.sources[0]!).startsWith(q.quote!.text.slice(0, 20)), `${q.sources[0]!.label}: ${textAt(q.sources[0]!).slice(0, 40)}`);
+    for (const q of quotes)
+      assert.ok(textAt(q.sources[0]!).startsWith(q.quote!.text.slice(0, 20)), `${q.sources[0]!.label}: ${textAt(q.sources[0]!).slice(0, 40)}`);
     // Hand-written text and a list item, in block scalars and in quotes.
     const text = `${minimalInspection}narrative:\n  key_strengths:\n    - |\n      Strength in a block.\n    - "Strength in quotes."\ncommentary:\n  "1.2":\n    after: >\n      Added prose.\n`;
     const ws = workspace({ 'i/inspection.sqs.yaml': text, 'i/a.case.sqs.yaml': minimalCase('T-1') });
@@ -164,7 +216,10 @@ describe('report: the Liverpool inspection from its case files', () => {
       const lines = text.split('\n');
       return lines[l.range.start.line]!.slice(l.range.start.character, l.range.start.line === l.range.end.line ? l.range.end.character : undefined);
     };
-    assert.deepEqual(d.keyStrengths!.items.map((i) => inFile(i.sources[0]!)), ['Strength in a block.', 'Strength in quotes.']);
+    assert.deepEqual(
+      d.keyStrengths!.items.map((i) => inFile(i.sources[0]!)),
+      ['Strength in a block.', 'Strength in quotes.'],
+    );
     const after = paragraph(d, '1.2')!.sentences.find((s) => s.kind === 'override')!;
     assert.equal(inFile(after.sources[0]!), 'Added prose.');
   });
@@ -174,7 +229,10 @@ describe('report: the Liverpool inspection from its case files', () => {
     const judgements = s.sources.filter((l) => l.role === 'judgement');
     assert.equal(judgements.length, 34);
     assert.equal(new Set(judgements.map((l) => l.uri)).size, 34);
-    assert.ok(judgements.every((l) => /^LIV-\d\d 2\.2 assessment: (sufficient|not sufficient)$/.test(l.label)), judgements[0]!.label);
+    assert.ok(
+      judgements.every((l) => /^LIV-\d\d 2\.2 assessment: (sufficient|not sufficient)$/.test(l.label)),
+      judgements[0]!.label,
+    );
     assert.equal(judgements.filter((l) => l.label.endsWith('not sufficient')).length, 7);
     const uri = judgements[0]!.uri;
     const text = readFileSync(new URL(uri), 'utf8').split('\n')[judgements[0]!.range.start.line]!;
@@ -182,20 +240,42 @@ describe('report: the Liverpool inspection from its case files', () => {
     const reasons = paragraph(doc, '2.2')!.sentences.find((x) => x.questionId === '2.2/assessment' && x.kind === 'reasons')!;
     assert.deepEqual(
       reasons.sources.map((l) => l.label.replace(/^LIV-\d\d /, '')).sort(),
-      [...Array(3).fill('2.2 assessment: not-done'), ...Array(2).fill('2.2 assessment: previous-violence-ignored'), ...Array(2).fill('2.2 assessment: classification-too-low')].sort(),
+      [
+        ...Array(3).fill('2.2 assessment: not-done'),
+        ...Array(2).fill('2.2 assessment: previous-violence-ignored'),
+        ...Array(2).fill('2.2 assessment: classification-too-low'),
+      ].sort(),
     );
     const stated = s.sources.filter((l) => l.role === 'stated');
-    assert.deepEqual(stated.map((l) => l.label), ['stated 2.2 assessment relevant: 34', 'stated 2.2 assessment sufficient: 27']);
+    assert.deepEqual(
+      stated.map((l) => l.label),
+      ['stated 2.2 assessment relevant: 34', 'stated 2.2 assessment sufficient: 27'],
+    );
   });
 
   it('records what each sentence states: the question, count, total, style and framing', () => {
     const s = paragraph(doc, '2.6')!.sentences[0]!;
-    assert.deepEqual(s.figures, [{ questionId: '2.6/oversight', count: 12, total: 31, style: 'banded', framing: 'not-sufficient', kind: 'band', phrase: 'over one-third', wording: 'over one-third of the relevant', from: 'cases' }]);
+    assert.deepEqual(s.figures, [
+      {
+        questionId: '2.6/oversight',
+        count: 12,
+        total: 31,
+        style: 'banded',
+        framing: 'not-sufficient',
+        kind: 'band',
+        phrase: 'over one-third',
+        wording: 'over one-third of the relevant',
+        from: 'cases',
+      },
+    ]);
     const first = paragraph(doc, '1.1')!.sentences[0]!.figures![0]!;
     assert.deepEqual([first.phrase, first.wording], ['all but three', 'all but 3 out of the 22 relevant']);
     assert.equal(paragraph(doc, '2.2')!.sentences[0]!.figures![0]!.wording, undefined, '"27 out of 34" is its phrase');
     const joined = paragraph(doc, '2.3')!.sentences.find((x) => x.kind === 'generated')!;
-    assert.deepEqual(joined.figures!.map((f) => `${f.questionId} ${f.phrase}`), ['2.3/plan 23 out of 29', '2.3/custody all']);
+    assert.deepEqual(
+      joined.figures!.map((f) => `${f.questionId} ${f.phrase}`),
+      ['2.3/plan 23 out of 29', '2.3/custody all'],
+    );
   });
 });
 
@@ -203,7 +283,10 @@ describe('report: the Liverpool inspection recorded as tallies only', () => {
   const stated = buildReport(talliesOnly);
 
   it('leaves out the reasons of a question whose figures it cannot state (they would read as the sentence before’s)', () => {
-    const text = talliesOnly.file.parsed.text.replace('    review:\n      due: 25\n      done: 21\n      sufficient: 17\n      reasons: { no-review: 4, copy-of-earlier: 4 }', '    review:\n      reasons: { no-review: 4, copy-of-earlier: 4 }');
+    const text = talliesOnly.file.parsed.text.replace(
+      '    review:\n      due: 25\n      done: 21\n      sufficient: 17\n      reasons: { no-review: 4, copy-of-earlier: 4 }',
+      '    review:\n      reasons: { no-review: 4, copy-of-earlier: 4 }',
+    );
     assert.notEqual(text, talliesOnly.file.parsed.text);
     const ws = workspace({ 'l/inspection.sqs.yaml': text });
     const d = buildReport(ws.index.inspections()[0]!);
@@ -215,8 +298,17 @@ describe('report: the Liverpool inspection recorded as tallies only', () => {
 
   it('says the same as the case files do (without the quotes, which live in case files)', () => {
     assert.equal(stated.figuresFrom, 'stated');
-    assert.deepEqual(generated(stated).map((s) => s.text), generated(doc).map((s) => s.text));
-    const withoutQuotes = (d: ReportDocument) => numbered(d).map((p) => p.sentences.filter((s) => s.kind !== 'quote').map((s) => s.text).join(' '));
+    assert.deepEqual(
+      generated(stated).map((s) => s.text),
+      generated(doc).map((s) => s.text),
+    );
+    const withoutQuotes = (d: ReportDocument) =>
+      numbered(d).map((p) =>
+        p.sentences
+          .filter((s) => s.kind !== 'quote')
+          .map((s) => s.text)
+          .join(' '),
+      );
     assert.deepEqual(withoutQuotes(stated), withoutQuotes(doc));
   });
 
@@ -245,8 +337,12 @@ describe('report: generation rules', () => {
     // Neither case has a PSR, so nothing is relevant to the PSR criteria.
     const noPsr = workspace({
       'i/inspection.sqs.yaml': minimalInspection,
-      'i/a.case.sqs.yaml': minimalCase('T-1').replace('psr: yes', 'psr: no').replace(/ {2}"1\.1":\n {4}report: sufficient\n {4}oversight: sufficient\n/, ''),
-      'i/b.case.sqs.yaml': minimalCase('T-2').replace('psr: yes', 'psr: no').replace(/ {2}"1\.1":\n {4}report: sufficient\n {4}oversight: sufficient\n/, ''),
+      'i/a.case.sqs.yaml': minimalCase('T-1')
+        .replace('psr: yes', 'psr: no')
+        .replace(/ {2}"1\.1":\n {4}report: sufficient\n {4}oversight: sufficient\n/, ''),
+      'i/b.case.sqs.yaml': minimalCase('T-2')
+        .replace('psr: yes', 'psr: no')
+        .replace(/ {2}"1\.1":\n {4}report: sufficient\n {4}oversight: sufficient\n/, ''),
     });
     const d2 = buildReport(noPsr.index.inspections()[0]!);
     assert.equal(textOf(d2, '1.1'), 'None of the cases we inspected had a pre-sentence report (PSR).');
@@ -258,21 +354,34 @@ describe('report: generation rules', () => {
     const { doc: d } = fixture({ cases: ['  "4.5":\n    complied: yes\n', '  "4.5":\n    complied: yes\n'] });
     assert.equal(textOf(d, '4.5'), 'All of the children or young people had complied with the requirements of their sentence.');
     const one = fixture({ cases: ['  "4.5":\n    complied: yes\n', '  "4.5":\n    complied: no\n    response: sufficient\n'] }).doc;
-    assert.match(textOf(one, '4.5')!, /^One child or young person had complied with the requirements of their sentence\. In the one case where the child or young person had not complied, the response of the Testtown Youth Offending Team was appropriate\.$/);
+    assert.match(
+      textOf(one, '4.5')!,
+      /^One child or young person had complied with the requirements of their sentence\. In the one case where the child or young person had not complied, the response of the Testtown Youth Offending Team was appropriate\.$/,
+    );
     const negative = fixture({ cases: ['  "2.4": sufficient\n', '  "2.4": sufficient\n'] }).doc;
-    assert.equal(textOf(negative, '2.4'), 'Plans to address the risk of harm to others had been reviewed to a satisfactory standard in all of the two cases where a review was due.');
+    assert.equal(
+      textOf(negative, '2.4'),
+      'Plans to address the risk of harm to others had been reviewed to a satisfactory standard in all of the two cases where a review was due.',
+    );
   });
 
   it('agrees the verb with the quantity: "one of the … was", "one-third of the … were"', () => {
     const files = (n: number, sufficient: number): Record<string, string> => {
       const out: Record<string, string> = { 'i/inspection.sqs.yaml': minimalInspection.replace('sample: 2', `sample: ${n}`) };
-      for (let i = 0; i < n; i++) out[`i/c${i}.case.sqs.yaml`] = minimalCase(`T-${i}`).replace('"1.2": sufficient', `"1.2": ${i < sufficient ? 'sufficient' : 'no'}`);
+      for (let i = 0; i < n; i++)
+        out[`i/c${i}.case.sqs.yaml`] = minimalCase(`T-${i}`).replace('"1.2": sufficient', `"1.2": ${i < sufficient ? 'sufficient' : 'no'}`);
       return out;
     };
     const one = buildReport(workspace(files(5, 1)).index.inspections()[0]!);
-    assert.equal(textOf(one, '1.2'), 'One of the initial assessments of what was likely to make a child or young person offend was on time and was of good enough quality.');
+    assert.equal(
+      textOf(one, '1.2'),
+      'One of the initial assessments of what was likely to make a child or young person offend was on time and was of good enough quality.',
+    );
     const third = buildReport(workspace(files(3, 1)).index.inspections()[0]!);
-    assert.equal(textOf(third, '1.2'), 'One-third of the initial assessments of what was likely to make a child or young person offend were on time and were of good enough quality.');
+    assert.equal(
+      textOf(third, '1.2'),
+      'One-third of the initial assessments of what was likely to make a child or young person offend were on time and were of good enough quality.',
+    );
   });
 
   it('applies the inspection’s overrides: style, omit, replacement text and added text', () => {
@@ -282,7 +391,10 @@ describe('report: generation rules', () => {
   "2.4": Hand-written, with {braces} kept.
   "4.5": { after: "Compliance was closely monitored." }
 `;
-    const { doc: d } = fixture({ inspection, cases: ['  "2.4": sufficient\n  "4.5":\n    complied: yes\n', '  "2.4": sufficient\n  "4.5":\n    complied: no\n    response: sufficient\n'] });
+    const { doc: d } = fixture({
+      inspection,
+      cases: ['  "2.4": sufficient\n  "4.5":\n    complied: yes\n', '  "2.4": sufficient\n  "4.5":\n    complied: no\n    response: sufficient\n'],
+    });
     assert.equal(paragraph(d, '1.1'), undefined);
     assert.match(textOf(d, '1.2')!, /^All of the two initial assessments of what was likely/);
     assert.equal(paragraph(d, '1.2')!.sentences[0]!.figures![0]!.style, 'exact');
@@ -296,14 +408,20 @@ describe('report: generation rules', () => {
     const liverpoolExact = buildReport(liverpool);
     assert.match(textOf(liverpoolExact, '4.4')!, /^In almost all cases/);
     const text = liverpool.file.parsed.text.replace(/\ntallies:/, '\ncommentary:\n  "4.4": { style: exact }\ntallies:');
-    const ws = workspace({ 'l/inspection.sqs.yaml': text, ...Object.fromEntries([...liverpool.cases.values()].map((c) => [`l/cases/${c.uri.split('/').pop()}`, c.parsed.text])) });
+    const ws = workspace({
+      'l/inspection.sqs.yaml': text,
+      ...Object.fromEntries([...liverpool.cases.values()].map((c) => [`l/cases/${c.uri.split('/').pop()}`, c.parsed.text])),
+    });
     const d = buildReport(ws.index.inspections()[0]!);
     assert.match(textOf(d, '4.4')!, /^In 30 out of 32 cases we reviewed/);
   });
 
   it('words the same counts with the Education Scotland phrasebook when the inspection picks it', () => {
     const text = liverpool.file.parsed.text.replace(/\ncriteria: sqs-2013\n/, '\ncriteria: sqs-2013\nphrasebook: education-scotland\n');
-    const ws = workspace({ 'l/inspection.sqs.yaml': text, ...Object.fromEntries([...liverpool.cases.values()].map((c) => [`l/cases/${c.uri.split('/').pop()}`, c.parsed.text])) });
+    const ws = workspace({
+      'l/inspection.sqs.yaml': text,
+      ...Object.fromEntries([...liverpool.cases.values()].map((c) => [`l/cases/${c.uri.split('/').pop()}`, c.parsed.text])),
+    });
     const d = buildReport(ws.index.inspections()[0]!);
     assert.equal(d.phrasebookId, 'education-scotland');
     assert.match(textOf(d, '1.2')!, /^Most of the initial assessments/);
@@ -342,9 +460,17 @@ describe('report: generation rules', () => {
     assert.equal(oversight(22).text, 'Management oversight of the quality of reports was always effective.');
     assert.equal(oversight(0).text, 'Management oversight of the quality of reports was never effective.');
     const exact = (t: string) => t.replace(/\ntallies:/, '\ncommentary:\n  "1.1": { style: exact }\ntallies:');
-    assert.equal(oversight(18, exact).text, 'Management oversight of the quality of reports was effective in 18 out of 22 cases.', 'an exact style keeps the counts');
+    assert.equal(
+      oversight(18, exact).text,
+      'Management oversight of the quality of reports was effective in 18 out of 22 cases.',
+      'an exact style keeps the counts',
+    );
     const scotland = (t: string) => t.replace(/\ncriteria: sqs-2013\n/, '\ncriteria: sqs-2013\nphrasebook: education-scotland\n');
-    assert.equal(oversight(18, scotland).text, 'Management oversight of the quality of reports was effective in most cases.', 'a phrasebook without adverbs keeps the band');
+    assert.equal(
+      oversight(18, scotland).text,
+      'Management oversight of the quality of reports was effective in most cases.',
+      'a phrasebook without adverbs keeps the band',
+    );
   });
 
   it('says which fixed part it left out and why, rather than drop it in silence (fieldwork ending before it starts, no publication date)', () => {
@@ -352,12 +478,23 @@ describe('report: generation rules', () => {
     assert.notEqual(reversed, minimalInspection);
     const ws = workspace({ 'i/inspection.sqs.yaml': reversed, 'i/a.case.sqs.yaml': minimalCase('T-1'), 'i/b.case.sqs.yaml': minimalCase('T-2') });
     const wrongDates = ws.findings('i/inspection.sqs.yaml').filter((f) => f.message.startsWith('The fieldwork ends'));
-    assert.deepEqual(wrongDates.map((f) => `${f.code} ${f.range.start.line}:${f.range.start.character} ${f.message}`), ['SQS011 5:37 The fieldwork ends (2014-03-06) before it starts (2014-03-09).']);
+    assert.deepEqual(
+      wrongDates.map((f) => `${f.code} ${f.range.start.line}:${f.range.start.character} ${f.message}`),
+      ['SQS011 5:37 The fieldwork ends (2014-03-06) before it starts (2014-03-09).'],
+    );
     const d = buildReport(ws.index.inspections()[0]!);
     assert.equal(d.opening.length, 0);
     const messages = d.warnings.map((w) => w.message);
-    assert.ok(messages.includes('The opening paragraph is left out: it needs the fieldwork dates (start and end, the end not before the start), which the inspection file does not give.'), messages.join('\n'));
-    assert.ok(messages.includes('The "Publication date" line of the header is left out: it needs {published}, which the inspection file does not give.'), messages.join('\n'));
+    assert.ok(
+      messages.includes(
+        'The opening paragraph is left out: it needs the fieldwork dates (start and end, the end not before the start), which the inspection file does not give.',
+      ),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.includes('The "Publication date" line of the header is left out: it needs {published}, which the inspection file does not give.'),
+      messages.join('\n'),
+    );
     const dated = buildReport(workspace({ 'i/inspection.sqs.yaml': `${minimalInspection}published: 2014-04-01\n` }).index.inspections()[0]!);
     assert.ok(!dated.warnings.some((w) => /left out: it needs/.test(w.message)), dated.warnings.map((w) => w.message).join('\n'));
     assert.equal(dated.opening.length, 1);
@@ -371,7 +508,10 @@ describe('report: generation rules', () => {
     const { doc: d } = fixture({ cases: ['', '  "2.2":\n    assessment: sufficient\n'] });
     const unjudged = d.warnings.find((w) => w.questionId === '2.2/assessment');
     assert.match(unjudged?.message ?? '', /1 relevant case has not been judged yet/, JSON.stringify(d.warnings.map((w) => w.message)));
-    assert.deepEqual(unjudged!.sources.map((l) => l.label), ['T-1 2.2 assessment: not judged yet']);
+    assert.deepEqual(
+      unjudged!.sources.map((l) => l.label),
+      ['T-1 2.2 assessment: not judged yet'],
+    );
     const ws = workspace({ 'i/inspection.sqs.yaml': `${minimalInspection}tallies:\n  "2.1": { relevant: 5, sufficient: 7 }\n` });
     const stated = buildReport(ws.index.inspections()[0]!);
     assert.equal(paragraph(stated, '2.1'), undefined);
@@ -382,13 +522,24 @@ describe('report: generation rules', () => {
     const inspection = `${minimalInspection}narrative:\n  summary: "Before. {OM} After {not-a-criterion}."\n`;
     const { doc: d } = fixture({ inspection, cases: ['  OM: sufficient\n', '  OM: no\n'] });
     const summary = d.summary!.paragraphs[0]!;
-    assert.deepEqual(summary.sentences.map((s) => s.kind), ['narrative', 'generated', 'narrative']);
-    assert.equal(paragraphText(summary), 'Before. We judged that staff supervision and quality assurance arrangements had made a positive impact in half of the cases inspected. After {not-a-criterion}.');
+    assert.deepEqual(
+      summary.sentences.map((s) => s.kind),
+      ['narrative', 'generated', 'narrative'],
+    );
+    assert.equal(
+      paragraphText(summary),
+      'Before. We judged that staff supervision and quality assurance arrangements had made a positive impact in half of the cases inspected. After {not-a-criterion}.',
+    );
     assert.equal(d.operationalManagement, undefined, 'placed once, so not repeated in its own section');
   });
 
   it('the closing words the lead inspector’s contact with what the file gives', () => {
-    const noPhone = fixture({ inspection: minimalInspection.replace('lead_inspector: { name: L. Inspector }', 'lead_inspector: { name: L. Inspector, pronoun: she, email: l@example.org }') }).doc;
+    const noPhone = fixture({
+      inspection: minimalInspection.replace(
+        'lead_inspector: { name: L. Inspector }',
+        'lead_inspector: { name: L. Inspector, pronoun: she, email: l@example.org }',
+      ),
+    }).doc;
     assert.match(paragraphText(noPhone.closing.paragraphs[1]!), /who was L\. Inspector\. She can be contacted by email at l@example\.org\.$/);
     const none = fixture().doc;
     assert.match(paragraphText(none.closing.paragraphs[1]!), /who was L\. Inspector\.$/);
@@ -400,7 +551,10 @@ describe('report: navigation for the preview', () => {
     const c = [...liverpool.cases.values()].find((f) => f.model.id?.value === 'LIV-07')!;
     const j = c.model.judgements.get('2.2/assessment')!;
     const fed = paragraphsFedBy(doc, c.uri, j.range.start);
-    assert.deepEqual(fed.map((p) => p.id), ['criterion-2.2']);
+    assert.deepEqual(
+      fed.map((p) => p.id),
+      ['criterion-2.2'],
+    );
     const hit = sentenceByKey(doc, 'criterion-2.2:0');
     assert.equal(hit?.sentence.questionId, '2.2/assessment');
     assert.equal(sentenceByKey(doc, 'criterion-9.9:0'), undefined);
@@ -421,16 +575,31 @@ describe('report: catalogue templates are checked when the catalogue loads', () 
     return data;
   };
   it('rejects an unknown placeholder, a bad form, and a not-sufficient sentence without an all-sentence', () => {
-    assert.throws(() => Catalogue.from(withQuestion((c) => (c.sentence = 'In {quantiy} cases.'))), (e: unknown) => e instanceof CatalogueError && /2\.4\/review commentary\.sentence: unknown placeholder \{quantiy\}/.test(e.message));
+    assert.throws(
+      () => Catalogue.from(withQuestion((c) => (c.sentence = 'In {quantiy} cases.'))),
+      (e: unknown) => e instanceof CatalogueError && /2\.4\/review commentary\.sentence: unknown placeholder \{quantiy\}/.test(e.message),
+    );
     assert.throws(() => Catalogue.from(withQuestion((c) => (c.sentence = 'In {quantity:some} cases.'))), /\{quantity:some\} is not a form/);
     assert.throws(() => Catalogue.from(withQuestion((c) => delete c.allSentence)), /needs an allSentence/);
     assert.throws(() => Catalogue.from(withQuestion((c) => (c.sentence = 'In [[ {quantity} cases.'))), /"\[\[" is never closed/);
   });
 
   it('an adverb sentence takes {adverb}, and only on a banded question framed on its sufficient cases', () => {
-    assert.throws(() => Catalogue.from(withQuestion((c) => Object.assign(c, { style: 'banded', framing: 'sufficient', adverbSentence: 'It was {adverbs} done.' }))), /adverbSentence: unknown placeholder \{adverbs\}/);
-    assert.throws(() => Catalogue.from(withQuestion((c) => (c.adverbSentence = 'It was {adverb} done.'))), /2\.4\/review commentary\.adverbSentence: only a banded question framed on its sufficient cases/);
-    assert.doesNotThrow(() => Catalogue.from(withQuestion((c) => Object.assign(c, { style: 'banded', framing: 'sufficient', adverbSentence: 'It was {adverb} done.', noneSentence: 'It was not done.' }))));
+    assert.throws(
+      () => Catalogue.from(withQuestion((c) => Object.assign(c, { style: 'banded', framing: 'sufficient', adverbSentence: 'It was {adverbs} done.' }))),
+      /adverbSentence: unknown placeholder \{adverbs\}/,
+    );
+    assert.throws(
+      () => Catalogue.from(withQuestion((c) => (c.adverbSentence = 'It was {adverb} done.'))),
+      /2\.4\/review commentary\.adverbSentence: only a banded question framed on its sufficient cases/,
+    );
+    assert.doesNotThrow(() =>
+      Catalogue.from(
+        withQuestion((c) =>
+          Object.assign(c, { style: 'banded', framing: 'sufficient', adverbSentence: 'It was {adverb} done.', noneSentence: 'It was not done.' }),
+        ),
+      ),
+    );
   });
 });
 
@@ -438,8 +607,14 @@ describe('report: robust to whatever the inspection file holds', () => {
   const hostileInspections: [string, string][] = [
     ['empty', ''],
     ['a list', '- a\n- b\n'],
-    ['wrong types everywhere', 'inspection: [1]\nservice: {a: 1}\nsample: lots\nfieldwork: { start: 2013-10-31, end: 2013-10-28 }\nlead_inspector: 7\nnarrative: { summary: 3, key_strengths: "x" }\ncopy_to: 5\n'],
-    ['counts that cannot be', `${minimalInspection}tallies:\n  "2.4": { due: 3, sufficient: 9, not_sufficient: 2 }\n  "1.5": { relevant: 0, sufficient: 0 }\n  "4.5":\n    complied: { not_sufficient: 40 }\n`],
+    [
+      'wrong types everywhere',
+      'inspection: [1]\nservice: {a: 1}\nsample: lots\nfieldwork: { start: 2013-10-31, end: 2013-10-28 }\nlead_inspector: 7\nnarrative: { summary: 3, key_strengths: "x" }\ncopy_to: 5\n',
+    ],
+    [
+      'counts that cannot be',
+      `${minimalInspection}tallies:\n  "2.4": { due: 3, sufficient: 9, not_sufficient: 2 }\n  "1.5": { relevant: 0, sufficient: 0 }\n  "4.5":\n    complied: { not_sufficient: 40 }\n`,
+    ],
     ['a narrative of markers', `${minimalInspection}narrative:\n  summary: "{OM}{OM} {1.1}\\n\\n\\n{}{ } {{2.2}}"\n  operational_management: "{OM}"\n`],
   ];
   const corpus = path.join(root, 'test/fixtures/yaml-test-suite/error');
@@ -481,20 +656,32 @@ describe('report: a total of one case', () => {
     assert.equal(textOf(d, '2.1'), 'There was a clear and thorough assessment of risk of harm to others outlined in the one case where there had been a PSR.');
     assert.equal(textOf(d, '3.1'), 'These issues were fully addressed in the only PSR.');
     assert.match(textOf(d, '1.5')!, /reoffending in the one relevant case\.$/);
-    assert.equal(textOf(d, '1.2'), 'The only initial assessment of what was likely to make a child or young person offend was on time and was of good enough quality.');
+    assert.equal(
+      textOf(d, '1.2'),
+      'The only initial assessment of what was likely to make a child or young person offend was on time and was of good enough quality.',
+    );
     assert.equal(textOf(d, '3.2'), 'No review of safeguarding and vulnerability throughout the sentence was of an acceptable standard.');
     assert.doesNotMatch(numbered(d).map(paragraphText).join(' '), /\b(all|none) (of the )?one\b/);
   });
 
   it('an all-sentence over one case says "the only case", not "all of the one cases"', () => {
     const d = statedReport(`  "2.4": { due: 1, done: 1, sufficient: 1 }\n`);
-    assert.equal(textOf(d, '2.4'), 'Plans to address the risk of harm to others had been reviewed to a satisfactory standard in the only case where a review was due.');
+    assert.equal(
+      textOf(d, '2.4'),
+      'Plans to address the risk of harm to others had been reviewed to a satisfactory standard in the only case where a review was due.',
+    );
   });
 
   it('a count of one out of many keeps its noun plural and its verb singular', () => {
     const d = statedReport(`  "2.1": { relevant: 22, sufficient: 1 }\n  "1.2": { relevant: 22, sufficient: 1 }\n`);
-    assert.equal(textOf(d, '2.1'), 'There was a clear and thorough assessment of risk of harm to others outlined in 1 out of 22 cases where there had been a PSR.');
-    assert.equal(textOf(d, '1.2'), 'One of the initial assessments of what was likely to make a child or young person offend was on time and was of good enough quality.');
+    assert.equal(
+      textOf(d, '2.1'),
+      'There was a clear and thorough assessment of risk of harm to others outlined in 1 out of 22 cases where there had been a PSR.',
+    );
+    assert.equal(
+      textOf(d, '1.2'),
+      'One of the initial assessments of what was likely to make a child or young person offend was on time and was of good enough quality.',
+    );
   });
 
   it('a sample of one is "a sample of one recent case"', () => {
@@ -519,12 +706,21 @@ describe('report: a count of none', () => {
     response: { relevant: 18, sufficient: 0 }
   "1.5": { relevant: 1, sufficient: 0 }
 `);
-    assert.equal(textOf(d, '3.5'), 'In all 29 cases, management oversight was not effective in ensuring the quality of work to address safeguarding and vulnerability.');
-    assert.equal(textOf(d, '1.1'), 'In all of the 22 relevant cases, we found that pre-sentence reports (PSRs) provided to the court were not of good enough quality.');
+    assert.equal(
+      textOf(d, '3.5'),
+      'In all 29 cases, management oversight was not effective in ensuring the quality of work to address safeguarding and vulnerability.',
+    );
+    assert.equal(
+      textOf(d, '1.1'),
+      'In all of the 22 relevant cases, we found that pre-sentence reports (PSRs) provided to the court were not of good enough quality.',
+    );
     assert.match(textOf(d, '2.3')!, /this happening\. In all 29 cases, planning was not done well enough to manage the risk of harm\.$/);
     assert.equal(textOf(d, '3.1'), 'In all cases, vulnerability and safeguarding needs were not sufficiently assessed.');
     assert.match(textOf(d, '4.4')!, /^In all cases we reviewed, where relevant, sufficient attention had not been given to the health/);
-    assert.match(textOf(d, '4.5')!, /In all cases where the child or young person had not complied, the response of the Testtown Youth Offending Team was not appropriate\.$/);
+    assert.match(
+      textOf(d, '4.5')!,
+      /In all cases where the child or young person had not complied, the response of the Testtown Youth Offending Team was not appropriate\.$/,
+    );
     assert.match(textOf(d, '1.5')!, /was insufficient in the one relevant case\.$/);
     assert.doesNotMatch(numbered(d).map(paragraphText).join(' '), /\b[Ii]n none of the/);
   });
@@ -533,7 +729,10 @@ describe('report: a count of none', () => {
     const data = structuredClone(sqs2013) as typeof sqs2013;
     const oversight = data.themes[2]!.criteria[4]!.questions[0]!.commentary as Record<string, unknown>;
     delete oversight.noneSentence;
-    assert.throws(() => Catalogue.from(data), (e: unknown) => e instanceof CatalogueError && /3\.5\/oversight commentary\.sentence: it opens "In \{quantity…\}".*give a noneSentence/.test(e.message));
+    assert.throws(
+      () => Catalogue.from(data),
+      (e: unknown) => e instanceof CatalogueError && /3\.5\/oversight commentary\.sentence: it opens "In \{quantity…\}".*give a noneSentence/.test(e.message),
+    );
     // Framed on the cases that fell short, the all-sentence covers it (2.4 "In 11 out of 26 cases, plans … had not been reviewed").
     const framed = structuredClone(sqs2013) as typeof sqs2013;
     assert.equal((framed.themes[1]!.criteria[3]!.questions[0]!.commentary as Record<string, unknown>).noneSentence, undefined);
@@ -545,7 +744,10 @@ describe('report: joined sentences', () => {
   it('joins two sentences that read the same with "and", whatever their raw shares', () => {
     // 27/34 (0.794) and 19/24 (0.792): both "over three-quarters".
     const same = statedReport(`  "1.4":\n    plan: { relevant: 34, sufficient: 27 }\n    review: { due: 24, done: 24, sufficient: 19 }\n`);
-    assert.match(textOf(same, '1.4')!, /Over three-quarters of the initial plans were of a sufficient standard and over three-quarters of the plans had been reviewed well enough\.$/);
+    assert.match(
+      textOf(same, '1.4')!,
+      /Over three-quarters of the initial plans were of a sufficient standard and over three-quarters of the plans had been reviewed well enough\.$/,
+    );
     const lower = statedReport(`  "1.4":\n    plan: { relevant: 34, sufficient: 27 }\n    review: { due: 24, done: 24, sufficient: 15 }\n`);
     assert.match(textOf(lower, '1.4')!, /standard but less than two-thirds of the plans had been reviewed well enough\.$/);
   });
@@ -559,9 +761,15 @@ describe('report: reasons breakdowns', () => {
 `);
     const text = textOf(d, '2.2')!;
     assert.match(text, /In three cases the assessment had not been done and in one, there was another shortfall\./);
-    assert.match(text, /For example, in one case a review had not taken place and in another one the review was a copy of an earlier assessment that had not been updated\./);
+    assert.match(
+      text,
+      /For example, in one case a review had not taken place and in another one the review was a copy of an earlier assessment that had not been updated\./,
+    );
     const many = textOf(statedReport(`  "2.2":\n    review: { due: 25, done: 21, sufficient: 17, reasons: { no-review: 4, copy-of-earlier: 4 } }\n`), '2.2')!;
-    assert.match(many, /For example, in four cases a review had not taken place and in another four, reviews were copies of earlier assessments that had not been updated\./);
+    assert.match(
+      many,
+      /For example, in four cases a review had not taken place and in another four, reviews were copies of earlier assessments that had not been updated\./,
+    );
   });
 
   it('the catalogue rejects a phrase for one case on a reason without a phrase', () => {
@@ -569,7 +777,10 @@ describe('report: reasons breakdowns', () => {
     const question = data.themes[1]!.criteria[1]!.questions[0]! as { reasons?: { codes: Record<string, unknown>[] } };
     const reason = question.reasons!.codes[3]!;
     delete reason.phrase;
-    assert.throws(() => Catalogue.from(data), (e: unknown) => e instanceof CatalogueError && /2\.2\/assessment: reason other has a phraseOne but no phrase/.test(e.message));
+    assert.throws(
+      () => Catalogue.from(data),
+      (e: unknown) => e instanceof CatalogueError && /2\.2\/assessment: reason other has a phraseOne but no phrase/.test(e.message),
+    );
   });
 });
 
@@ -577,7 +788,10 @@ describe('report: large numbers', () => {
   it('spells out a number of 100 or more opening a sentence, and groups the digits of large ones', () => {
     const d = statedReport(`  "4.5":\n    complied: { relevant: 9999, sufficient: 4706 }\n  "2.1": { relevant: 10000, sufficient: 9999 }\n`, { sample: 10000 });
     assert.match(textOf(d, '4.5')!, /^Four thousand seven hundred and six children or young people had complied with the requirements of their sentence\./);
-    assert.equal(textOf(d, '2.1'), 'There was a clear and thorough assessment of risk of harm to others outlined in 9,999 out of 10,000 cases where there had been a PSR.');
+    assert.equal(
+      textOf(d, '2.1'),
+      'There was a clear and thorough assessment of risk of harm to others outlined in 9,999 out of 10,000 cases where there had been a PSR.',
+    );
     assert.match(paragraphText(d.context.paragraphs[1]!), /a sample of 10,000 recent cases/);
   });
 });

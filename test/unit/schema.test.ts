@@ -12,7 +12,10 @@ describe('schema findings', () => {
   it('accepts the minimal files', () => {
     const ws = workspace({ 'inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 1'), 'one.case.sqs.yaml': minimalCase('T-1') });
     // The minimal case leaves criteria to judge (SQS051, information); nothing else may be reported.
-    assert.deepEqual(ws.findings('one.case.sqs.yaml').filter((f) => f.code !== 'SQS051'), []);
+    assert.deepEqual(
+      ws.findings('one.case.sqs.yaml').filter((f) => f.code !== 'SQS051'),
+      [],
+    );
     assert.deepEqual(ws.findings('inspection.sqs.yaml'), []);
   });
 
@@ -26,9 +29,13 @@ describe('schema findings', () => {
   it('accepts yes/no/n/a and true/false as judgements', () => {
     const ws = workspace({
       'inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 1'),
-      'one.case.sqs.yaml': minimalCase('T-1').replace('report: sufficient', 'report: yes').replace('oversight: sufficient', 'oversight: false') + '  "2.6": n/a\n',
+      'one.case.sqs.yaml':
+        minimalCase('T-1').replace('report: sufficient', 'report: yes').replace('oversight: sufficient', 'oversight: false') + '  "2.6": n/a\n',
     });
-    assert.deepEqual(ws.findings('one.case.sqs.yaml').filter((f) => f.code !== 'SQS051'), []);
+    assert.deepEqual(
+      ws.findings('one.case.sqs.yaml').filter((f) => f.code !== 'SQS051'),
+      [],
+    );
     const t = ws.index.inspections()[0]!.tallies;
     assert.equal(t.get('1.1/oversight')!.notSufficient, 1);
     assert.equal(t.get('2.6/oversight')!.relevant, 0);
@@ -103,7 +110,10 @@ describe('schema findings', () => {
     const fs = check('t.case.sqs.yaml', minimalCase('T-1', '  "4.3": Not Sufficient\n').replace('psr: yes', 'psr: Yes'));
     assert.match(fs.find((f) => f.text === 'Not Sufficient')!.message, /lower case: "not sufficient"/);
     assert.match(fs.find((f) => f.text === 'Yes')!.message, /lower case: "yes"/);
-    assert.match(check('t.case.sqs.yaml', minimalCase('T-1', '  "4.3": Excellent\n')).find((f) => f.code === 'SQS011')!.message, /is not a judgement: write sufficient/);
+    assert.match(
+      check('t.case.sqs.yaml', minimalCase('T-1', '  "4.3": Excellent\n')).find((f) => f.code === 'SQS011')!.message,
+      /is not a judgement: write sufficient/,
+    );
   });
 
   it('an empty copy list entry asks for a name', () => {

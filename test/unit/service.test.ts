@@ -19,12 +19,44 @@ describe('scaffolds', () => {
     assert.match(text, /^case: TST-08\nsentence: referral order\npsr: yes\n/);
     ws.index.set(ws.uri(`insp/cases/${s.fileName}`), text);
     const errors = ws.findings(`insp/cases/${s.fileName}`).filter((f) => f.severity === 'error');
-    assert.deepEqual(errors.map((f) => f.message), []);
+    assert.deepEqual(
+      errors.map((f) => f.message),
+      [],
+    );
   });
 
   it('a given case id is used as typed, quoted in the YAML when it must be, and made safe as a file name', () => {
     const ws = workspace({ 'insp/inspection.sqs.yaml': minimalInspection });
-    const ids = ['LIV: 07', '#7', 'a #b', '"quoted"', "it's", "'single'", '007', 'null', 'true', '- 5', '&a', '*r', '!t', '[1]', '{a}', '%x', '@x', '`t', 'x:', '--- 1', '... 2', '${1:x}', 'a } b', 'C|D', 'A B 1', 'CON', '.hidden', 'Zoë-07'];
+    const ids = [
+      'LIV: 07',
+      '#7',
+      'a #b',
+      '"quoted"',
+      "it's",
+      "'single'",
+      '007',
+      'null',
+      'true',
+      '- 5',
+      '&a',
+      '*r',
+      '!t',
+      '[1]',
+      '{a}',
+      '%x',
+      '@x',
+      '`t',
+      'x:',
+      '--- 1',
+      '... 2',
+      '${1:x}',
+      'a } b',
+      'C|D',
+      'A B 1',
+      'CON',
+      '.hidden',
+      'Zoë-07',
+    ];
     for (const id of ids) {
       const s = scaffoldCase(ws.index, ws.uri('insp'), `  ${id} `);
       assert.equal(s.problem, undefined, id);
@@ -40,7 +72,11 @@ describe('scaffolds', () => {
       assert.doesNotMatch(s.fileName, /[\\/:*?"<>|\s]|^[.-]|^(con|prn|aux|nul|com\d|lpt\d)\./i, s.fileName);
       ws.index.set(uri, text);
       const errors = ws.checker.findingsFor(uri).filter((f) => f.severity === 'error');
-      assert.deepEqual(errors.map((f) => `${f.code} ${f.message}`), [], id);
+      assert.deepEqual(
+        errors.map((f) => `${f.code} ${f.message}`),
+        [],
+        id,
+      );
       ws.index.delete(uri);
     }
   });

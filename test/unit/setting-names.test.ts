@@ -21,7 +21,12 @@ function files(dir: string, ext: RegExp): string[] {
 
 describe('setting names in comments and docs', () => {
   it('every `sqs.…` they name is a setting or command of package.json', () => {
-    const sources = [...files(path.join(root, 'server/src'), /\.ts$/), ...files(path.join(root, 'client/src'), /\.ts$/), ...files(path.join(root, 'docs'), /\.md$/), path.join(root, 'README.md')];
+    const sources = [
+      ...files(path.join(root, 'server/src'), /\.ts$/),
+      ...files(path.join(root, 'client/src'), /\.ts$/),
+      ...files(path.join(root, 'docs'), /\.md$/),
+      path.join(root, 'README.md'),
+    ];
     const unknown: string[] = [];
     let named = 0;
     for (const file of sources) {

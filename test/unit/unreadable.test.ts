@@ -13,7 +13,10 @@ describe('a case file that does not read as a case', () => {
       const codes = ws.findings('b.case.sqs.yaml').map((f) => f.code);
       assert.ok(codes.length > 0);
       assert.ok(!codes.includes('SQS051'), codes.join(' '));
-      assert.ok(ws.findings('a.case.sqs.yaml').some((f) => f.code === 'SQS051'), 'a readable case still lists what is left');
+      assert.ok(
+        ws.findings('a.case.sqs.yaml').some((f) => f.code === 'SQS051'),
+        'a readable case still lists what is left',
+      );
     });
   }
 });

@@ -15,7 +15,11 @@ async function setup() {
   const fs = new HandFs();
   fs.disk.set(insp, minimalInspection);
   const hand = handWorkspace(fs);
-  const indexing = hand.ws.indexFolders(['file:///ws'], () => undefined, () => false);
+  const indexing = hand.ws.indexFolders(
+    ['file:///ws'],
+    () => undefined,
+    () => false,
+  );
   await fs.readsAsked(1);
   fs.finish(0);
   await indexing;
@@ -49,7 +53,11 @@ describe('the workspace and the disk', () => {
   it('startup indexing: a file deleted while its read is in flight is not indexed', async () => {
     const { fs, ws } = await setup();
     fs.disk.set(a, minimalCase('T-1'));
-    const indexing = ws.indexFolders(['file:///ws'], () => undefined, () => false);
+    const indexing = ws.indexFolders(
+      ['file:///ws'],
+      () => undefined,
+      () => false,
+    );
     await fs.readsAsked(2); // the inspection file again, and a
     fs.disk.delete(a);
     const deleted = ws.diskChanged([{ uri: a, type: 'deleted' }]);
@@ -98,15 +106,27 @@ describe('the workspace and the disk', () => {
   it('a deleted folder takes exactly the files below it; a deleted path with nothing below costs no scan', async () => {
     const { fs, ws } = await setup();
     const other = 'file:///ws/cases2/c.case.sqs.yaml';
-    for (const [uri, id] of [[a, 'T-1'], [b, 'T-2'], [other, 'T-3']] as const) fs.disk.set(uri, minimalCase(id));
-    const indexing = ws.indexFolders(['file:///ws'], () => undefined, () => false);
+    for (const [uri, id] of [
+      [a, 'T-1'],
+      [b, 'T-2'],
+      [other, 'T-3'],
+    ] as const)
+      fs.disk.set(uri, minimalCase(id));
+    const indexing = ws.indexFolders(
+      ['file:///ws'],
+      () => undefined,
+      () => false,
+    );
     await fs.readsAsked(4);
     for (let i = 0; i < 4; i++) fs.finish(i);
     await indexing;
     assert.deepEqual(ws.index.filesUnder('file:///ws/cases').sort(), [a, b]);
     assert.deepEqual(ws.index.filesUnder('file:///ws/cases/'), ws.index.filesUnder('file:///ws/cases'));
     assert.deepEqual(ws.index.filesUnder('file:///ws/node_modules'), []);
-    await ws.diskChanged([{ uri: 'file:///ws/node_modules', type: 'deleted' }, { uri: 'file:///ws/cases', type: 'deleted' }]);
+    await ws.diskChanged([
+      { uri: 'file:///ws/node_modules', type: 'deleted' },
+      { uri: 'file:///ws/cases', type: 'deleted' },
+    ]);
     assert.deepEqual([ws.index.has(a), ws.index.has(b), ws.index.has(other), ws.index.has(insp)], [false, false, true, true]);
     assert.deepEqual(ws.index.filesUnder('file:///ws/cases'), []);
     assert.deepEqual(ws.index.filesUnder('file:///ws').sort(), [insp, other].sort());
@@ -123,29 +143,61 @@ describe('folders created, moved in or renamed (reported alone, without their fi
     fs.disk.set(before[0]!, minimalInspection);
     fs.disk.set(before[1]!, minimalCase('T-1'));
     const { ws } = handWorkspace(fs);
-    await answering(fs, ws.indexFolders(['file:///ws'], () => undefined, () => false));
+    await answering(
+      fs,
+      ws.indexFolders(
+        ['file:///ws'],
+        () => undefined,
+        () => false,
+      ),
+    );
     for (const uri of before) fs.disk.delete(uri);
     fs.disk.set(moved, minimalInspection);
     fs.disk.set(movedCase, minimalCase('T-1'));
-    await answering(fs, ws.diskChanged([{ uri: 'file:///ws/insp', type: 'deleted' }, { uri: 'file:///ws/insp2', type: 'created' }]));
-    assert.deepEqual(before.filter((u) => ws.index.has(u)), []);
+    await answering(
+      fs,
+      ws.diskChanged([
+        { uri: 'file:///ws/insp', type: 'deleted' },
+        { uri: 'file:///ws/insp2', type: 'created' },
+      ]),
+    );
+    assert.deepEqual(
+      before.filter((u) => ws.index.has(u)),
+      [],
+    );
     assert.equal(ws.index.inspectionOf(movedCase)?.file.uri, moved);
   });
 
   it('a folder deleted and made again before the queue got to it: what it no longer holds goes', async () => {
     const { fs, ws } = await setup();
     const gone = 'file:///ws/cases/gone.case.sqs.yaml';
-    for (const [uri, id] of [[a, 'T-1'], [gone, 'T-2']] as const) fs.disk.set(uri, minimalCase(id));
-    await answering(fs, ws.diskChanged([{ uri: a, type: 'created' }, { uri: gone, type: 'created' }]));
+    for (const [uri, id] of [
+      [a, 'T-1'],
+      [gone, 'T-2'],
+    ] as const)
+      fs.disk.set(uri, minimalCase(id));
+    await answering(
+      fs,
+      ws.diskChanged([
+        { uri: a, type: 'created' },
+        { uri: gone, type: 'created' },
+      ]),
+    );
     // A read in flight keeps the queue busy, so the deletion is still waiting when the creation replaces it.
     fs.disk.set(insp, `${minimalInspection}# edited\n`);
     const asked = fs.reads.length;
     const busy = ws.diskChanged([{ uri: insp, type: 'changed' }]);
     await fs.readsAsked(asked + 1);
     fs.disk.delete(gone);
-    const remade = ws.diskChanged([{ uri: 'file:///ws/cases', type: 'deleted' }, { uri: 'file:///ws/cases', type: 'created' }]);
+    const remade = ws.diskChanged([
+      { uri: 'file:///ws/cases', type: 'deleted' },
+      { uri: 'file:///ws/cases', type: 'created' },
+    ]);
     await answering(fs, Promise.all([busy, remade]));
-    assert.deepEqual([a, gone].filter((u) => ws.index.has(u)), [a]);
+    assert.deepEqual(
+      [a, gone].filter((u) => ws.index.has(u)),
+      [a],
+    );
   });
 
   it('a plain file created costs a listing at most, and none where the walk never looks', async () => {
@@ -168,7 +220,10 @@ describe('folders created, moved in or renamed (reported alone, without their fi
   it('a path changed that is no SQS file is not looked at', async () => {
     const { fs, ws } = await setup();
     fs.holdListings = true;
-    await ws.diskChanged([{ uri: 'file:///ws/cases', type: 'changed' }, { uri: 'file:///ws/notes.yaml', type: 'changed' }]);
+    await ws.diskChanged([
+      { uri: 'file:///ws/cases', type: 'changed' },
+      { uri: 'file:///ws/notes.yaml', type: 'changed' },
+    ]);
     assert.deepEqual([fs.listings, fs.reads], [[], []]);
   });
 });
@@ -188,7 +243,11 @@ describe('a folder that goes while its files are on their way', () => {
     await ws.removeFolder('file:///ws');
     fs.listings[0]!.finish(); // the walk answers after the folder has gone
     await answering(fs, indexing);
-    assert.deepEqual([insp, a].filter((u) => ws.index.has(u)), [], 'nothing would ever forget them');
+    assert.deepEqual(
+      [insp, a].filter((u) => ws.index.has(u)),
+      [],
+      'nothing would ever forget them',
+    );
     assert.deepEqual(fs.reads, [], 'not even read');
   });
 
@@ -196,7 +255,12 @@ describe('a folder that goes while its files are on their way', () => {
     const fs = new HandFs();
     fs.holdListings = true;
     const other = 'file:///ws2/inspection.sqs.yaml';
-    for (const [uri, text] of [[insp, minimalInspection], [a, minimalCase('T-1')], [other, minimalInspection]] as const) fs.disk.set(uri, text);
+    for (const [uri, text] of [
+      [insp, minimalInspection],
+      [a, minimalCase('T-1')],
+      [other, minimalInspection],
+    ] as const)
+      fs.disk.set(uri, text);
     const { ws } = handWorkspace(fs);
     const indexing = ws.indexFolders(['file:///ws', 'file:///ws2'], nothing, never);
     await fs.listingsAsked(1);
@@ -206,7 +270,10 @@ describe('a folder that goes while its files are on their way', () => {
     fs.listings[1]!.finish();
     await fs.answerUntil(ws, () => ws.index.has(other));
     await indexing;
-    assert.deepEqual([insp, a, other].filter((u) => ws.index.has(u)), [other]);
+    assert.deepEqual(
+      [insp, a, other].filter((u) => ws.index.has(u)),
+      [other],
+    );
   });
 
   it('a workspace folder removed while its files are being read: they are forgotten after they land', async () => {
@@ -219,7 +286,10 @@ describe('a folder that goes while its files are on their way', () => {
     const removed = ws.removeFolder('file:///ws');
     fs.finishAll();
     await Promise.all([indexing, removed]);
-    assert.deepEqual([insp, a].filter((u) => ws.index.has(u)), []);
+    assert.deepEqual(
+      [insp, a].filter((u) => ws.index.has(u)),
+      [],
+    );
   });
 
   describe('a folder brought in from outside and let go', () => {
@@ -242,7 +312,11 @@ describe('a folder that goes while its files are on their way', () => {
       await close(x);
       assert.equal(ws.index.has(far), false);
       await answering(fs, ws.diskChanged([{ uri: c, type: 'changed' }]));
-      assert.deepEqual([far, x, c].filter((u) => ws.index.has(u)), [], 'no folder holds it, so nothing would ever forget it');
+      assert.deepEqual(
+        [far, x, c].filter((u) => ws.index.has(u)),
+        [],
+        'no folder holds it, so nothing would ever forget it',
+      );
     });
 
     it('let go while a folder created in it is listed: the files found are not indexed', async () => {
@@ -255,7 +329,10 @@ describe('a folder that goes while its files are on their way', () => {
       const closed = close(x);
       fs.listings[0]!.finish(); // found: m, read after the folder is let go
       await answering(fs, Promise.all([created, closed]));
-      assert.deepEqual([far, x, c, more].filter((u) => ws.index.has(u)), []);
+      assert.deepEqual(
+        [far, x, c, more].filter((u) => ws.index.has(u)),
+        [],
+      );
     });
 
     it('let go while the read of a change in it is in flight: not indexed either', async () => {
@@ -266,7 +343,10 @@ describe('a folder that goes while its files are on their way', () => {
       const closed = close(x);
       fs.finishAll();
       await Promise.all([changed, closed]);
-      assert.deepEqual([far, x, c].filter((u) => ws.index.has(u)), []);
+      assert.deepEqual(
+        [far, x, c].filter((u) => ws.index.has(u)),
+        [],
+      );
     });
   });
 });
@@ -280,7 +360,13 @@ describe('files opened from outside the workspace folders', () => {
 
   it('bring in their inspection while one of them is open, and leave the index as they found it', async () => {
     const { fs, ws, open, close } = await setup();
-    for (const [uri, text] of [[far, minimalInspection], [x, minimalCase('X-1')], [y, minimalCase('Y-1')], [z, minimalCase('Z-1')]] as const) fs.disk.set(uri, text);
+    for (const [uri, text] of [
+      [far, minimalInspection],
+      [x, minimalCase('X-1')],
+      [y, minimalCase('Y-1')],
+      [z, minimalCase('Z-1')],
+    ] as const)
+      fs.disk.set(uri, text);
     open(x, minimalCase('X-1'));
     await fs.answerUntil(ws, () => ws.index.inspectionOf(x)?.file.uri === far && ws.index.has(z));
     open(y, minimalCase('Y-1'));
@@ -295,22 +381,39 @@ describe('files opened from outside the workspace folders', () => {
     assert.ok(ws.index.has(x), 'x is in the folder y keeps: read again from the disk');
     closing = close(y);
     await closing;
-    assert.deepEqual([far, x, y, z].filter((u) => ws.index.has(u)), [], 'nothing of it is left');
+    assert.deepEqual(
+      [far, x, y, z].filter((u) => ws.index.has(u)),
+      [],
+      'nothing of it is left',
+    );
     assert.ok(ws.index.has(insp), 'the workspace folder is untouched');
   });
 
   it('a workspace folder added around one brought in takes it over: its own watchers go, its files stay', async () => {
     const { fs, ws, open, close } = await setup();
-    for (const [uri, text] of [[far, minimalInspection], [x, minimalCase('X-1')], [y, minimalCase('Y-1')]] as const) fs.disk.set(uri, text);
+    for (const [uri, text] of [
+      [far, minimalInspection],
+      [x, minimalCase('X-1')],
+      [y, minimalCase('Y-1')],
+    ] as const)
+      fs.disk.set(uri, text);
     const told: string[] = [];
     ws.onDidBringIn((folder, brought) => told.push(`${brought ? '+' : '-'}${folder}`));
     open(x, minimalCase('X-1')); // opened before its folder was in the workspace
     await fs.answerUntil(ws, () => ws.index.inspectionOf(x)?.file.uri === far && ws.index.has(y));
-    const indexing = ws.indexFolders(['file:///far'], () => undefined, () => false);
+    const indexing = ws.indexFolders(
+      ['file:///far'],
+      () => undefined,
+      () => false,
+    );
     assert.deepEqual(told, ['+file:///far/insp', '-file:///far/insp'], 'let go as the folder is added, before anything is read');
     await answering(fs, indexing);
     await answering(fs, close(x));
-    assert.deepEqual([far, x, y].filter((u) => ws.index.has(u)), [far, x, y], 'the workspace folder holds them now');
+    assert.deepEqual(
+      [far, x, y].filter((u) => ws.index.has(u)),
+      [far, x, y],
+      'the workspace folder holds them now',
+    );
     assert.equal(ws.index.inspectionOf(x)?.file.uri, far);
   });
 
@@ -318,7 +421,13 @@ describe('files opened from outside the workspace folders', () => {
     const { fs, ws, open, close } = await setup();
     const outer = 'file:///far/inspection.sqs.yaml';
     const w = 'file:///far/cases/w.case.sqs.yaml';
-    for (const [uri, text] of [[far, minimalInspection], [x, minimalCase('X-1')], [outer, minimalInspection], [w, minimalCase('W-1')]] as const) fs.disk.set(uri, text);
+    for (const [uri, text] of [
+      [far, minimalInspection],
+      [x, minimalCase('X-1')],
+      [outer, minimalInspection],
+      [w, minimalCase('W-1')],
+    ] as const)
+      fs.disk.set(uri, text);
     const told: string[] = [];
     ws.onDidBringIn((folder, brought) => told.push(`${brought ? '+' : '-'}${folder}`));
     open(x, minimalCase('X-1'));
@@ -331,7 +440,11 @@ describe('files opened from outside the workspace folders', () => {
     await answering(fs, close(x));
     assert.ok(ws.index.has(x), 'the folder w needs holds x too: read again from the disk');
     await answering(fs, close(w));
-    assert.deepEqual([far, x, outer, w].filter((u) => ws.index.has(u)), [], 'let go with the last file that needed either');
+    assert.deepEqual(
+      [far, x, outer, w].filter((u) => ws.index.has(u)),
+      [],
+      'let go with the last file that needed either',
+    );
     assert.deepEqual(told.slice(3), ['-file:///far']);
   });
 
@@ -360,6 +473,10 @@ describe('files opened from outside the workspace folders', () => {
     assert.ok(ws.index.has(lone));
     await close(lone);
     assert.equal(ws.index.has(lone), false, 'not left in the index (and the Problems panel) until a restart');
-    assert.equal(fs.reads.some((r) => r.uri === lone), false, 'nor read from the disk on closing');
+    assert.equal(
+      fs.reads.some((r) => r.uri === lone),
+      false,
+      'nor read from the disk on closing',
+    );
   });
 });

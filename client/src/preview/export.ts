@@ -54,23 +54,22 @@ export function registerExport(server: SqsServer, previewed: () => string | unde
     if (!target) return;
     // A Word document takes a moment: say so where it cannot be missed, and let it be cancelled.
     const location = chosen === 'docx' ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
-    const written = await vscode.window.withProgress(
-      { location, title: `Exporting the report as ${formats[chosen].filter}`, cancellable: chosen === 'docx' },
-      async (_progress, token) => {
+    const written = await vscode.window
+      .withProgress({ location, title: `Exporting the report as ${formats[chosen].filter}`, cancellable: chosen === 'docx' }, async (_progress, token) => {
         const result = await server.request(ExportRequest, { uri: inspection.uri, format: chosen }, token);
         if (token.isCancellationRequested) return false;
         if (!result) throw new Error('the language server has no report for this inspection');
         const bytes = result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : Buffer.from(result.data, 'utf8');
         await vscode.workspace.fs.writeFile(target, bytes);
         return true;
-      },
-    ).then(
-      (ok) => ok,
-      (e: unknown) => {
-        void vscode.window.showErrorMessage(`The report could not be exported: ${e instanceof Error ? e.message : String(e)}`);
-        return false;
-      },
-    );
+      })
+      .then(
+        (ok) => ok,
+        (e: unknown) => {
+          void vscode.window.showErrorMessage(`The report could not be exported: ${e instanceof Error ? e.message : String(e)}`);
+          return false;
+        },
+      );
     if (!written) return;
     const open = chosen === 'docx' ? 'Reveal' : 'Open';
     const answer = await vscode.window.showInformationMessage(`Report exported to ${vscode.workspace.asRelativePath(target)}.`, open);

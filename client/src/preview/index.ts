@@ -9,7 +9,9 @@ export function registerPreview(server: SqsServer, context: vscode.ExtensionCont
   const manager = new PreviewManager(server, context.extensionUri, log);
   return vscode.Disposable.from(
     manager,
-    vscode.commands.registerCommand(commandIds.openPreviewToSide, (resource?: unknown) => manager.openToSide(resource instanceof vscode.Uri ? resource : undefined)),
+    vscode.commands.registerCommand(commandIds.openPreviewToSide, (resource?: unknown) =>
+      manager.openToSide(resource instanceof vscode.Uri ? resource : undefined),
+    ),
     vscode.commands.registerCommand(commandIds.togglePreviewLock, () => manager.toggleLock()),
     registerExport(server, () => manager.activePreview()?.inspection),
   );

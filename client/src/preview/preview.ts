@@ -56,7 +56,12 @@ export class ReportPreview implements vscode.Disposable {
     private readonly host: PreviewHost,
   ) {
     panel.webview.options = webviewOptions(host.extensionUri);
-    this.scheduler = new RenderScheduler((t) => this.render(t), renderDelayMs, undefined, (e) => host.log.error(`report preview: ${String(e)}`));
+    this.scheduler = new RenderScheduler(
+      (t) => this.render(t),
+      renderDelayMs,
+      undefined,
+      (e) => host.log.error(`report preview: ${String(e)}`),
+    );
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.received(raw)),
       panel.onDidDispose(() => this.dispose()),
@@ -112,7 +117,10 @@ export class ReportPreview implements vscode.Disposable {
     if (!this.shown || !this.panel.visible) return;
     this.cursor = {
       uri: uri.toString(),
-      range: { start: { line: selection.start.line, character: selection.start.character }, end: { line: selection.end.line, character: selection.end.character } },
+      range: {
+        start: { line: selection.start.line, character: selection.start.character },
+        end: { line: selection.end.line, character: selection.end.character },
+      },
     };
     if (!this.asking) void this.askParagraphsAt();
   }

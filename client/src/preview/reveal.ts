@@ -31,7 +31,12 @@ export function sourcePlaces(sources: readonly SourceLink[]): Place[] {
 }
 
 export function findingPlaces(findings: readonly MarkFinding[]): Place[] {
-  return findings.map((f) => ({ uri: f.uri, range: f.range, label: `${f.code} ${f.message}`, kind: `${f.severity === 'error' ? 'error' : 'warning'} ${f.code}` }));
+  return findings.map((f) => ({
+    uri: f.uri,
+    range: f.range,
+    label: `${f.code} ${f.message}`,
+    kind: `${f.severity === 'error' ? 'error' : 'warning'} ${f.code}`,
+  }));
 }
 
 /** Everything a part of the report is about: its findings, then the places it was made from or concerns. */
@@ -87,7 +92,9 @@ async function open(places: readonly Place[], column: ColumnChooser): Promise<vo
   try {
     await show(places, column, false);
   } catch (e) {
-    void vscode.window.showWarningMessage(`Could not open ${vscode.workspace.asRelativePath(vscode.Uri.parse(places[0]!.uri))}: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showWarningMessage(
+      `Could not open ${vscode.workspace.asRelativePath(vscode.Uri.parse(places[0]!.uri))}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 

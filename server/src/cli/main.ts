@@ -58,7 +58,12 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
       });
       if (values.format !== 'human' && values.format !== 'json') throw new UsageError(`--format must be human or json, not ${values.format}.`);
       if (positionals.length === 0) throw new UsageError('sqs check: name a file or folder, e.g. sqs check examples/liverpool-2013');
-      return check(positionals, { format: values.format, severity: severityOption(values.severity), showIgnored: values['show-ignored'], ...phrasebookOption(values.phrasebook) }, out, err);
+      return check(
+        positionals,
+        { format: values.format, severity: severityOption(values.severity), showIgnored: values['show-ignored'], ...phrasebookOption(values.phrasebook) },
+        out,
+        err,
+      );
     }
     if (command === 'render') {
       const { values, positionals } = parseArgs({
@@ -75,8 +80,17 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
       const format = values.format;
       if (format !== 'md' && format !== 'html' && format !== 'docx') throw new UsageError(`--format must be md, html or docx, not ${format}.`);
       if (positionals.length !== 1) throw new UsageError('sqs render: name one inspection folder, e.g. sqs render examples/liverpool-2013');
-      if (values.annotate && format === 'md') throw new UsageError('--annotate is for --format docx (a comment on each figure) and html (data-source attributes on each sentence); Markdown has no place for it.');
-      const options: RenderOptions = { format, force: values.force, annotate: values.annotate, ...(values.out !== undefined && { out: values.out }), ...phrasebookOption(values.phrasebook) };
+      if (values.annotate && format === 'md')
+        throw new UsageError(
+          '--annotate is for --format docx (a comment on each figure) and html (data-source attributes on each sentence); Markdown has no place for it.',
+        );
+      const options: RenderOptions = {
+        format,
+        force: values.force,
+        annotate: values.annotate,
+        ...(values.out !== undefined && { out: values.out }),
+        ...phrasebookOption(values.phrasebook),
+      };
       return render(positionals[0]!, options, out, err).catch((e: unknown) => failure(e, err));
     }
     throw new UsageError(`Unknown command "${command}".\n\n${usage}`);

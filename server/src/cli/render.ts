@@ -30,7 +30,8 @@ export interface RenderOptions {
  */
 export async function render(folder: string, options: RenderOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const dir = path.resolve(folder);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${folder}: not a folder. Name an inspection folder (the one holding inspection.sqs.yaml).`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UsageError(`${folder}: not a folder. Name an inspection folder (the one holding inspection.sqs.yaml).`);
   if (options.format === 'docx' && !options.out) throw new UsageError('--format docx writes a file: give --out FILE, e.g. --out report.docx');
   const { index } = loadWorkspace([dir]);
   const inspection = index.inspections().find((i) => i.folder === toUri(dir)) ?? index.inspectionOf(toUri(path.join(dir, 'inspection.sqs.yaml')));

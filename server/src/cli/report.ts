@@ -35,7 +35,13 @@ export function formatHuman(findings: Finding[], fileCount: number, ignoredCount
       lines.push(`    ${displayPath(r.uri)}:${r.range.start.line + 1}:${r.range.start.character + 1} ${r.message}`);
     }
   }
-  lines.push(summary(findings.filter((f) => !f.ignored), fileCount, ignoredCount));
+  lines.push(
+    summary(
+      findings.filter((f) => !f.ignored),
+      fileCount,
+      ignoredCount,
+    ),
+  );
   return lines.join('\n');
 }
 

@@ -31,10 +31,25 @@ const table = [
   ['SQS015', 'unknown-catalogue', 'error', 'The criteria version named is not a known catalogue.'],
   ['SQS016', 'unknown-sentence', 'error', 'A sentence type that the catalogue does not list.'],
   ['SQS020', 'invalid-count', 'error', 'A count that is negative, fractional or a percentage: counts are whole numbers of cases.'],
-  ['SQS021', 'count-exceeds-total', 'error', 'A stated count exceeds the count that contains it (sufficient ≤ relevant ≤ sampled, done ≤ due, a reason ≤ not sufficient).'],
-  ['SQS022', 'count-arithmetic', 'error', 'Stated counts that do not add up: not sufficient ≠ relevant − sufficient, or due − done ≠ the reviews that did not take place.'],
+  [
+    'SQS021',
+    'count-exceeds-total',
+    'error',
+    'A stated count exceeds the count that contains it (sufficient ≤ relevant ≤ sampled, done ≤ due, a reason ≤ not sufficient).',
+  ],
+  [
+    'SQS022',
+    'count-arithmetic',
+    'error',
+    'Stated counts that do not add up: not sufficient ≠ relevant − sufficient, or due − done ≠ the reviews that did not take place.',
+  ],
   ['SQS023', 'reasons-do-not-partition', 'error', 'Reasons that each not-sufficient case gives exactly one of do not sum to the not-sufficient count.'],
-  ['SQS024', 'exceeds-subgroup', 'error', 'More relevant cases than the subgroup the criterion is limited to (PSR cases, custodial cases, …) as stated for another criterion.'],
+  [
+    'SQS024',
+    'exceeds-subgroup',
+    'error',
+    'More relevant cases than the subgroup the criterion is limited to (PSR cases, custodial cases, …) as stated for another criterion.',
+  ],
   ['SQS025', 'subgroup-disagreement', 'warning', 'Criteria relevant to the same cases (e.g. every PSR criterion) state different relevant counts.'],
   ['SQS030', 'stated-differs-from-tally', 'error', 'A stated count differs from the tally of the case files.'],
   ['SQS040', 'sample-mismatch', 'error', 'The number of case files differs from the stated sample size.'],
@@ -46,9 +61,14 @@ const table = [
   ['SQS051', 'not-yet-judged', 'information', 'A criterion that applies to the case has no judgement yet.'],
   ['SQS052', 'reasons-on-sufficient', 'warning', 'Reasons given for a judgement that is not "not sufficient": they are not counted.'],
   ['SQS053', 'missing-reason', 'warning', 'A "not sufficient" judgement without a reason, where the criterion lists reasons.'],
-  ['SQS054', 'reasons-not-exclusive', 'warning', 'More than one reason where the criterion\'s reasons are exclusive (each case gives one).'],
+  ['SQS054', 'reasons-not-exclusive', 'warning', "More than one reason where the criterion's reasons are exclusive (each case gives one)."],
   ['SQS055', 'marked-not-applicable', 'warning', 'Marked not applicable although the case facts say the criterion applies: it is not counted.'],
-  ['SQS060', 'prose-count-mismatch', 'warning', 'Commentary states a number of cases ("19 out of 22", "all but five", "in three cases") the tallies contradict.'],
+  [
+    'SQS060',
+    'prose-count-mismatch',
+    'warning',
+    'Commentary states a number of cases ("19 out of 22", "all but five", "in three cases") the tallies contradict.',
+  ],
   ['SQS061', 'prose-band-mismatch', 'warning', 'Commentary uses a proportion phrase ("over three-quarters") the phrasebook does not accept for the tallies.'],
   ['SQS062', 'prose-not-checked', 'information', 'Commentary too long, or stating too many quantities, to be checked against the numbers.'],
   ['SQS090', 'ignore-without-reason', 'warning', 'An `# sqs-ignore` comment without a reason: it silences nothing until it says why.'],
@@ -57,9 +77,7 @@ const table = [
 
 export type Code = (typeof table)[number][0];
 
-export const codes: ReadonlyMap<string, CodeInfo> = new Map(
-  table.map(([code, name, severity, summary]) => [code, { code, name, severity, summary }]),
-);
+export const codes: ReadonlyMap<string, CodeInfo> = new Map(table.map(([code, name, severity, summary]) => [code, { code, name, severity, summary }]));
 
 export function codeInfo(code: Code): CodeInfo {
   // The table is the source of the Code type, so the lookup cannot miss.

@@ -21,12 +21,46 @@ export type { Contribution, Outcome } from './index/relevance';
 export { Checker, type CheckerOptions, type FindingsOptions, type InspectionCheck } from './checks/index';
 export { ignoreDirectives, type IgnoreDirective } from './checks/ignores';
 export { readSeverityOverrides, applySeverityOverrides, type SeverityLevel, type SeverityOverrides } from './severity';
-export { Phrasebook, PhrasebookError, styles, formNames, type Style, type Framing, type Form, type Quantity, type QuantityKind, type Band, type Figures } from './commentary/phrasebook';
+export {
+  Phrasebook,
+  PhrasebookError,
+  styles,
+  formNames,
+  type Style,
+  type Framing,
+  type Form,
+  type Quantity,
+  type QuantityKind,
+  type Band,
+  type Figures,
+} from './commentary/phrasebook';
 export { PhrasebookRegistry } from './commentary/phrasebookRegistry';
 export type { QuantifierMatch, MatchKind } from './commentary/finder';
 export type { PhrasebookData, PhrasebookFileData } from './commentary/phrasebookSchema';
 export { buildReport, type ReportOptions } from './report/buildReport';
 export * from './report/document';
 export type { QuestionFigures } from './report/figures';
-export { paragraphsOf, sentenceKey, sentenceByKey, sourcesOf, distinctPlaces, paragraphsFedBy, paragraphsAffectedBy, paragraphsWarned, type ParagraphEntry } from './report/navigate';
-export { markReport, markNote, markNotes, severityLabel, sourcesOfPart, type MarkSeverity, type MarkNote, type ParagraphMark, type ReportMarks, type ReportPart, type PartSources } from './report/marks';
+export {
+  paragraphsOf,
+  sentenceKey,
+  sentenceByKey,
+  sourcesOf,
+  distinctPlaces,
+  paragraphsFedBy,
+  paragraphsAffectedBy,
+  paragraphsWarned,
+  type ParagraphEntry,
+} from './report/navigate';
+export {
+  markReport,
+  markNote,
+  markNotes,
+  severityLabel,
+  sourcesOfPart,
+  type MarkSeverity,
+  type MarkNote,
+  type ParagraphMark,
+  type ReportMarks,
+  type ReportPart,
+  type PartSources,
+} from './report/marks';

@@ -11,20 +11,25 @@ import type { Workspace } from './workspace';
  */
 export function registerCodeActions(connection: Connection, ws: Workspace, log: Logger): void {
   connection.onCodeAction(
-    guarded(log, 'textDocument/codeAction', (): CodeAction[] => [], (params) => {
-      const only = params.context.only;
-      if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
-      const uri = params.textDocument.uri;
-      const ours = params.context.diagnostics.filter((d) => d.source === diagnosticSource);
-      const fixes = ours.flatMap((d) => fixesOf(d).map((fix) => toCodeAction(fix, uri, d)));
-      const file = ws.file(uri);
-      const ignores = file
-        ? ours.flatMap((d) => {
-            const fix = typeof d.code === 'string' ? ignoreFix(file, d.code, d.range) : undefined;
-            return fix ? [toCodeAction(fix, uri, d)] : [];
-          })
-        : [];
-      return [...fixes, ...ignores];
-    }),
+    guarded(
+      log,
+      'textDocument/codeAction',
+      (): CodeAction[] => [],
+      (params) => {
+        const only = params.context.only;
+        if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+        const uri = params.textDocument.uri;
+        const ours = params.context.diagnostics.filter((d) => d.source === diagnosticSource);
+        const fixes = ours.flatMap((d) => fixesOf(d).map((fix) => toCodeAction(fix, uri, d)));
+        const file = ws.file(uri);
+        const ignores = file
+          ? ours.flatMap((d) => {
+              const fix = typeof d.code === 'string' ? ignoreFix(file, d.code, d.range) : undefined;
+              return fix ? [toCodeAction(fix, uri, d)] : [];
+            })
+          : [];
+        return [...fixes, ...ignores];
+      },
+    ),
   );
 }

@@ -22,28 +22,33 @@ export const completionTriggers = [' ', '"', '-', '[', ','];
 
 export function registerCompletion(connection: Connection, ws: Workspace, log: Logger, snippets: boolean): void {
   connection.onCompletion(
-    guarded(log, 'textDocument/completion', (): CompletionList | null => null, (params) => {
-      const file = ws.file(params.textDocument.uri);
-      if (!file) return null;
-      const found = completionsAt(ws.index, file.uri, file.parsed.source.offset(params.position));
-      if (!found) return null;
-      const range = toRange(found.range);
-      const items = found.items.map((e): CompletionItem => {
-        const item: CompletionItem = {
-          label: e.label,
-          kind: kinds[e.kind],
-          textEdit: { range, newText: e.snippet && !snippets ? plainText(e.insertText) : e.insertText },
-          insertTextFormat: e.snippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-        };
-        if (e.detail) item.detail = e.detail;
-        if (e.documentation) item.documentation = { kind: MarkupKind.Markdown, value: e.documentation };
-        if (e.filterText) item.filterText = e.filterText;
-        if (e.sortText) item.sortText = e.sortText;
-        if (e.preselect) item.preselect = true;
-        return item;
-      });
-      return { isIncomplete: false, items };
-    }),
+    guarded(
+      log,
+      'textDocument/completion',
+      (): CompletionList | null => null,
+      (params) => {
+        const file = ws.file(params.textDocument.uri);
+        if (!file) return null;
+        const found = completionsAt(ws.index, file.uri, file.parsed.source.offset(params.position));
+        if (!found) return null;
+        const range = toRange(found.range);
+        const items = found.items.map((e): CompletionItem => {
+          const item: CompletionItem = {
+            label: e.label,
+            kind: kinds[e.kind],
+            textEdit: { range, newText: e.snippet && !snippets ? plainText(e.insertText) : e.insertText },
+            insertTextFormat: e.snippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+          };
+          if (e.detail) item.detail = e.detail;
+          if (e.documentation) item.documentation = { kind: MarkupKind.Markdown, value: e.documentation };
+          if (e.filterText) item.filterText = e.filterText;
+          if (e.sortText) item.sortText = e.sortText;
+          if (e.preselect) item.preselect = true;
+          return item;
+        });
+        return { isIncomplete: false, items };
+      },
+    ),
   );
 }
 

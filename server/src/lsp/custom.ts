@@ -27,38 +27,43 @@ import type { Workspace } from './workspace';
 export function registerCustomRequests(connection: Connection, ws: Workspace, settings: SettingsStore, log: Logger): void {
   connection.onRequest(
     InspectionStatusRequest,
-    guarded(log, InspectionStatusRequest.method, (): InspectionStatus | null => null, async ({ uri }) => {
-      const file = ws.file(uri);
-      if (!file) return null;
-      const progress = inspectionProgress(ws.index, file.uri);
-      if (!progress) return { kind: file.kind };
-      const { inspection } = progress;
-      let errors = 0;
-      let warnings = 0;
-      for (const u of inspection.uris) {
-        const fileSettings = await settings.get(ws.clientUri(u));
-        const findings = applySettings(ws.checker.findingsFor(u, { phrasebook: fileSettings.phrasebook }), fileSettings);
-        for (const f of findings) {
-          if (f.severity === 'error') errors++;
-          else if (f.severity === 'warning') warnings++;
+    guarded(
+      log,
+      InspectionStatusRequest.method,
+      (): InspectionStatus | null => null,
+      async ({ uri }) => {
+        const file = ws.file(uri);
+        if (!file) return null;
+        const progress = inspectionProgress(ws.index, file.uri);
+        if (!progress) return { kind: file.kind };
+        const { inspection } = progress;
+        let errors = 0;
+        let warnings = 0;
+        for (const u of inspection.uris) {
+          const fileSettings = await settings.get(ws.clientUri(u));
+          const findings = applySettings(ws.checker.findingsFor(u, { phrasebook: fileSettings.phrasebook }), fileSettings);
+          for (const f of findings) {
+            if (f.severity === 'error') errors++;
+            else if (f.severity === 'warning') warnings++;
+          }
         }
-      }
-      const model = inspection.file.model;
-      return {
-        kind: file.kind,
-        inspection: {
-          uri: inspection.file.uri,
-          folder: inspection.folder,
-          ...(model.area && { area: model.area.value }),
-          ...(model.sample && { sample: model.sample.value }),
-          cases: progress.cases,
-          casesJudged: progress.casesJudged,
-          errors,
-          warnings,
-          revision: inspection.revision,
-        },
-      };
-    }),
+        const model = inspection.file.model;
+        return {
+          kind: file.kind,
+          inspection: {
+            uri: inspection.file.uri,
+            folder: inspection.folder,
+            ...(model.area && { area: model.area.value }),
+            ...(model.sample && { sample: model.sample.value }),
+            cases: progress.cases,
+            casesJudged: progress.casesJudged,
+            errors,
+            warnings,
+            revision: inspection.revision,
+          },
+        };
+      },
+    ),
   );
 
   /** The inspection a file of it names (the inspection file or a case file), after the pending edits. */
@@ -69,53 +74,83 @@ export function registerCustomRequests(connection: Connection, ws: Workspace, se
 
   connection.onRequest(
     ReportRequest,
-    guarded(log, ReportRequest.method, (): ReportPayload | null => null, async ({ uri }) => {
-      const inspection = inspectionFor(uri);
-      return inspection ? reportPayload(ws, settings, inspection) : null;
-    }),
+    guarded(
+      log,
+      ReportRequest.method,
+      (): ReportPayload | null => null,
+      async ({ uri }) => {
+        const inspection = inspectionFor(uri);
+        return inspection ? reportPayload(ws, settings, inspection) : null;
+      },
+    ),
   );
 
   connection.onRequest(
     PreviewRequest,
-    guarded(log, PreviewRequest.method, (): PreviewRender | null => null, async ({ uri }) => {
-      const inspection = inspectionFor(uri);
-      return inspection ? previewRender(ws, settings, inspection) : null;
-    }),
+    guarded(
+      log,
+      PreviewRequest.method,
+      (): PreviewRender | null => null,
+      async ({ uri }) => {
+        const inspection = inspectionFor(uri);
+        return inspection ? previewRender(ws, settings, inspection) : null;
+      },
+    ),
   );
 
   connection.onRequest(
     PreviewSourcesRequest,
-    guarded(log, PreviewSourcesRequest.method, (): PreviewSources | null => null, async ({ uri, part }) => {
-      const inspection = inspectionFor(uri);
-      return inspection ? previewSources(ws, settings, inspection, part) : null;
-    }),
+    guarded(
+      log,
+      PreviewSourcesRequest.method,
+      (): PreviewSources | null => null,
+      async ({ uri, part }) => {
+        const inspection = inspectionFor(uri);
+        return inspection ? previewSources(ws, settings, inspection, part) : null;
+      },
+    ),
   );
 
   connection.onRequest(
     ParagraphsAtRequest,
-    guarded(log, ParagraphsAtRequest.method, (): string[] | null => null, async ({ uri, at }) => {
-      const inspection = inspectionFor(uri);
-      const file = ws.file(at.uri);
-      return inspection && file ? paragraphsAt(ws, settings, inspection, file.uri, at.range) : null;
-    }),
+    guarded(
+      log,
+      ParagraphsAtRequest.method,
+      (): string[] | null => null,
+      async ({ uri, at }) => {
+        const inspection = inspectionFor(uri);
+        const file = ws.file(at.uri);
+        return inspection && file ? paragraphsAt(ws, settings, inspection, file.uri, at.range) : null;
+      },
+    ),
   );
 
   connection.onRequest(
     ExportRequest,
-    guarded(log, ExportRequest.method, (): ExportResult | null => null, async ({ uri, format }) => {
-      const file = ws.file(uri);
-      const inspection = file && ws.index.inspectionOf(file.uri);
-      return inspection ? exportReport(ws, settings, inspection, format) : null;
-    }),
+    guarded(
+      log,
+      ExportRequest.method,
+      (): ExportResult | null => null,
+      async ({ uri, format }) => {
+        const file = ws.file(uri);
+        const inspection = file && ws.index.inspectionOf(file.uri);
+        return inspection ? exportReport(ws, settings, inspection, format) : null;
+      },
+    ),
   );
 
   connection.onRequest(
     ScaffoldRequest,
-    guarded(log, ScaffoldRequest.method, () => scaffoldInspection(ws.index.registry.latest), (params) => {
-      ws.sync();
-      if (params.kind === 'inspection') return scaffoldInspection(ws.index.registry.latest);
-      return scaffoldCase(ws.index, params.folder, params.caseId);
-    }),
+    guarded(
+      log,
+      ScaffoldRequest.method,
+      () => scaffoldInspection(ws.index.registry.latest),
+      (params) => {
+        ws.sync();
+        if (params.kind === 'inspection') return scaffoldInspection(ws.index.registry.latest);
+        return scaffoldCase(ws.index, params.folder, params.caseId);
+      },
+    ),
   );
 
   // One notification per burst of changes, naming the inspections touched.

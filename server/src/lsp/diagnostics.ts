@@ -1,10 +1,4 @@
-import {
-  DocumentDiagnosticReportKind,
-  LSPErrorCodes,
-  ResponseError,
-  type Connection,
-  type DocumentDiagnosticReport,
-} from 'vscode-languageserver/node';
+import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Connection, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import type { Inspection } from '../core/index';
 import type { DiagnosticReports } from './diagnosticReports';
 import { errorText, guarded, type Logger } from './safe';
@@ -48,18 +42,23 @@ export class DiagnosticsFeature {
   register(): void {
     if (this.mode === 'pull') {
       this.connection.languages.diagnostics.on(
-        guarded(this.log, 'textDocument/diagnostic', (): DocumentDiagnosticReport => ({ kind: DocumentDiagnosticReportKind.Full, items: [] }), async (params, token) => {
-          const clientUri = params.textDocument.uri;
-          const version = this.reports.settingsVersion;
-          const settings = await this.settings.get(clientUri);
-          if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-          // Indexed after the settings arrive, so the answer reflects edits made meanwhile.
-          this.ws.sync();
-          const uri = this.ws.canonical(clientUri);
-          const resultId = this.reports.resultId(uri, version);
-          if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-          return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.reports.items(uri, settings) };
-        }),
+        guarded(
+          this.log,
+          'textDocument/diagnostic',
+          (): DocumentDiagnosticReport => ({ kind: DocumentDiagnosticReportKind.Full, items: [] }),
+          async (params, token) => {
+            const clientUri = params.textDocument.uri;
+            const version = this.reports.settingsVersion;
+            const settings = await this.settings.get(clientUri);
+            if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+            // Indexed after the settings arrive, so the answer reflects edits made meanwhile.
+            this.ws.sync();
+            const uri = this.ws.canonical(clientUri);
+            const resultId = this.reports.resultId(uri, version);
+            if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+            return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.reports.items(uri, settings) };
+          },
+        ),
       );
     }
     this.ws.onDidChange((change) => this.changed(change));

@@ -9,43 +9,64 @@ import type { Workspace } from './workspace';
 /** Folding, tally hints after stated counts, and navigation between case ids, criteria and counts. */
 export function registerEditorAids(connection: Connection, ws: Workspace, log: Logger): void {
   connection.onFoldingRanges(
-    guarded(log, 'textDocument/foldingRange', (): FoldingRange[] => [], (params) => {
-      const file = ws.file(params.textDocument.uri);
-      return file ? foldingRanges(file).map((f) => ({ startLine: f.startLine, endLine: f.endLine, ...(f.kind && { kind: FoldingRangeKind.Comment }) })) : [];
-    }),
+    guarded(
+      log,
+      'textDocument/foldingRange',
+      (): FoldingRange[] => [],
+      (params) => {
+        const file = ws.file(params.textDocument.uri);
+        return file ? foldingRanges(file).map((f) => ({ startLine: f.startLine, endLine: f.endLine, ...(f.kind && { kind: FoldingRangeKind.Comment }) })) : [];
+      },
+    ),
   );
 
   connection.languages.inlayHint.on(
-    guarded(log, 'textDocument/inlayHint', (): InlayHint[] => [], (params) => {
-      const file = ws.file(params.textDocument.uri);
-      if (!file) return [];
-      const { start, end } = params.range;
-      return tallyHints(ws.index, file.uri)
-        .filter((h) => h.position.line >= start.line && h.position.line <= end.line)
-        .map((h) => ({
-          position: h.position,
-          label: h.label,
-          kind: InlayHintKind.Type,
-          paddingLeft: true,
-          tooltip: { kind: MarkupKind.Markdown, value: h.tooltip },
-        }));
-    }),
+    guarded(
+      log,
+      'textDocument/inlayHint',
+      (): InlayHint[] => [],
+      (params) => {
+        const file = ws.file(params.textDocument.uri);
+        if (!file) return [];
+        const { start, end } = params.range;
+        return tallyHints(ws.index, file.uri)
+          .filter((h) => h.position.line >= start.line && h.position.line <= end.line)
+          .map((h) => ({
+            position: h.position,
+            label: h.label,
+            kind: InlayHintKind.Type,
+            paddingLeft: true,
+            tooltip: { kind: MarkupKind.Markdown, value: h.tooltip },
+          }));
+      },
+    ),
   );
 
-  const locations = (found: { uri: string; range: Parameters<typeof toRange>[0] }[]): Location[] => found.map((l) => ({ uri: ws.clientUri(l.uri), range: toRange(l.range) }));
+  const locations = (found: { uri: string; range: Parameters<typeof toRange>[0] }[]): Location[] =>
+    found.map((l) => ({ uri: ws.clientUri(l.uri), range: toRange(l.range) }));
 
   connection.onDefinition(
-    guarded(log, 'textDocument/definition', (): Location[] => [], (params) => {
-      const file = ws.file(params.textDocument.uri);
-      return file ? locations(definition(ws.index, file.uri, file.parsed.source.offset(params.position))) : [];
-    }),
+    guarded(
+      log,
+      'textDocument/definition',
+      (): Location[] => [],
+      (params) => {
+        const file = ws.file(params.textDocument.uri);
+        return file ? locations(definition(ws.index, file.uri, file.parsed.source.offset(params.position))) : [];
+      },
+    ),
   );
 
   connection.onReferences(
-    guarded(log, 'textDocument/references', (): Location[] => [], (params) => {
-      const file = ws.file(params.textDocument.uri);
-      return file ? locations(references(ws.index, file.uri, file.parsed.source.offset(params.position), params.context.includeDeclaration)) : [];
-    }),
+    guarded(
+      log,
+      'textDocument/references',
+      (): Location[] => [],
+      (params) => {
+        const file = ws.file(params.textDocument.uri);
+        return file ? locations(references(ws.index, file.uri, file.parsed.source.offset(params.position), params.context.includeDeclaration)) : [];
+      },
+    ),
   );
 }
 

@@ -1,4 +1,16 @@
-import { buildReport, markReport, paragraphsFedBy, sourcesOfPart, type Finding, type Inspection, type Range, type ReportDocument, type ReportMarks, type ReportPart, type ReportWarning } from '../core/index';
+import {
+  buildReport,
+  markReport,
+  paragraphsFedBy,
+  sourcesOfPart,
+  type Finding,
+  type Inspection,
+  type Range,
+  type ReportDocument,
+  type ReportMarks,
+  type ReportPart,
+  type ReportWarning,
+} from '../core/index';
 import type { ExportFormat, ExportResult, MarkFinding, PreviewRender, PreviewSources, ReportMark, ReportNote, ReportPayload, Settings } from '../protocol';
 import { renderDocx } from '../render/docx';
 import { renderHtml } from '../render/html';
@@ -61,7 +73,13 @@ export function protocolMarks({ marks, notes }: ReportMarks): { marks: ReportMar
 
 const note = (w: ReportWarning): ReportNote => ({ message: w.message, sources: w.sources });
 // Marks are made of error and warning findings only (markReport).
-const markFinding = (f: Finding): MarkFinding => ({ code: f.code, severity: f.severity as MarkFinding['severity'], message: f.message, uri: f.uri, range: f.range });
+const markFinding = (f: Finding): MarkFinding => ({
+  code: f.code,
+  severity: f.severity as MarkFinding['severity'],
+  message: f.message,
+  uri: f.uri,
+  range: f.range,
+});
 
 /**
  * The report as the preview shows it: the HTML renderer's fragment (the page around it is the client's), each

@@ -10,7 +10,12 @@ export function errorText(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }
 
-export function guarded<A extends unknown[], R>(log: Logger, name: string, fallback: () => R, handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+export function guarded<A extends unknown[], R>(
+  log: Logger,
+  name: string,
+  fallback: () => R,
+  handler: (...args: A) => R | Promise<R>,
+): (...args: A) => Promise<R> {
   return async (...args: A) => {
     try {
       return await handler(...args);

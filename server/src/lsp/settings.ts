@@ -25,9 +25,7 @@ export class SettingsStore {
     if (!this.pull) return Promise.resolve(this.pushed);
     let s = this.cache.get(uri);
     if (!s) {
-      s = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: settingsSection })
-        .then(normaliseSettings, () => defaultSettings);
+      s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: settingsSection }).then(normaliseSettings, () => defaultSettings);
       this.cache.set(uri, s);
     }
     return s;
@@ -43,7 +41,15 @@ export class SettingsStore {
     for (let i = 0; i < missing.length; i += batch) {
       const slice = missing.slice(i, i + batch);
       const answer = this.connection.workspace.getConfiguration(slice.map((scopeUri) => ({ scopeUri, section: settingsSection }))) as Promise<unknown[]>;
-      slice.forEach((uri, k) => this.cache.set(uri, answer.then((values) => normaliseSettings(values[k]), () => defaultSettings)));
+      slice.forEach((uri, k) =>
+        this.cache.set(
+          uri,
+          answer.then(
+            (values) => normaliseSettings(values[k]),
+            () => defaultSettings,
+          ),
+        ),
+      );
     }
     return Promise.all(uris.map((u) => this.get(u)));
   }

@@ -99,7 +99,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         guardedNotification(log, 'workspace/didChangeWorkspaceFolders', async (e) => {
           // All at once: the added folders are the workspace's before a document opened in them next is seen.
           const removed = e.removed.map((f) => ws.removeFolder(f.uri));
-          await Promise.all([...removed, indexWorkspace(connection, ws, e.added.map((f) => f.uri), log)]);
+          await Promise.all([
+            ...removed,
+            indexWorkspace(
+              connection,
+              ws,
+              e.added.map((f) => f.uri),
+              log,
+            ),
+          ]);
         }),
       );
     }

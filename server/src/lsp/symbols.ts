@@ -20,24 +20,34 @@ const kinds: Record<OutlineKind, SymbolKind> = {
 
 export function registerSymbols(connection: Connection, ws: Workspace, log: Logger, hierarchical: boolean): void {
   connection.onDocumentSymbol(
-    guarded(log, 'textDocument/documentSymbol', (): DocumentSymbol[] | SymbolInformation[] => [], (params) => {
-      const file = ws.file(params.textDocument.uri);
-      if (!file) return [];
-      const nodes = outline(file);
-      return hierarchical ? nodes.map(toDocumentSymbol) : flatten(nodes, params.textDocument.uri);
-    }),
+    guarded(
+      log,
+      'textDocument/documentSymbol',
+      (): DocumentSymbol[] | SymbolInformation[] => [],
+      (params) => {
+        const file = ws.file(params.textDocument.uri);
+        if (!file) return [];
+        const nodes = outline(file);
+        return hierarchical ? nodes.map(toDocumentSymbol) : flatten(nodes, params.textDocument.uri);
+      },
+    ),
   );
 
   connection.onWorkspaceSymbol(
-    guarded(log, 'workspace/symbol', (): SymbolInformation[] => [], (params) => {
-      ws.sync();
-      return caseSymbols(ws.index, params.query).map((s) => ({
-        name: s.id,
-        kind: SymbolKind.File,
-        location: { uri: ws.clientUri(s.uri), range: toRange(s.range) },
-        ...(s.inspection && { containerName: s.inspection }),
-      }));
-    }),
+    guarded(
+      log,
+      'workspace/symbol',
+      (): SymbolInformation[] => [],
+      (params) => {
+        ws.sync();
+        return caseSymbols(ws.index, params.query).map((s) => ({
+          name: s.id,
+          kind: SymbolKind.File,
+          location: { uri: ws.clientUri(s.uri), range: toRange(s.range) },
+          ...(s.inspection && { containerName: s.inspection }),
+        }));
+      },
+    ),
   );
 }
 

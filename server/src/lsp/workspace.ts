@@ -126,7 +126,10 @@ export class Workspace {
     if (!this.open.delete(uri)) return Promise.resolve();
     this.pending.delete(uri);
     const released = this.broughtIn.release(uri);
-    return this.disk.push([{ uri, kind: this.covered.covers(uri) ? 'read' : 'forget' }, ...released.map((folder) => ({ uri: folder, kind: 'forget' as const }))]);
+    return this.disk.push([
+      { uri, kind: this.covered.covers(uri) ? 'read' : 'forget' },
+      ...released.map((folder) => ({ uri: folder, kind: 'forget' as const })),
+    ]);
   }
 
   /** Indexes pending edits now. Every handler calls this before reading the index. */
@@ -219,7 +222,11 @@ export class Workspace {
     if (!folder || !this.broughtIn.bringIn(folder, owner)) return;
     const letGo = () => !this.broughtIn.has(folder);
     const found = await this.fs.findSqsFiles(folder, letGo);
-    await this.disk.readAll(inspectionsFirst(found), () => undefined, (uri) => !this.covered.covers(uri));
+    await this.disk.readAll(
+      inspectionsFirst(found),
+      () => undefined,
+      (uri) => !this.covered.covers(uri),
+    );
   }
 
   private folderUri(folder: string): string {

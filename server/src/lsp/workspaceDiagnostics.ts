@@ -111,8 +111,11 @@ export class WorkspaceDiagnostics {
 
   register(): void {
     this.connection.languages.diagnostics.onWorkspace(
-      guarded(this.log, 'workspace/diagnostic', (): WorkspaceDiagnosticReport => ({ items: [] }), (params, token, _workDone, partial) =>
-        this.answer(params.previousResultIds, token, partial),
+      guarded(
+        this.log,
+        'workspace/diagnostic',
+        (): WorkspaceDiagnosticReport => ({ items: [] }),
+        (params, token, _workDone, partial) => this.answer(params.previousResultIds, token, partial),
       ),
     );
     this.ws.onDidChange(({ affected, edited }) => this.touch([...affected, ...edited]));
@@ -140,7 +143,11 @@ export class WorkspaceDiagnostics {
     for (const pull of this.pulls) pull.end();
   }
 
-  private async answer(previous: PreviousResultId[], token: CancellationToken, stream: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult> | undefined): Promise<WorkspaceDiagnosticReport> {
+  private async answer(
+    previous: PreviousResultId[],
+    token: CancellationToken,
+    stream: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult> | undefined,
+  ): Promise<WorkspaceDiagnosticReport> {
     const pull = new HeldPull(
       previous.map((p) => [this.ws.canonical(p.uri), p.value]),
       stream,

@@ -18,7 +18,20 @@ import {
   type ICommentOptions,
   type ParagraphChild,
 } from 'docx';
-import { markNotes, paragraphText, quoteParts, severityLabel, type ListSection, type MarkNote, type MarkSeverity, type Paragraph, type ReportDocument, type ReportMarks, type Section, type Sentence } from '../core/index';
+import {
+  markNotes,
+  paragraphText,
+  quoteParts,
+  severityLabel,
+  type ListSection,
+  type MarkNote,
+  type MarkSeverity,
+  type Paragraph,
+  type ReportDocument,
+  type ReportMarks,
+  type Section,
+  type Sentence,
+} from '../core/index';
 
 export interface DocxOptions {
   /**
@@ -148,8 +161,30 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions = {})
     styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
     numbering: {
       config: [
-        { reference: bullets, levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: hanging, hanging: 360 } } } }] },
-        { reference: romans, levels: [{ level: 0, format: LevelFormat.LOWER_ROMAN, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: hanging, hanging: 360 } } } }] },
+        {
+          reference: bullets,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '•',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: hanging, hanging: 360 } } },
+            },
+          ],
+        },
+        {
+          reference: romans,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.LOWER_ROMAN,
+              text: '%1.',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: hanging, hanging: 360 } } },
+            },
+          ],
+        },
       ],
     },
     ...(comments.length > 0 && { comments: { children: comments } }),
@@ -163,7 +198,9 @@ function sentenceRuns(sentences: readonly Sentence[], comments: ICommentOptions[
   return sentences.flatMap((s, i): ParagraphChild[] => {
     const space = i > 0 ? ' ' : '';
     const q = quoteParts(s);
-    const text: TextRun[] = q ? [new TextRun(space + q.before), new TextRun({ text: q.quote, italics: true }), new TextRun(q.after)] : [new TextRun(space + s.text)];
+    const text: TextRun[] = q
+      ? [new TextRun(space + q.before), new TextRun({ text: q.quote, italics: true }), new TextRun(q.after)]
+      : [new TextRun(space + s.text)];
     const note = comments && annotation(s);
     if (!comments || !note) return text;
     const id = comments.length;
@@ -175,7 +212,10 @@ function sentenceRuns(sentences: readonly Sentence[], comments: ICommentOptions[
 /** What a generated sentence states and where from, as comment lines. */
 function annotation(s: Sentence): string[] | undefined {
   if (s.kind !== 'generated' && s.kind !== 'reasons') return undefined;
-  const lines = (s.figures ?? []).map((f) => `${f.questionId}: ${f.count} of ${f.total}${f.framing === 'not-sufficient' ? ' not sufficient' : ''} ("${f.wording ?? f.phrase}", ${f.style}), from the ${f.from === 'cases' ? 'case files' : 'stated tallies'}.`);
+  const lines = (s.figures ?? []).map(
+    (f) =>
+      `${f.questionId}: ${f.count} of ${f.total}${f.framing === 'not-sufficient' ? ' not sufficient' : ''} ("${f.wording ?? f.phrase}", ${f.style}), from the ${f.from === 'cases' ? 'case files' : 'stated tallies'}.`,
+  );
   const short = s.sources.filter((l) => (l.role === 'judgement' && l.label.endsWith(': not sufficient')) || l.role === 'reason').map((l) => l.label);
   if (short.length > 0) lines.push(`${s.kind === 'reasons' ? 'Reasons' : 'Not sufficient'}: ${short.join('; ')}.`);
   const stated = s.sources.filter((l) => l.role === 'stated').map((l) => l.label);

@@ -1,5 +1,18 @@
 import { escapeAttribute, escapeText } from 'entities';
-import { markNotes, quoteParts, sentenceKey, severityLabel, type ListSection, type MarkNote, type Paragraph, type ReportDocument, type ReportMarks, type Section, type Sentence, type SourceLink } from '../core/index';
+import {
+  markNotes,
+  quoteParts,
+  sentenceKey,
+  severityLabel,
+  type ListSection,
+  type MarkNote,
+  type Paragraph,
+  type ReportDocument,
+  type ReportMarks,
+  type Section,
+  type Sentence,
+  type SourceLink,
+} from '../core/index';
 import { printCss, themeCss } from './styles';
 
 export interface HtmlOptions {
@@ -98,7 +111,9 @@ class HtmlRenderer {
       const rows = d.copyTo.rows
         .map((row) => `<tr${this.sourceAttr(row.sources)}><th scope="row">${escapeText(row.role)}</th><td>${escapeText(row.names.join(', '))}</td></tr>`)
         .join('');
-      parts.push(`<section id="${escapeAttribute(d.copyTo.id)}" class="copy-to">${d.copyTo.heading ? `<h2>${escapeText(d.copyTo.heading)}</h2>` : ''}<table><tbody>${rows}</tbody></table></section>`);
+      parts.push(
+        `<section id="${escapeAttribute(d.copyTo.id)}" class="copy-to">${d.copyTo.heading ? `<h2>${escapeText(d.copyTo.heading)}</h2>` : ''}<table><tbody>${rows}</tbody></table></section>`,
+      );
     }
     if (d.note) parts.push(this.paragraph(d.note, undefined, 'note'));
     const uri = this.links === 'full' ? ` data-uri="${escapeAttribute(d.uri)}"` : '';
@@ -113,9 +128,7 @@ class HtmlRenderer {
   private list(l: ListSection | undefined): string {
     if (!l) return '';
     const tag = l.numbering === 'roman' ? 'ol type="i" class="roman"' : 'ul';
-    const items = l.items
-      .map((item) => `<li id="${escapeAttribute(item.id)}"${this.sourceAttr(item.sources)}>${escapeText(item.text)}</li>`)
-      .join('');
+    const items = l.items.map((item) => `<li id="${escapeAttribute(item.id)}"${this.sourceAttr(item.sources)}>${escapeText(item.text)}</li>`).join('');
     return `<section id="${escapeAttribute(l.id)}">${l.heading ? `<h2>${escapeText(l.heading)}</h2>` : ''}${l.intro ? this.paragraph(l.intro) : ''}<${tag}>${items}</${tag.split(' ')[0]}>${l.outro ? this.paragraph(l.outro) : ''}</section>`;
   }
 
@@ -125,14 +138,19 @@ class HtmlRenderer {
     const hide = mark?.inDoubt && this.options.hideMarkedText;
     const body = hide ? '' : p.sentences.map((s, i) => this.sentence(p.id, i, s)).join(' ');
     // The label says in words what the mark's colour says, for print and for screen readers.
-    const markHtml = mark ? `<span class="mark" role="note"><span class="label">${severityLabel(mark.severity)}:</span> ${escapeText(mark.message)}</span>${body ? ' ' : ''}` : '';
+    const markHtml = mark
+      ? `<span class="mark" role="note"><span class="label">${severityLabel(mark.severity)}:</span> ${escapeText(mark.message)}</span>${body ? ' ' : ''}`
+      : '';
     const num = number ? `<span class="number">${escapeText(number)}</span> ` : '';
     return `<p id="${escapeAttribute(p.id)}"${classes ? ` class="${classes}"` : ''}>${num}${markHtml}${body}</p>`;
   }
 
   private sentence(paragraphId: string, index: number, s: Sentence): string {
     const links = this.links;
-    const attrs = links === 'none' ? '' : ` data-sentence="${escapeAttribute(sentenceKey(paragraphId, index))}" data-kind="${s.kind}"${links === 'full' ? this.sourceAttr(s.sources) : ''}`;
+    const attrs =
+      links === 'none'
+        ? ''
+        : ` data-sentence="${escapeAttribute(sentenceKey(paragraphId, index))}" data-kind="${s.kind}"${links === 'full' ? this.sourceAttr(s.sources) : ''}`;
     const text = s.quote ? this.quoteHtml(s) : escapeText(s.text);
     return `<span class="sentence ${s.kind}"${attrs}>${text}</span>`;
   }

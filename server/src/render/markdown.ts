@@ -1,7 +1,20 @@
 import type { Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
-import { markNotes, paragraphText, quoteParts, severityLabel, type ListSection, type MarkNote, type MarkSeverity, type Paragraph, type ReportDocument, type ReportMarks, type Section, type Sentence } from '../core/index';
+import {
+  markNotes,
+  paragraphText,
+  quoteParts,
+  severityLabel,
+  type ListSection,
+  type MarkNote,
+  type MarkSeverity,
+  type Paragraph,
+  type ReportDocument,
+  type ReportMarks,
+  type Section,
+  type Sentence,
+} from '../core/index';
 import { roman } from './numbering';
 
 /**
@@ -19,7 +32,10 @@ export interface MarkdownOptions {
 export function renderMarkdown(doc: ReportDocument, options: MarkdownOptions = {}): string {
   const out: RootContent[] = [];
   const marks = options.marks ? markNotes(options.marks) : new Map<string, MarkNote>();
-  const note = (severity: MarkSeverity, message: string): RootContent => ({ type: 'blockquote', children: [paragraph([strong(`${severityLabel(severity)}:`), text(` ${message}`)])] });
+  const note = (severity: MarkSeverity, message: string): RootContent => ({
+    type: 'blockquote',
+    children: [paragraph([strong(`${severityLabel(severity)}:`), text(` ${message}`)])],
+  });
   const marked = (p: Paragraph) => {
     const mark = marks.get(p.id);
     if (mark) out.push(note(mark.severity, mark.message));
@@ -45,7 +61,12 @@ export function renderMarkdown(doc: ReportDocument, options: MarkdownOptions = {
       // Markdown has no roman numbering: numbered lines of one paragraph, as the published reports set them.
       out.push(paragraph(lines(l.items.map((item, i): PhrasingContent[] => [text(`${roman(i + 1)}. ${item.text}`)]))));
     } else {
-      out.push({ type: 'list', ordered: false, spread: false, children: l.items.map((item) => ({ type: 'listItem', spread: false, children: [paragraph([text(item.text)])] })) });
+      out.push({
+        type: 'list',
+        ordered: false,
+        spread: false,
+        children: l.items.map((item) => ({ type: 'listItem', spread: false, children: [paragraph([text(item.text)])] })),
+      });
     }
     para(l.outro);
   };
@@ -118,6 +139,9 @@ function copyTable(rows: readonly { role: string; names: string[] }[]): Table {
   const cell = (value: string) => ({ type: 'tableCell' as const, children: value ? [text(value.replace(/\s*\r?\n\s*/g, ' '))] : [] });
   return {
     type: 'table',
-    children: [{ type: 'tableRow', children: [cell(''), cell('')] }, ...rows.map((r) => ({ type: 'tableRow' as const, children: [cell(r.role), cell(r.names.join(', '))] }))],
+    children: [
+      { type: 'tableRow', children: [cell(''), cell('')] },
+      ...rows.map((r) => ({ type: 'tableRow' as const, children: [cell(r.role), cell(r.names.join(', '))] })),
+    ],
   };
 }

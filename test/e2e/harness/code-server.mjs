@@ -17,7 +17,10 @@ const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Fails with the remedy when setup has not run. */
 export function assertInstalled() {
-  for (const [what, file] of [['Node 24', NODE24], ['code-server', CS_ENTRY]]) {
+  for (const [what, file] of [
+    ['Node 24', NODE24],
+    ['code-server', CS_ENTRY],
+  ]) {
     if (!fs.existsSync(file)) throw new Error(`${what} is missing (${file}); run: bash test/e2e/setup.sh`);
   }
 }
@@ -111,16 +114,21 @@ export async function startCodeServer(state, port, { extraArgs = [], env = {} } 
     [
       CS_ENTRY,
       ...common(state),
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
       ...extraArgs,
     ],
     { stdio: ['ignore', out, out], env: codeServerEnv(state, env) },
   );
   fs.closeSync(out);
   const base = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 60_000; ; ) {
+  for (const deadline = Date.now() + 60_000; ;) {
     try {
       if ((await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) return { child, base };
     } catch {}

@@ -35,7 +35,10 @@ const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 
 try {
   assertInstalled();
-  for (const [what, file] of [['Chromium', CHROMIUM], ['the suite', tests]]) {
+  for (const [what, file] of [
+    ['Chromium', CHROMIUM],
+    ['the suite', tests],
+  ]) {
     if (!fs.existsSync(file)) throw new Error(`${what} is missing: ${file}`);
   }
 } catch (e) {
@@ -93,8 +96,17 @@ try {
     // Debian's Chromium writes ~/.config/chromium (crash reports) even with a private profile: redirect it.
     env: { ...process.env, XDG_CONFIG_HOME: state.xdg, XDG_CACHE_HOME: state.xdg },
     viewport: { width: 1400, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
     timeout: 60000,
   });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -204,7 +216,15 @@ async function handle(page, req) {
   const deadline = Date.now() + (req.timeoutMs ?? 20000);
   if (req.kind === 'screenshot') {
     let found = true;
-    if (req.waitFor) found = await page.locator(req.waitFor).first().waitFor({ timeout: req.timeoutMs ?? 20000 }).then(() => true, () => false);
+    if (req.waitFor)
+      found = await page
+        .locator(req.waitFor)
+        .first()
+        .waitFor({ timeout: req.timeoutMs ?? 20000 })
+        .then(
+          () => true,
+          () => false,
+        );
     const file = path.join(results, `${req.name.replace(/[^\w.-]/g, '_')}.png`);
     await page.screenshot({ path: file });
     log('screenshot', path.relative(process.cwd(), file));
@@ -223,13 +243,21 @@ async function handle(page, req) {
       if (Date.now() > deadline) {
         const shot = path.join(results, 'frame-text-not-found.png');
         await page.screenshot({ path: shot }).catch(() => {});
-        return { ok: false, error: `no frame contains ${JSON.stringify(req.contains)} (page: ${shot}; ${page.frames().length} frames)`, frames: texts.filter(Boolean) };
+        return {
+          ok: false,
+          error: `no frame contains ${JSON.stringify(req.contains)} (page: ${shot}; ${page.frames().length} frames)`,
+          frames: texts.filter(Boolean),
+        };
       }
       await delay(200);
     }
   }
   if (req.kind === 'press') {
-    if (req.waitFor) await page.locator(req.waitFor).first().waitFor({ state: 'visible', timeout: req.timeoutMs ?? 20000 });
+    if (req.waitFor)
+      await page
+        .locator(req.waitFor)
+        .first()
+        .waitFor({ state: 'visible', timeout: req.timeoutMs ?? 20000 });
     if (!req.untilHidden) {
       for (const key of req.keys) await page.keyboard.press(key);
       return { ok: true };
@@ -239,7 +267,13 @@ async function handle(page, req) {
     const widget = page.locator(req.untilHidden).first();
     for (let tries = 1; ; tries++) {
       for (const key of req.keys) await page.keyboard.press(key);
-      if (await widget.waitFor({ state: 'hidden', timeout: 2000 }).then(() => true, () => false)) return { ok: true, tries };
+      if (
+        await widget.waitFor({ state: 'hidden', timeout: 2000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return { ok: true, tries };
       if (Date.now() > deadline) {
         const shot = path.join(results, 'press-widget-stayed.png');
         await page.screenshot({ path: shot }).catch(() => {});
@@ -265,7 +299,14 @@ async function handle(page, req) {
         if (req.action === 'focus') return (await f.locator(req.selector).first().focus({ timeout }), { ok: true });
         if (req.action === 'scrollTo') return { ok: true, value: await f.evaluate((y) => (window.scrollTo(0, y), window.scrollY), req.y ?? 0) };
         if (req.action === 'scrollY') return { ok: true, value: await f.evaluate(() => window.scrollY) };
-        if (req.action === 'top') return { ok: true, value: await f.locator(req.selector).first().evaluate((e) => e.getBoundingClientRect().top, undefined, { timeout }) };
+        if (req.action === 'top')
+          return {
+            ok: true,
+            value: await f
+              .locator(req.selector)
+              .first()
+              .evaluate((e) => e.getBoundingClientRect().top, undefined, { timeout }),
+          };
         return { ok: false, error: `unknown frame action ${req.action}` };
       }
       if (Date.now() > deadline) return { ok: false, error: `no frame contains ${JSON.stringify(req.contains)}` };

@@ -42,7 +42,7 @@ let ok = false;
 try {
   let url;
   let csPid;
-  for (const deadline = Date.now() + 240_000; !url; ) {
+  for (const deadline = Date.now() + 240_000; !url;) {
     url = /^\s+(http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+)$/m.exec(output)?.[1];
     csPid = Number(/code-server pid (\d+)/.exec(output)?.[1]);
     if (start.exitCode !== null) throw new Error('npm start exited before it printed the URL');
@@ -50,14 +50,24 @@ try {
     if (!url) await delay(100);
   }
   log('serving', url);
-  if (decodeURIComponent(url).replace(/.*folder=/, '') !== path.join(ROOT, 'examples/liverpool-2013')) throw new Error(`the workspace is not the example: ${url}`);
+  if (decodeURIComponent(url).replace(/.*folder=/, '') !== path.join(ROOT, 'examples/liverpool-2013'))
+    throw new Error(`the workspace is not the example: ${url}`);
 
   context = await chromium.launchPersistentContext(path.join(profile, 'chromium'), {
     executablePath: CHROMIUM,
     headless: true,
     env: { ...process.env, XDG_CONFIG_HOME: path.join(profile, 'xdg'), XDG_CACHE_HOME: path.join(profile, 'xdg') },
     viewport: { width: 1400, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);

@@ -29,7 +29,12 @@ describe('diagnostics on the Liverpool inspection', () => {
     editor.revealRange(d!.range, vscode.TextEditorRevealType.InCenter);
     await screenshot('diagnostics-broken-count', '.monaco-editor .squiggly-error');
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d!.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d!.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title === 'Set to 19 (tallied from case files)');
     assert.ok(fix?.edit, `the quick fix is offered; got ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(fix.isPreferred, 'with every case judged, it is the preferred fix');
@@ -44,7 +49,9 @@ describe('diagnostics on the Liverpool inspection', () => {
     const liv = (await open(liverpool('cases', 'liv-01.case.sqs.yaml'))).document;
     await replaceLine(liv, /^ {2}"2\.1": sufficient$/, () => '  "2.1": not sufficient');
 
-    const ds = await diagnosticsWhere(inspection.uri, withCode('SQS030', '2.1: sufficient 19, but the case files tally 18.'), { what: 'SQS030 on the inspection' });
+    const ds = await diagnosticsWhere(inspection.uri, withCode('SQS030', '2.1: sufficient 19, but the case files tally 18.'), {
+      what: 'SQS030 on the inspection',
+    });
     const d = ds.find((x) => codeOf(x) === 'SQS030')!;
     assert.equal(inspection.getText(d.range), '19');
     assert.equal(d.range.start.line, lineOf(inspection, /^ {2}"2\.1": /));
@@ -62,14 +69,22 @@ describe('diagnostics on the Liverpool inspection', () => {
 
     const liv = (await open(liverpool('cases', 'liv-01.case.sqs.yaml'))).document;
     await replaceLine(liv, /^ {2}"2\.1": sufficient$/, () => '  "2.1": not sufficient');
-    const ds = await diagnosticsWhere(inspection, withCode('SQS030', '2.1: sufficient 19, but the case files tally 18.'), { what: 'SQS030 on the closed inspection file' });
+    const ds = await diagnosticsWhere(inspection, withCode('SQS030', '2.1: sufficient 19, but the case files tally 18.'), {
+      what: 'SQS030 on the closed inspection file',
+    });
     const d = ds.find((x) => codeOf(x) === 'SQS030')!;
-    const stated = (await vscode.workspace.fs.readFile(inspection)).toString().split('\n').findIndex((l) => l.startsWith('  "2.1": { relevant: 22, sufficient: 19 }'));
+    const stated = (await vscode.workspace.fs.readFile(inspection))
+      .toString()
+      .split('\n')
+      .findIndex((l) => l.startsWith('  "2.1": { relevant: 22, sufficient: 19 }'));
     assert.equal(d.range.start.line, stated, 'at the stated count');
     assert.ok(!tabFor(inspection), 'still closed: the workspace pull brought it');
     // What the Problems panel lists: every file's diagnostics, the closed inspection file among them.
     const listed = vscode.languages.getDiagnostics().find(([uri]) => uri.toString() === inspection.toString());
-    assert.ok(listed?.[1].some((x) => codeOf(x) === 'SQS030'), 'listed with the workspace\'s problems');
+    assert.ok(
+      listed?.[1].some((x) => codeOf(x) === 'SQS030'),
+      "listed with the workspace's problems",
+    );
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await screenshot('problems-closed-inspection', '.markers-panel .monaco-list-row[aria-label*="but the case files tally 18"]');
 
@@ -96,7 +111,12 @@ describe('diagnostics on the Liverpool inspection', () => {
     assert.equal(liv.getText(d.range), 'sufficent');
     assert.equal(d.range.start.line, line);
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', liv.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      liv.uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title === 'Change to "sufficient"');
     assert.ok(fix, `a fix to "sufficient" is offered; got ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));

@@ -23,7 +23,11 @@ export function diagnosticsWhere(
     });
     const timer = setTimeout(() => {
       done();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; diagnostics now: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => `${d.code} ${d.message}`))}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what}; diagnostics now: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => `${d.code} ${d.message}`))}`,
+        ),
+      );
     }, timeoutMs);
     const done = () => {
       clearTimeout(timer);

@@ -45,6 +45,9 @@ describe('export', () => {
     const xml = await zip.file('word/document.xml')?.async('string');
     assert.ok(xml, 'word/document.xml is in the file');
     const paragraphs = [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
-    assert.ok(paragraphs.some((p) => p.includes('In all but 3 out of the 22 relevant cases')), 'the seed sentence is in the document');
+    assert.ok(
+      paragraphs.some((p) => p.includes('In all but 3 out of the 22 relevant cases')),
+      'the seed sentence is in the document',
+    );
   });
 });

@@ -20,7 +20,9 @@ export function run(): Promise<void> {
   if (!hasPageDriver()) mocha.fgrep(PAGE_TAG).invert();
   // E2E_GREP (a regular expression over full titles) runs a part of the suite while working on it.
   else if (process.env.E2E_GREP) mocha.grep(new RegExp(process.env.E2E_GREP));
-  const files = readdirSync(__dirname).filter((f) => f.endsWith('.e2e.js')).sort();
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.e2e.js'))
+    .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
   const result: SuiteResult = { passed: 0, failed: 0, notRun: [], failures: [] };

@@ -28,7 +28,9 @@ describe('a case file opened from outside the workspace folders', () => {
     const ds = await diagnosticsWhere(caseFile, (x) => x.some((d) => codeOf(d) === 'SQS051'), { what: 'the case judged within its inspection' });
     assert.ok(!ds.some((d) => codeOf(d) === 'SQS042'), ds.map((d) => `${codeOf(d)} ${d.message}`).join(' | '));
     // The inspection file, never opened, is read and reported in the Problems panel.
-    await diagnosticsWhere(inspection, (x) => x.some((d) => codeOf(d) === 'SQS040' && d.message.includes('has 2 case files')), { what: 'the closed inspection file\'s sample finding' });
+    await diagnosticsWhere(inspection, (x) => x.some((d) => codeOf(d) === 'SQS040' && d.message.includes('has 2 case files')), {
+      what: "the closed inspection file's sample finding",
+    });
 
     // A third case written by another program: seen through the watchers registered on that folder. They go
     // live a moment after the folder comes in, and nothing tells the test when, so the program saves its file
@@ -38,7 +40,10 @@ describe('a case file opened from outside the workspace folders', () => {
     const deadline = Date.now() + 30_000;
     for (let saves = 1; ; saves++) {
       writeFileSync(third, text);
-      const seen = await diagnosticsWhere(inspection, (x) => !x.some((d) => codeOf(d) === 'SQS040'), { what: 'the sample to match once the third case is written', timeoutMs: 2_000 }).then(
+      const seen = await diagnosticsWhere(inspection, (x) => !x.some((d) => codeOf(d) === 'SQS040'), {
+        what: 'the sample to match once the third case is written',
+        timeoutMs: 2_000,
+      }).then(
         () => true,
         (e: unknown) => (Date.now() > deadline ? Promise.reject(new Error(`after ${saves} saves: ${String(e)}`)) : false),
       );

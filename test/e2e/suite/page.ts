@@ -45,7 +45,8 @@ export async function frameText(contains: string, timeoutMs = 20_000): Promise<s
   return a.text;
 }
 
-export type FrameAction = { action: 'click' | 'dblclick' | 'focus' | 'count' | 'top'; selector: string } | { action: 'scrollTo'; y: number } | { action: 'scrollY' };
+export type FrameAction =
+  { action: 'click' | 'dblclick' | 'focus' | 'count' | 'top'; selector: string } | { action: 'scrollTo'; y: number } | { action: 'scrollY' };
 
 /**
  * Acts in the first frame (webview) whose text contains `contains`, as a user would: a real click,

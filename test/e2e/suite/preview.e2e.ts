@@ -13,7 +13,9 @@ const seed = 'In all but 3 out of the 22 relevant cases, we found that good qual
 /** The preview tabs: label and the editor group they are in. */
 function previewTabs(): { label: string; column: vscode.ViewColumn }[] {
   return vscode.window.tabGroups.all.flatMap((g) =>
-    g.tabs.filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('sqs.preview')).map((t) => ({ label: t.label, column: g.viewColumn })),
+    g.tabs
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('sqs.preview'))
+      .map((t) => ({ label: t.label, column: g.viewColumn })),
   );
 }
 
@@ -70,7 +72,10 @@ describe('the report preview', () => {
     await poll(() => previewTabs()[0]?.label === '[Report] Testtown', { what: 'the locked title' });
     await open(liverpool('cases', 'liv-02.case.sqs.yaml'));
     await open(liverpool('inspection.sqs.yaml'));
-    assert.deepEqual(previewTabs().map((t) => t.label), ['[Report] Testtown']);
+    assert.deepEqual(
+      previewTabs().map((t) => t.label),
+      ['[Report] Testtown'],
+    );
   });
 
   it('does not open for a case file outside any inspection', async () => {
@@ -106,7 +111,9 @@ describe('the report preview', () => {
       // With the cursor on the edited judgement, the preview brings the marked paragraph into view.
       const line = lineOf(liv, /^ {4}report: not sufficient$/);
       editor.selection = new vscode.Selection(line, 12, line, 12);
-      await poll(async () => (await inFrame(contradiction, { action: 'count', selector: '#criterion-1\\.1.marked.highlighted' })) === 1, { what: 'the marked paragraph to be highlighted' });
+      await poll(async () => (await inFrame(contradiction, { action: 'count', selector: '#criterion-1\\.1.marked.highlighted' })) === 1, {
+        what: 'the marked paragraph to be highlighted',
+      });
       await screenshot('preview-marked-count');
 
       // A click on the mark opens the finding: the stated count in the inspection file.
@@ -149,7 +156,11 @@ describe('the report preview', () => {
     await frameText(seed);
     await inFrame(seed, { action: 'click', selector: '#summary-1 [data-sentence]' });
     const editor = await activeEditorOn(liverpool('inspection.sqs.yaml'));
-    assert.match(editor.document.getText(editor.selection), /^Overall, we found a positive picture in Liverpool YOS/, 'the selection is the prose, not the >- header before it');
+    assert.match(
+      editor.document.getText(editor.selection),
+      /^Overall, we found a positive picture in Liverpool YOS/,
+      'the selection is the prose, not the >- header before it',
+    );
     await screenshot('preview-reveal-narrative');
   });
 
@@ -159,15 +170,22 @@ describe('the report preview', () => {
     await inFrame(seed, { action: 'focus', selector: '#summary-1' });
     await press(['Enter']);
     const editor = await activeEditorOn(liverpool('inspection.sqs.yaml'));
-    assert.match(editor.document.getText(editor.selection), /^Overall, we found a positive picture in Liverpool YOS/, 'the selection is the prose, not the >- header before it');
+    assert.match(
+      editor.document.getText(editor.selection),
+      /^Overall, we found a positive picture in Liverpool YOS/,
+      'the selection is the prose, not the >- header before it',
+    );
   });
 
   it(`${PAGE_TAG} a click on a tallied sentence offers its case files and stated count, and opens the one picked`, async () => {
     await openPreviewOf(liverpool('inspection.sqs.yaml'));
     await frameText(seed);
-    const key = await poll(async () => ((await inFrame(seed, { action: 'count', selector: '[data-sentence="criterion-1.1:0"]' })) === 1 ? 'criterion-1.1:0' : undefined), {
-      what: 'the seed sentence keyed criterion-1.1:0',
-    });
+    const key = await poll(
+      async () => ((await inFrame(seed, { action: 'count', selector: '[data-sentence="criterion-1.1:0"]' })) === 1 ? 'criterion-1.1:0' : undefined),
+      {
+        what: 'the seed sentence keyed criterion-1.1:0',
+      },
+    );
     await inFrame(seed, { action: 'click', selector: `[data-sentence="${key}"]` });
     // The quick pick lists the places; accepting the first opens it with the judgement selected.
     await screenshot('preview-reveal-quick-pick', '.quick-input-widget .monaco-list-row');
@@ -194,7 +212,9 @@ describe('the report preview', () => {
     const column = previewTabs()[0]!.column;
     const other = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'over the preview' });
     await vscode.window.showTextDocument(other, { viewColumn: column, preview: false });
-    await poll(() => vscode.window.tabGroups.all.find((g) => g.viewColumn === column)?.activeTab?.input instanceof vscode.TabInputText, { what: 'the case file over the preview' });
+    await poll(() => vscode.window.tabGroups.all.find((g) => g.viewColumn === column)?.activeTab?.input instanceof vscode.TabInputText, {
+      what: 'the case file over the preview',
+    });
     await vscode.commands.executeCommand('sqs.preview.toggleLock');
     await poll(() => previewTabs()[0]?.label === '[Report] Liverpool', { what: 'the locked title' });
     // Brought back, the page is rebuilt: it must show the lock, not the state it was first loaded with.
@@ -209,7 +229,9 @@ describe('the report preview', () => {
     await activeEditorOn(editor.document.uri);
     const line = lineOf(editor.document, /^ {4}report: sufficient$/);
     editor.selection = new vscode.Selection(line, 14, line, 14);
-    await poll(async () => (await inFrame(seed, { action: 'count', selector: '#criterion-1\\.1.highlighted' })) === 1, { what: 'paragraph 1.1 to be highlighted' });
+    await poll(async () => (await inFrame(seed, { action: 'count', selector: '#criterion-1\\.1.highlighted' })) === 1, {
+      what: 'paragraph 1.1 to be highlighted',
+    });
     await screenshot('preview-highlight');
   });
 });

@@ -31,7 +31,14 @@ describe('new files from a snippet', () => {
       await diagnosticsWhere(editor.document.uri, (d) => d.length > 0, { what: 'findings on the unsaved scaffold' });
       // Given up (reverted and closed): the empty file goes.
       await revertAll();
-      await poll(async () => !(await Promise.resolve(vscode.workspace.fs.stat(target)).then(() => true, () => false)), { what: 'the empty file deleted once given up' });
+      await poll(
+        async () =>
+          !(await Promise.resolve(vscode.workspace.fs.stat(target)).then(
+            () => true,
+            () => false,
+          )),
+        { what: 'the empty file deleted once given up' },
+      );
     } finally {
       await vscode.workspace.fs.delete(folder, { recursive: true });
     }

@@ -127,7 +127,9 @@ function sourceTarget(el: Element): FromWebview | undefined {
   const key = el.closest<HTMLElement>('[data-sentence]')?.dataset.sentence;
   const prefix = `${paragraph.id}:`;
   const index = key?.startsWith(prefix) ? Number(key.slice(prefix.length)) : NaN;
-  return Number.isInteger(index) && index >= 0 ? { type: 'reveal', inspection, paragraph: paragraph.id, sentence: index } : { type: 'reveal', inspection, paragraph: paragraph.id };
+  return Number.isInteger(index) && index >= 0
+    ? { type: 'reveal', inspection, paragraph: paragraph.id, sentence: index }
+    : { type: 'reveal', inspection, paragraph: paragraph.id };
 }
 
 document.addEventListener('click', (e) => {

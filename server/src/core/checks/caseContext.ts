@@ -40,7 +40,13 @@ export function conditions(rule: RelevanceRule, ctx: CaseContext): Condition[] {
     if (fact?.fromSentence === 'custodial') {
       const sentence = model.sentence;
       if (!sentence) return [notRead(model.unreadable.get('sentence'), 'the sentence', 'is not a sentence type the catalogue knows')];
-      return [{ holds: v?.value ?? 'unknown', says: `the sentence, ${sentence.value.label}, is ${sentence.value.custodial ? '' : 'not '}custodial`, range: sentence.range }];
+      return [
+        {
+          holds: v?.value ?? 'unknown',
+          says: `the sentence, ${sentence.value.label}, is ${sentence.value.custodial ? '' : 'not '}custodial`,
+          range: sentence.range,
+        },
+      ];
     }
     if (!v) return [notRead(model.unreadable.get(rule.fact), rule.fact, 'is neither yes nor no')];
     return [{ holds: v.value, says: `${rule.fact}: ${v.value ? 'yes' : 'no'}`, range: v.range }];

@@ -107,7 +107,8 @@ function relations(x: TallyTerms): Relation[] {
         }
       : undefined;
   for (const r of x.reasons) {
-    if (shared) out.push({ code: 'SQS021', terms: [r, ...shared.terms], holds: (v) => v(r) <= shared.value(v), says: (v) => `${named(r, v)} exceeds ${shared.says(v)}` });
+    if (shared)
+      out.push({ code: 'SQS021', terms: [r, ...shared.terms], holds: (v) => v(r) <= shared.value(v), says: (v) => `${named(r, v)} exceeds ${shared.says(v)}` });
     else out.push(...atMost(r, [relevant, x.sample]));
   }
   const { done, notDone } = x;
@@ -171,8 +172,13 @@ export function culpritFinding(name: string, x: TallyTerms): LocalFinding | unde
   const which = fits.length === 1 ? ` ${culprit.label[0]!.toUpperCase()}${culprit.label.slice(1)} ${fit} fits them all.` : '';
   const others = [...new Set(failed.flatMap((r) => r.terms.filter((t) => t.at !== at)))];
   const code = failed.some((r) => r.code === 'SQS021') ? 'SQS021' : failed[0]!.code;
-  return finding(code, culprit.at.range, `${name}: ${named(culprit, asStated)} does not fit the other counts: ${failed.map((r) => r.says(asStated)).join('; ')}.${which}`, {
-    related: others.map((t) => ({ range: t.at.range, message: named(t, asStated) })),
-    fixes: fits.length === 1 ? [{ title: `Set ${culprit.label} to ${fit} (fits every other count)`, edits: [replace(culprit.at.range, String(fit))] }] : [],
-  });
+  return finding(
+    code,
+    culprit.at.range,
+    `${name}: ${named(culprit, asStated)} does not fit the other counts: ${failed.map((r) => r.says(asStated)).join('; ')}.${which}`,
+    {
+      related: others.map((t) => ({ range: t.at.range, message: named(t, asStated) })),
+      fixes: fits.length === 1 ? [{ title: `Set ${culprit.label} to ${fit} (fits every other count)`, edits: [replace(culprit.at.range, String(fit))] }] : [],
+    },
+  );
 }

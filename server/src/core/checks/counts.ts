@@ -39,7 +39,8 @@ export function statedCounts(inspection: Inspection): Finding[] {
     const found = tallyFindings(inspection, t, sample);
     // Rule by rule, two failures may be blamed on two right numbers; one number in every failed rule is the
     // wrong one. Case files settle which numbers are wrong better (SQS030): then the rules' findings stand.
-    const one = found.length >= 2 && contradictedByCases(inspection, t).size === 0 ? culpritFinding(questionName(t.question), termsOf(t, model.sample)) : undefined;
+    const one =
+      found.length >= 2 && contradictedByCases(inspection, t).size === 0 ? culpritFinding(questionName(t.question), termsOf(t, model.sample)) : undefined;
     out.push(...(one ? [one] : found));
   }
   return out.map((f) => inFile(uri, f));
@@ -49,7 +50,11 @@ export function statedCounts(inspection: Inspection): Finding[] {
 function contradictedByCases(inspection: Inspection, t: StatedTally): Set<Located<number>> {
   const tally = inspection.cases.size > 0 ? inspection.tallies.get(t.question.id) : undefined;
   if (!tally) return new Set();
-  return new Set(statedCountsOf(t).filter((c) => c.value.value !== talliedCount(tally, c.field, c.reason)).map((c) => c.value));
+  return new Set(
+    statedCountsOf(t)
+      .filter((c) => c.value.value !== talliedCount(tally, c.field, c.reason))
+      .map((c) => c.value),
+  );
 }
 
 function tallyFindings(inspection: Inspection, t: StatedTally, sample: Count | undefined): LocalFinding[] {
@@ -98,7 +103,10 @@ function tallyFindings(inspection: Inspection, t: StatedTally, sample: Count | u
             { range: relevant.range, message: `${relevant.label} ${relevant.value}` },
             { range: sufficient.range, message: `sufficient ${sufficient.value}` },
           ],
-          fixes: expected >= 0 ? [{ title: `Set not sufficient to ${expected} (${relevant.label} − sufficient)`, edits: [replace(notSufficient.range, String(expected))] }] : [],
+          fixes:
+            expected >= 0
+              ? [{ title: `Set not sufficient to ${expected} (${relevant.label} − sufficient)`, edits: [replace(notSufficient.range, String(expected))] }]
+              : [],
         },
       ),
     );

@@ -25,9 +25,14 @@ export function duplicateCaseIds(inspection: Inspection): Finding[] {
       out.push(
         inFile(
           file.uri,
-          finding('SQS041', id.range, `Case id "${id.value}" is also used by ${listing(others.map((o) => place({ uri: o.uri, range: o.model.id!.range })))}: each case file is one case.`, {
-            related: others.map((o) => ({ uri: o.uri, range: o.model.id!.range, message: `case ${o.model.id!.value}` })),
-          }),
+          finding(
+            'SQS041',
+            id.range,
+            `Case id "${id.value}" is also used by ${listing(others.map((o) => place({ uri: o.uri, range: o.model.id!.range })))}: each case file is one case.`,
+            {
+              related: others.map((o) => ({ uri: o.uri, range: o.model.id!.range, message: `case ${o.model.id!.value}` })),
+            },
+          ),
         ),
       );
     }
@@ -46,10 +51,19 @@ export function criteriaVersions(inspection: Inspection): Finding[] {
     out.push(
       inFile(
         file.uri,
-        finding('SQS043', ref.range, `This case uses criteria ${file.catalogue.id} but its inspection uses ${inspection.catalogue.id}${where}; the case is not counted.`, {
-          related: inspectionRef ? [{ uri: inspection.file.uri, range: inspectionRef.range, message: `the inspection's criteria: ${inspection.catalogue.id}` }] : [],
-          fixes: [{ title: `Use the inspection's criteria (${inspection.catalogue.id})`, edits: [replace(ref.range, inspection.catalogue.id)], preferred: true }],
-        }),
+        finding(
+          'SQS043',
+          ref.range,
+          `This case uses criteria ${file.catalogue.id} but its inspection uses ${inspection.catalogue.id}${where}; the case is not counted.`,
+          {
+            related: inspectionRef
+              ? [{ uri: inspection.file.uri, range: inspectionRef.range, message: `the inspection's criteria: ${inspection.catalogue.id}` }]
+              : [],
+            fixes: [
+              { title: `Use the inspection's criteria (${inspection.catalogue.id})`, edits: [replace(ref.range, inspection.catalogue.id)], preferred: true },
+            ],
+          },
+        ),
       ),
     );
   }
@@ -61,7 +75,11 @@ export function orphanCase(file: CaseFile): Finding {
   const range = file.model.id?.range ?? file.parsed.source.lineRange(0);
   return inFile(
     file.uri,
-    finding('SQS042', range, 'This case file is in no inspection: there is no inspection.sqs.yaml in its folder or a folder above, so its judgements are counted nowhere.'),
+    finding(
+      'SQS042',
+      range,
+      'This case file is in no inspection: there is no inspection.sqs.yaml in its folder or a folder above, so its judgements are counted nowhere.',
+    ),
   );
 }
 

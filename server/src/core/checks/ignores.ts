@@ -138,7 +138,16 @@ export function applyIgnores(uri: string, parsed: ParsedYaml, findings: Finding[
       continue;
     }
     if (d.reason === '') {
-      problems.push(inFile(uri, finding('SQS090', d.range, `Say why ${listing(d.codes.map((c) => c.written))} should be silenced: # sqs-ignore ${d.codes.map((c) => c.written).join(', ')}: <reason>. Until then it silences nothing.`)));
+      problems.push(
+        inFile(
+          uri,
+          finding(
+            'SQS090',
+            d.range,
+            `Say why ${listing(d.codes.map((c) => c.written))} should be silenced: # sqs-ignore ${d.codes.map((c) => c.written).join(', ')}: <reason>. Until then it silences nothing.`,
+          ),
+        ),
+      );
       continue;
     }
     const unused: string[] = [];
@@ -148,7 +157,10 @@ export function applyIgnores(uri: string, parsed: ParsedYaml, findings: Finding[
       if (!c.code) unused.push(`${c.written} is not a finding code`);
       else if (hits.length === 0) unused.push(`there is no ${c.code} on line ${d.target + 1}`);
     }
-    if (unused.length > 0) problems.push(inFile(uri, finding('SQS091', d.range, `This sqs-ignore silences nothing: ${listing(unused)}. Remove it, or move it next to the finding.`)));
+    if (unused.length > 0)
+      problems.push(
+        inFile(uri, finding('SQS091', d.range, `This sqs-ignore silences nothing: ${listing(unused)}. Remove it, or move it next to the finding.`)),
+      );
   }
   return [...out, ...problems];
 }

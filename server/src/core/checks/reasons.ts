@@ -27,30 +27,45 @@ export function reasons(ctx: CaseContext): LocalFinding[] {
       if (written === 0) continue;
       const remove = removeEntry(source, reasonsPath);
       out.push(
-        finding('SQS052', reader.keyRange(reasonsPath), `${name} is judged ${j.value.replace('-', ' ')}: reasons are only counted for a "not sufficient" judgement.`, {
-          fixes: remove ? [{ title: 'Remove the reasons', edits: [remove], preferred: true }] : [],
-        }),
+        finding(
+          'SQS052',
+          reader.keyRange(reasonsPath),
+          `${name} is judged ${j.value.replace('-', ' ')}: reasons are only counted for a "not sufficient" judgement.`,
+          {
+            fixes: remove ? [{ title: 'Remove the reasons', edits: [remove], preferred: true }] : [],
+          },
+        ),
       );
       continue;
     }
     const codes = q.reasons?.codes ?? [];
     if (codes.length > 0 && written === 0) {
       out.push(
-        finding('SQS053', j.range, `${name} is not sufficient but gives no reason: say why (${codes.map((r) => r.code).join(', ')}), so the report can count it.`, {
-          fixes: codes.flatMap((r): Fix[] => {
-            const edit = addReason(ctx, j, r.code);
-            return edit ? [{ title: `Give the reason ${r.code}: ${r.label}`, edits: [edit] }] : [];
-          }),
-        }),
+        finding(
+          'SQS053',
+          j.range,
+          `${name} is not sufficient but gives no reason: say why (${codes.map((r) => r.code).join(', ')}), so the report can count it.`,
+          {
+            fixes: codes.flatMap((r): Fix[] => {
+              const edit = addReason(ctx, j, r.code);
+              return edit ? [{ title: `Give the reason ${r.code}: ${r.label}`, edits: [edit] }] : [];
+            }),
+          },
+        ),
       );
     }
     const distinct = [...new Map(j.reasons.map((r) => [r.value, r])).values()];
     const [, second] = distinct;
     if (q.reasons?.mode === 'partition' && second) {
       out.push(
-        finding('SQS054', second.range, `${name} takes one reason per case (${listing(codes.map((r) => r.code))} share out the not-sufficient cases between them), but this case gives ${distinct.length}: ${distinct.map((r) => r.value).join(', ')}.`, {
-          related: distinct.filter((r) => r !== second).map((r) => ({ range: r.range, message: `reason ${r.value}` })),
-        }),
+        finding(
+          'SQS054',
+          second.range,
+          `${name} takes one reason per case (${listing(codes.map((r) => r.code))} share out the not-sufficient cases between them), but this case gives ${distinct.length}: ${distinct.map((r) => r.value).join(', ')}.`,
+          {
+            related: distinct.filter((r) => r !== second).map((r) => ({ range: r.range, message: `reason ${r.value}` })),
+          },
+        ),
       );
     }
   }

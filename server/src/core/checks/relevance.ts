@@ -40,7 +40,10 @@ export function relevance(ctx: CaseContext): LocalFinding[] {
       const holding = conditions(q.relevance, ctx).filter((k) => k.holds === true);
       const because = holding.length > 0 ? `: ${holding.map((k) => k.says).join(' and ')}` : ' to every case';
       const [only] = holding;
-      const fact = only && holding.length === 1 && typeof q.relevance === 'object' && 'fact' in q.relevance && !ctx.catalogue.facts.get(q.relevance.fact)?.fromSentence ? q.relevance.fact : undefined;
+      const fact =
+        only && holding.length === 1 && typeof q.relevance === 'object' && 'fact' in q.relevance && !ctx.catalogue.facts.get(q.relevance.fact)?.fromSentence
+          ? q.relevance.fact
+          : undefined;
       out.push(
         finding('SQS055', j.range, `${name} applies${because}, so "not applicable" leaves this case out of its count. Judge it, or correct the case facts.`, {
           related: holding.filter((k) => k.range).map((k) => ({ range: k.range!, message: k.says })),

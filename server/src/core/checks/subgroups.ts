@@ -85,26 +85,40 @@ export function subgroups(inspection: Inspection): Finding[] {
     const bounds: { value: number; range: Range; says: string }[] = [];
     for (const g of groups.values()) {
       if (g.members.includes(s) || ![...g.facts].every((f) => s.scope.facts.has(f))) continue;
-      bounds.push({ value: g.size.relevant.value, range: g.size.relevant.range, says: `the ${g.size.relevant.value} ${cases(g.size)} stated for ${questionName(g.size.tally.question)}` });
+      bounds.push({
+        value: g.size.relevant.value,
+        range: g.size.relevant.range,
+        says: `the ${g.size.relevant.value} ${cases(g.size)} stated for ${questionName(g.size.tally.question)}`,
+      });
     }
     for (const dep of s.scope.questions) {
       const other = model.stated.get(dep.question);
       if (!other) continue;
       const n = dep.is === 'sufficient' ? other.sufficient : other.notSufficient;
       const name = questionName(other.question);
-      if (n) bounds.push({ value: n.value, range: n.range, says: `the ${n.value} ${dep.is === 'sufficient' ? 'sufficient' : 'not sufficient'} stated for ${name}` });
+      if (n)
+        bounds.push({ value: n.value, range: n.range, says: `the ${n.value} ${dep.is === 'sufficient' ? 'sufficient' : 'not sufficient'} stated for ${name}` });
       else if (dep.is === 'not-sufficient' && other.relevant && other.sufficient) {
         const value = other.relevant.value - other.sufficient.value;
-        bounds.push({ value, range: other.sufficient.range, says: `the ${value} not sufficient for ${name} (relevant ${other.relevant.value} − sufficient ${other.sufficient.value})` });
+        bounds.push({
+          value,
+          range: other.sufficient.range,
+          says: `the ${value} not sufficient for ${name} (relevant ${other.relevant.value} − sufficient ${other.sufficient.value})`,
+        });
       }
     }
     const violated = bounds.filter((b) => s.relevant.value > b.value).sort((a, b) => a.value - b.value)[0];
     if (!violated) continue;
     const label = s.tally.question.kind === 'review' ? 'due' : 'relevant';
     out.push(
-      finding('SQS024', s.relevant.range, `${questionName(s.tally.question)}: ${label} ${s.relevant.value} exceeds ${violated.says} — ${place({ uri, range: violated.range })}`, {
-        related: [{ range: violated.range, message: violated.says }],
-      }),
+      finding(
+        'SQS024',
+        s.relevant.range,
+        `${questionName(s.tally.question)}: ${label} ${s.relevant.value} exceeds ${violated.says} — ${place({ uri, range: violated.range })}`,
+        {
+          related: [{ range: violated.range, message: violated.says }],
+        },
+      ),
     );
   }
   return out.map((f) => inFile(uri, f));

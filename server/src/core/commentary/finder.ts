@@ -80,7 +80,14 @@ export class Finder {
     const alternatives: Omit<Alternative, 'group'>[] = [
       ...data.finder.patterns.map((p) => ({ kind: p.kind, pattern: p.text, ...build(p.text) })),
       ...book.bands.flatMap((band) =>
-        [band.phrase, ...band.aliases].map((phrase) => ({ kind: 'band' as const, pattern: phrase, band, numbers: [], source: literal(phrase), endsInNumber: false })),
+        [band.phrase, ...band.aliases].map((phrase) => ({
+          kind: 'band' as const,
+          pattern: phrase,
+          band,
+          numbers: [],
+          source: literal(phrase),
+          endsInNumber: false,
+        })),
       ),
     ];
     // Longest first, so "all but 3 out of the 22" wins over "all but 3" and "almost all" over "all".
@@ -95,7 +102,10 @@ export class Finder {
     // lets the engine pass over spaces and punctuation without trying each alternative there: a pasted run
     // of spaces cost 50 ms per 20 kB.
     const wordFirst = alternatives.every((a) => /^(?:\{(?:count|total|missing)\}|[\p{L}\p{N}])/u.test(a.kind === 'band' ? a.pattern.trim() : a.pattern));
-    this.regex = new RegExp(`(?<!${letterOrDigit})${wordFirst ? `(?=${letterOrDigit})` : ''}(?:${this.alternatives.map((a) => `(${a.source})`).join('|')})(?!${letterOrDigit})`, 'giu');
+    this.regex = new RegExp(
+      `(?<!${letterOrDigit})${wordFirst ? `(?=${letterOrDigit})` : ''}(?:${this.alternatives.map((a) => `(${a.source})`).join('|')})(?!${letterOrDigit})`,
+      'giu',
+    );
     this.countRegex = new RegExp(`(?<![\\p{L}\\p{N}.\\-])(?=${letterOrDigit})(${book.numbers.pattern})(?![\\p{L}\\p{N}\\-]|\\.\\d)`, 'giu');
     this.verbs = new Set(data.finder.verbs.map((v) => v.toLowerCase()));
   }

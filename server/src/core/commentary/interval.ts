@@ -83,7 +83,8 @@ function neighbourProblems(sorted: readonly Labelled[], gaps: boolean): string[]
     const edge = compareRationals(a.interval.hi, b.interval.lo);
     if (edge < 0 || (edge === 0 && a.interval.hiOpen && b.interval.loOpen)) {
       if (gaps) problems.push(`gap between ${a.label} ${a.interval.text} and ${b.label} ${b.interval.text}`);
-    } else if (edge > 0 || (edge === 0 && !a.interval.hiOpen && !b.interval.loOpen)) problems.push(`${a.label} ${a.interval.text} overlaps ${b.label} ${b.interval.text}`);
+    } else if (edge > 0 || (edge === 0 && !a.interval.hiOpen && !b.interval.loOpen))
+      problems.push(`${a.label} ${a.interval.text} overlaps ${b.label} ${b.interval.text}`);
   }
   return problems;
 }
@@ -104,7 +105,8 @@ export function partitionProblems(bands: readonly Labelled[]): string[] {
   const first = sorted[0];
   if (!first) return ['no bands cover [0, 1]'];
   const problems: string[] = [];
-  if (compareRationals(first.interval.lo, zero) !== 0 || first.interval.loOpen) problems.push(`nothing covers 0 (the lowest band is ${first.label} ${first.interval.text})`);
+  if (compareRationals(first.interval.lo, zero) !== 0 || first.interval.loOpen)
+    problems.push(`nothing covers 0 (the lowest band is ${first.label} ${first.interval.text})`);
   problems.push(...neighbourProblems(sorted, true));
   if (!sorted.some((s) => compareRationals(s.interval.hi, one) === 0 && !s.interval.hiOpen)) {
     const highest = sorted.reduce((m, s) => (compareRationals(s.interval.hi, m.interval.hi) > 0 ? s : m), first);

@@ -111,7 +111,12 @@ export class Phrasebook {
     }));
     this.generated = this.bands.filter((b) => b.when);
     this.adverbs = (data.adverbs ?? []).map((a) => ({ adverb: a.adverb, when: parseInterval(a.when) }));
-    const tokens = (f: FormsData) => ({ phrase: parseTemplate(f.phrase), bare: parseTemplate(f.bare), the: parseTemplate(f.the), relevant: parseTemplate(f.relevant) });
+    const tokens = (f: FormsData) => ({
+      phrase: parseTemplate(f.phrase),
+      bare: parseTemplate(f.bare),
+      the: parseTemplate(f.the),
+      relevant: parseTemplate(f.relevant),
+    });
     this.forms = {
       exact: tokens(data.forms.exact),
       all: tokens(data.forms.all),
@@ -131,7 +136,11 @@ export class Phrasebook {
   static from(data: unknown): Phrasebook {
     const id = typeof (data as { id?: unknown })?.id === 'string' ? (data as { id: string }).id : '(unnamed)';
     const parsed = phrasebookSchema.safeParse(data);
-    if (!parsed.success) throw new PhrasebookError(id, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+    if (!parsed.success)
+      throw new PhrasebookError(
+        id,
+        parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+      );
     const problems = integrityProblems(parsed.data);
     if (problems.length > 0) throw new PhrasebookError(id, problems);
     return new Phrasebook(parsed.data);
@@ -169,13 +178,15 @@ export class Phrasebook {
     // A whole of one case is named as such in every style: "the one case", not "all of the one cases".
     if (total === 1 && this.formsOfOne[count === 1 ? 'all' : 'none']) return this.make(count === 1 ? 'all' : 'none', count, total, style);
     if (style === 'banded') {
-      if (count > 0 && missing > 0 && missing <= rules.bandedAllBut.maxMissing && total >= rules.bandedAllBut.minTotal) return this.make('all-but', count, total, style);
+      if (count > 0 && missing > 0 && missing <= rules.bandedAllBut.maxMissing && total >= rules.bandedAllBut.minTotal)
+        return this.make('all-but', count, total, style);
       if (count > 0 && missing > 0 && count <= rules.single.maxCount && total >= rules.single.minTotal) return this.make('single', count, total, style);
       return this.make('band', count, total, style, this.bandFor(count, total));
     }
     if (count === total) return this.make('all', count, total, style);
     if (count === 0) return this.make('none', count, total, style);
-    if (style === 'all-but' && missing <= rules.allBut.maxMissing && compare(count, total, this.allButShare) >= 0) return this.make('all-but', count, total, style);
+    if (style === 'all-but' && missing <= rules.allBut.maxMissing && compare(count, total, this.allButShare) >= 0)
+      return this.make('all-but', count, total, style);
     return this.make('exact', count, total, style);
   }
 
@@ -283,7 +294,8 @@ export class Phrasebook {
   private make(kind: QuantityKind, count: number, total: number, style: Style, band?: Band): Quantity {
     const missing = total - count;
     const ofOne = total === 1 && (kind === 'all' || kind === 'none') ? this.formsOfOne[kind] : undefined;
-    const tokensFor = (f: Form | 'phrase'): Token[] => (kind === 'band' ? parseTemplate(f === 'phrase' ? band!.phrase : band!.forms[f]) : (ofOne ?? this.forms[kind])[f]);
+    const tokensFor = (f: Form | 'phrase'): Token[] =>
+      kind === 'band' ? parseTemplate(f === 'phrase' ? band!.phrase : band!.forms[f]) : (ofOne ?? this.forms[kind])[f];
     const render = (f: Form | 'phrase', capital: boolean) => this.renderForm(tokensFor(f), { count, total, missing }, capital);
     return {
       kind,
@@ -358,10 +370,12 @@ function integrityProblems(data: PhrasebookData): string[] {
     if (b.when) {
       const when = parseInterval(b.when);
       generated.push({ label: b.id, interval: when });
-      if (!within(when, accepts)) problems.push(`band ${b.id}: it is written for ${b.when} but accepts only ${b.accepts}, so the check would object to the generator's own words`);
+      if (!within(when, accepts))
+        problems.push(`band ${b.id}: it is written for ${b.when} but accepts only ${b.accepts}, so the check would object to the generator's own words`);
     }
     for (const alias of b.aliases ?? []) {
-      if (/\bof( the)?$/i.test(alias.trim())) problems.push(`band ${b.id}: alias "${alias}" ends with "of": list the phrase alone, the finder reads "of the" after it`);
+      if (/\bof( the)?$/i.test(alias.trim()))
+        problems.push(`band ${b.id}: alias "${alias}" ends with "of": list the phrase alone, the finder reads "of the" after it`);
     }
   }
   problems.push(...partitionProblems(generated).map((p) => `bands: ${p}`));
@@ -389,11 +403,13 @@ function integrityProblems(data: PhrasebookData): string[] {
   for (const [name, template] of Object.entries(data.reasonList)) {
     if (typeof template !== 'string') continue;
     try {
-      for (const p of placeholders(template)) if (p.name !== 'count' && p.name !== 'phrase') problems.push(`reasonList.${name}: unknown placeholder {${p.name}}`);
+      for (const p of placeholders(template))
+        if (p.name !== 'count' && p.name !== 'phrase') problems.push(`reasonList.${name}: unknown placeholder {${p.name}}`);
     } catch (e) {
       problems.push(`reasonList.${name}: ${(e as TemplateError).message}`);
     }
   }
-  if (!/^\d+(\.\d+)?(\/\d+)?$/.test(data.rules.allBut.atLeast)) problems.push(`rules.allBut.atLeast: "${data.rules.allBut.atLeast}" is not a proportion such as 3/4 or 0.75`);
+  if (!/^\d+(\.\d+)?(\/\d+)?$/.test(data.rules.allBut.atLeast))
+    problems.push(`rules.allBut.atLeast: "${data.rules.allBut.atLeast}" is not a proportion such as 3/4 or 0.75`);
   return problems;
 }

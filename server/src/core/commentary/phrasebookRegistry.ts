@@ -19,7 +19,11 @@ export class PhrasebookRegistry {
     for (const file of files) {
       const parsed = phrasebookFileSchema.safeParse(file);
       const id = typeof (file as { id?: unknown })?.id === 'string' ? (file as { id: string }).id : '(unnamed)';
-      if (!parsed.success) throw new PhrasebookError(id, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+      if (!parsed.success)
+        throw new PhrasebookError(
+          id,
+          parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+        );
       raw.set(parsed.data.id, parsed.data);
     }
     const resolve = (id: string, seen: string[]): Record<string, unknown> => {

@@ -192,7 +192,9 @@ function templateProblems(data: CatalogueData): string[] {
         for (const key of ['sentence', 'allSentence', 'noneSentence'] as const) check(`${where}.${key}`, c[key], figureNames);
         check(`${where}.adverbSentence`, c.adverbSentence, new Set([...figureNames, adverbVariable]));
         if (c.adverbSentence !== undefined && (c.style !== 'banded' || c.framing === 'not-sufficient' || !c.sentence)) {
-          problems.push(`${where}.adverbSentence: only a banded question framed on its sufficient cases, with a sentence for shares without an adverb, is worded with an adverb`);
+          problems.push(
+            `${where}.adverbSentence: only a banded question framed on its sufficient cases, with a sentence for shares without an adverb, is worded with an adverb`,
+          );
         }
         for (const key of ['intro', 'noRelevantSentence', 'quoteIntro'] as const) check(`${where}.${key}`, c[key], inspectionNames);
         if (c.reasons) {
@@ -203,7 +205,9 @@ function templateProblems(data: CatalogueData): string[] {
         // "In none of the 29 cases management oversight was effective" wants the verb before its subject; a
         // sentence of its own words it plainly ("In all 29 cases, management oversight was not effective").
         if (c.framing !== 'not-sufficient' && c.sentence && /^\s*In \{quantity[:}]/i.test(c.sentence) && !c.noneSentence) {
-          problems.push(`${where}.sentence: it opens "In {quantity…}", which reads "In none of the N cases …" when no case was sufficient: give a noneSentence`);
+          problems.push(
+            `${where}.sentence: it opens "In {quantity…}", which reads "In none of the N cases …" when no case was sufficient: give a noneSentence`,
+          );
         }
         if (c.framing === 'not-sufficient' && c.sentence && !c.allSentence) {
           problems.push(`${where}: a not-sufficient sentence needs an allSentence for when every case was sufficient`);
@@ -236,5 +240,8 @@ function templateProblems(data: CatalogueData): string[] {
 }
 
 function normaliseName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 }

@@ -11,12 +11,7 @@ const idPattern = /^[a-z][a-z0-9_-]*$/;
  * inspector (the case is relevant when judged sufficient or not sufficient, irrelevant when marked not
  * applicable) — the rule for reviews, which are relevant only when one was due.
  */
-export type RelevanceRule =
-  | 'all'
-  | 'judged'
-  | { fact: string }
-  | { question: string; is: 'sufficient' | 'not-sufficient' }
-  | { all: RelevanceRule[] };
+export type RelevanceRule = 'all' | 'judged' | { fact: string } | { question: string; is: 'sufficient' | 'not-sufficient' } | { all: RelevanceRule[] };
 
 export const relevanceRuleSchema: z.ZodType<RelevanceRule> = z.lazy(() =>
   z.union([

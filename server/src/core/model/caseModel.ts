@@ -47,7 +47,8 @@ export function readCase(reader: Reader, catalogue: Catalogue): CaseModel {
   // An empty value ("psr:") is not given; anything else that did not read is written but unreadable.
   const written = (key: string) => {
     const raw = reader.raw([key]);
-    if (raw !== undefined && raw !== null) unreadable.set(key, { value: typeof raw === 'object' ? 'a list or mapping' : String(raw), range: reader.range([key]) });
+    if (raw !== undefined && raw !== null)
+      unreadable.set(key, { value: typeof raw === 'object' ? 'a list or mapping' : String(raw), range: reader.range([key]) });
   };
 
   const id = reader.located(['case'], caseId);

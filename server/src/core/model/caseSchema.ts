@@ -22,9 +22,7 @@ export function judgementEntry(question: Question) {
     judgementValue,
     z.strictObject({
       judgement: judgementValue,
-      reasons: z
-        .array(reasonCode(question), { error: () => 'Write the reasons as a list, e.g. `reasons: [no-review]`, even for one.' })
-        .optional(),
+      reasons: z.array(reasonCode(question), { error: () => 'Write the reasons as a list, e.g. `reasons: [no-review]`, even for one.' }).optional(),
       notes: text.optional(),
       quote: text.optional(),
     }),
@@ -57,32 +55,42 @@ export function caseFileSchema(catalogue: Catalogue) {
   const facts = Object.fromEntries(catalogue.writtenFacts.map((f) => [f.id, yesNo.meta({ description: `${f.label}: yes or no.` })]));
   const sentenceNames = catalogue.sentences.map((s) => s.label);
   const judgements = Object.fromEntries(
-    [...catalogue.criteria.values()].map((c) => [c.id, criterionEntry(c.questions).optional().meta({ description: describeCriterion(c.questions) })]),
+    [...catalogue.criteria.values()].map((c) => [
+      c.id,
+      criterionEntry(c.questions)
+        .optional()
+        .meta({ description: describeCriterion(c.questions) }),
+    ]),
   );
-  return z.strictObject({
-    case: z.union([z.string().min(1), z.number().int()], {
-      error: (issue) => `${describe(issue.input)} is not a case id: write the case's reference, e.g. LIV-07.`,
-    }).transform(String),
-    criteria: text.optional(),
-    sentence: z
-      .string({ error: (issue) => `${describe(issue.input)} is not a sentence type: use ${sentenceNames.join(', ')}.` })
-      .refine((name) => catalogue.sentence(name) !== undefined, {
-        error: (issue) => `"${String(issue.input)}" is not a sentence type in ${catalogue.id}: use ${sentenceNames.join(', ')}.`,
-        params: { code: 'SQS016' },
-      }),
-    ...facts,
-    inspector: text.optional(),
-    notes: text.optional(),
-    // `judgements:` with nothing under it yet (a new case file) is no judgements, not an error.
-    judgements: z.strictObject(judgements).nullable().default({}),
-  }, {
-    error: (issue) =>
-      issue.code === 'invalid_type'
-        ? issue.input === null || issue.input === undefined
-          ? 'The case file is empty: start with `case:`, `sentence:` and the case facts, then `judgements:`.'
-          : `A case file is a YAML mapping starting with \`case: <id>\`, not ${describe(issue.input).toLowerCase()}.`
-        : undefined,
-  });
+  return z.strictObject(
+    {
+      case: z
+        .union([z.string().min(1), z.number().int()], {
+          error: (issue) => `${describe(issue.input)} is not a case id: write the case's reference, e.g. LIV-07.`,
+        })
+        .transform(String),
+      criteria: text.optional(),
+      sentence: z
+        .string({ error: (issue) => `${describe(issue.input)} is not a sentence type: use ${sentenceNames.join(', ')}.` })
+        .refine((name) => catalogue.sentence(name) !== undefined, {
+          error: (issue) => `"${String(issue.input)}" is not a sentence type in ${catalogue.id}: use ${sentenceNames.join(', ')}.`,
+          params: { code: 'SQS016' },
+        }),
+      ...facts,
+      inspector: text.optional(),
+      notes: text.optional(),
+      // `judgements:` with nothing under it yet (a new case file) is no judgements, not an error.
+      judgements: z.strictObject(judgements).nullable().default({}),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'invalid_type'
+          ? issue.input === null || issue.input === undefined
+            ? 'The case file is empty: start with `case:`, `sentence:` and the case facts, then `judgements:`.'
+            : `A case file is a YAML mapping starting with \`case: <id>\`, not ${describe(issue.input).toLowerCase()}.`
+          : undefined,
+    },
+  );
 }
 
 export type CaseFileData = z.output<ReturnType<typeof caseFileSchema>>;

@@ -71,8 +71,7 @@ export interface InspectionModel {
 
 export function readInspection(reader: Reader, catalogue: Catalogue): InspectionModel {
   const get = <S extends z.ZodType>(path: Path, schema: S) => reader.located(path, schema);
-  const textList = (path: Path) =>
-    Array.from({ length: reader.length(path) }, (_, i) => get([...path, i], text)).filter((v) => v !== undefined);
+  const textList = (path: Path) => Array.from({ length: reader.length(path) }, (_, i) => get([...path, i], text)).filter((v) => v !== undefined);
 
   const model: InspectionModel = {
     narrative: {

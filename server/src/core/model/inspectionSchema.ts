@@ -36,9 +36,7 @@ const narrative = z.strictObject({
 
 /** Counts the inspector states for one question; each is checked against the invariants and the tally. */
 export function statedTally(question: Question) {
-  const reasons = question.reasons
-    ? z.strictObject(Object.fromEntries(question.reasons.codes.map((r) => [r.code, count.optional()])))
-    : undefined;
+  const reasons = question.reasons ? z.strictObject(Object.fromEntries(question.reasons.codes.map((r) => [r.code, count.optional()]))) : undefined;
   const base = {
     sufficient: count.optional(),
     not_sufficient: count.optional(),
@@ -78,43 +76,47 @@ export function inspectionFileSchema(catalogue: Catalogue) {
     criteria.map((c) => {
       const [only] = c.questions;
       const entry =
-        c.questions.length === 1 && only
-          ? statedTally(only)
-          : z.strictObject(Object.fromEntries(c.questions.map((q) => [q.key, statedTally(q).optional()])));
+        c.questions.length === 1 && only ? statedTally(only) : z.strictObject(Object.fromEntries(c.questions.map((q) => [q.key, statedTally(q).optional()])));
       return [c.id, entry.optional().meta({ description: describeCriterion(c.questions) })];
     }),
   );
-  return z.strictObject({
-    /** The area inspected, as the report's title names it ("Liverpool"). */
-    inspection: text,
-    /** The service's full name ("Liverpool Youth Offending Service"). */
-    service: text,
-    /** How the report refers to the service ("YOS" or "YOT"). */
-    service_short: text.optional(),
-    criteria: text,
-    phrasebook: phrasebookId().optional(),
-    language: z.enum(['en', 'cy'], { error: () => 'Use en (English) or cy (Cymraeg).' }).optional(),
-    addressee: person,
-    from: person,
-    fieldwork: z
-      .strictObject({ start: isoDate, end: isoDate })
-      // ISO dates compare as text; a fieldwork ending before it starts is a slip the report cannot word.
-      .refine((f) => f.start <= f.end, { error: (issue) => `The fieldwork ends (${(issue.input as { end: string }).end}) before it starts (${(issue.input as { start: string }).start}).`, path: ['end'] }),
-    published: isoDate.optional(),
-    lead_inspector: leadInspector,
-    sample: count,
-    narrative: narrative.optional(),
-    copy_to: z.array(copyEntry).optional(),
-    tallies: z.strictObject(tallies).optional(),
-    commentary: z.strictObject(Object.fromEntries(criteria.map((c) => [c.id, commentaryOverride.optional()]))).optional(),
-  }, {
-    error: (issue) =>
-      issue.code === 'invalid_type'
-        ? issue.input === null || issue.input === undefined
-          ? 'The inspection file is empty: start with `inspection: <area>` (see docs/format.md).'
-          : `An inspection file is a YAML mapping starting with \`inspection: <area>\`, not ${describe(issue.input).toLowerCase()}.`
-        : undefined,
-  });
+  return z.strictObject(
+    {
+      /** The area inspected, as the report's title names it ("Liverpool"). */
+      inspection: text,
+      /** The service's full name ("Liverpool Youth Offending Service"). */
+      service: text,
+      /** How the report refers to the service ("YOS" or "YOT"). */
+      service_short: text.optional(),
+      criteria: text,
+      phrasebook: phrasebookId().optional(),
+      language: z.enum(['en', 'cy'], { error: () => 'Use en (English) or cy (Cymraeg).' }).optional(),
+      addressee: person,
+      from: person,
+      fieldwork: z
+        .strictObject({ start: isoDate, end: isoDate })
+        // ISO dates compare as text; a fieldwork ending before it starts is a slip the report cannot word.
+        .refine((f) => f.start <= f.end, {
+          error: (issue) => `The fieldwork ends (${(issue.input as { end: string }).end}) before it starts (${(issue.input as { start: string }).start}).`,
+          path: ['end'],
+        }),
+      published: isoDate.optional(),
+      lead_inspector: leadInspector,
+      sample: count,
+      narrative: narrative.optional(),
+      copy_to: z.array(copyEntry).optional(),
+      tallies: z.strictObject(tallies).optional(),
+      commentary: z.strictObject(Object.fromEntries(criteria.map((c) => [c.id, commentaryOverride.optional()]))).optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'invalid_type'
+          ? issue.input === null || issue.input === undefined
+            ? 'The inspection file is empty: start with `inspection: <area>` (see docs/format.md).'
+            : `An inspection file is a YAML mapping starting with \`inspection: <area>\`, not ${describe(issue.input).toLowerCase()}.`
+          : undefined,
+    },
+  );
 }
 
 export type InspectionFileData = z.output<ReturnType<typeof inspectionFileSchema>>;

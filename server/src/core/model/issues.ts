@@ -79,7 +79,13 @@ function toFindings(issue: Flat, source: SourceMap, ctx: IssueContext): LocalFin
   const located = source.valueRange(issue.path);
   const range = located ?? source.valueRange(source.nearest(issue.path)) ?? firstLine(source);
   // A misspelt word from a fixed list ("sufficent") has an obvious repair.
-  const suggestion = issue.code === 'invalid_value' && located && typeof issue.input === 'string' ? closest(issue.input, issue.values.filter((v): v is string => typeof v === 'string')) : undefined;
+  const suggestion =
+    issue.code === 'invalid_value' && located && typeof issue.input === 'string'
+      ? closest(
+          issue.input,
+          issue.values.filter((v): v is string => typeof v === 'string'),
+        )
+      : undefined;
   return [finding(code, range, issue.message, suggestion ? { fixes: [didYouMean(range, suggestion, asPlainScalar(suggestion))] } : undefined)];
 }
 

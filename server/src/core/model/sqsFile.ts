@@ -86,7 +86,11 @@ function chooseCatalogue(parsed: ParsedYaml, registry: CatalogueRegistry, fallba
   const named = registry.get(ref);
   if (named) return { catalogue: named, findings };
   findings.push(
-    finding('SQS015', reader.range(['criteria']), `Unknown criteria version "${ref}": known versions are ${registry.ids.join(', ')}. Checking against ${fallback.id}.`),
+    finding(
+      'SQS015',
+      reader.range(['criteria']),
+      `Unknown criteria version "${ref}": known versions are ${registry.ids.join(', ')}. Checking against ${fallback.id}.`,
+    ),
   );
   return { catalogue: fallback, findings };
 }

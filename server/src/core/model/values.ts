@@ -46,9 +46,7 @@ const notYesNo = (issue: { input?: unknown }) =>
     ? `Write yes or no in lower case: "${String(issue.input).trim().toLowerCase()}", not "${String(issue.input)}".`
     : `${describe(issue.input)} is not yes or no.`;
 
-export const yesNo = z
-  .union([z.enum(['yes', 'no'], { error: notYesNo }), z.boolean()], { error: notYesNo })
-  .transform((v) => v === true || v === 'yes');
+export const yesNo = z.union([z.enum(['yes', 'no'], { error: notYesNo }), z.boolean()], { error: notYesNo }).transform((v) => v === true || v === 'yes');
 
 /** A count of cases. Percentages, fractions and negative numbers are the usual slips; name them. */
 export const count = z.unknown().transform((v, ctx): number => {
@@ -57,7 +55,8 @@ export const count = z.unknown().transform((v, ctx): number => {
   if (typeof v === 'number' && v < 0) message = `A count cannot be negative (${v}).`;
   else if (typeof v === 'number') message = `A count is a whole number of cases, not ${v}.`;
   else if (typeof v === 'string' && /%\s*$/.test(v)) message = `Write the number of cases, not a percentage (${v}).`;
-  else if (typeof v === 'string' && /^\s*\d+\s*(\/|out of|of)\s*\d+\s*$/.test(v)) message = `Write one number here, not a fraction ("${v}"): the count and the total have keys of their own.`;
+  else if (typeof v === 'string' && /^\s*\d+\s*(\/|out of|of)\s*\d+\s*$/.test(v))
+    message = `Write one number here, not a fraction ("${v}"): the count and the total have keys of their own.`;
   else message = `${describe(v)} is not a count: write a whole number of cases.`;
   ctx.issues.push({ code: 'custom', message, input: v, params: { code: 'SQS020' } });
   return z.NEVER;
@@ -66,10 +65,11 @@ export const count = z.unknown().transform((v, ctx): number => {
 /** JSON Schema for `count`: transforms export as "anything", so the exporter substitutes this. */
 export const countJsonSchema = { type: 'integer', minimum: 0 } as const;
 
-export const isoDate = z.string({ error: (issue) => `${describe(issue.input)} is not a date: write YYYY-MM-DD.` }).refine(
-  (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-  { error: (issue) => `"${String(issue.input)}" is not a date: write YYYY-MM-DD (e.g. 2013-10-28).` },
-);
+export const isoDate = z
+  .string({ error: (issue) => `${describe(issue.input)} is not a date: write YYYY-MM-DD.` })
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    error: (issue) => `"${String(issue.input)}" is not a date: write YYYY-MM-DD (e.g. 2013-10-28).`,
+  });
 
 /** Free text. A value YAML read as a number or boolean has lost its typed form (0791 → 791): ask for quotes. */
 export const text = z.string({

@@ -41,10 +41,12 @@ export function buildReport(inspection: Inspection, options: ReportOptions = {})
   const placed = new Set<string>();
 
   const standard = (id: string, templates: readonly string[] | undefined, what = `${id.replace(/-/g, ' ')} paragraph`): Paragraph[] =>
-    (templates ?? []).flatMap((t) => {
-      const filled = ctx.fillOrWarn(t, what);
-      return filled ? [{ id: '', sentences: [{ ...filled, kind: 'standard' as const }] }] : [];
-    }).map((p, i) => ({ ...p, id: `${id}-${i + 1}` }));
+    (templates ?? [])
+      .flatMap((t) => {
+        const filled = ctx.fillOrWarn(t, what);
+        return filled ? [{ id: '', sentences: [{ ...filled, kind: 'standard' as const }] }] : [];
+      })
+      .map((p, i) => ({ ...p, id: `${id}-${i + 1}` }));
 
   const prose = (id: string, block: Located<string> | undefined, label: string): Paragraph[] => {
     if (!block) return [];
@@ -66,7 +68,11 @@ export function buildReport(inspection: Inspection, options: ReportOptions = {})
     return { id, ...(h !== undefined && { heading: h }), paragraphs };
   };
 
-  const context = section('context', report.context, narrative.context ? prose('context', narrative.context, 'narrative context') : standard('context', report.context.paragraphs));
+  const context = section(
+    'context',
+    report.context,
+    narrative.context ? prose('context', narrative.context, 'narrative context') : standard('context', report.context.paragraphs),
+  );
   const summaryParagraphs = prose('summary', narrative.summary, 'narrative summary');
 
   const themes: ThemeSection[] = catalogue.themes

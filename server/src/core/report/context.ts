@@ -104,7 +104,11 @@ export class ReportContext {
     const lead = m.leadInspector;
     set('leadInspector', lead?.name, 'lead inspector');
     // Without a pronoun the closing still reads: "They can be contacted …".
-    if (lead) values.set('pronoun', lead.pronoun ? { text: lead.pronoun.value, sources: [this.link(lead.pronoun, 'field', 'lead inspector pronoun')] } : { text: 'they', sources: [] });
+    if (lead)
+      values.set(
+        'pronoun',
+        lead.pronoun ? { text: lead.pronoun.value, sources: [this.link(lead.pronoun, 'field', 'lead inspector pronoun')] } : { text: 'they', sources: [] },
+      );
     set('phone', lead?.phone, 'lead inspector phone');
     set('email', lead?.email, 'lead inspector email');
     if (!lead?.phone) set('emailOnly', lead?.email, 'lead inspector email');

@@ -44,7 +44,12 @@ export function criterionSentences(ctx: ReportContext, criterion: Criterion): { 
     }
     for (const b of blocks) sentences.push(...[b.intro, b.main].filter((s): s is Sentence => s !== undefined), ...b.reasons);
   }
-  if (override?.after) sentences.push({ text: override.after.value.trim(), kind: 'override', sources: [ctx.link(override.after, 'override', `commentary ${criterion.id} after`)] });
+  if (override?.after)
+    sentences.push({
+      text: override.after.value.trim(),
+      kind: 'override',
+      sources: [ctx.link(override.after, 'override', `commentary ${criterion.id} after`)],
+    });
   sentences.push(...quotes(ctx, criterion, figures));
   return { sentences, overridden: override?.text !== undefined };
 }
@@ -77,7 +82,11 @@ function questionBlock(ctx: ReportContext, q: Question, f: QuestionFigures, styl
     block.main = mainSentence(ctx, q, f as Required<Pick<QuestionFigures, 'relevant' | 'sufficient'>> & QuestionFigures, hooks, style, framing);
     block.share = f.sufficient / f.relevant;
   } else if (hooks.sentence && f.from === 'stated') {
-    ctx.warnings.push({ questionId: q.id, message: `${questionName(q)}: no relevant and sufficient counts are stated, so the report says nothing of it.`, sources: f.sources });
+    ctx.warnings.push({
+      questionId: q.id,
+      message: `${questionName(q)}: no relevant and sufficient counts are stated, so the report says nothing of it.`,
+      sources: f.sources,
+    });
   }
   if (block.main && hooks.intro) {
     const intro = ctx.fill(hooks.intro);
@@ -129,7 +138,11 @@ function mainSentence(
   const agreement = { subject: worded.singular.subject ? 1 : 2, noun: worded.singular.noun ? 1 : 2, nounAfter: 'quantity' };
   const filled = ctx.fill(template, value, agreement, { sentence: true });
   if (!filled) {
-    ctx.warnings.push({ questionId: q.id, message: `${questionName(q)}: the sentence needs a value the inspection file does not give; it is left out.`, sources: [] });
+    ctx.warnings.push({
+      questionId: q.id,
+      message: `${questionName(q)}: the sentence needs a value the inspection file does not give; it is left out.`,
+      sources: [],
+    });
     return undefined;
   }
   const figures: SentenceFigures = {

@@ -85,7 +85,15 @@ export function figuresFromStated(inspection: Inspection, question: Question): Q
     sources: statedSources(inspection, stated),
     reasons: (question.reasons?.codes ?? []).flatMap((r) => {
       const v = stated.reasons.get(r.code);
-      return v && v.value > 0 ? [{ code: r.code, count: v.value, sources: [{ uri, range: v.range, role: 'stated' as const, label: `${statedLabel(question)} reasons ${r.code}: ${v.value}` }] }] : [];
+      return v && v.value > 0
+        ? [
+            {
+              code: r.code,
+              count: v.value,
+              sources: [{ uri, range: v.range, role: 'stated' as const, label: `${statedLabel(question)} reasons ${r.code}: ${v.value}` }],
+            },
+          ]
+        : [];
     }),
   };
   if (relevant !== undefined && sufficient !== undefined) {
@@ -105,7 +113,9 @@ function statedSources(inspection: Inspection, stated: StatedTally): SourceLink[
     ['sufficient', stated.sufficient],
     ['not_sufficient', stated.notSufficient],
   ];
-  return entries.flatMap(([name, v]) => (v ? [{ uri, range: v.range, role: 'stated' as const, label: `${statedLabel(stated.question)} ${name}: ${v.value}` }] : []));
+  return entries.flatMap(([name, v]) =>
+    v ? [{ uri, range: v.range, role: 'stated' as const, label: `${statedLabel(stated.question)} ${name}: ${v.value}` }] : [],
+  );
 }
 
 function statedLabel(question: Question): string {

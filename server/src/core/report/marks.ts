@@ -105,7 +105,8 @@ export interface PartSources {
 export function sourcesOfPart(doc: ReportDocument, marks: ReportMarks, part: ReportPart): PartSources {
   if (part.kind === 'notes') return { findings: [], sources: distinctPlaces(marks.notes.flatMap((n) => n.sources)) };
   const mark = marks.marks.find((m) => m.paragraphId === part.paragraph);
-  if (part.kind === 'mark') return mark ? { findings: mark.findings, sources: distinctPlaces(mark.warnings.flatMap((w) => w.sources)) } : { findings: [], sources: [] };
+  if (part.kind === 'mark')
+    return mark ? { findings: mark.findings, sources: distinctPlaces(mark.warnings.flatMap((w) => w.sources)) } : { findings: [], sources: [] };
   if (mark?.severity === 'error' && part.sentence === undefined) return { findings: mark.findings, sources: [] };
   return { findings: [], sources: sourcesOf(doc, part.paragraph, part.sentence) };
 }

@@ -41,7 +41,10 @@ export function narrativeParagraphs(block: Located<string>, source: SourceMap, i
 
 /** Where the paragraph's first words start in the file text (words may be split across lines there). */
 function locate(text: string, paragraph: string, from: number, to: number): number | undefined {
-  const words = paragraph.split(/\s+/).slice(0, 4).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = paragraph
+    .split(/\s+/)
+    .slice(0, 4)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const re = new RegExp(words.join('\\s+'), 'g');
   re.lastIndex = from;
   const m = re.exec(text);

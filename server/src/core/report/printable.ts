@@ -7,7 +7,8 @@ import type { ReportDocument } from './document';
 // write as it is.
 
 // C0 controls but tab, LF and CR; DEL and the C1 controls; the two noncharacters XML forbids; lone surrogates.
-const unprintable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+const unprintable =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
 export function printable(text: string): string {
   return text.replace(unprintable, '');
@@ -25,7 +26,24 @@ export function printableReport(doc: ReportDocument): ReportDocument {
 const notText = new Set(['sources', 'source', 'range', 'figures']);
 
 /** Keys whose strings are identifiers, not text: left alone so links and keys still match. */
-const identifiers = new Set(['uri', 'id', 'questionId', 'criterionId', 'paragraphId', 'catalogueId', 'phrasebookId', 'language', 'kind', 'role', 'style', 'framing', 'from', 'figuresFrom', 'numbering', 'severity']);
+const identifiers = new Set([
+  'uri',
+  'id',
+  'questionId',
+  'criterionId',
+  'paragraphId',
+  'catalogueId',
+  'phrasebookId',
+  'language',
+  'kind',
+  'role',
+  'style',
+  'framing',
+  'from',
+  'figuresFrom',
+  'numbering',
+  'severity',
+]);
 
 /**
  * The value with its texts made printable. What needs no change is returned as it is (the same object), so a

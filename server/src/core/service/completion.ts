@@ -91,9 +91,19 @@ function caseCompletions(ctx: Ctx): CompletionEntry[] {
     if (!criterion) return [];
     const single = criterion.questions.length === 1 ? criterion.questions[0] : undefined;
     if (cursor.path.length === 2 && !single) {
-      return absent(ctx, criterion.questions.map((q) => q.key)).map((key) => {
+      return absent(
+        ctx,
+        criterion.questions.map((q) => q.key),
+      ).map((key) => {
         const q = criterion.questions.find((x) => x.key === key)!;
-        return { label: key, kind: 'question', detail: q.wording, documentation: questionDoc(q, ctx.catalogue, model), insertText: `${key}: ${judgementChoice(q, model)}`, snippet: true };
+        return {
+          label: key,
+          kind: 'question',
+          detail: q.wording,
+          documentation: questionDoc(q, ctx.catalogue, model),
+          insertText: `${key}: ${judgementChoice(q, model)}`,
+          snippet: true,
+        };
       });
     }
     const question = single ?? criterion.questions.find((q) => q.key === second);
@@ -167,8 +177,14 @@ function entryKeys(ctx: Ctx, q: Question): CompletionEntry[] {
   const model = ctx.file.kind === 'case' ? ctx.file.model : undefined;
   const codes = q.reasons?.codes.map((r) => r.code) ?? [];
   const snippets: Record<string, { insert: string; doc: string }> = {
-    judgement: { insert: `judgement: ${model ? judgementChoice(q, model) : `\${1|${judgementWords.join(',')}|}`}`, doc: 'sufficient, not sufficient or not applicable' },
-    reasons: { insert: codes.length ? `reasons: [\${1|${codes.join(',')}|}]` : 'reasons: [$1]', doc: codes.length ? `Why it fell short: ${codes.join(', ')}` : 'This criterion lists no reasons.' },
+    judgement: {
+      insert: `judgement: ${model ? judgementChoice(q, model) : `\${1|${judgementWords.join(',')}|}`}`,
+      doc: 'sufficient, not sufficient or not applicable',
+    },
+    reasons: {
+      insert: codes.length ? `reasons: [\${1|${codes.join(',')}|}]` : 'reasons: [$1]',
+      doc: codes.length ? `Why it fell short: ${codes.join(', ')}` : 'This criterion lists no reasons.',
+    },
     notes: { insert: 'notes: $0', doc: "The inspector's own notes; not in the report." },
     quote: { insert: 'quote: "$0"', doc: 'A comment the report may quote ("An inspector commented …").' },
   };
@@ -208,7 +224,9 @@ function questionDoc(q: Question, catalogue: Catalogue, model?: CaseModel): stri
   const lines = [`${escapeMarkdown(q.wording)}.`, `Applies to ${escapeMarkdown(describeRelevance(q, catalogue))}.`];
   if (model) {
     const outcome = contribution(q, model).outcome;
-    lines.push(outcome === 'not-relevant' ? 'The case facts say it does not apply to this case.' : outcome === 'unjudged' ? 'Not yet judged in this case.' : '');
+    lines.push(
+      outcome === 'not-relevant' ? 'The case facts say it does not apply to this case.' : outcome === 'unjudged' ? 'Not yet judged in this case.' : '',
+    );
   }
   return lines.filter(Boolean).join('  \n');
 }
@@ -228,9 +246,19 @@ function inspectionCompletions(ctx: Ctx): CompletionEntry[] {
     if (!criterion) return genericKeys(ctx);
     const single = criterion.questions.length === 1 ? criterion.questions[0] : undefined;
     if (!single && cursor.path.length === 2) {
-      return absent(ctx, criterion.questions.map((q) => q.key)).map((key) => {
+      return absent(
+        ctx,
+        criterion.questions.map((q) => q.key),
+      ).map((key) => {
         const q = criterion.questions.find((x) => x.key === key)!;
-        return { label: key, kind: 'question', detail: q.wording, documentation: questionDoc(q, catalogue), insertText: `${key}:${countLines(q, ctx, ctx.pad)}`, snippet: true };
+        return {
+          label: key,
+          kind: 'question',
+          detail: q.wording,
+          documentation: questionDoc(q, catalogue),
+          insertText: `${key}:${countLines(q, ctx, ctx.pad)}`,
+          snippet: true,
+        };
       });
     }
     const question = single ?? criterion.questions.find((q) => q.key === second);
@@ -241,7 +269,13 @@ function inspectionCompletions(ctx: Ctx): CompletionEntry[] {
       const tally = ctx.inspection?.tallies.get(question.id);
       return absent(ctx, question.reasons?.codes.map((r) => r.code) ?? []).map((code) => {
         const n = tally ? talliedCount(tally, 'reason', code) : undefined;
-        return { label: code, kind: 'reason', detail: question.reasons!.codes.find((r) => r.code === code)!.label, insertText: `${code}: ${n ?? '$0'}`, snippet: n === undefined };
+        return {
+          label: code,
+          kind: 'reason',
+          detail: question.reasons!.codes.find((r) => r.code === code)!.label,
+          insertText: `${code}: ${n ?? '$0'}`,
+          snippet: n === undefined,
+        };
       });
     }
     return [];
@@ -251,7 +285,16 @@ function inspectionCompletions(ctx: Ctx): CompletionEntry[] {
     const tally = ctx.inspection?.tallies.get(counted.question.id);
     if (!tally || !ctx.inspection?.cases.size) return [];
     const n = talliedCount(tally, counted.field, counted.reason);
-    return [{ label: String(n), kind: 'count', detail: `tallied from ${ctx.inspection.cases.size} case files`, insertText: String(n), snippet: false, preselect: true }];
+    return [
+      {
+        label: String(n),
+        kind: 'count',
+        detail: `tallied from ${ctx.inspection.cases.size} case files`,
+        insertText: String(n),
+        snippet: false,
+        preselect: true,
+      },
+    ];
   }
   if (cursor.kind === 'value' && cursor.path.length === 1) {
     if (head === 'criteria') return catalogueIds(ctx);
@@ -317,7 +360,13 @@ function countKeys(ctx: Ctx, q: Question): CompletionEntry[] {
   return fields.map((f) => {
     if (f === 'reasons') {
       const lines = tally ? [...tally.reasons].map(([code, n]) => `\n${ctx.pad}${code}: ${n}`).join('') : '';
-      return { label: 'reasons', kind: 'key', detail: 'not-sufficient cases per reason', insertText: lines ? `reasons:${lines}` : `reasons:\n${ctx.pad}$0`, snippet: !lines };
+      return {
+        label: 'reasons',
+        kind: 'key',
+        detail: 'not-sufficient cases per reason',
+        insertText: lines ? `reasons:${lines}` : `reasons:\n${ctx.pad}$0`,
+        snippet: !lines,
+      };
     }
     const n = tally ? talliedCount(tally, f as StatedField) : undefined;
     return {
@@ -356,7 +405,10 @@ function criterionEntries(ctx: Ctx, insert: (c: Criterion) => string): Completio
         label: c.id,
         kind: 'criterion',
         detail: `${c.title}${later ? ' (does not apply to this case)' : ''}`,
-        documentation: [`**${escapeMarkdown(c.id)} ${escapeMarkdown(c.title)}** — *${escapeMarkdown(c.theme.title)}*`, ...c.questions.map((q) => `${c.questions.length > 1 ? `**${q.key}**: ` : ''}${questionDoc(q, ctx.catalogue, model)}`)].join('\n\n'),
+        documentation: [
+          `**${escapeMarkdown(c.id)} ${escapeMarkdown(c.title)}** — *${escapeMarkdown(c.theme.title)}*`,
+          ...c.questions.map((q) => `${c.questions.length > 1 ? `**${q.key}**: ` : ''}${questionDoc(q, ctx.catalogue, model)}`),
+        ].join('\n\n'),
         insertText: insert(c),
         snippet: true,
         filterText: typedQuote ? `${typedQuote}${c.id}${typedQuote} ${c.title}` : `${c.id} ${c.title}`,
@@ -379,7 +431,13 @@ function rootKeys(ctx: Ctx): CompletionEntry[] {
     const fact = ctx.catalogue.facts.get(key);
     if (fact) return { label: key, kind: 'fact', detail: fact.label, insertText: `${key}: \${1|yes,no|}`, snippet: true };
     if (ctx.file.kind === 'case' && key === 'sentence') {
-      return { label: key, kind: 'key', detail: 'the sentence type', insertText: `sentence: \${1|${ctx.catalogue.sentences.map((s) => s.label.replace(/[,|$}\\]/g, (c) => `\\${c}`)).join(',')}|}`, snippet: true };
+      return {
+        label: key,
+        kind: 'key',
+        detail: 'the sentence type',
+        insertText: `sentence: \${1|${ctx.catalogue.sentences.map((s) => s.label.replace(/[,|$}\\]/g, (c) => `\\${c}`)).join(',')}|}`,
+        snippet: true,
+      };
     }
     return keyEntry(ctx, key, [key]);
   });
@@ -409,7 +467,9 @@ function genericValues(ctx: Ctx): CompletionEntry[] {
 }
 
 function catalogueIds(ctx: Ctx): CompletionEntry[] {
-  return ctx.index.registry.all().map((c) => ({ label: c.id, kind: 'value', detail: c.title, insertText: c.id, snippet: false, preselect: c === ctx.catalogue }));
+  return ctx.index.registry
+    .all()
+    .map((c) => ({ label: c.id, kind: 'value', detail: c.title, insertText: c.id, snippet: false, preselect: c === ctx.catalogue }));
 }
 
 function yesNo(label: string): CompletionEntry[] {

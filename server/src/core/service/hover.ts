@@ -55,12 +55,17 @@ interface HoverContext {
 function describeTarget(target: Target, ctx: HoverContext): string | undefined {
   switch (target.kind) {
     case 'criterion':
-      return [criterionHeading(target.criterion), ...target.criterion.questions.map((q) => questionBlock(q, ctx, target.criterion.questions.length > 1))].join('\n\n');
+      return [criterionHeading(target.criterion), ...target.criterion.questions.map((q) => questionBlock(q, ctx, target.criterion.questions.length > 1))].join(
+        '\n\n',
+      );
     case 'question':
       return [criterionHeading(target.question.criterion), questionBlock(target.question, ctx, true)].join('\n\n');
     case 'judgement': {
       const word = target.judgement?.value.replace('-', ' ');
-      return [word ? `**${word}** — ${questionName(target.question)}` : `Judgement on ${questionName(target.question)}`, questionBlock(target.question, ctx, false)].join('\n\n');
+      return [
+        word ? `**${word}** — ${questionName(target.question)}` : `Judgement on ${questionName(target.question)}`,
+        questionBlock(target.question, ctx, false),
+      ].join('\n\n');
     }
     case 'reason': {
       const head = `**${escapeMarkdown(target.code)}** — ${target.reason ? escapeMarkdown(target.reason.label) : `not a reason for ${questionName(target.question)}`}`;
@@ -87,7 +92,9 @@ function describeTarget(target: Target, ctx: HoverContext): string | undefined {
     }
     case 'case-id': {
       if (!ctx.caseFile) return undefined;
-      const where = ctx.inspection ? ` in the ${escapeMarkdown(ctx.inspection.file.model.area?.value ?? 'unnamed')} inspection` : ' (not inside any inspection folder)';
+      const where = ctx.inspection
+        ? ` in the ${escapeMarkdown(ctx.inspection.file.model.area?.value ?? 'unnamed')} inspection`
+        : ' (not inside any inspection folder)';
       const left = ctx.inspection?.tallies.unjudgedIn(ctx.caseFile.uri) ?? 0;
       return `**Case ${escapeMarkdown(target.id)}**${where}: ${plural(ctx.caseFile.model.judgements.size, 'judgement')}${left ? `, ${plural(left, 'question')} not yet judged` : ', nothing left to judge'}.`;
     }
@@ -100,7 +107,10 @@ function criterionHeading(c: Criterion): string {
 }
 
 function questionBlock(q: Question, ctx: HoverContext, named: boolean): string {
-  const lines = [`${named ? `**${escapeMarkdown(q.key)}**: ` : ''}${escapeMarkdown(q.wording)}.`, `Applies to ${escapeMarkdown(describeRelevance(q, ctx.catalogue))}.`];
+  const lines = [
+    `${named ? `**${escapeMarkdown(q.key)}**: ` : ''}${escapeMarkdown(q.wording)}.`,
+    `Applies to ${escapeMarkdown(describeRelevance(q, ctx.catalogue))}.`,
+  ];
   if (ctx.caseFile) lines.push(`This case: ${outcomeWords[contribution(q, ctx.caseFile.model).outcome]}.`);
   const tally = ctx.inspection?.tallies.get(q.id);
   if (tally && ctx.inspection!.cases.size > 0) {

@@ -53,7 +53,11 @@ export function references(index: InspectionIndex, uri: string, offset: number, 
   const declarations = caseFilesWithId(inspection, id).map((c) => ({ uri: c.uri, range: c.model.id!.range }));
   const mentions = inspection.uris.flatMap((u) => {
     const f = inspection.cases.get(u) ?? (inspection.file.uri === u ? inspection.file : undefined);
-    return f ? mentionsOf(f, id).filter((r) => !declarations.some((d) => d.uri === u && sameRange(d.range, r))).map((range) => ({ uri: u, range })) : [];
+    return f
+      ? mentionsOf(f, id)
+          .filter((r) => !declarations.some((d) => d.uri === u && sameRange(d.range, r)))
+          .map((range) => ({ uri: u, range }))
+      : [];
   });
   return [...(includeDeclaration ? declarations : []), ...mentions];
 }

@@ -32,7 +32,10 @@ function children(file: SqsFile, reader: Reader, path: Path): OutlineNode[] {
   const value = reader.raw(path);
   let nodes: OutlineNode[] = [];
   if (Array.isArray(value)) nodes = value.map((_, i) => node(file, reader, [...path, i])).filter((n): n is OutlineNode => n !== undefined);
-  else if (value !== null && typeof value === 'object') nodes = Object.keys(value).map((k) => node(file, reader, [...path, k])).filter((n): n is OutlineNode => n !== undefined);
+  else if (value !== null && typeof value === 'object')
+    nodes = Object.keys(value)
+      .map((k) => node(file, reader, [...path, k]))
+      .filter((n): n is OutlineNode => n !== undefined);
   nodes.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   if (path.length === 1 && criterionMaps.has(String(path[0]))) return byTheme(nodes, file.catalogue);
   return nodes;
@@ -102,7 +105,13 @@ function byTheme(nodes: OutlineNode[], catalogue: Catalogue): OutlineNode[] {
     if (current?.theme !== theme) {
       current = {
         theme,
-        node: { name: theme.number ? `${theme.number} ${theme.title}` : theme.title, kind: 'theme', range: n.range, selectionRange: n.selectionRange, children: [] },
+        node: {
+          name: theme.number ? `${theme.number} ${theme.title}` : theme.title,
+          kind: 'theme',
+          range: n.range,
+          selectionRange: n.selectionRange,
+          children: [],
+        },
       };
       out.push(current.node);
     }

@@ -2,7 +2,6 @@ import type { Phrasebook } from '../commentary/phrasebook';
 import type { Inspection } from '../index/inspectionIndex';
 import type { QuestionTally } from '../index/tally';
 
-
 /**
  * How the report words a tally ("all but 3 out of the 22 relevant"), in the style the inspection or the
  * catalogue chooses for the criterion and from the side its sentence describes. Undefined with nothing to

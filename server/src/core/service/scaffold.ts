@@ -87,7 +87,12 @@ export function nextCaseId(inspection: Inspection | undefined): string {
   }
   if (!best) {
     const area = inspection?.file.model.area?.value;
-    const prefix = area ? area.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase() : 'CASE';
+    const prefix = area
+      ? area
+          .replace(/[^A-Za-z]/g, '')
+          .slice(0, 3)
+          .toUpperCase()
+      : 'CASE';
     return `${prefix || 'CASE'}-01`;
   }
   return `${best.prefix}${String(best.n + 1).padStart(best.width, '0')}`;

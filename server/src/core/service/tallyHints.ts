@@ -27,7 +27,8 @@ export function tallyHints(index: InspectionIndex, uri: string): TallyHint[] {
       const n = talliedCount(tally, c.field, c.reason);
       const agrees = n === c.value.value;
       const counted = casesCounted(tally, c.field, c.reason).map((u) => escapeMarkdown(caseLabel(index, u)));
-      const pending = tally.unjudged > 0 ? `\n\n${tally.unjudged} case${tally.unjudged === 1 ? '' : 's'} not yet judged on ${questionName(stated.question)}.` : '';
+      const pending =
+        tally.unjudged > 0 ? `\n\n${tally.unjudged} case${tally.unjudged === 1 ? '' : 's'} not yet judged on ${questionName(stated.question)}.` : '';
       hints.push({
         position: c.value.range.end,
         label: agrees ? '✓' : `≠ ${n}`,

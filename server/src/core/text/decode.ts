@@ -36,7 +36,13 @@ function utf8(bytes: Uint8Array): Decoded {
     const range = { start: { line, character: 0 }, end: { line, character: 0 } };
     return {
       text,
-      problems: [finding('SQS004', range, `The file is not valid UTF-8 (first bad byte on line ${line + 1}); save it as UTF-8. Characters shown as � could not be read.`)],
+      problems: [
+        finding(
+          'SQS004',
+          range,
+          `The file is not valid UTF-8 (first bad byte on line ${line + 1}); save it as UTF-8. Characters shown as � could not be read.`,
+        ),
+      ],
     };
   }
 }

@@ -39,7 +39,13 @@ function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): 
       const alias = w.aliases[0];
       const at = (alias && span(alias)) ?? value ?? [0, 0];
       const name = alias && isAlias(alias) ? `Alias *${alias.source}` : 'An alias';
-      w.findings.push(finding('SQS006', w.source.range(at), `${name} expands to more data than an SQS file can hold (an alias bomb?): the rest of it, and every alias after it, is read as empty.`));
+      w.findings.push(
+        finding(
+          'SQS006',
+          w.source.range(at),
+          `${name} expands to more data than an SQS file can hold (an alias bomb?): the rest of it, and every alias after it, is read as empty.`,
+        ),
+      );
     }
     return null;
   }
@@ -113,7 +119,14 @@ function visitAlias(w: Walk, node: Node, path: Path, key?: Span): unknown {
 function resolveAlias(w: Walk, alias: Node): Node | undefined {
   if (!isAlias(alias)) return undefined;
   const target = alias.resolve(w.doc) as Node | undefined;
-  if (!target) w.findings.push(finding('SQS001', w.source.range(span(alias) ?? [0, 0]), `Alias *${alias.source} names no anchor: an anchor (&${alias.source}) must be set on a value above it.`));
+  if (!target)
+    w.findings.push(
+      finding(
+        'SQS001',
+        w.source.range(span(alias) ?? [0, 0]),
+        `Alias *${alias.source} names no anchor: an anchor (&${alias.source}) must be set on a value above it.`,
+      ),
+    );
   return target;
 }
 

@@ -40,7 +40,11 @@ export function parseYaml(text: string, limits: ParseLimits = defaultLimits, rea
       readProblems,
       findings: [
         ...readProblems,
-        finding('SQS003', source.lineRange(0), `File is ${formatSize(text.length)}; files over ${formatSize(limits.maxLength)} are not checked. An SQS case file is a few kilobytes — is this the right file?`),
+        finding(
+          'SQS003',
+          source.lineRange(0),
+          `File is ${formatSize(text.length)}; files over ${formatSize(limits.maxLength)} are not checked. An SQS case file is a few kilobytes — is this the right file?`,
+        ),
       ],
     };
   }
@@ -72,7 +76,10 @@ function unclosed(doc: Document, source: SourceMap, e: YAMLError): LocalFinding 
   if (!opening) return undefined;
   const lineEnd = source.text.indexOf('\n', opening.start);
   const end = lineEnd < 0 ? source.text.length : lineEnd;
-  const what = opening.kind === 'quote' ? `This quote is never closed: end the text with ${closing[2] ?? '"'}` : `This ${opening.kind} is never closed: end it with ${closing[1]}`;
+  const what =
+    opening.kind === 'quote'
+      ? `This quote is never closed: end the text with ${closing[2] ?? '"'}`
+      : `This ${opening.kind} is never closed: end it with ${closing[1]}`;
   return finding('SQS001', source.range([opening.start, Math.max(end, opening.start + 1)]), `${what} (${e.code}).`);
 }
 

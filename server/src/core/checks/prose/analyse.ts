@@ -25,7 +25,20 @@ export const proseLimits = { maxLength: 20_000, maxQuantities: 200 };
 
 const caseNouns = new Set(['case', 'review', 'assessment', 'plan', 'psr', 'report', 'child', 'young', 'person']);
 /** Quantifiers over these count people the inspectors spoke to ("the great majority of staff"), not cases. */
-const otherPeople = new Set(['staff', 'practitioner', 'manager', 'inspector', 'officer', 'worker', 'colleague', 'member', 'partner', 'agency', 'parent', 'carer']);
+const otherPeople = new Set([
+  'staff',
+  'practitioner',
+  'manager',
+  'inspector',
+  'officer',
+  'worker',
+  'colleague',
+  'member',
+  'partner',
+  'agency',
+  'parent',
+  'carer',
+]);
 const restrictiveStart = /\s*(?:[\p{L}]+\s+)?(?:where|in which|who)\b/iuy;
 const countIntro = /(?:^|[^\p{L}])(?:in(?: a further| another| the other)?|a further|another)\s+$/iu;
 
@@ -37,10 +50,12 @@ const countIntro = /(?:^|[^\p{L}])(?:in(?: a further| another| the other)?|a fur
  * sentence is worked out once per sentence, never by walking the sentence again per quantifier.
  */
 export function analyse(criterion: Criterion, text: string, book: Phrasebook, limits = proseLimits): Analysis {
-  if (text.length > limits.maxLength) return { notAnalysed: `it is ${Math.ceil(text.length / 1000)} kB long (commentary over ${limits.maxLength / 1000} kB is not read)` };
+  if (text.length > limits.maxLength)
+    return { notAnalysed: `it is ${Math.ceil(text.length / 1000)} kB long (commentary over ${limits.maxLength / 1000} kB is not read)` };
   const quotes = quotations(text);
   const matches = book.find(text).filter((m) => !inside(quotes, m.start));
-  if (matches.length > limits.maxQuantities) return { notAnalysed: `it states ${matches.length} quantities (commentary with over ${limits.maxQuantities} is not read)` };
+  if (matches.length > limits.maxQuantities)
+    return { notAnalysed: `it states ${matches.length} quantities (commentary with over ${limits.maxQuantities} is not read)` };
   const claims: Claim[] = [];
   let next = 0;
   for (const s of sentences(text, quotes)) {
@@ -212,4 +227,3 @@ function relevantCasesIn(text: string, s: Stretch, questions: readonly Question[
   }
   return out;
 }
-

@@ -19,7 +19,13 @@ export function figuresFor(inspection: Inspection, q: Question): Figures | undef
     const t = inspection.tallies.get(q.id);
     if (!t) return undefined;
     const gaps = incompleteness(inspection, t);
-    return { from: gaps ? `the case files so far (${gaps})` : 'the case files', relevant: t.relevant, sufficient: t.sufficient, reason: (code) => t.reasons.get(code) ?? 0, place: () => undefined };
+    return {
+      from: gaps ? `the case files so far (${gaps})` : 'the case files',
+      relevant: t.relevant,
+      sufficient: t.sufficient,
+      reason: (code) => t.reasons.get(code) ?? 0,
+      place: () => undefined,
+    };
   }
   const s = inspection.file.model.stated.get(q.id);
   if (!s) return undefined;
@@ -30,6 +36,7 @@ export function figuresFor(inspection: Inspection, q: Question): Figures | undef
     ...(relevant !== undefined && { relevant }),
     ...(sufficient !== undefined && sufficient >= 0 && { sufficient }),
     reason: (code) => s.reasons.get(code)?.value,
-    place: (what) => (typeof what === 'object' ? s.reasons.get(what.reason)?.range : what === 'relevant' ? s.relevant?.range : (s.sufficient ?? s.notSufficient)?.range),
+    place: (what) =>
+      typeof what === 'object' ? s.reasons.get(what.reason)?.range : what === 'relevant' ? s.relevant?.range : (s.sufficient ?? s.notSufficient)?.range,
   };
 }

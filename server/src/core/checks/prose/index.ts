@@ -68,7 +68,6 @@ export function prose(inspection: Inspection, book: Phrasebook): Finding[] {
   return out.map((f) => inFile(file.uri, f));
 }
 
-
 /** The claims of every criterion's commentary, read once per inspection file and phrasebook (numbers change, text does not). */
 function analysedCommentary(file: InspectionFile, book: Phrasebook): Analysed[] {
   let byBook = analyses.get(file);
@@ -120,7 +119,14 @@ function judge(inspection: Inspection, book: Phrasebook, a: Analysed, claim: Cla
       if (!figures || n === undefined) continue;
       const at = figures.place({ reason: code });
       // A bare count is judged on the count alone; the phrasebook only asks that the total can hold it.
-      known.push({ count: n, total: Math.max(n, m.count ?? 0, 1), question, figures, what: `giving the reason ${code}`, related: at ? [{ range: at, message: `${code}: ${n}` }] : [] });
+      known.push({
+        count: n,
+        total: Math.max(n, m.count ?? 0, 1),
+        question,
+        figures,
+        what: `giving the reason ${code}`,
+        related: at ? [{ range: at, message: `${code}: ${n}` }] : [],
+      });
     }
   } else {
     for (const question of claim.questions) {
@@ -139,13 +145,22 @@ function judge(inspection: Inspection, book: Phrasebook, a: Analysed, claim: Cla
   const k = known[0]!;
   const replacement = book.replacement(m, k.count, k.total);
   const range = rangeOf(inspection, a, m.start, m.end) ?? a.range;
-  const fixable = replacement !== undefined && a.offsets !== undefined && inspection.file.parsed.text.slice(a.offsets[m.start], a.offsets[m.end - 1]! + 1) === m.text;
-  const share = claim.kind === 'reason' ? `${k.count} case${k.count === 1 ? '' : 's'} ${k.what}` : `${k.count} of ${k.total} ${k.what} (${Math.round((100 * k.count) / k.total)}%)`;
+  const fixable =
+    replacement !== undefined && a.offsets !== undefined && inspection.file.parsed.text.slice(a.offsets[m.start], a.offsets[m.end - 1]! + 1) === m.text;
+  const share =
+    claim.kind === 'reason'
+      ? `${k.count} case${k.count === 1 ? '' : 's'} ${k.what}`
+      : `${k.count} of ${k.total} ${k.what} (${Math.round((100 * k.count) / k.total)}%)`;
   const writes = replacement !== undefined ? `; the phrasebook writes "${replacement}"` : '';
-  return finding(m.kind === 'band' ? 'SQS061' : 'SQS060', range, `${questionName(k.question)}: "${m.text}" does not fit ${k.figures.from}: ${share}${writes}.`, {
-    related: k.related,
-    fixes: fixable ? [{ title: `Write "${replacement}"`, edits: [{ range, newText: replacement! }], preferred: true }] : [],
-  });
+  return finding(
+    m.kind === 'band' ? 'SQS061' : 'SQS060',
+    range,
+    `${questionName(k.question)}: "${m.text}" does not fit ${k.figures.from}: ${share}${writes}.`,
+    {
+      related: k.related,
+      fixes: fixable ? [{ title: `Write "${replacement}"`, edits: [{ range, newText: replacement! }], preferred: true }] : [],
+    },
+  );
 }
 
 function rangeOf(inspection: Inspection, a: Analysed, start: number, end: number): Range | undefined {

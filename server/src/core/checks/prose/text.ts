@@ -108,7 +108,28 @@ export function sentences(text: string, quotes: readonly Stretch[]): Sentence[] 
   return out;
 }
 
-const auxiliaries = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have', 'been', 'be', 'did', 'does', 'do', 'could', 'would', 'should', 'can', 'will', 'may', 'might', 'must']);
+const auxiliaries = new Set([
+  'was',
+  'were',
+  'is',
+  'are',
+  'had',
+  'has',
+  'have',
+  'been',
+  'be',
+  'did',
+  'does',
+  'do',
+  'could',
+  'would',
+  'should',
+  'can',
+  'will',
+  'may',
+  'might',
+  'must',
+]);
 // Never starting inside a run of spaces: a match from inside one would match from its start too, and
 // without the lookbehind the engine retried every space of a long run, quadratic in its length.
 const separator = /(?<!\s)(?:\s*[,;:]\s+|\s+(and|but|whilst|while|although|however)\s+)/gi;
