@@ -2,6 +2,7 @@
 // Runs the test suites and prints one closing line: "N passed, N failed".
 //   node scripts/test.mjs            every suite
 //   node scripts/test.mjs unit ...   only the named suites (--no-build: use the bundles as they are)
+// The lint suite (ESLint and Prettier's check, `npm run lint`) runs first and counts as one test.
 // Suites are folders under test/ with *.test.ts files run by node's test runner (through tsx), and suites with
 // a script of their own (scriptSuites) that writes its counts to a result file. Suites that need the real-editor
 // setup (Chromium, code-server, Neovim) get it first, once (test/e2e/setup.sh, idempotent).
@@ -13,10 +14,12 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nodeSuites = ['unit', 'protocol', 'nvim'];
 const scriptSuites = { vscode: 'scripts/test-vscode.mjs' };
+/** Suites that are one command: passed when it exits 0. */
+const commandSuites = { lint: ['npm', ['run', '--silent', 'lint']] };
 const needSetup = new Set(['vscode', 'nvim']);
 const noBuild = process.argv.includes('--no-build');
 const wanted = process.argv.slice(2).filter((a) => a !== '--no-build');
-const suites = wanted.length > 0 ? wanted : [...nodeSuites, ...Object.keys(scriptSuites)];
+const suites = wanted.length > 0 ? wanted : [...Object.keys(commandSuites), ...nodeSuites, ...Object.keys(scriptSuites)];
 
 function testFiles(dir) {
   if (!existsSync(dir)) return [];
@@ -45,6 +48,15 @@ for (const suite of suites) {
       failed++;
       continue;
     }
+  }
+  if (suite in commandSuites) {
+    console.log(`\n=== ${suite}: ${commandSuites[suite].flat().join(' ')} ===`);
+    const [command, args] = commandSuites[suite];
+    const ok = spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status === 0;
+    console.log(ok ? `${suite}: passed` : `${suite}: FAILED`);
+    if (ok) passed++;
+    else failed++;
+    continue;
   }
   if (suite in scriptSuites) {
     console.log(`\n=== ${suite}: ${scriptSuites[suite]} ===`);

@@ -9,7 +9,6 @@ import {
   PreviewRequest,
   PreviewSourcesRequest,
   ReportRequest,
-  type PreviewRender,
   type ReportPart,
   type ReportPayload,
 } from '../../server/src/protocol';
@@ -32,8 +31,8 @@ const paragraphWith = (r: ReportPayload, questionId: string) =>
 
 describe('sqs/report and sqs/export on the Liverpool example', () => {
   const client = new TestClient();
-  const report = (uri: string) => client.connection.sendRequest(ReportRequest, { uri }) as Promise<ReportPayload | null>;
-  const preview = (uri: string) => client.connection.sendRequest(PreviewRequest, { uri }) as Promise<PreviewRender | null>;
+  const report = (uri: string) => client.connection.sendRequest(ReportRequest, { uri });
+  const preview = (uri: string) => client.connection.sendRequest(PreviewRequest, { uri });
   const about = (part: ReportPart) => client.connection.sendRequest(PreviewSourcesRequest, { uri: inspectionUri, part });
   before(async () => {
     ensureBundle();
@@ -168,7 +167,7 @@ describe('sqs/report and sqs/export on the Liverpool example', () => {
     assert.ok(html!.data.includes(seedSentence));
     const docx = await client.connection.sendRequest(ExportRequest, { uri: inspectionUri, format: 'docx' });
     assert.equal(docx?.encoding, 'base64');
-    const bytes = Buffer.from(docx!.data, 'base64');
+    const bytes = Buffer.from(docx.data, 'base64');
     assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a DOCX is a zip');
     assert.ok(bytes.includes(Buffer.from('word/document.xml')));
   });

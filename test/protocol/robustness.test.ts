@@ -122,7 +122,7 @@ describe('SQS requests', () => {
   it('sqs/inspectionStatus: cases, what is judged, and the problems over the inspection', async () => {
     const status = await client.connection.sendRequest(InspectionStatusRequest, { uri: ws.uri('insp/cases/a.case.sqs.yaml') });
     assert.equal(status?.kind, 'case');
-    const i = status!.inspection!;
+    const i = status.inspection!;
     assert.equal(i.area, 'Testtown');
     assert.equal(i.sample, 3);
     assert.equal(i.cases, 2);
@@ -135,7 +135,7 @@ describe('SQS requests', () => {
   it('sqs/report: the live tallies of the inspection', async () => {
     const report = await client.connection.sendRequest(ReportRequest, { uri: ws.uri('insp/inspection.sqs.yaml') });
     assert.equal(report?.catalogue, 'sqs-2013');
-    const t12 = report!.tallies.find((t) => t.question === '1.2/assessment')!;
+    const t12 = report.tallies.find((t) => t.question === '1.2/assessment')!;
     assert.deepEqual([t12.relevant, t12.sufficient], [2, 2]);
   });
 
@@ -147,7 +147,7 @@ describe('SQS requests', () => {
     assert.equal(i.fileName, 'inspection.sqs.yaml');
     // The editor's input box asks the server whether an id can be used, and the file it names.
     const quoted = await client.connection.sendRequest(ScaffoldRequest, { kind: 'case', folder: ws.uri('insp/cases'), caseId: 'TT: 04' });
-    assert.deepEqual([quoted.fileName, quoted.problem, quoted.snippet.split('\n')[0]], ['TT-04.case.sqs.yaml', undefined, 'case: ${1:"TT: 04"\}']);
+    assert.deepEqual([quoted.fileName, quoted.problem, quoted.snippet.split('\n')[0]], ['TT-04.case.sqs.yaml', undefined, 'case: ${1:"TT: 04"}']);
     const refused = await client.connection.sendRequest(ScaffoldRequest, { kind: 'case', folder: ws.uri('insp/cases'), caseId: 'TT/04' });
     assert.match(refused.problem ?? '', /cannot contain \//);
   });

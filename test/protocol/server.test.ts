@@ -9,6 +9,7 @@ import {
   HoverRequest,
   type CodeAction,
   type Diagnostic,
+  type FileEvent,
 } from 'vscode-languageserver-protocol/node';
 import { minimatch } from 'minimatch';
 import { fileKindOf } from '../../server/src/core/index';
@@ -116,7 +117,7 @@ describe('diagnostics across the files of an inspection', () => {
     ws.write('cases/more/five.case.sqs.yaml', minimalCase('T-5'));
     ws.write('cases/more/six.case.sqs.yaml', minimalCase('T-6'));
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
-      changes: ['five', 'six'].map((n) => ({ uri: ws.uri(`cases/more/${n}.case.sqs.yaml`), type: FileChangeType.Created as FileChangeType })),
+      changes: ['five', 'six'].map((n): FileEvent => ({ uri: ws.uri(`cases/more/${n}.case.sqs.yaml`), type: FileChangeType.Created })),
     });
     const more = (ds: Diagnostic[]) => ds.some((d) => d.code === 'SQS040' && /has 5 case files: 2 more than sampled/.test(messageOf(d)));
     await client.diagnosticsUntil(inspection, more, 'the two new case files counted');

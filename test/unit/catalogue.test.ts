@@ -19,7 +19,7 @@ describe('criteria catalogue', () => {
   });
 
   it('rejects a catalogue whose relevance rule names an unknown fact', () => {
-    const broken = structuredClone(sqs2013) as typeof sqs2013;
+    const broken = structuredClone<typeof sqs2013>(sqs2013);
     (broken.themes[0]!.criteria[0]!.questions[0] as { relevance: unknown }).relevance = { fact: 'no_such_fact' };
     assert.throws(
       () => Catalogue.from(broken),

@@ -412,7 +412,7 @@ describe('commentary no inspector writes: a pasted document or table of figures 
     const alphabet = ['"', '“', '”', 'a', ' ', '.', '\n'];
     for (let i = 0; i < 2000; i++) {
       const text = Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]).join('');
-      const expected = [...text.matchAll(/"[^"]*"|“[^”]*”/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+      const expected = [...text.matchAll(/"[^"]*"|“[^”]*”/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
       assert.deepEqual(quotations(text), expected, JSON.stringify(text));
     }
   });

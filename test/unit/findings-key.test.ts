@@ -113,7 +113,7 @@ describe("the findings key (the server's result id)", () => {
       const judgements = [...text.matchAll(/^( {2}"\d\.\d": )(sufficient|not sufficient|n\/a|sufficent)$/gm)];
       if (judgements.length === 0) continue;
       const pick = judgements[next(judgements.length)]!;
-      const edited = text.slice(0, pick.index) + pick[1] + words[next(words.length)]! + text.slice(pick.index! + pick[0].length);
+      const edited = text.slice(0, pick.index) + pick[1] + words[next(words.length)]! + text.slice(pick.index + pick[0].length);
       index.set(uri, next(5) === 0 ? edited.replace(/^case: (\S+)$/m, 'case: LIV-01') : edited);
       const after = snapshot(checker, uris);
       if (changedKeys(state, after).length < uris.length) changedSome++;

@@ -34,7 +34,7 @@ const yamlScopes: Record<string, string> = {
 let grammars: Record<string, IGrammar>;
 
 before(async () => {
-  await oniguruma.loadWASM(readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer as ArrayBuffer);
+  await oniguruma.loadWASM(readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer);
   const registry = new Registry({
     onigLib: Promise.resolve({ createOnigScanner: (p) => new oniguruma.OnigScanner(p), createOnigString: (s) => new oniguruma.OnigString(s) }),
     loadGrammar: async (scope) => {

@@ -236,6 +236,7 @@ describe('text that does not print', () => {
     const ws = workspace({ 'u/inspection.sqs.yaml': inspection, 'u/a.case.sqs.yaml': minimalCase('T-1'), 'u/b.case.sqs.yaml': minimalCase('T-2') });
     const doc = buildReport(ws.index.inspections()[0]!);
     const unprintable =
+      // eslint-disable-next-line no-control-regex -- the characters the report must not print
       /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
     const summary = paragraphText(doc.summary!.paragraphs[0]!);
     assert.equal(summary, 'Red [31malert[0m and  gone. Tabs\tstay; café and 😀 stay.');

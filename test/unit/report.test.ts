@@ -570,8 +570,8 @@ describe('report: navigation for the preview', () => {
 
 describe('report: catalogue templates are checked when the catalogue loads', () => {
   const withQuestion = (edit: (c: Record<string, unknown>) => void) => {
-    const data = structuredClone(sqs2013) as typeof sqs2013;
-    edit(data.themes[1]!.criteria[3]!.questions[0]!.commentary as Record<string, unknown>);
+    const data = structuredClone<typeof sqs2013>(sqs2013);
+    edit(data.themes[1]!.criteria[3]!.questions[0]!.commentary);
     return data;
   };
   it('rejects an unknown placeholder, a bad form, and a not-sufficient sentence without an all-sentence', () => {
@@ -726,7 +726,7 @@ describe('report: a count of none', () => {
   });
 
   it('a catalogue sentence opening "In {quantity…}" needs a none-sentence', () => {
-    const data = structuredClone(sqs2013) as typeof sqs2013;
+    const data = structuredClone<typeof sqs2013>(sqs2013);
     const oversight = data.themes[2]!.criteria[4]!.questions[0]!.commentary as Record<string, unknown>;
     delete oversight.noneSentence;
     assert.throws(
@@ -734,7 +734,7 @@ describe('report: a count of none', () => {
       (e: unknown) => e instanceof CatalogueError && /3\.5\/oversight commentary\.sentence: it opens "In \{quantity…\}".*give a noneSentence/.test(e.message),
     );
     // Framed on the cases that fell short, the all-sentence covers it (2.4 "In 11 out of 26 cases, plans … had not been reviewed").
-    const framed = structuredClone(sqs2013) as typeof sqs2013;
+    const framed = structuredClone<typeof sqs2013>(sqs2013);
     assert.equal((framed.themes[1]!.criteria[3]!.questions[0]!.commentary as Record<string, unknown>).noneSentence, undefined);
     assert.doesNotThrow(() => Catalogue.from(framed));
   });
@@ -773,7 +773,7 @@ describe('report: reasons breakdowns', () => {
   });
 
   it('the catalogue rejects a phrase for one case on a reason without a phrase', () => {
-    const data = structuredClone(sqs2013) as typeof sqs2013;
+    const data = structuredClone<typeof sqs2013>(sqs2013);
     const question = data.themes[1]!.criteria[1]!.questions[0]! as { reasons?: { codes: Record<string, unknown>[] } };
     const reason = question.reasons!.codes[3]!;
     delete reason.phrase;

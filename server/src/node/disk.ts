@@ -25,7 +25,7 @@ export type DiskTask<T> = Generator<DiskOp, T, Outcome<unknown>>;
 
 /** Asks the disk for one thing; a failure is an outcome to look at, not an exception. */
 export function* ask<K extends keyof Answers>(op: K, path: string, length?: number): DiskTask<Outcome<Answers[K]>> {
-  return (yield { op, path, ...(length !== undefined && { length }) } as DiskOp) as Outcome<Answers[K]>;
+  return (yield { op, path, ...(length !== undefined && { length }) }) as Outcome<Answers[K]>;
 }
 
 const sync: { [K in keyof Answers]: (path: string, length?: number) => Answers[K] } = {

@@ -121,7 +121,7 @@ const paragraph = (children: PhrasingContent[]): MdParagraph => ({ type: 'paragr
 
 /** Lines of one paragraph, separated by hard breaks. */
 function lines(rows: PhrasingContent[][]): PhrasingContent[] {
-  return rows.flatMap((row, i) => (i === 0 ? row : [{ type: 'break' } as PhrasingContent, ...row]));
+  return rows.flatMap((row, i) => (i === 0 ? row : [{ type: 'break' }, ...row]));
 }
 
 /** A paragraph's sentences joined by spaces; an inspector's quoted words in emphasis, as the HTML and Word set them. */

@@ -131,7 +131,9 @@ export async function startCodeServer(state, port, { extraArgs = [], env = {} } 
   for (const deadline = Date.now() + 60_000; ;) {
     try {
       if ((await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) return { child, base };
-    } catch {}
+    } catch {
+      // not listening yet: try again until the deadline
+    }
     if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
       await stopCodeServer(child);
       throw new Error(`code-server did not start within 60 s:\n${fs.readFileSync(state.log, 'utf8')}`);

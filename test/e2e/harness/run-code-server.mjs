@@ -63,7 +63,9 @@ let context;
 async function cleanup() {
   try {
     if (context) await context.close();
-  } catch {}
+  } catch {
+    // the browser is gone already: nothing to close
+  }
   await stopCodeServer(cs);
   if (process.env.KEEP_STATE === '1' || process.exitCode) log('private state kept in', state.dir);
   else fs.rmSync(state.dir, { recursive: true, force: true });
@@ -116,7 +118,9 @@ try {
     try {
       const u = new URL(r.url());
       if (u.protocol.startsWith('http') && u.hostname !== '127.0.0.1') offHost.add(u.host);
-    } catch {}
+    } catch {
+      // not a URL (data:, blob:): not a host
+    }
   });
 
   // The extension host's console.* (mocha's reporter among it) reaches the page console as

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { diagnosticsWhere } from './diagnostics';
 import { lineOf, replaceLine, revertAll } from './edit';
-import { PAGE_TAG, screenshot } from './page';
+import { screenshot } from './page';
 import { liverpool, open } from './workspace';
 
 const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { diagnosticsWhere } from './diagnostics';
 import { replaceLine, revertAll } from './edit';
 import { liverpool, open, second } from './workspace';

@@ -115,11 +115,11 @@ export class Finder {
     // A fresh regex per call: `find` may be re-entered (e.g. from two documents) while one is mid-scan.
     const regex = new RegExp(this.regex.source, this.regex.flags);
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
-      const alt = this.alternatives.find((a) => m![a.group] !== undefined);
+      const alt = this.alternatives.find((a) => m[a.group] !== undefined);
       if (!alt) continue;
       const values: Partial<Record<'count' | 'total' | 'missing', number>> = {};
       alt.numbers.forEach((name, i) => {
-        const v = this.book.numbers.parse(m![alt.group + 1 + i]!);
+        const v = this.book.numbers.parse(m[alt.group + 1 + i]!);
         if (v !== undefined) values[name] = v;
       });
       let end = m.index + m[0].length;
@@ -147,7 +147,7 @@ export class Finder {
     // Both lists run in text order, so one pointer finds the phrase a count may fall inside.
     let k = 0;
     for (const m of text.matchAll(this.countRegex)) {
-      const start = m.index!;
+      const start = m.index;
       const end = start + m[0].length;
       while (k < matches.length && matches[k]!.end <= start) k++;
       if (k < matches.length && matches[k]!.start < end) continue;

@@ -1,7 +1,7 @@
 import { contains, parseInterval, parseRational, compare, overlapProblems, partitionProblems, within, type Interval, type Rational } from './interval';
 import { NumberWords } from './numberWords';
 import { phrasebookSchema, type FormsData, type PhrasebookData } from './phrasebookSchema';
-import { capitalise, fill, parseTemplate, placeholders, TemplateError, type Token } from './template';
+import { capitalise, fill, parseTemplate, placeholders, type TemplateError, type Token } from './template';
 import { Finder, type QuantifierMatch } from './finder';
 
 /** `exact` "19 out of 22"; `all-but` "all but 3 out of the 22" (exact when too many are missing); `banded` "over three-quarters". */

@@ -4,7 +4,7 @@ import type { Catalogue, Question } from '../criteria/catalogue';
 import type { Range } from '../types';
 import type { Path } from '../yaml/source';
 import { reasonCode } from './caseSchema';
-import { Reader, type Located } from './reader';
+import { type Reader, type Located } from './reader';
 import { judgementValue, text, yesNo, type JudgementValue } from './values';
 
 export interface Judgement {
@@ -100,7 +100,7 @@ function readJudgement(reader: Reader, path: Path, question: Question): Judgemen
   const reasonsPath = [...path, 'reasons'];
   for (let i = 0; i < reader.length(reasonsPath); i++) {
     const r = reader.located([...reasonsPath, i], reasonSchema);
-    if (r) j.reasons.push(r as Located<string>);
+    if (r) j.reasons.push(r);
   }
   const notes = reader.located([...path, 'notes'], text);
   if (notes) j.notes = notes;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Catalogue, Question } from '../criteria/catalogue';
 import type { Range } from '../types';
 import type { Path } from '../yaml/source';
-import { Reader, type Located } from './reader';
+import { type Reader, type Located } from './reader';
 import { commentaryStyle } from './inspectionSchema';
 import { count, isoDate, text } from './values';
 

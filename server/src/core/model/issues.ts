@@ -32,9 +32,9 @@ type Flat = Issue extends infer I ? (I extends Issue ? Omit<I, 'path'> & { path:
 function flatten(issues: readonly Issue[], prefix: Path): Flat[] {
   return issues.flatMap((issue): Flat[] => {
     const path: Path = [...prefix, ...(issue.path.filter((p) => typeof p !== 'symbol') as Path)];
-    if (issue.code !== 'invalid_union') return [{ ...issue, path } as Flat];
+    if (issue.code !== 'invalid_union') return [{ ...issue, path }];
     const branch = bestBranch(issue.errors);
-    return branch ? flatten(branch, path) : [{ ...issue, path } as Flat];
+    return branch ? flatten(branch, path) : [{ ...issue, path }];
   });
 }
 

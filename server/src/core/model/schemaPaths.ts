@@ -39,7 +39,7 @@ export function schemasAt(schema: z.ZodType, path: Path): Schema[] {
     } else if (def.type === 'array') visit(def.element as Schema, rest.slice(1));
     else if (def.type === 'record') visit(def.valueType as Schema, rest.slice(1));
   };
-  visit(schema as Schema, path);
+  visit(schema, path);
   return out;
 }
 

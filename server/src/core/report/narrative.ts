@@ -65,7 +65,7 @@ function splitMarkers(text: string, isCriterion: (id: string) => boolean): Narra
     const before = text.slice(last, m.index).trim();
     if (before) parts.push({ text: before });
     parts.push({ criterionId: m[1]! });
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
   }
   const rest = text.slice(last).trim();
   if (rest) parts.push({ text: rest });

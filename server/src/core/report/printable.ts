@@ -8,6 +8,7 @@ import type { ReportDocument } from './document';
 
 // C0 controls but tab, LF and CR; DEL and the C1 controls; the two noncharacters XML forbids; lone surrogates.
 const unprintable =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
 export function printable(text: string): string {

@@ -10,6 +10,7 @@ const maxLength = 80;
 export function caseIdProblem(id: string): string | undefined {
   const trimmed = id.trim();
   if (trimmed === '') return 'Give the case a reference, e.g. LIV-07.';
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(trimmed)) return 'A case id is one line of text, with no tabs or control characters.';
   if (/[\\/]/.test(trimmed)) return 'A case id cannot contain / or \\: it names the case file.';
   if (trimmed.length > maxLength) return `A case id is at most ${maxLength} characters (this one has ${trimmed.length}).`;
@@ -24,6 +25,7 @@ export function caseIdProblem(id: string): string | undefined {
 export function caseFileName(id: string): string {
   let base = id
     .trim()
+    // eslint-disable-next-line no-control-regex -- control characters are what file systems refuse
     .replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, '-')
     .replace(/^[.-]+|[.-]+$/g, '');
   if (base === '') base = 'case';

@@ -16,7 +16,7 @@ export interface Scaffold {
 
 export function scaffoldInspection(catalogue: Catalogue): Scaffold {
   const snippet = `inspection: \${1:Area}
-service: \$1 Youth Offending \${2|Service,Team|}
+service: $1 Youth Offending \${2|Service,Team|}
 service_short: \${3|YOS,YOT|}
 criteria: ${catalogue.id}
 addressee:

@@ -22,7 +22,7 @@ interface Walk {
  */
 export function toPlain(doc: Document, source: SourceMap, maxAliasNodes: number): { data: unknown; findings: LocalFinding[] } {
   const walk: Walk = { doc, source, findings: [], budget: maxAliasNodes, exhausted: false, expanding: new Set(), aliases: [] };
-  const data = visit(walk, doc.contents as Node | null, []);
+  const data = visit(walk, doc.contents, []);
   return { data, findings: walk.findings };
 }
 

@@ -158,7 +158,7 @@ function judge(inspection: Inspection, book: Phrasebook, a: Analysed, claim: Cla
     `${questionName(k.question)}: "${m.text}" does not fit ${k.figures.from}: ${share}${writes}.`,
     {
       related: k.related,
-      fixes: fixable ? [{ title: `Write "${replacement}"`, edits: [{ range, newText: replacement! }], preferred: true }] : [],
+      fixes: fixable ? [{ title: `Write "${replacement}"`, edits: [{ range, newText: replacement }], preferred: true }] : [],
     },
   );
 }

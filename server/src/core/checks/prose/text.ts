@@ -97,7 +97,7 @@ export function sentences(text: string, quotes: readonly Stretch[]): Sentence[] 
   };
   const boundary = /([.!?])(["”')]*)(\s+)(?=["“(]?[\p{Lu}\p{N}])|\n\s*\n/gu;
   for (const m of text.matchAll(boundary)) {
-    const at = m.index!;
+    const at = m.index;
     if (inside(quotes, at)) continue;
     if (m[1] === '.' && abbreviation.test(text.slice(Math.max(0, at - 6), at + 1))) continue;
     const end = m[1] ? at + 1 + (m[2]?.length ?? 0) : at;
@@ -152,8 +152,8 @@ function sentence(text: string, start: number, end: number, quotes: readonly Str
   for (const m of unquoted.matchAll(separator)) {
     const word = m[1]?.toLowerCase();
     const punct = m[0].trim()[0];
-    add(m.index!, word ? (strongWords.has(word) ? 'strong' : 'weak') : punct === ',' ? 'weak' : 'strong');
-    from = m.index! + m[0].length;
+    add(m.index, word ? (strongWords.has(word) ? 'strong' : 'weak') : punct === ',' ? 'weak' : 'strong');
+    from = m.index + m[0].length;
   }
   add(body.length, 'weak');
   const first = quotes[lowerBound(quotes, start, (q) => q.start)];
