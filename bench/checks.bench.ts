@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { Checker, InspectionIndex } from '../server/src/core/index';
+import { Checker, InspectionIndex } from '../server/src/core/api';
 import { seedCommentary } from '../test/fixtures/seed-commentary';
 
 // What a keystroke costs the checks. The language server re-pulls the findings of every file of the

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { buildReport, Checker, InspectionIndex, markReport, type Inspection } from '../server/src/core/index';
+import { buildReport, Checker, InspectionIndex, markReport, type Inspection } from '../server/src/core/api';
 import { previewHtml } from '../server/src/lsp/report';
 import { ParagraphsAtRequest, PreviewRequest, PreviewSourcesRequest } from '../server/src/protocol';
 import { ensureBundle, tempWorkspace, TestClient } from '../test/protocol/harness';

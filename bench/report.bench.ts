@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { buildReport, InspectionIndex } from '../server/src/core/index';
+import { buildReport, InspectionIndex } from '../server/src/core/api';
 import { renderDocx } from '../server/src/render/docx';
 import { renderHtml } from '../server/src/render/html';
 import { renderMarkdown } from '../server/src/render/markdown';

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
-import { Checker, InspectionIndex } from '../server/src/core/index';
+import { Checker, InspectionIndex } from '../server/src/core/api';
 import { toDiagnostic } from '../server/src/lsp/convert';
 import { applySettings } from '../server/src/lsp/severity';
 import { nodeFileSystem } from '../server/src/node/fileSystem';

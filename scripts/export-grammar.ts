@@ -1,7 +1,7 @@
 // Writes the SQS languages' TextMate grammars (see grammar.ts) from the built-in criteria catalogues.
 // Run by esbuild.mjs on every build; output is committed so the extension works without building.
 import path from 'node:path';
-import { CatalogueRegistry } from '../server/src/core/index';
+import { CatalogueRegistry } from '../server/src/core/api';
 import { caseGrammar, injectionGrammar, inspectionGrammar } from './grammar';
 import { writeIfChanged } from './writeIfChanged';
 

@@ -4,7 +4,7 @@
 import { writeIfChanged } from './writeIfChanged';
 import path from 'node:path';
 import { z } from 'zod';
-import { CatalogueRegistry, schemasFor } from '../server/src/core/index';
+import { CatalogueRegistry, schemasFor } from '../server/src/core/api';
 import { phrasebookFileSchema } from '../server/src/core/commentary/phrasebookSchema';
 import { count, countJsonSchema } from '../server/src/core/model/values';
 

@@ -1,4 +1,4 @@
-import type { Position, Range } from '../../server/src/core/index';
+import type { Position, Range } from '../../server/src/core/api';
 
 interface Edit {
   range: Range;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../server/src/cli/main';
-import type { Finding, Fix } from '../../server/src/core/index';
+import type { Finding, Fix } from '../../server/src/core/api';
 
 // Mutated copies of the bundled examples in temp folders, checked through the CLI's own entry point.
 

@@ -1,6 +1,6 @@
 import type { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { inspectionSearchLevels } from '../../server/src/core/index';
+import { inspectionSearchLevels } from '../../server/src/core/api';
 import type { FileSystemHost } from '../../server/src/lsp/host';
 import { Workspace } from '../../server/src/lsp/workspace';
 

@@ -1,4 +1,4 @@
-import { Checker, InspectionIndex, type Finding } from '../../server/src/core/index';
+import { Checker, InspectionIndex, type Finding } from '../../server/src/core/api';
 
 /** Loads files given as { path: text } under a fake root and returns the index with a checker. */
 export function workspace(files: Record<string, string>, root = 'file:///ws/') {

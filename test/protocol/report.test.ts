@@ -12,7 +12,7 @@ import {
   type ReportPart,
   type ReportPayload,
 } from '../../server/src/protocol';
-import { paragraphsOf } from '../../server/src/core/index';
+import { paragraphsOf } from '../../server/src/core/api';
 import { ensureBundle, TestClient } from './harness';
 
 // The report as tools, the preview and the export commands get it from the bundled server: the document model and
@@ -27,7 +27,7 @@ const caseText = readFileSync(path.join(folder, 'cases/liv-01.case.sqs.yaml'), '
 const seedSentence = 'In all but 3 out of the 22 relevant cases, we found that good quality pre-sentence reports (PSRs) had been provided to the court.';
 
 const paragraphWith = (r: ReportPayload, questionId: string) =>
-  paragraphsOf(r.document).find((e) => e.paragraph.sentences.some((s) => s.questionId === questionId))!.paragraph;
+  paragraphsOf(r.document).find((p) => p.sentences.some((s) => s.questionId === questionId))!;
 
 describe('sqs/report and sqs/export on the Liverpool example', () => {
   const client = new TestClient();

@@ -12,7 +12,7 @@ import {
   type FileEvent,
 } from 'vscode-languageserver-protocol/node';
 import { minimatch } from 'minimatch';
-import { fileKindOf } from '../../server/src/core/index';
+import { fileKindOf } from '../../server/src/core/api';
 import { InspectionStatusRequest } from '../../server/src/protocol';
 import { applyEdits } from '../helpers/edits';
 import { minimalCase, minimalInspection } from '../helpers/index';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Catalogue, CatalogueError, CatalogueRegistry } from '../../server/src/core/index';
+import { Catalogue, CatalogueError, CatalogueRegistry } from '../../server/src/core/api';
 import sqs2013 from '../../server/src/core/criteria/catalogues/sqs-2013.json';
 
 describe('criteria catalogue', () => {

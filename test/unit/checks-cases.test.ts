@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { Catalogue, CatalogueRegistry, Checker, InspectionIndex } from '../../server/src/core/index';
+import { Catalogue, CatalogueRegistry, Checker, InspectionIndex } from '../../server/src/core/api';
 import sqs2013 from '../../server/src/core/criteria/catalogues/sqs-2013.json';
 import { applyFix, check, copyOf, lineOf, liverpool, summary, swap, type CliFinding, type Edit } from '../helpers/example';
 import { minimalCase, minimalInspection } from '../helpers/index';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
 import { main } from '../../server/src/cli/main';
-import { Checker, InspectionIndex, TallyBook } from '../../server/src/core/index';
+import { Checker, InspectionIndex, TallyBook } from '../../server/src/core/api';
 import { copyOf, liverpool, swap } from '../helpers/example';
 import { minimalCase, minimalInspection } from '../helpers/index';
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { Checker, InspectionIndex, parseYaml, type Finding } from '../../server/src/core/index';
+import { Checker, InspectionIndex, numberedParagraphs, parseYaml, type Finding } from '../../server/src/core/api';
 import { PhrasebookRegistry } from '../../server/src/core/commentary/phrasebookRegistry';
 import { scalarOffsets } from '../../server/src/core/yaml/scalarOffsets';
 import { quotations } from '../../server/src/core/checks/prose/text';
@@ -305,9 +305,8 @@ describe("the editor's phrasebook (sqs.phrasebook, --phrasebook)", () => {
     const uri = pathToFileURL(path.join(liverpool, 'inspection.sqs.yaml')).toString();
     const base = readFileSync(path.join(liverpool, 'inspection.sqs.yaml'), 'utf8');
     // Liverpool's 3.4: 9 of 18 cases, the seed's "Only half".
-    const written = buildReport(index.inspectionOf(uri)!, { phrasebook: 'education-scotland' }).commentary.themes[2]!.paragraphs.find(
-      (p) => p.criterionId === '3.4',
-    )!.sentences[0]!.text;
+    const written = numberedParagraphs(buildReport(index.inspectionOf(uri)!, { phrasebook: 'education-scotland' })).find((p) => p.criterionId === '3.4')!
+      .sentences[0]!.text;
     assert.match(written, /^The majority of the cases we examined could show/);
     index.set(uri, base + yamlCommentary({ '3.4': written }));
     const checker = new Checker(index);

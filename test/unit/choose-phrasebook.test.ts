@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { choosePhrasebook } from '../../server/src/core/commentary/choosePhrasebook';
 import { hoverAt } from '../../server/src/core/service/hover';
 import { buildReport } from '../../server/src/core/report/buildReport';
+import { numberedParagraphs } from '../../server/src/core/report/navigate';
 import { minimalInspection, workspace } from '../helpers/index';
 
 describe('choosing the phrasebook', () => {
@@ -37,7 +38,7 @@ describe('choosing the phrasebook', () => {
     const report = buildReport(ws.index.inspections()[0]!, { phrasebook: 'sqs' });
     const phrase = /The report says: “([^”]+)”/.exec(hover.markdown)?.[1];
     assert.ok(phrase, hover.markdown);
-    const p12 = report.commentary.themes.flatMap((t) => t.paragraphs).find((p) => p.criterionId === '1.2')!;
+    const p12 = numberedParagraphs(report).find((p) => p.criterionId === '1.2')!;
     const figure = p12.sentences.flatMap((s) => s.figures ?? [])[0]!;
     assert.equal(figure.phrase, 'most', "Education Scotland's word for 90%");
     assert.ok(phrase.startsWith(figure.phrase), `hover says "${phrase}", the report "${figure.phrase}"`);

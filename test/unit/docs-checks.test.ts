@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { codes } from '../../server/src/core/index';
+import { codes } from '../../server/src/core/api';
 
 const doc = readFileSync(path.resolve(__dirname, '../../docs/checks.md'), 'utf8');
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { CatalogueRegistry, type RelevanceRule } from '../../server/src/core/index';
+import { CatalogueRegistry, type RelevanceRule } from '../../server/src/core/api';
 
 // docs/format.md is what inspectors type from; its tables of questions, facts and sentences must say what
 // the sqs-2013 catalogue says.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { Checker, InspectionIndex } from '../../server/src/core/index';
+import { Checker, InspectionIndex } from '../../server/src/core/api';
 import { liverpool } from '../helpers/example';
 import { minimalInspection, workspace } from '../helpers/index';
 

@@ -6,7 +6,7 @@ import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, parseRawGrammar, Registry, type IGrammar } from 'vscode-textmate';
 import { URI } from 'vscode-uri';
 import { parse } from 'yaml';
-import { InspectionIndex } from '../../server/src/core/index';
+import { InspectionIndex } from '../../server/src/core/api';
 import { judgementValue } from '../../server/src/core/model/values';
 import { plainText } from '../../server/src/lsp/completion';
 import { minimalInspection, workspace } from '../helpers/index';

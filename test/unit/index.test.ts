@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Checker, InspectionIndex } from '../../server/src/core/index';
+import { Checker, InspectionIndex } from '../../server/src/core/api';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
 
 describe('inspection index', () => {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { Checker, InspectionIndex, type CaseFile, type QuestionTally } from '../../server/src/core/index';
+import { Checker, InspectionIndex, type CaseFile, type QuestionTally } from '../../server/src/core/api';
 
 // The bundled Liverpool example must reproduce the published report (HMI Probation, SQS Liverpool, 20 November
 // 2013). The table below is written from the report's own sentences (quoted beside each row), with the split

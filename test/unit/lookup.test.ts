@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { folderToIndex, inspectionSearchLevels, isUnder, needsInspectionLookup } from '../../server/src/core/index';
+import { folderToIndex, inspectionSearchLevels, isUnder, needsInspectionLookup } from '../../server/src/core/api';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
 
 // When the server must look on disk for a file's inspection, and which folder it then indexes: the decision,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { InspectionIndex, Checker, parseYaml } from '../../server/src/core/index';
+import { InspectionIndex, Checker, parseYaml } from '../../server/src/core/api';
 import { at, textOf, workspace, minimalCase } from '../helpers/index';
 
 describe('parsing and ranges', () => {

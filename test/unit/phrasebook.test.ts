@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PhrasebookError, PhrasebookRegistry, type Style } from '../../server/src/core/index';
+import { PhrasebookError, PhrasebookRegistry, type Style } from '../../server/src/core/api';
 import sqsData from '../../server/src/core/commentary/phrasebooks/sqs.json';
 import { at, minimalInspection, workspace } from '../helpers/index';
 

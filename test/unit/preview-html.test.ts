@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { contentSecurityPolicy, previewPage } from '../../client/src/preview/page';
-import { buildReport, markReport, paragraphsFedBy, paragraphsOf, sourcesOf, sourcesOfPart, type Position } from '../../server/src/core/index';
+import { buildReport, markReport, paragraphsFedBy, paragraphsOf, sourcesOf, sourcesOfPart, type Position } from '../../server/src/core/api';
 import { previewHtml } from '../../server/src/lsp/report';
 import { themeCss } from '../../server/src/render/styles';
 import { workspace } from '../helpers/index';
@@ -182,7 +182,7 @@ describe('the preview page', () => {
   it('keys every shown sentence to its paragraph, so a click finds the sentence in the model', () => {
     const sentences = all.filter((e) => attr(e, 'data-sentence') !== undefined);
     assert.ok(sentences.length >= 5, `only ${sentences.length} keyed sentences`);
-    const paragraphs = new Map(paragraphsOf(doc).map((e) => [e.paragraph.id, e.paragraph]));
+    const paragraphs = new Map(paragraphsOf(doc).map((p) => [p.id, p]));
     for (const s of sentences) {
       const key = attr(s, 'data-sentence')!;
       const cut = key.lastIndexOf(':');
@@ -208,13 +208,13 @@ describe('the preview page', () => {
     assert.match(shown, /sufficient 1, but the case files tally 2.*\(SQS030\)/);
     // The figures the finding puts in doubt are not shown…
     const figures = paragraphsOf(doc)
-      .find((e) => e.paragraph.id === mark.paragraphId)!
-      .paragraph.sentences.filter((s) => s.kind === 'generated');
+      .find((p) => p.id === mark.paragraphId)!
+      .sentences.filter((s) => s.kind === 'generated');
     assert.ok(figures.length > 0);
     for (const s of figures) assert.ok(!shown.includes(s.text), `wrong prose still shown: ${s.text}`);
     // …while paragraphs without findings keep their prose.
-    const clean = paragraphsOf(doc).find((e) => e.paragraph.id !== mark.paragraphId && e.paragraph.sentences.some((s) => s.kind === 'generated'));
-    assert.ok(clean && text(byId(tree, clean.paragraph.id)!).includes(clean.paragraph.sentences[0]!.text));
+    const clean = paragraphsOf(doc).find((p) => p.id !== mark.paragraphId && p.sentences.some((s) => s.kind === 'generated'));
+    assert.ok(clean && text(byId(tree, clean.id)!).includes(clean.sentences[0]!.text));
   });
 
   it('says what the report cannot vouch for yet: beside the paragraph it qualifies, or before the report', () => {
@@ -222,7 +222,7 @@ describe('the preview page', () => {
     assert.match(attr(p12, 'class') ?? '', /\bmarked\b.*\binformation\b/);
     const shown = text(p12);
     assert.match(shown, /1\.2: 1 relevant case has not been judged yet/);
-    const prose = paragraphsOf(doc).find((e) => e.paragraph.id === 'criterion-1.2')!.paragraph.sentences[0]!.text;
+    const prose = paragraphsOf(doc).find((p) => p.id === 'criterion-1.2')!.sentences[0]!.text;
     assert.ok(shown.includes(prose), 'the qualified prose is still shown');
     // 2.1 is judged in no case: the report has no paragraph for it, so the note comes before the report.
     const article = all.find((e) => e.tagName === 'article')!;
@@ -254,7 +254,7 @@ describe('from the preview to the files and back', () => {
   const paragraphIdsAt = (uri: string, at: Position) => paragraphsFedBy(doc, uri, at).map((p) => p.id);
   const inspection = w.uri('i/inspection.sqs.yaml');
   const caseA = w.uri('i/cases/a.case.sqs.yaml');
-  const p11 = paragraphsOf(doc).find((e) => e.paragraph.sentences.some((s) => s.questionId === '1.1/report'))!.paragraph;
+  const p11 = paragraphsOf(doc).find((p) => p.sentences.some((s) => s.questionId === '1.1/report'))!;
   const index = p11.sentences.findIndex((s) => s.questionId === '1.1/report' && s.kind === 'generated');
 
   it('a sentence tallied from case files leads to each of them and to the stated count, each place once', () => {

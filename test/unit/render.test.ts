@@ -11,18 +11,8 @@ import MarkdownIt, { type Token } from 'markdown-it';
 import { loadWorkspace } from '../../server/src/cli/files';
 import { main } from '../../server/src/cli/main';
 import { previewHtml } from '../../server/src/lsp/report';
-import {
-  buildReport,
-  Checker,
-  markReport,
-  paragraphsOf,
-  paragraphText,
-  type Finding,
-  type ListSection,
-  type Paragraph,
-  type ReportMarks,
-  type Section,
-} from '../../server/src/core/index';
+import { buildReport, Checker, markReport, paragraphsOf, paragraphText, type Finding, type Paragraph, type ReportMarks } from '../../server/src/core/api';
+import { parts, type ListSection, type Section } from '../helpers/reportParts';
 import { printableReport } from '../../server/src/core/report/printable';
 import { renderDocx } from '../../server/src/render/docx';
 import { renderHtml } from '../../server/src/render/html';
@@ -238,11 +228,11 @@ describe('text that does not print', () => {
     const unprintable =
       // eslint-disable-next-line no-control-regex -- the characters the report must not print
       /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
-    const summary = paragraphText(doc.summary!.paragraphs[0]!);
+    const summary = paragraphText(parts(doc).summary!.paragraphs[0]!);
     assert.equal(summary, 'Red [31malert[0m and  gone. Tabs\tstay; café and 😀 stay.');
     assert.ok(
-      doc.header.some((h) => h.value.includes('JonWard')),
-      JSON.stringify(doc.header),
+      parts(doc).header.some((h) => h.value.includes('JonWard')),
+      JSON.stringify(parts(doc).header),
     );
     const docx = await JSZip.loadAsync(await renderDocx(doc));
     for (const text of [renderMarkdown(doc), renderHtml(doc), await docx.file('word/document.xml')!.async('string')]) {
@@ -260,7 +250,7 @@ describe('inspectors’ quotes', () => {
       minimalCase('T-1').replace('    report: sufficient', `    report: { judgement: sufficient, quote: ${JSON.stringify(quote)} }`);
     const ws = workspace({ 'q/inspection.sqs.yaml': minimalInspection, 'q/a.case.sqs.yaml': quoted('one'), 'q/b.case.sqs.yaml': quoted('  .') });
     const doc = buildReport(ws.index.inspections()[0]!);
-    const p11 = doc.commentary.themes[0]!.paragraphs.find((p) => p.criterionId === '1.1')!;
+    const p11 = parts(doc).commentary.themes[0]!.paragraphs.find((p) => p.criterionId === '1.1')!;
     assert.deepEqual(
       p11.sentences.filter((s) => s.kind === 'quote').map((s) => s.text),
       ['An inspector commented on one PSR: "one".'],
@@ -301,7 +291,7 @@ describe('Markdown renderer', () => {
     const { index } = loadExample();
     const doc = buildReport(index.inspections()[0]!);
     const md = renderMarkdown(doc);
-    const plain = paragraphsOf(doc).flatMap((e) => e.paragraph.sentences.filter((s) => s.kind !== 'quote').map((s) => s.text));
+    const plain = paragraphsOf(doc).flatMap((p) => p.sentences.filter((s) => s.kind !== 'quote').map((s) => s.text));
     assert.ok(plain.length > 40);
     for (const sentence of plain) assert.ok(md.includes(sentence), `escaped or missing: ${sentence}`);
   });
@@ -372,7 +362,7 @@ function hostileBlocks() {
     [],
   );
   const doc = buildReport(ws.index.inspections()[0]!);
-  assert.equal(doc.summary?.paragraphs.length, hostileLines.length, 'one summary paragraph per line');
+  assert.equal(parts(doc).summary?.paragraphs.length, hostileLines.length, 'one summary paragraph per line');
   return doc;
 }
 
@@ -395,6 +385,7 @@ function blocksOf(tokens: Token[]): Block[] {
 
 /** The blocks the report model means: what the Markdown must read as. */
 function expectedBlocks(doc: ReturnType<typeof buildReport>): Block[] {
+  const d = parts(doc);
   const out: Block[] = [];
   const p = (x: Paragraph | undefined) => x && out.push(['p', paragraphText(x)]);
   const h = (tag: string, text: string | undefined) => text && out.push([tag, text]);
@@ -411,27 +402,27 @@ function expectedBlocks(doc: ReturnType<typeof buildReport>): Block[] {
     else for (const item of l.items) out.push(['li', item.text]);
     p(l.outro);
   };
-  out.push(['p', doc.letterhead.join('\n')]);
-  out.push(['p', doc.header.map((x) => `${x.label} ${x.value}`).join('\n')]);
+  out.push(['p', d.letterhead.join('\n')]);
+  out.push(['p', d.header.map((x) => `${x.label} ${x.value}`).join('\n')]);
   h('h1', doc.title);
-  doc.opening.forEach(p);
-  section(doc.context);
-  section(doc.summary);
-  h('h2', doc.commentary.heading);
-  for (const t of doc.commentary.themes) {
+  d.opening.forEach(p);
+  section(d.context);
+  section(d.summary);
+  h('h2', d.commentary.heading);
+  for (const t of d.commentary.themes) {
     h('h3', `${t.number}. ${t.title}`);
     for (const x of t.paragraphs) out.push(['p', `${x.number}. ${paragraphText(x)}`]);
   }
-  section(doc.operationalManagement);
-  list(doc.keyStrengths);
-  list(doc.areasForImprovement);
-  section(doc.closing);
-  if (doc.copyTo) {
-    h('h2', doc.copyTo.heading);
+  section(d.operationalManagement);
+  list(d.keyStrengths);
+  list(d.areasForImprovement);
+  section(d.closing);
+  if (d.copyTo) {
+    h('h2', d.copyTo.heading);
     out.push(['th', ''], ['th', '']);
-    for (const r of doc.copyTo.rows) out.push(['td', r.role], ['td', r.names.join(', ')]);
+    for (const r of d.copyTo.rows) out.push(['td', r.role], ['td', r.names.join(', ')]);
   }
-  p(doc.note);
+  p(d.note);
   return out;
 }
 

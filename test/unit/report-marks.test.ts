@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildReport, markNote, markReport, paragraphsOf, type Finding } from '../../server/src/core/index';
+import { buildReport, markNote, markReport, paragraphsOf, type Finding } from '../../server/src/core/api';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
 
 // Which paragraphs a report marks, and with what words: the core's decision, shared by the preview, `sqs render`
@@ -18,7 +18,7 @@ function setup() {
   const doc = buildReport(inspection);
   const findings = inspection.uris.flatMap((u) => w.checker.findingsFor(u));
   const sourceOf = (paragraphId: string, kind = 'generated') => {
-    const p = paragraphsOf(doc).find((e) => e.paragraph.id === paragraphId)!.paragraph;
+    const p = paragraphsOf(doc).find((p) => p.id === paragraphId)!;
     return p.sentences.find((s) => s.kind === kind)!.sources.find((l) => l.role === 'judgement')!;
   };
   const on = (paragraphId: string, severity: Finding['severity'], message: string, extra: Partial<Finding> = {}): Finding => {
@@ -73,7 +73,7 @@ describe('markReport', () => {
   it('lists marks in reading order, and the warnings about no paragraph as notes', () => {
     const { doc, findings, inspection } = setup();
     const { marks, notes } = markReport(doc, findings, inspection.catalogue);
-    const order = paragraphsOf(doc).map((e) => e.paragraph.id);
+    const order = paragraphsOf(doc).map((p) => p.id);
     const ids = marks.map((m) => m.paragraphId);
     assert.deepEqual(
       ids,

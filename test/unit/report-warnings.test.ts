@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { buildReport, paragraphsWarned } from '../../server/src/core/index';
+import { buildReport, paragraphsWarned } from '../../server/src/core/api';
+import { parts } from '../helpers/reportParts';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
 
 // Where the report's own warnings belong: with the paragraph they qualify, so the preview can say there that
@@ -29,7 +30,9 @@ describe('paragraphsWarned', () => {
     assert.deepEqual(placed.get('criterion-1.2'), about12);
     assert.match(about12[0]!.message, /1 relevant case has not been judged yet/);
     // The paragraph still has its prose: the warning qualifies it rather than replacing it.
-    const p12 = doc.commentary.themes.flatMap((t) => t.paragraphs).find((p) => p.id === 'criterion-1.2')!;
+    const p12 = parts(doc)
+      .commentary.themes.flatMap((t) => t.paragraphs)
+      .find((p) => p.id === 'criterion-1.2')!;
     assert.ok(p12.sentences.some((s) => s.kind === 'generated'));
   });
 
@@ -43,7 +46,7 @@ describe('paragraphsWarned', () => {
     assert.equal(all.length, doc.warnings.length);
     assert.deepEqual(new Set(all), new Set(doc.warnings));
     // Nothing is judged for 2.1 in either case: no sentence, no paragraph, so its warning goes before the report.
-    const ids = new Set(doc.commentary.themes.flatMap((t) => t.paragraphs.map((p) => p.criterionId)));
+    const ids = new Set(parts(doc).commentary.themes.flatMap((t) => t.paragraphs.map((p) => p.criterionId)));
     assert.ok(!ids.has('2.1'));
     assert.ok(unplaced.some((w) => w.questionId?.startsWith('2.1/')));
     for (const [id, ws] of placed) assert.ok(paragraphIds(doc).has(id), `${id} (${ws.length} warnings) is no paragraph of the report`);
@@ -60,12 +63,12 @@ describe('paragraphsWarned', () => {
     assert.equal(placed.size, 1);
     assert.match(ws[0]!.message, /^OM: 1 relevant case has not been judged yet/);
     assert.ok(
-      doc.operationalManagement?.paragraphs.some((p) => p.id === id),
+      parts(doc).operationalManagement?.paragraphs.some((p) => p.id === id),
       `${id} is not in the operational management section`,
     );
   });
 });
 
 function paragraphIds(doc: ReturnType<typeof buildReport>): Set<string> {
-  return new Set([...doc.commentary.themes.flatMap((t) => t.paragraphs.map((p) => p.id)), ...doc.context.paragraphs.map((p) => p.id)]);
+  return new Set([...parts(doc).commentary.themes.flatMap((t) => t.paragraphs.map((p) => p.id)), ...parts(doc).context.paragraphs.map((p) => p.id)]);
 }

@@ -10,6 +10,7 @@ import {
   paragraphText,
   paragraphsAffectedBy,
   paragraphsFedBy,
+  paragraphsOf,
   PhrasebookRegistry,
   sentenceByKey,
   type Inspection,
@@ -17,7 +18,9 @@ import {
   type ReportDocument,
   type Sentence,
   type SourceLink,
-} from '../../server/src/core/index';
+} from '../../server/src/core/api';
+import { renderMarkdown } from '../../server/src/render/markdown';
+import { parts } from '../helpers/reportParts';
 import sqs2013 from '../../server/src/core/criteria/catalogues/sqs-2013.json';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
 
@@ -32,7 +35,7 @@ const liverpool = load('examples/liverpool-2013');
 const talliesOnly = load('examples/liverpool-2013-tallies-only');
 const doc = buildReport(liverpool);
 
-const numbered = (d: ReportDocument): NumberedParagraph[] => d.commentary.themes.flatMap((t) => t.paragraphs);
+const numbered = (d: ReportDocument): NumberedParagraph[] => parts(d).commentary.themes.flatMap((t) => t.paragraphs);
 const paragraph = (d: ReportDocument, id: string) => numbered(d).find((p) => p.criterionId === id);
 const textOf = (d: ReportDocument, id: string) => {
   const p = paragraph(d, id);
@@ -50,7 +53,7 @@ describe('report: the Liverpool inspection from its case files', () => {
   it('has the seed’s structure: header, title, context, summary, four themes, operational management, strengths, areas, closing, copy list', () => {
     assert.equal(doc.title, 'Report of Short Quality Screening (SQS) of youth offending work in Liverpool');
     assert.deepEqual(
-      doc.header.map((h) => `${h.label} ${h.value}`),
+      parts(doc).header.map((h) => `${h.label} ${h.value}`),
       [
         'To: Jon Ward, Chair of Liverpool YOS Management Board',
         'Copy to: See copy list at end',
@@ -58,11 +61,11 @@ describe('report: the Liverpool inspection from its case files', () => {
         'Publication date: 20th November 2013',
       ],
     );
-    assert.match(paragraphText(doc.opening[0]!), /conducted during 28th-31st October 2013\./);
-    assert.match(paragraphText(doc.context.paragraphs[1]!), /a sample of 34 recent cases supervised by Liverpool Youth Offending Service\./);
-    assert.match(paragraphText(doc.summary!.paragraphs[0]!), /^Overall, we found a positive picture in Liverpool YOS\./);
+    assert.match(paragraphText(parts(doc).opening[0]!), /conducted during 28th-31st October 2013\./);
+    assert.match(paragraphText(parts(doc).context.paragraphs[1]!), /a sample of 34 recent cases supervised by Liverpool Youth Offending Service\./);
+    assert.match(paragraphText(parts(doc).summary!.paragraphs[0]!), /^Overall, we found a positive picture in Liverpool YOS\./);
     assert.deepEqual(
-      doc.commentary.themes.map((t) => `${t.number}. ${t.title}`),
+      parts(doc).commentary.themes.map((t) => `${t.number}. ${t.title}`),
       [
         '1. Reducing the likelihood of reoffending',
         '2. Protecting the public',
@@ -76,12 +79,12 @@ describe('report: the Liverpool inspection from its case files', () => {
         .join(' '),
       '1.1 1.2 1.3 1.4 1.5 2.1 2.2 2.3 2.4 2.5 2.6 3.1 3.2 3.3 3.4 3.5 4.1 4.2 4.3 4.4 4.5',
     );
-    assert.equal(doc.operationalManagement?.paragraphs.length, 3);
-    assert.equal(doc.keyStrengths?.items.length, 4);
-    assert.equal(doc.areasForImprovement?.numbering, 'roman');
-    assert.equal(doc.copyTo?.rows.length, 14);
+    assert.equal(parts(doc).operationalManagement?.paragraphs.length, 3);
+    assert.equal(parts(doc).keyStrengths?.items.length, 4);
+    assert.equal(parts(doc).areasForImprovement?.numbering, 'roman');
+    assert.equal(parts(doc).copyTo?.rows.length, 14);
     assert.match(
-      paragraphText(doc.closing.paragraphs[1]!),
+      paragraphText(parts(doc).closing.paragraphs[1]!),
       /who was Joseph Simpson\. He can be contacted on 07917 084764, and by email at joe\.simpson@hmiprobation\.gsi\.gov\.uk\.$/,
     );
   });
@@ -142,7 +145,7 @@ describe('report: the Liverpool inspection from its case files', () => {
       ],
     ];
     for (const [id, sentence] of expected) assert.ok(textOf(doc, id)?.includes(sentence), `${id}: "${sentence}"\n  in: ${textOf(doc, id)}`);
-    const om = doc.operationalManagement!.paragraphs[1]!;
+    const om = parts(doc).operationalManagement!.paragraphs[1]!;
     assert.match(
       paragraphText(om),
       /as effective processes\. We judged that staff supervision and quality assurance arrangements had made a positive impact in over two-thirds of the cases inspected\.$/,
@@ -151,7 +154,7 @@ describe('report: the Liverpool inspection from its case files', () => {
 
   it('every generated figure is one the phrasebook accepts for the counts it came from', () => {
     const book = PhrasebookRegistry.builtIn().get('sqs')!;
-    const sentences = [...generated(doc), ...doc.operationalManagement!.paragraphs.flatMap((p) => p.sentences.filter((s) => s.kind === 'generated'))];
+    const sentences = [...generated(doc), ...parts(doc).operationalManagement!.paragraphs.flatMap((p) => p.sentences.filter((s) => s.kind === 'generated'))];
     assert.equal(sentences.length, 29, '31 questions, two of them joined onto the sentence before');
     let adverbs = 0;
     for (const s of sentences) {
@@ -192,7 +195,7 @@ describe('report: the Liverpool inspection from its case files', () => {
     const lines = text.split('\n');
     const at = (l: SourceLink) =>
       lines[l.range.start.line]!.slice(l.range.start.character, l.range.end.line === l.range.start.line ? l.range.end.character : undefined);
-    const links = d.summary!.paragraphs.map((p) => at(p.sentences[0]!.sources[0]!));
+    const links = parts(d).summary!.paragraphs.map((p) => at(p.sentences[0]!.sources[0]!));
     const whole = 'First \\"para\\" here.\\n\\nSecond para here.\\n\\nThird caf\\u00e9 here.';
     assert.deepEqual(links, [whole, 'Second para here.\\n\\nThird caf\\u00e9 here.', whole]);
   });
@@ -203,7 +206,7 @@ describe('report: the Liverpool inspection from its case files', () => {
       return [lines[l.range.start.line]!.slice(l.range.start.character), ...lines.slice(l.range.start.line + 1, l.range.end.line + 1)].join('\n');
     };
     // Liverpool's summary is one paragraph of a folded block; its quotes are folded blocks in case files.
-    const summary = doc.summary!.paragraphs[0]!.sentences[0]!.sources[0]!;
+    const summary = parts(doc).summary!.paragraphs[0]!.sentences[0]!.sources[0]!;
     assert.match(textAt(summary), /^Overall, we found a positive picture in Liverpool YOS\./);
     const quotes = numbered(doc).flatMap((p) => p.sentences.filter((s) => s.kind === 'quote'));
     for (const q of quotes)
@@ -217,7 +220,7 @@ describe('report: the Liverpool inspection from its case files', () => {
       return lines[l.range.start.line]!.slice(l.range.start.character, l.range.start.line === l.range.end.line ? l.range.end.character : undefined);
     };
     assert.deepEqual(
-      d.keyStrengths!.items.map((i) => inFile(i.sources[0]!)),
+      parts(d).keyStrengths!.items.map((i) => inFile(i.sources[0]!)),
       ['Strength in a block.', 'Strength in quotes.'],
     );
     const after = paragraph(d, '1.2')!.sentences.find((s) => s.kind === 'override')!;
@@ -483,7 +486,7 @@ describe('report: generation rules', () => {
       ['SQS011 5:37 The fieldwork ends (2014-03-06) before it starts (2014-03-09).'],
     );
     const d = buildReport(ws.index.inspections()[0]!);
-    assert.equal(d.opening.length, 0);
+    assert.equal(parts(d).opening.length, 0);
     const messages = d.warnings.map((w) => w.message);
     assert.ok(
       messages.includes(
@@ -497,7 +500,7 @@ describe('report: generation rules', () => {
     );
     const dated = buildReport(workspace({ 'i/inspection.sqs.yaml': `${minimalInspection}published: 2014-04-01\n` }).index.inspections()[0]!);
     assert.ok(!dated.warnings.some((w) => /left out: it needs/.test(w.message)), dated.warnings.map((w) => w.message).join('\n'));
-    assert.equal(dated.opening.length, 1);
+    assert.equal(parts(dated).opening.length, 1);
   });
 
   it('a phrasebook named by the caller is used when the inspection names none', () => {
@@ -521,7 +524,7 @@ describe('report: generation rules', () => {
   it('leaves an unknown {marker} in narrative as written, and places a criterion’s sentences where its marker stands', () => {
     const inspection = `${minimalInspection}narrative:\n  summary: "Before. {OM} After {not-a-criterion}."\n`;
     const { doc: d } = fixture({ inspection, cases: ['  OM: sufficient\n', '  OM: no\n'] });
-    const summary = d.summary!.paragraphs[0]!;
+    const summary = parts(d).summary!.paragraphs[0]!;
     assert.deepEqual(
       summary.sentences.map((s) => s.kind),
       ['narrative', 'generated', 'narrative'],
@@ -530,7 +533,29 @@ describe('report: generation rules', () => {
       paragraphText(summary),
       'Before. We judged that staff supervision and quality assurance arrangements had made a positive impact in half of the cases inspected. After {not-a-criterion}.',
     );
-    assert.equal(d.operationalManagement, undefined, 'placed once, so not repeated in its own section');
+    assert.equal(parts(d).operationalManagement, undefined, 'placed once, so not repeated in its own section');
+  });
+
+  it('prints an unnumbered criterion once, where its marker stands, whichever narrative block holds it', () => {
+    const omSentence = 'We judged that staff supervision and quality assurance arrangements had made a positive impact in half of the cases inspected.';
+    const blocks = [
+      ['context', 'context'],
+      ['summary', 'summary'],
+      ['operational_management', 'operational-management'],
+      ['closing', 'closing'],
+    ] as const;
+    for (const [key, section] of blocks) {
+      const inspection = `${minimalInspection}narrative:\n  ${key}: "Before. {OM} After."\n`;
+      const { doc: d } = fixture({ inspection, cases: ['  OM: sufficient\n', '  OM: no\n'] });
+      const printed = paragraphsOf(d).flatMap((p) => p.sentences.filter((s) => s.text === omSentence));
+      assert.equal(printed.length, 1, `{OM} in narrative.${key}: printed ${printed.length} times`);
+      const holder = d.blocks.find((b) => b.kind === 'section' && b.role === section);
+      assert.ok(holder?.kind === 'section', `narrative.${key} has its section`);
+      const inIt = holder.blocks.some((b) => b.kind === 'paragraph' && b.paragraph.sentences.some((s) => s.text === omSentence));
+      assert.ok(inIt, `{OM} in narrative.${key} is printed there`);
+      const markdown = renderMarkdown(d);
+      assert.equal(markdown.split(omSentence).length - 1, 1, `{OM} in narrative.${key}: once in the Markdown`);
+    }
   });
 
   it('the closing words the lead inspector’s contact with what the file gives', () => {
@@ -540,9 +565,9 @@ describe('report: generation rules', () => {
         'lead_inspector: { name: L. Inspector, pronoun: she, email: l@example.org }',
       ),
     }).doc;
-    assert.match(paragraphText(noPhone.closing.paragraphs[1]!), /who was L\. Inspector\. She can be contacted by email at l@example\.org\.$/);
+    assert.match(paragraphText(parts(noPhone).closing.paragraphs[1]!), /who was L\. Inspector\. She can be contacted by email at l@example\.org\.$/);
     const none = fixture().doc;
-    assert.match(paragraphText(none.closing.paragraphs[1]!), /who was L\. Inspector\.$/);
+    assert.match(paragraphText(parts(none).closing.paragraphs[1]!), /who was L\. Inspector\.$/);
   });
 });
 
@@ -686,8 +711,8 @@ describe('report: a total of one case', () => {
 
   it('a sample of one is "a sample of one recent case"', () => {
     const d = statedReport('  {}\n', { sample: 1 });
-    assert.match(paragraphText(d.context.paragraphs[1]!), /at the start of a sample of one recent case supervised by/);
-    assert.match(paragraphText(doc.context.paragraphs[1]!), /a sample of 34 recent cases supervised by/);
+    assert.match(paragraphText(parts(d).context.paragraphs[1]!), /at the start of a sample of one recent case supervised by/);
+    assert.match(paragraphText(parts(doc).context.paragraphs[1]!), /a sample of 34 recent cases supervised by/);
   });
 });
 
@@ -792,7 +817,7 @@ describe('report: large numbers', () => {
       textOf(d, '2.1'),
       'There was a clear and thorough assessment of risk of harm to others outlined in 9,999 out of 10,000 cases where there had been a PSR.',
     );
-    assert.match(paragraphText(d.context.paragraphs[1]!), /a sample of 10,000 recent cases/);
+    assert.match(paragraphText(parts(d).context.paragraphs[1]!), /a sample of 10,000 recent cases/);
   });
 });
 

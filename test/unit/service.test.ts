@@ -4,7 +4,7 @@ import { URI, Utils } from 'vscode-uri';
 import { plainText } from '../../server/src/lsp/completion';
 import { hoverAt } from '../../server/src/core/service/hover';
 import { outline } from '../../server/src/core/service/outline';
-import { fileKindOf, parseYaml } from '../../server/src/core/index';
+import { fileKindOf, parseYaml } from '../../server/src/core/api';
 import { scaffoldCase, scaffoldInspection } from '../../server/src/core/service/scaffold';
 import { tallyHints } from '../../server/src/core/service/tallyHints';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isInSkippedFolder } from '../../server/src/core/index';
+import { isInSkippedFolder } from '../../server/src/core/api';
 
 // The folders the walk skips, as the server's watching asks about a path: only the part below the walked
 // folder counts, since a workspace folder may itself sit in a hidden one.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { Catalogue, CatalogueRegistry, InspectionIndex } from '../../server/src/core/index';
+import { Catalogue, CatalogueRegistry, InspectionIndex } from '../../server/src/core/api';
 import sqs2013 from '../../server/src/core/criteria/catalogues/sqs-2013.json';
 import { inspectionProgress, progressText } from '../../server/src/core/service/status';
 import { liverpool } from '../helpers/example';

@@ -1,4 +1,4 @@
-import { applySeverityOverrides, Checker, type Finding, type SeverityOverrides } from '../core/index';
+import { applySeverityOverrides, Checker, type Finding, type SeverityOverrides } from '../core/api';
 import { loadWorkspace } from './files';
 import { formatHuman, formatJson, internalErrorsTo } from './report';
 

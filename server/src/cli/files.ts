@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { URI } from 'vscode-uri';
-import { fileKindOf, folderToIndex, InspectionIndex } from '../core/index';
+import { fileKindOf, folderToIndex, InspectionIndex } from '../core/api';
 import { ask, runSync } from '../node/disk';
 import { nearestInspectionFile, readCapped, sqsFilesUnder, type DiskProblem } from '../node/sqsFiles';
 

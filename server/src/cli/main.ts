@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { PhrasebookRegistry, readSeverityOverrides, type SeverityOverrides } from '../core/index';
+import { PhrasebookRegistry, readSeverityOverrides, type SeverityOverrides } from '../core/api';
 import { check } from './check';
 import { UsageError } from './files';
 import { render, type RenderOptions } from './render';

@@ -1,6 +1,6 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildReport, Checker, markReport, type Finding } from '../core/index';
+import { buildReport, Checker, markReport, type Finding } from '../core/api';
 import { renderDocx } from '../render/docx';
 import { renderHtml } from '../render/html';
 import { renderMarkdown } from '../render/markdown';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Finding } from '../core/index';
+import type { Finding } from '../core/api';
 import { toPath } from './files';
 
 /** A path as the user would type it: relative to the working directory when below it. */

@@ -7,7 +7,7 @@ import {
   type WorkspaceEdit,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import type { Finding, Fix, Range, Severity } from '../core/index';
+import type { Finding, Fix, Range, Severity } from '../core/api';
 
 // Core ↔ protocol. Core positions are already LSP's (0-based lines, UTF-16 characters), so ranges pass
 // through; what changes is the vocabulary.

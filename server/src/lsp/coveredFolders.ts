@@ -1,4 +1,4 @@
-import { isUnder } from '../core/index';
+import { isUnder } from '../core/api';
 import type { BroughtInFolders } from './broughtInFolders';
 
 /**

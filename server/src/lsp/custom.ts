@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { fileKindOf } from '../core/index';
+import { fileKindOf } from '../core/api';
 import { inspectionProgress } from '../core/service/status';
 import { scaffoldCase, scaffoldInspection } from '../core/service/scaffold';
 import {

@@ -1,5 +1,5 @@
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Connection, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
-import type { Inspection } from '../core/index';
+import type { Inspection } from '../core/api';
 import type { DiagnosticReports } from './diagnosticReports';
 import { errorText, guarded, type Logger } from './safe';
 import type { SettingsStore } from './settings';

@@ -10,7 +10,7 @@ import {
   type ReportMarks,
   type ReportPart,
   type ReportWarning,
-} from '../core/index';
+} from '../core/api';
 import type { ExportFormat, ExportResult, MarkFinding, PreviewRender, PreviewSources, ReportMark, ReportNote, ReportPayload, Settings } from '../protocol';
 import { renderDocx } from '../render/docx';
 import { renderHtml } from '../render/html';

@@ -1,4 +1,4 @@
-import { applySeverityOverrides, readSeverityOverrides, type Finding, type SeverityOverrides } from '../core/index';
+import { applySeverityOverrides, readSeverityOverrides, type Finding, type SeverityOverrides } from '../core/api';
 import type { Settings } from '../protocol';
 
 // The one place settings change what the checks report: `sqs.diagnostics.notYetJudged` and

@@ -1,7 +1,7 @@
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
-import { Checker, fileKindOf, folderToIndex, InspectionIndex, isInSkippedFolder, needsInspectionLookup, type SqsFile } from '../core/index';
+import { Checker, fileKindOf, folderToIndex, InspectionIndex, isInSkippedFolder, needsInspectionLookup, type SqsFile } from '../core/api';
 import { BroughtInFolders } from './broughtInFolders';
 import { CoveredFolders } from './coveredFolders';
 import { DiskQueue, type DiskEventKind, type DiskResult } from './diskQueue';

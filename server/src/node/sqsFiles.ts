@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { URI } from 'vscode-uri';
-import { fileKindOf, inspectionSearchLevels, isSkippedFolderName, preferredInspectionName, type FileKind } from '../core/index';
+import { fileKindOf, inspectionSearchLevels, isSkippedFolderName, preferredInspectionName, type FileKind } from '../core/api';
 import { ask, type DiskTask, type Outcome } from './disk';
 
 // Finding and reading SQS files on disk, for the server and the CLI alike (run with runSync or runAsync).

@@ -19,19 +19,19 @@ import {
   type ParagraphChild,
 } from 'docx';
 import {
+  isNumbered,
   markNotes,
   paragraphText,
   quoteParts,
   severityLabel,
-  type ListSection,
   type MarkNote,
   type MarkSeverity,
   type Paragraph,
+  type ReportBlock,
   type ReportDocument,
   type ReportMarks,
-  type Section,
   type Sentence,
-} from '../core/index';
+} from '../core/api';
 
 export interface DocxOptions {
   /**
@@ -79,79 +79,78 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions = {})
     const mark = marks.get(p.id);
     if (mark) note(mark.severity, mark.message, indent);
   };
-  const body = (p: Paragraph | undefined) => {
-    if (!p) return;
-    marked(p);
-    children.push(new DocxParagraph({ children: runs(p.sentences), spacing: { after: 160 } }));
-  };
-  const heading = (text: string | undefined, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2) => {
+  const heading = (text: string | undefined, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => {
     if (text) children.push(new DocxParagraph({ text, heading: level }));
   };
-  const section = (s: Section | undefined) => {
-    if (!s) return;
-    heading(s.heading);
-    s.paragraphs.forEach(body);
-  };
-  const list = (l: ListSection | undefined) => {
-    if (!l) return;
-    heading(l.heading);
-    body(l.intro);
-    for (const item of l.items) {
-      children.push(new DocxParagraph({ text: item.text, numbering: { reference: l.numbering === 'roman' ? romans : bullets, level: 0 } }));
+
+  /** One block at a nesting depth (0: a part of the report, headed at Heading 2). */
+  const block = (b: ReportBlock, depth: number): void => {
+    switch (b.kind) {
+      case 'letterhead':
+        for (const line of b.lines) children.push(plain(line, { size: 18 }));
+        children.push(new DocxParagraph({}));
+        return;
+      case 'memo':
+        for (const h of b.fields) children.push(new DocxParagraph({ children: [new TextRun({ text: `${h.label} `, bold: true }), new TextRun(h.value)] }));
+        return;
+      case 'title':
+        heading(b.text, HeadingLevel.HEADING_1);
+        return;
+      case 'section':
+        heading(b.number === undefined || !b.heading ? b.heading : `${b.number}. ${b.heading}`, depth === 0 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3);
+        for (const child of b.blocks) block(child, depth + 1);
+        return;
+      case 'paragraph': {
+        const p = b.paragraph;
+        if (!isNumbered(p)) {
+          marked(p);
+          children.push(new DocxParagraph({ children: runs(p.sentences), spacing: { after: 160 } }));
+          return;
+        }
+        marked(p, { left: hanging });
+        children.push(
+          new DocxParagraph({
+            children: [new TextRun({ text: `${p.number}.`, bold: true }), new TextRun({ children: [new Tab()] }), ...runs(p.sentences)],
+            indent: { left: hanging, hanging },
+            tabStops: [{ type: 'left', position: hanging }],
+            spacing: { after: 160 },
+          }),
+        );
+        return;
+      }
+      case 'list':
+        for (const item of b.items) {
+          children.push(new DocxParagraph({ text: item.text, numbering: { reference: b.numbering === 'roman' ? romans : bullets, level: 0 } }));
+        }
+        return;
+      case 'table': {
+        const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+        const borders = { top: border, bottom: border, left: border, right: border };
+        children.push(
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: b.rows.map(
+              (row) =>
+                new TableRow({
+                  children: [
+                    new TableCell({ borders, width: { size: 45, type: WidthType.PERCENTAGE }, children: [plain(row.role)] }),
+                    new TableCell({ borders, width: { size: 55, type: WidthType.PERCENTAGE }, children: [plain(row.names.join(', '))] }),
+                  ],
+                }),
+            ),
+          }),
+        );
+        return;
+      }
+      case 'note':
+        children.push(new DocxParagraph({}));
+        children.push(new DocxParagraph({ children: [new TextRun({ text: paragraphText(b.paragraph), size: 18 })] }));
+        return;
     }
-    body(l.outro);
   };
 
   for (const n of options.marks?.notes ?? []) note('information', n.message);
-  for (const line of doc.letterhead) children.push(plain(line, { size: 18 }));
-  if (doc.letterhead.length > 0) children.push(new DocxParagraph({}));
-  for (const h of doc.header) children.push(new DocxParagraph({ children: [new TextRun({ text: `${h.label} `, bold: true }), new TextRun(h.value)] }));
-  heading(doc.title, HeadingLevel.HEADING_1);
-  doc.opening.forEach(body);
-  section(doc.context);
-  section(doc.summary);
-  heading(doc.commentary.heading);
-  for (const theme of doc.commentary.themes) {
-    heading(`${theme.number}. ${theme.title}`, HeadingLevel.HEADING_3);
-    for (const p of theme.paragraphs) {
-      marked(p, { left: hanging });
-      children.push(
-        new DocxParagraph({
-          children: [new TextRun({ text: `${p.number}.`, bold: true }), new TextRun({ children: [new Tab()] }), ...runs(p.sentences)],
-          indent: { left: hanging, hanging },
-          tabStops: [{ type: 'left', position: hanging }],
-          spacing: { after: 160 },
-        }),
-      );
-    }
-  }
-  section(doc.operationalManagement);
-  list(doc.keyStrengths);
-  list(doc.areasForImprovement);
-  section(doc.closing);
-  if (doc.copyTo) {
-    heading(doc.copyTo.heading);
-    const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
-    const borders = { top: border, bottom: border, left: border, right: border };
-    children.push(
-      new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: doc.copyTo.rows.map(
-          (row) =>
-            new TableRow({
-              children: [
-                new TableCell({ borders, width: { size: 45, type: WidthType.PERCENTAGE }, children: [plain(row.role)] }),
-                new TableCell({ borders, width: { size: 55, type: WidthType.PERCENTAGE }, children: [plain(row.names.join(', '))] }),
-              ],
-            }),
-        ),
-      }),
-    );
-  }
-  if (doc.note) {
-    children.push(new DocxParagraph({}));
-    children.push(new DocxParagraph({ children: [new TextRun({ text: paragraphText(doc.note), size: 18 })] }));
-  }
+  for (const b of doc.blocks) block(b, 0);
 
   const document = new Document({
     title: doc.title,

@@ -1,18 +1,19 @@
 import { escapeAttribute, escapeText } from 'entities';
 import {
+  isNumbered,
   markNotes,
   quoteParts,
   sentenceKey,
   severityLabel,
-  type ListSection,
   type MarkNote,
   type Paragraph,
+  type ReportBlock,
   type ReportDocument,
   type ReportMarks,
-  type Section,
+  type SectionRole,
   type Sentence,
   type SourceLink,
-} from '../core/index';
+} from '../core/api';
 import { printCss, themeCss } from './styles';
 
 export interface HtmlOptions {
@@ -69,6 +70,9 @@ export function renderHtml(doc: ReportDocument, options: HtmlOptions = {}): stri
   ].join('\n');
 }
 
+/** The sections the stylesheets set apart. */
+const sectionClasses: Partial<Record<SectionRole, string>> = { commentary: 'commentary', theme: 'theme', 'copy-to': 'copy-to' };
+
 class HtmlRenderer {
   private readonly notes: ReadonlyMap<string, MarkNote>;
   private readonly links: NonNullable<HtmlOptions['sourceLinks']>;
@@ -86,50 +90,46 @@ class HtmlRenderer {
     const parts: string[] = [];
     const notes = (this.options.marks?.notes ?? []).map((n) => n.message);
     if (notes.length > 0) parts.push(`<aside class="notes" role="note">${notes.map((n) => `<p>${escapeText(n)}</p>`).join('')}</aside>`);
-    if (d.letterhead.length > 0) parts.push(`<header class="letterhead">${d.letterhead.map((l) => `<p>${escapeText(l)}</p>`).join('')}</header>`);
-    if (d.header.length > 0) {
-      parts.push(
-        `<dl class="memo">${d.header.map((h) => `<div${this.sourceAttr(h.sources)}><dt>${escapeText(h.label)}</dt><dd>${escapeText(h.value)}</dd></div>`).join('')}</dl>`,
-      );
-    }
-    parts.push(`<h1>${escapeText(d.title)}</h1>`);
-    parts.push(...d.opening.map((p) => this.paragraph(p)));
-    parts.push(this.section(d.context), this.section(d.summary));
-    const c = d.commentary;
-    parts.push(
-      `<section id="${escapeAttribute(c.id)}" class="commentary">${c.heading ? `<h2>${escapeText(c.heading)}</h2>` : ''}${c.themes
-        .map(
-          (t) =>
-            `<section id="${escapeAttribute(t.id)}" class="theme"><h3><span class="number">${t.number}.</span> ${escapeText(t.title)}</h3>${t.paragraphs
-              .map((p) => this.paragraph(p, `${p.number}.`, p.overridden ? 'overridden' : undefined))
-              .join('')}</section>`,
-        )
-        .join('')}</section>`,
-    );
-    parts.push(this.section(d.operationalManagement), this.list(d.keyStrengths), this.list(d.areasForImprovement), this.section(d.closing));
-    if (d.copyTo) {
-      const rows = d.copyTo.rows
-        .map((row) => `<tr${this.sourceAttr(row.sources)}><th scope="row">${escapeText(row.role)}</th><td>${escapeText(row.names.join(', '))}</td></tr>`)
-        .join('');
-      parts.push(
-        `<section id="${escapeAttribute(d.copyTo.id)}" class="copy-to">${d.copyTo.heading ? `<h2>${escapeText(d.copyTo.heading)}</h2>` : ''}<table><tbody>${rows}</tbody></table></section>`,
-      );
-    }
-    if (d.note) parts.push(this.paragraph(d.note, undefined, 'note'));
+    for (const b of d.blocks) parts.push(this.block(b, 0));
     const uri = this.links === 'full' ? ` data-uri="${escapeAttribute(d.uri)}"` : '';
     return `<article class="sqs-report"${uri} data-phrasebook="${escapeAttribute(d.phrasebookId)}" data-figures="${d.figuresFrom}">\n${parts.filter((p) => p).join('\n')}\n</article>`;
   }
 
-  private section(s: Section | undefined): string {
-    if (!s || (s.paragraphs.length === 0 && !s.heading)) return '';
-    return `<section id="${escapeAttribute(s.id)}">${s.heading ? `<h2>${escapeText(s.heading)}</h2>` : ''}${s.paragraphs.map((p) => this.paragraph(p)).join('')}</section>`;
-  }
-
-  private list(l: ListSection | undefined): string {
-    if (!l) return '';
-    const tag = l.numbering === 'roman' ? 'ol type="i" class="roman"' : 'ul';
-    const items = l.items.map((item) => `<li id="${escapeAttribute(item.id)}"${this.sourceAttr(item.sources)}>${escapeText(item.text)}</li>`).join('');
-    return `<section id="${escapeAttribute(l.id)}">${l.heading ? `<h2>${escapeText(l.heading)}</h2>` : ''}${l.intro ? this.paragraph(l.intro) : ''}<${tag}>${items}</${tag.split(' ')[0]}>${l.outro ? this.paragraph(l.outro) : ''}</section>`;
+  /** One block at a nesting depth (0: a part of the report, whose heading is an <h2>). */
+  private block(b: ReportBlock, depth: number): string {
+    switch (b.kind) {
+      case 'letterhead':
+        return `<header class="letterhead">${b.lines.map((l) => `<p>${escapeText(l)}</p>`).join('')}</header>`;
+      case 'memo':
+        return `<dl class="memo">${b.fields.map((h) => `<div${this.sourceAttr(h.sources)}><dt>${escapeText(h.label)}</dt><dd>${escapeText(h.value)}</dd></div>`).join('')}</dl>`;
+      case 'title':
+        return `<h1>${escapeText(b.text)}</h1>`;
+      case 'section': {
+        if (b.blocks.length === 0 && !b.heading) return '';
+        const level = Math.min(depth + 2, 6);
+        const number = b.number === undefined ? '' : `<span class="number">${b.number}.</span> `;
+        const heading = b.heading ? `<h${level}>${number}${escapeText(b.heading)}</h${level}>` : '';
+        const className = sectionClasses[b.role];
+        return `<section id="${escapeAttribute(b.id)}"${className ? ` class="${className}"` : ''}>${heading}${b.blocks.map((c) => this.block(c, depth + 1)).join('')}</section>`;
+      }
+      case 'paragraph': {
+        const p = b.paragraph;
+        return isNumbered(p) ? this.paragraph(p, `${p.number}.`, p.overridden ? 'overridden' : undefined) : this.paragraph(p);
+      }
+      case 'list': {
+        const tag = b.numbering === 'roman' ? 'ol type="i" class="roman"' : 'ul';
+        const items = b.items.map((item) => `<li id="${escapeAttribute(item.id)}"${this.sourceAttr(item.sources)}>${escapeText(item.text)}</li>`).join('');
+        return `<${tag}>${items}</${tag.split(' ')[0]}>`;
+      }
+      case 'table': {
+        const rows = b.rows
+          .map((row) => `<tr${this.sourceAttr(row.sources)}><th scope="row">${escapeText(row.role)}</th><td>${escapeText(row.names.join(', '))}</td></tr>`)
+          .join('');
+        return `<table><tbody>${rows}</tbody></table>`;
+      }
+      case 'note':
+        return this.paragraph(b.paragraph, undefined, 'note');
+    }
   }
 
   private paragraph(p: Paragraph, number?: string, className?: string): string {

@@ -1,20 +1,19 @@
-import type { Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Heading, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import {
+  isNumbered,
   markNotes,
   paragraphText,
   quoteParts,
   severityLabel,
-  type ListSection,
   type MarkNote,
   type MarkSeverity,
-  type Paragraph,
+  type ReportBlock,
   type ReportDocument,
   type ReportMarks,
-  type Section,
   type Sentence,
-} from '../core/index';
+} from '../core/api';
 import { roman } from './numbering';
 
 /**
@@ -36,65 +35,57 @@ export function renderMarkdown(doc: ReportDocument, options: MarkdownOptions = {
     type: 'blockquote',
     children: [paragraph([strong(`${severityLabel(severity)}:`), text(` ${message}`)])],
   });
-  const marked = (p: Paragraph) => {
-    const mark = marks.get(p.id);
-    if (mark) out.push(note(mark.severity, mark.message));
+  const heading = (depth: number, value: string | undefined) => {
+    if (value) out.push({ type: 'heading', depth: Math.min(depth, 6) as Heading['depth'], children: [text(value)] });
   };
-  const para = (p: Paragraph | undefined) => {
-    if (!p) return;
-    marked(p);
-    out.push(paragraph(sentencesPhrasing(p.sentences)));
-  };
-  const heading = (depth: 1 | 2 | 3, value: string | undefined) => {
-    if (value) out.push({ type: 'heading', depth, children: [text(value)] });
-  };
-  const section = (s: Section | undefined) => {
-    if (!s) return;
-    heading(2, s.heading);
-    s.paragraphs.forEach(para);
-  };
-  const list = (l: ListSection | undefined) => {
-    if (!l) return;
-    heading(2, l.heading);
-    para(l.intro);
-    if (l.numbering === 'roman') {
-      // Markdown has no roman numbering: numbered lines of one paragraph, as the published reports set them.
-      out.push(paragraph(lines(l.items.map((item, i): PhrasingContent[] => [text(`${roman(i + 1)}. ${item.text}`)]))));
-    } else {
-      out.push({
-        type: 'list',
-        ordered: false,
-        spread: false,
-        children: l.items.map((item) => ({ type: 'listItem', spread: false, children: [paragraph([text(item.text)])] })),
-      });
+
+  /** One block at a nesting depth (0: a part of the report; its sections are headed at depth + 2). */
+  const block = (b: ReportBlock, depth: number): void => {
+    switch (b.kind) {
+      case 'letterhead':
+        out.push(paragraph(lines(b.lines.map((l) => [text(l)]))));
+        return;
+      case 'memo':
+        out.push(paragraph(lines(b.fields.map((h) => [strong(h.label), text(` ${h.value}`)]))));
+        return;
+      case 'title':
+        heading(1, b.text);
+        return;
+      case 'section':
+        heading(depth + 2, b.heading === undefined ? undefined : b.number === undefined ? b.heading : `${b.number}. ${b.heading}`);
+        for (const child of b.blocks) block(child, depth + 1);
+        return;
+      case 'paragraph': {
+        const p = b.paragraph;
+        const mark = marks.get(p.id);
+        if (mark) out.push(note(mark.severity, mark.message));
+        out.push(paragraph(isNumbered(p) ? [strong(`${p.number}.`), text(' '), ...sentencesPhrasing(p.sentences)] : sentencesPhrasing(p.sentences)));
+        return;
+      }
+      case 'list':
+        if (b.numbering === 'roman') {
+          // Markdown has no roman numbering: numbered lines of one paragraph, as the published reports set them.
+          out.push(paragraph(lines(b.items.map((item, i): PhrasingContent[] => [text(`${roman(i + 1)}. ${item.text}`)]))));
+        } else {
+          out.push({
+            type: 'list',
+            ordered: false,
+            spread: false,
+            children: b.items.map((item) => ({ type: 'listItem', spread: false, children: [paragraph([text(item.text)])] })),
+          });
+        }
+        return;
+      case 'table':
+        out.push(copyTable(b.rows));
+        return;
+      case 'note':
+        out.push(paragraph([text(paragraphText(b.paragraph))]));
+        return;
     }
-    para(l.outro);
   };
 
   for (const n of options.marks?.notes ?? []) out.push(note('information', n.message));
-  if (doc.letterhead.length > 0) out.push(paragraph(lines(doc.letterhead.map((l) => [text(l)]))));
-  if (doc.header.length > 0) out.push(paragraph(lines(doc.header.map((h) => [strong(h.label), text(` ${h.value}`)]))));
-  heading(1, doc.title);
-  doc.opening.forEach(para);
-  section(doc.context);
-  section(doc.summary);
-  heading(2, doc.commentary.heading);
-  for (const theme of doc.commentary.themes) {
-    heading(3, `${theme.number}. ${theme.title}`);
-    for (const p of theme.paragraphs) {
-      marked(p);
-      out.push(paragraph([strong(`${p.number}.`), text(' '), ...sentencesPhrasing(p.sentences)]));
-    }
-  }
-  section(doc.operationalManagement);
-  list(doc.keyStrengths);
-  list(doc.areasForImprovement);
-  section(doc.closing);
-  if (doc.copyTo) {
-    heading(2, doc.copyTo.heading);
-    out.push(copyTable(doc.copyTo.rows));
-  }
-  if (doc.note) out.push(paragraph([text(paragraphText(doc.note))]));
+  for (const b of doc.blocks) block(b, 0);
 
   const root: Root = { type: 'root', children: out };
   return toMarkdown(root, {

@@ -7,7 +7,7 @@ import type { Located } from '../model/reader';
 import { ReportContext } from './context';
 import { printableReport } from './printable';
 import { criterionSentences } from './criterion';
-import type { ListSection, NumberedParagraph, Paragraph, ReportDocument, Section, Sentence, ThemeSection } from './document';
+import type { ListBlock, NumberedParagraph, Paragraph, ParagraphBlock, ReportBlock, ReportDocument, SectionBlock, SectionRole, Sentence } from './document';
 import { narrativeParagraphs } from './narrative';
 
 export interface ReportOptions {
@@ -63,34 +63,43 @@ export function buildReport(inspection: Inspection, options: ReportOptions = {})
   };
 
   const heading = (section: ReportSectionData) => (section.heading !== undefined ? ctx.fill(section.heading)?.text : undefined);
-  const section = (id: string, data: ReportSectionData, paragraphs: Paragraph[]): Section => {
+  const section = (id: SectionRole, data: ReportSectionData, blocks: ReportBlock[]): SectionBlock => {
     const h = heading(data);
-    return { id, ...(h !== undefined && { heading: h }), paragraphs };
+    return { kind: 'section', id, role: id, ...(h !== undefined && { heading: h }), blocks };
   };
+  const paragraphs = (ps: readonly Paragraph[]): ParagraphBlock[] => ps.map((paragraph) => ({ kind: 'paragraph', paragraph }));
 
-  const context = section(
-    'context',
-    report.context,
-    narrative.context ? prose('context', narrative.context, 'narrative context') : standard('context', report.context.paragraphs),
-  );
+  const contextParagraphs = narrative.context ? prose('context', narrative.context, 'narrative context') : standard('context', report.context.paragraphs);
   const summaryParagraphs = prose('summary', narrative.summary, 'narrative summary');
 
-  const themes: ThemeSection[] = catalogue.themes
+  const themes: SectionBlock[] = catalogue.themes
     .filter((t) => t.number !== undefined)
     .map((t) => ({
+      kind: 'section',
       id: `theme-${t.number}`,
+      role: 'theme',
       number: t.number!,
-      title: t.title,
-      paragraphs: t.criteria.flatMap((c): NumberedParagraph[] => {
+      heading: t.title,
+      blocks: t.criteria.flatMap((c): ParagraphBlock[] => {
         const made = sentencesOf(c);
         if (!made || made.sentences.length === 0) return [];
-        return [{ id: `criterion-${c.id}`, number: c.id, criterionId: c.id, sentences: made.sentences, ...(made.overridden && { overridden: true }) }];
+        const paragraph: NumberedParagraph = {
+          id: `criterion-${c.id}`,
+          number: c.id,
+          criterionId: c.id,
+          sentences: made.sentences,
+          ...(made.overridden && { overridden: true }),
+        };
+        return [{ kind: 'paragraph', paragraph }];
       }),
     }));
 
-  // Unnumbered themes (operational management) are reported in their own section, after its narrative,
-  // unless the narrative places them with a {criterion} marker.
   const omParagraphs = prose('operational-management', narrative.operationalManagement, 'narrative operational management');
+  // Every narrative block is read before the unnumbered themes are placed: a {criterion} marker in any of them,
+  // the closing included, places its criterion there and only there.
+  const closingNarrative = prose('closing-narrative', narrative.closing, 'narrative closing');
+  // Unnumbered themes (operational management) are reported in their own section, after its narrative,
+  // unless a narrative block places them with a {criterion} marker.
   for (const t of catalogue.themes.filter((th) => th.number === undefined)) {
     for (const c of t.criteria) {
       if (placed.has(c.id)) continue;
@@ -99,28 +108,68 @@ export function buildReport(inspection: Inspection, options: ReportOptions = {})
     }
   }
 
-  const list = (id: string, data: ReportSectionData, items: Located<string>[], numbering: ListSection['numbering'], label: string): ListSection | undefined => {
+  const list = (
+    id: SectionRole,
+    data: ReportSectionData,
+    items: Located<string>[],
+    numbering: ListBlock['numbering'],
+    label: string,
+  ): SectionBlock | undefined => {
     if (items.length === 0) return undefined;
-    const h = heading(data);
-    const intro = data.intro !== undefined ? standard(`${id}-intro`, [data.intro])[0] : undefined;
-    const outro = data.outro !== undefined ? standard(`${id}-outro`, [data.outro])[0] : undefined;
-    return {
-      id,
-      ...(h !== undefined && { heading: h }),
-      ...(intro && { intro }),
-      numbering,
-      items: items.map((item, i) => ({ id: `${id}-${i + 1}`, text: item.value.trim(), sources: [ctx.link(item, 'narrative', `${label} ${i + 1}`)] })),
-      ...(outro && { outro }),
-    };
+    const intro = data.intro !== undefined ? standard(`${id}-intro`, [data.intro]) : [];
+    const outro = data.outro !== undefined ? standard(`${id}-outro`, [data.outro]) : [];
+    return section(id, data, [
+      ...paragraphs(intro),
+      {
+        kind: 'list',
+        numbering,
+        items: items.map((item, i) => ({ id: `${id}-${i + 1}`, text: item.value.trim(), sources: [ctx.link(item, 'narrative', `${label} ${i + 1}`)] })),
+      },
+      ...paragraphs(outro),
+    ]);
   };
 
-  const closingParagraphs = [...prose('closing-narrative', narrative.closing, 'narrative closing'), ...standard('closing', report.closing.paragraphs)];
-  const copyHeading = heading(report.copyTo);
+  // The parts below are worded in this order so that the report's warnings come in the order they always have.
+  const closingParagraphs = [...closingNarrative, ...standard('closing', report.closing.paragraphs)];
   const title = ctx.fill(report.title)?.text ?? report.title.replace(/\s*\{[^}]*\}/g, '');
   const keyStrengths = list('key-strengths', report.keyStrengths, narrative.keyStrengths, 'bullet', 'key strength');
   const areas = list('areas-for-improvement', report.areasForImprovement, narrative.areasForImprovement, 'roman', 'area for improvement');
   const note = report.note !== undefined ? standard('note', [report.note])[0] : undefined;
-  const commentaryHeading = heading(report.commentary);
+  const letterhead = report.letterhead.flatMap((t) => ctx.fill(t)?.text ?? []);
+  const header = report.header.flatMap((h) => {
+    const v = ctx.fillOrWarn(h.value, `"${h.label.replace(/:$/, '')}" line of the header`);
+    return v ? [{ label: h.label, value: v.text, sources: v.sources }] : [];
+  });
+  const opening = standard('opening', report.opening);
+
+  const blocks: ReportBlock[] = [
+    ...(letterhead.length > 0 ? [{ kind: 'letterhead' as const, lines: letterhead }] : []),
+    ...(header.length > 0 ? [{ kind: 'memo' as const, fields: header }] : []),
+    { kind: 'title', text: title },
+    ...paragraphs(opening),
+    section('context', report.context, paragraphs(contextParagraphs)),
+    ...(summaryParagraphs.length > 0 ? [section('summary', report.summary, paragraphs(summaryParagraphs))] : []),
+    section('commentary', report.commentary, themes),
+    ...(omParagraphs.length > 0 ? [section('operational-management', report.operationalManagement, paragraphs(omParagraphs))] : []),
+    ...(keyStrengths ? [keyStrengths] : []),
+    ...(areas ? [areas] : []),
+    section('closing', report.closing, paragraphs(closingParagraphs)),
+    ...(model.copyTo.length > 0
+      ? [
+          section('copy-to', report.copyTo, [
+            {
+              kind: 'table',
+              rows: model.copyTo.map((row) => ({
+                role: row.role.value,
+                names: row.names.map((n) => n.value),
+                sources: [ctx.link(row.role, 'field', 'copy to'), ...row.names.map((n) => ctx.link(n, 'field', 'copy to'))],
+              })),
+            },
+          ]),
+        ]
+      : []),
+    ...(note ? [{ kind: 'note' as const, paragraph: note }] : []),
+  ];
 
   return printableReport({
     uri: inspection.file.uri,
@@ -128,32 +177,8 @@ export function buildReport(inspection: Inspection, options: ReportOptions = {})
     phrasebookId: phrasebook.id,
     language: phrasebook.language,
     figuresFrom: inspection.cases.size > 0 ? 'cases' : 'stated',
-    letterhead: report.letterhead.flatMap((t) => ctx.fill(t)?.text ?? []),
-    header: report.header.flatMap((h) => {
-      const v = ctx.fillOrWarn(h.value, `"${h.label.replace(/:$/, '')}" line of the header`);
-      return v ? [{ label: h.label, value: v.text, sources: v.sources }] : [];
-    }),
     title,
-    opening: standard('opening', report.opening),
-    context,
-    ...(summaryParagraphs.length > 0 && { summary: section('summary', report.summary, summaryParagraphs) }),
-    commentary: { id: 'commentary', ...(commentaryHeading !== undefined && { heading: commentaryHeading }), themes },
-    ...(omParagraphs.length > 0 && { operationalManagement: section('operational-management', report.operationalManagement, omParagraphs) }),
-    ...(keyStrengths && { keyStrengths }),
-    ...(areas && { areasForImprovement: areas }),
-    closing: section('closing', report.closing, closingParagraphs),
-    ...(model.copyTo.length > 0 && {
-      copyTo: {
-        id: 'copy-to',
-        ...(copyHeading !== undefined && { heading: copyHeading }),
-        rows: model.copyTo.map((row) => ({
-          role: row.role.value,
-          names: row.names.map((n) => n.value),
-          sources: [ctx.link(row.role, 'field', 'copy to'), ...row.names.map((n) => ctx.link(n, 'field', 'copy to'))],
-        })),
-      },
-    }),
-    ...(note && { note }),
+    blocks,
     warnings: ctx.warnings,
   });
 }

@@ -76,33 +76,10 @@ export interface NumberedParagraph extends Paragraph {
   overridden?: boolean;
 }
 
-export interface Section {
-  id: string;
-  heading?: string;
-  paragraphs: Paragraph[];
-}
-
-export interface ThemeSection {
-  id: string;
-  number: number;
-  title: string;
-  paragraphs: NumberedParagraph[];
-}
-
 export interface ListItem {
   id: string;
   text: string;
   sources: SourceLink[];
-}
-
-export interface ListSection {
-  id: string;
-  heading?: string;
-  intro?: Paragraph;
-  /** `bullet` (key strengths) or `roman` (areas requiring improvement: i., ii., …). */
-  numbering: 'bullet' | 'roman';
-  items: ListItem[];
-  outro?: Paragraph;
 }
 
 export interface HeaderField {
@@ -124,6 +101,75 @@ export interface ReportWarning {
   sources: SourceLink[];
 }
 
+/**
+ * The report as an ordered tree of typed blocks, the one statement of what the report holds and in what order:
+ * every renderer, the preview and navigation are a switch over `kind`. A new kind of content (a figures table,
+ * a chart) is a new member here, and the compiler then names every switch that must learn it.
+ */
+export type ReportBlock = LetterheadBlock | MemoBlock | TitleBlock | SectionBlock | ParagraphBlock | ListBlock | TableBlock | NoteBlock;
+
+/** The inspectorate's address lines above the letter. */
+export interface LetterheadBlock {
+  kind: 'letterhead';
+  lines: string[];
+}
+
+/** The letter's "To: / From: / Date:" lines. */
+export interface MemoBlock {
+  kind: 'memo';
+  fields: HeaderField[];
+}
+
+/** The report's title, printed as its top heading. */
+export interface TitleBlock {
+  kind: 'title';
+  text: string;
+}
+
+/** What a section is in the letter: renderers style some apart (the commentary, its themes, the copy-to table). */
+export type SectionRole =
+  'context' | 'summary' | 'commentary' | 'theme' | 'operational-management' | 'key-strengths' | 'areas-for-improvement' | 'closing' | 'copy-to';
+
+/**
+ * A part of the letter with an optional heading and the blocks under it. Its heading's level is its depth: a
+ * section of the report is headed one level below the title, a section in a section (a theme of the commentary)
+ * one level further down. A section with no heading and nothing in it prints nothing.
+ */
+export interface SectionBlock {
+  kind: 'section';
+  id: string;
+  role: SectionRole;
+  heading?: string;
+  /** Printed before the heading: a theme's number ("1."). */
+  number?: number;
+  blocks: ReportBlock[];
+}
+
+/** A paragraph of prose; a numbered one (`NumberedParagraph`) is a criterion's commentary. */
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  paragraph: Paragraph | NumberedParagraph;
+}
+
+/** Bulleted (key strengths) or roman-numbered (areas requiring improvement: i., ii., …) entries. */
+export interface ListBlock {
+  kind: 'list';
+  numbering: 'bullet' | 'roman';
+  items: ListItem[];
+}
+
+/** The copy-to list: a role and its people per row. */
+export interface TableBlock {
+  kind: 'table';
+  rows: CopyRow[];
+}
+
+/** The small print at the very end of the letter. */
+export interface NoteBlock {
+  kind: 'note';
+  paragraph: Paragraph;
+}
+
 export interface ReportDocument {
   /** The inspection file's URI. */
   uri: string;
@@ -133,20 +179,15 @@ export interface ReportDocument {
   language: string;
   /** `cases` when case files exist (their tallies are the figures), else `stated`. */
   figuresFrom: 'cases' | 'stated';
-  letterhead: string[];
-  header: HeaderField[];
+  /** The title, for a page's or a file's properties (the title block prints it). */
   title: string;
-  opening: Paragraph[];
-  context: Section;
-  summary?: Section;
-  commentary: { id: string; heading?: string; themes: ThemeSection[] };
-  operationalManagement?: Section;
-  keyStrengths?: ListSection;
-  areasForImprovement?: ListSection;
-  closing: Section;
-  copyTo?: { id: string; heading?: string; rows: CopyRow[] };
-  note?: Paragraph;
+  /** What the report prints, in order. */
+  blocks: ReportBlock[];
   warnings: ReportWarning[];
+}
+
+export function isNumbered(p: Paragraph): p is NumberedParagraph {
+  return 'number' in p;
 }
 
 /**

@@ -39,7 +39,7 @@ export function markReport(doc: ReportDocument, findings: readonly Finding[], ca
   const byFindings = paragraphsAffectedBy(doc, relevant);
   const { placed, unplaced } = paragraphsWarned(doc, catalogue);
   const marks: ParagraphMark[] = [];
-  for (const { paragraph } of paragraphsOf(doc)) {
+  for (const paragraph of paragraphsOf(doc)) {
     const hits = byFindings.get(paragraph.id) ?? [];
     const warnings = placed.get(paragraph.id) ?? [];
     if (hits.length === 0 && warnings.length === 0) continue;

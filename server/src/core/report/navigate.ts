@@ -1,34 +1,49 @@
 import type { Finding, Position, Range } from '../types';
 import type { Catalogue } from '../criteria/catalogue';
-import type { ListSection, Paragraph, ReportDocument, ReportWarning, Sentence, SourceLink } from './document';
+import {
+  isNumbered,
+  type ListItem,
+  type NumberedParagraph,
+  type Paragraph,
+  type ReportBlock,
+  type ReportDocument,
+  type ReportWarning,
+  type Sentence,
+  type SourceLink,
+} from './document';
 
 // Ways into a report document for adapters: the preview maps a click to a sentence's sources, the cursor to
 // the paragraphs it feeds, and diagnostics to the paragraphs whose figures they put in doubt.
 
-export interface ParagraphEntry {
-  paragraph: Paragraph;
-  /** The id of the section (or list) holding it: "commentary", "summary", "key-strengths", … */
-  sectionId: string;
+/** Every paragraph of the report, in reading order (list items as one-sentence paragraphs). */
+export function paragraphsOf(doc: ReportDocument): Paragraph[] {
+  const out: Paragraph[] = [];
+  const visit = (b: ReportBlock): void => {
+    switch (b.kind) {
+      case 'paragraph':
+      case 'note':
+        out.push(b.paragraph);
+        return;
+      case 'list':
+        out.push(...b.items.map(itemParagraph));
+        return;
+      case 'section':
+        b.blocks.forEach(visit);
+        return;
+      case 'letterhead':
+      case 'memo':
+      case 'title':
+      case 'table':
+        return;
+    }
+  };
+  doc.blocks.forEach(visit);
+  return out;
 }
 
-/** Every paragraph of the report, in reading order (list items as one-sentence paragraphs). */
-export function paragraphsOf(doc: ReportDocument): ParagraphEntry[] {
-  const out: ParagraphEntry[] = [];
-  const add = (sectionId: string, ps: readonly (Paragraph | undefined)[]) => {
-    for (const p of ps) if (p) out.push({ paragraph: p, sectionId });
-  };
-  add('opening', doc.opening);
-  add(doc.context.id, doc.context.paragraphs);
-  if (doc.summary) add(doc.summary.id, doc.summary.paragraphs);
-  for (const t of doc.commentary.themes) add(doc.commentary.id, t.paragraphs);
-  if (doc.operationalManagement) add(doc.operationalManagement.id, doc.operationalManagement.paragraphs);
-  for (const l of [doc.keyStrengths, doc.areasForImprovement]) {
-    if (!l) continue;
-    add(l.id, [l.intro, ...listParagraphs(l), l.outro]);
-  }
-  add(doc.closing.id, doc.closing.paragraphs);
-  add('note', [doc.note]);
-  return out;
+/** The commentary's numbered paragraphs, in order. */
+export function numberedParagraphs(doc: ReportDocument): NumberedParagraph[] {
+  return paragraphsOf(doc).filter(isNumbered);
 }
 
 /** The key the HTML renderer puts on each sentence (`data-sentence`): "<paragraph id>:<index>". */
@@ -41,9 +56,9 @@ export function sentenceByKey(doc: ReportDocument, key: string): { paragraph: Pa
   const cut = key.lastIndexOf(':');
   const id = key.slice(0, cut);
   const index = Number(key.slice(cut + 1));
-  const entry = paragraphsOf(doc).find((e) => e.paragraph.id === id);
-  const sentence = entry?.paragraph.sentences[index];
-  return entry && sentence ? { paragraph: entry.paragraph, sentence } : undefined;
+  const paragraph = paragraphsOf(doc).find((p) => p.id === id);
+  const sentence = paragraph?.sentences[index];
+  return paragraph && sentence ? { paragraph, sentence } : undefined;
 }
 
 /**
@@ -51,9 +66,9 @@ export function sentenceByKey(doc: ReportDocument, key: string): { paragraph: Pa
  * order. Empty when the paragraph or sentence is not in this report (a click on a page that was just replaced).
  */
 export function sourcesOf(doc: ReportDocument, paragraphId: string, sentence?: number): SourceLink[] {
-  const entry = paragraphsOf(doc).find((e) => e.paragraph.id === paragraphId);
-  if (!entry) return [];
-  const sentences = sentence === undefined ? entry.paragraph.sentences : entry.paragraph.sentences.slice(sentence, sentence + 1);
+  const paragraph = paragraphsOf(doc).find((p) => p.id === paragraphId);
+  if (!paragraph) return [];
+  const sentences = sentence === undefined ? paragraph.sentences : paragraph.sentences.slice(sentence, sentence + 1);
   return distinctPlaces(sentences.flatMap((s) => s.sources));
 }
 
@@ -71,9 +86,7 @@ export function distinctPlaces(links: readonly SourceLink[]): SourceLink[] {
 /** The paragraphs made from a place in a file (the cursor in a case file or the inspection file). */
 export function paragraphsFedBy(doc: ReportDocument, uri: string, at: Position | Range): Paragraph[] {
   const range = 'line' in at ? { start: at, end: at } : at;
-  return paragraphsOf(doc)
-    .map((e) => e.paragraph)
-    .filter((p) => p.sentences.some((s) => s.sources.some((l) => l.uri === uri && overlaps(l.range, range))));
+  return paragraphsOf(doc).filter((p) => p.sentences.some((s) => s.sources.some((l) => l.uri === uri && overlaps(l.range, range))));
 }
 
 /**
@@ -82,7 +95,7 @@ export function paragraphsFedBy(doc: ReportDocument, uri: string, at: Position |
  */
 export function paragraphsAffectedBy(doc: ReportDocument, findings: readonly Finding[]): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
-  for (const { paragraph } of paragraphsOf(doc)) {
+  for (const paragraph of paragraphsOf(doc)) {
     const links: SourceLink[] = paragraph.sentences.filter((s) => s.kind === 'generated' || s.kind === 'reasons').flatMap((s) => s.sources);
     const hits = findings.filter((f) => links.some((l) => l.uri === f.uri && overlaps(l.range, f.range)));
     if (hits.length > 0) out.set(paragraph.id, hits);
@@ -96,7 +109,7 @@ export function paragraphsAffectedBy(doc: ReportDocument, findings: readonly Fin
  * question, or about a criterion the report has no paragraph for, is `unplaced`.
  */
 export function paragraphsWarned(doc: ReportDocument, catalogue: Catalogue): { placed: Map<string, ReportWarning[]>; unplaced: ReportWarning[] } {
-  const paragraphs = paragraphsOf(doc).map((e) => e.paragraph);
+  const paragraphs = paragraphsOf(doc);
   const placed = new Map<string, ReportWarning[]>();
   const unplaced: ReportWarning[] = [];
   for (const w of doc.warnings) {
@@ -105,7 +118,7 @@ export function paragraphsWarned(doc: ReportDocument, catalogue: Catalogue): { p
       w.questionId === undefined
         ? undefined
         : (paragraphs.find((p) => p.sentences.some((s) => s.questionId === w.questionId)) ??
-          doc.commentary.themes.flatMap((t) => t.paragraphs).find((p) => p.criterionId === criterionId));
+          paragraphs.filter(isNumbered).find((p) => p.criterionId === criterionId));
     if (home) placed.set(home.id, [...(placed.get(home.id) ?? []), w]);
     else unplaced.push(w);
   }
@@ -121,9 +134,7 @@ export function overlaps(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-/** A list's entries as one-sentence paragraphs (so a bullet can be found like any paragraph). */
-function listParagraphs(list: ListSection): Paragraph[] {
-  // Destructured: the architecture test keeps the yaml-node property name to yaml/nodes.ts.
-  const { items: entries } = list;
-  return entries.map((entry): Paragraph => ({ id: entry.id, sentences: [{ text: entry.text, kind: 'narrative', sources: entry.sources }] }));
+/** A list's entry as a one-sentence paragraph (so a bullet can be found like any paragraph). */
+function itemParagraph(item: ListItem): Paragraph {
+  return { id: item.id, sentences: [{ text: item.text, kind: 'narrative', sources: item.sources }] };
 }

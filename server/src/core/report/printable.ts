@@ -1,4 +1,4 @@
-import type { ReportDocument } from './document';
+import type { Paragraph, ReportBlock, ReportDocument, ReportWarning, Sentence } from './document';
 
 // A YAML double-quoted string can hold any code point through an escape ("\0", "\uFFFE"), and a file can carry
 // stray control characters. None of them prints, and several make a renderer's output invalid: XML (DOCX)
@@ -15,62 +15,68 @@ export function printable(text: string): string {
   return text.replace(unprintable, '');
 }
 
-/** Every text of the report made printable; URIs, ids and numbers as they are. */
+/**
+ * Every text the report prints, and its warnings, made printable. Source links (URIs, ranges and the labels an
+ * editor shows in a pick list) and ids are not printed and are left alone, so links and keys still match. What
+ * needs no change is returned as it is (the same object), so a report of ordinary text is not copied at all.
+ */
 export function printableReport(doc: ReportDocument): ReportDocument {
-  return clean(doc, '') as ReportDocument;
+  const title = text(doc.title);
+  const blocks = each(doc.blocks, block);
+  const warnings = each(doc.warnings, warning);
+  return title === doc.title && blocks === doc.blocks && warnings === doc.warnings ? doc : { ...doc, title, blocks, warnings };
 }
 
-/**
- * What is not printed as the report's text, and so not walked: source links (ranges, URIs and the labels the
- * editor shows in a pick list) and the figures behind a sentence are most of the model's objects.
- */
-const notText = new Set(['sources', 'source', 'range', 'figures']);
+function block(b: ReportBlock): ReportBlock {
+  switch (b.kind) {
+    case 'letterhead':
+      return changed(b, { lines: each(b.lines, text) });
+    case 'memo':
+      return changed(b, { fields: each(b.fields, (f) => changed(f, { label: text(f.label), value: text(f.value) })) });
+    case 'title':
+      return changed(b, { text: text(b.text) });
+    case 'section':
+      return changed(b, { ...(b.heading !== undefined && { heading: text(b.heading) }), blocks: each(b.blocks, block) });
+    case 'paragraph':
+    case 'note':
+      return changed(b, { paragraph: paragraph(b.paragraph) });
+    case 'list':
+      return changed(b, { items: each(b.items, (i) => changed(i, { text: text(i.text) })) });
+    case 'table':
+      return changed(b, { rows: each(b.rows, (r) => changed(r, { role: text(r.role), names: each(r.names, text) })) });
+  }
+}
 
-/** Keys whose strings are identifiers, not text: left alone so links and keys still match. */
-const identifiers = new Set([
-  'uri',
-  'id',
-  'questionId',
-  'criterionId',
-  'paragraphId',
-  'catalogueId',
-  'phrasebookId',
-  'language',
-  'kind',
-  'role',
-  'style',
-  'framing',
-  'from',
-  'figuresFrom',
-  'numbering',
-  'severity',
-]);
+function paragraph<P extends Paragraph>(p: P): P {
+  const sentences = each(p.sentences, sentence);
+  return sentences === p.sentences ? p : { ...p, sentences };
+}
 
-/**
- * The value with its texts made printable. What needs no change is returned as it is (the same object), so a
- * report of ordinary text is not copied at all, and the ranges its links share with the model stay the same
- * objects.
- */
-function clean(value: unknown, key: string): unknown {
-  if (typeof value === 'string') {
-    if (identifiers.has(key)) return value;
-    unprintable.lastIndex = 0;
-    return unprintable.test(value) ? printable(value) : value;
-  }
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
-    value.forEach((v, i) => {
-      const c = clean(v, key);
-      if (c !== v) (copy ??= [...value])[i] = c;
-    });
-    return copy ?? value;
-  }
-  let copy: Record<string, unknown> | undefined;
-  for (const [k, v] of Object.entries(value)) {
-    if (notText.has(k)) continue;
-    const c = clean(v, k);
-    if (c !== v) (copy ??= { ...(value as Record<string, unknown>) })[k] = c;
-  }
-  return copy ?? value;
+function sentence(s: Sentence): Sentence {
+  return changed(s, { text: text(s.text), ...(s.quote && { quote: changed(s.quote, { intro: text(s.quote.intro), text: text(s.quote.text) }) }) });
+}
+
+function warning(w: ReportWarning): ReportWarning {
+  return changed(w, { message: text(w.message) });
+}
+
+function text(value: string): string {
+  unprintable.lastIndex = 0;
+  return unprintable.test(value) ? printable(value) : value;
+}
+
+/** The values mapped, or the same array when none changed. */
+function each<T>(values: readonly T[], clean: (v: T) => T): T[] {
+  let copy: T[] | undefined;
+  values.forEach((v, i) => {
+    const c = clean(v);
+    if (c !== v) (copy ??= [...values])[i] = c;
+  });
+  return copy ?? (values as T[]);
+}
+
+/** The object with the cleaned fields, or the same object when none changed. */
+function changed<T extends object>(value: T, cleaned: Partial<T>): T {
+  const differs = (Object.keys(cleaned) as (keyof T)[]).some((k) => cleaned[k] !== value[k]);
+  return differs ? { ...value, ...cleaned } : value;
 }

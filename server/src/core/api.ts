@@ -1,4 +1,4 @@
-// The public surface of the core. Adapters (LSP server, CLI, renderers) import from here only.
+// The public surface of the core. Adapters (LSP server, CLI, renderers) import from here only (a test holds them to it).
 export * from './types';
 export * from './codes';
 export { finding, inFile, type LocalFinding } from './findings';
@@ -49,7 +49,7 @@ export {
   paragraphsFedBy,
   paragraphsAffectedBy,
   paragraphsWarned,
-  type ParagraphEntry,
+  numberedParagraphs,
 } from './report/navigate';
 export {
   markReport,
