@@ -75,7 +75,8 @@ const configs = [
 /**
  * Files derived from the zod schemas and the criteria catalogues, generated here so they can never drift:
  * the JSON Schemas in schemas/, so that other YAML tooling (yamlValidation) understands the files, and the
- * TextMate grammars in syntaxes/, so that what is coloured as a judgement or a reason is what the checks accept.
+ * TextMate grammars in syntaxes/, so that what is coloured as a judgement or a reason is what the checks accept;
+ * and the report's theme stylesheet in media/out/, which the preview links (the client does not import the renderer).
  */
 async function generate(script, outDir) {
   const outfile = path.join(root, 'out', `${path.basename(script, '.ts')}.cjs`);
@@ -101,4 +102,5 @@ if (watch) {
   await Promise.all(configs.map((c) => esbuild.build(c)));
   await generate('scripts/export-schemas.ts', 'schemas');
   await generate('scripts/export-grammar.ts', 'syntaxes');
+  await generate('scripts/export-report-css.ts', 'media/out');
 }

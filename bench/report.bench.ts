@@ -3,9 +3,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { buildReport, InspectionIndex } from '../server/src/core/api';
-import { renderDocx } from '../server/src/render/docx';
+import { renderDocx } from '../server/src/render/formats/docx';
 import { renderHtml } from '../server/src/render/html';
-import { renderMarkdown } from '../server/src/render/markdown';
+import { renderMarkdown } from '../server/src/render/formats/markdown';
 
 // What the report costs. The preview rebuilds the document model after every edit that changes the
 // inspection (throttled), so buildReport is the path that matters; renderers run once per update (HTML) or

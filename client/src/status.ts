@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { progressText } from '../../server/src/core/service/status';
+import { progressText } from './progress';
 import { commandIds, InspectionStatusRequest, type InspectionStatus } from '../../server/src/protocol';
 import { documentSelector, type SqsServer } from './server';
 

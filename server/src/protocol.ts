@@ -1,13 +1,10 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { ReportDocument, SourceLink } from './core/report/document';
-import type { ReportPart } from './core/report/marks';
-import type { Range } from './core/types';
 
-export type { ReportPart };
-
-// The contract between the SQS language server and its clients beyond standard LSP: settings, custom
-// requests and notifications. Imported by both bundles (client/ and server/), so keep it free of
-// anything but types, constants and pure functions.
+// The contract between the SQS language server and its clients beyond standard LSP: settings, report formats,
+// custom requests and notifications, and the shapes they carry. Imported by both bundles (client/ and server/),
+// so keep it free of anything but types, constants and pure functions, and free of the core: what travels is
+// declared here, apart from the core's model, so that the model can change without changing the protocol (the
+// server maps one to the other, lsp/wire.ts).
 
 export const languageIds = { inspection: 'sqs-inspection', case: 'sqs-case' } as const;
 
@@ -57,7 +54,104 @@ export function normaliseSettings(raw: unknown): Settings {
   };
 }
 
+// ----------------------------------------------------------------------------------------- report formats
+
+/**
+ * A format the report can be written in. Each is described once, here, so that the client can offer it (the
+ * export command's pick list, the preview's buttons) without a renderer; the server renders it with the module
+ * named after its id (server/src/render/formats/<id>.ts). `sqs render --format`, `sqs/export` and the preview
+ * all read this list: a new format is that module and one entry below.
+ */
+export interface ReportFormat {
+  /** The format's one name: in `sqs/export`, on the preview's buttons and for `sqs render --format`. */
+  readonly id: string;
+  /** Other names `sqs render --format` accepts; the first is the one its help shows. */
+  readonly aliases: readonly string[];
+  /** A button's text. */
+  readonly label: string;
+  /** A line of a pick list. */
+  readonly description: string;
+  /** What a save dialog calls such files. */
+  readonly fileType: string;
+  readonly extension: string;
+  readonly mimeType: string;
+  /** Binary output travels base64-encoded in `sqs/export`, is never printed to a terminal and is not opened in an editor. */
+  readonly binary: boolean;
+  /** What `--annotate` adds for the inspectors' own copy; absent when the format has no room for it. */
+  readonly annotation?: string;
+}
+
+export const reportFormats = [
+  {
+    id: 'html',
+    aliases: [],
+    label: 'HTML',
+    description: 'HTML (standalone page, prints as the report)',
+    fileType: 'HTML',
+    extension: 'html',
+    mimeType: 'text/html',
+    binary: false,
+    annotation: 'data-source attributes on each sentence',
+  },
+  {
+    id: 'markdown',
+    aliases: ['md'],
+    label: 'Markdown',
+    description: 'Markdown',
+    fileType: 'Markdown',
+    extension: 'md',
+    mimeType: 'text/markdown',
+    binary: false,
+  },
+  {
+    id: 'docx',
+    aliases: [],
+    label: 'DOCX',
+    description: 'Word document (DOCX)',
+    fileType: 'Word document',
+    extension: 'docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    binary: true,
+    annotation: 'a comment on each figure',
+  },
+] as const satisfies readonly ReportFormat[];
+
+export type ReportFormatId = (typeof reportFormats)[number]['id'];
+
+/** The format a name stands for (its id or an alias), if any. */
+export function reportFormat(name: string): ReportFormat | undefined {
+  return reportFormats.find((f) => f.id === name || (f.aliases as readonly string[]).includes(name));
+}
+
+/** The name a command line shows for a format: its first alias ("md"), else its id. */
+export function shortFormatName(f: ReportFormat): string {
+  return f.aliases[0] ?? f.id;
+}
+
 // ----------------------------------------------------------------------------------------------- requests
+
+/** LSP's shapes, 0-based. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/**
+ * A place in an SQS file a part of the report was made from, and what it is: a judgement or a reason counted
+ * in a figure, a stated count, an inspector's quote, narrative prose, hand-written commentary, a header value.
+ */
+export interface SourceLink {
+  uri: string;
+  range: Range;
+  role: 'judgement' | 'reason' | 'stated' | 'quote' | 'narrative' | 'override' | 'field';
+  /** For a pick list or a tooltip: "LIV-07 2.2 assessment: not sufficient". */
+  label: string;
+}
 
 export interface UriParams {
   /** Any SQS file of the inspection: the inspection file or one of its case files. */
@@ -131,6 +225,52 @@ export interface ReportNote {
 }
 
 /**
+ * The report as `sqs/report` carries it: its blocks in reading order (a section holds blocks of its own), every
+ * sentence with the places it was made from. Ids are stable across renders of the same inspection.
+ */
+export interface WireReport {
+  title: string;
+  /** BCP 47: the phrasebook's language. */
+  language: string;
+  /** Whether the figures are the case files' tallies or the stated counts of a tallies-only inspection. */
+  figuresFrom: 'cases' | 'stated';
+  blocks: WireBlock[];
+  /** What the report could not say, and why. */
+  warnings: { message: string; questionId?: string; sources: SourceLink[] }[];
+}
+
+export type WireBlock =
+  | { kind: 'letterhead'; lines: string[] }
+  | { kind: 'memo'; fields: { label: string; value: string; sources: SourceLink[] }[] }
+  | { kind: 'title'; text: string }
+  | { kind: 'section'; id: string; role: string; heading?: string; number?: number; blocks: WireBlock[] }
+  | { kind: 'paragraph'; paragraph: WireParagraph }
+  | { kind: 'note'; paragraph: WireParagraph }
+  | { kind: 'list'; numbering: 'bullet' | 'roman'; items: { id: string; text: string; sources: SourceLink[] }[] }
+  | { kind: 'table'; rows: { role: string; names: string[]; sources: SourceLink[] }[] };
+
+export interface WireParagraph {
+  id: string;
+  /** A criterion's paragraph of the commentary: its number as printed ("2.2") and its criterion. */
+  number?: string;
+  criterionId?: string;
+  /** Hand-written commentary in the inspection file replaced the generated sentences. */
+  overridden?: boolean;
+  sentences: WireSentence[];
+}
+
+export interface WireSentence {
+  text: string;
+  /** generated, reasons, quote, standard, narrative or override. */
+  kind: string;
+  /** The question a sentence about figures is about ("2.2/assessment"). */
+  questionId?: string;
+  sources: SourceLink[];
+  /** What a generated sentence states: a count out of a total, and the words it is stated with. */
+  figures?: { questionId: string; count: number; total: number; framing: string; phrase: string; wording?: string; from: 'cases' | 'stated' }[];
+}
+
+/**
  * The report of an inspection for tools: the document model with every sentence's sources, the live tallies it was
  * made from, and its marks. (The preview asks for less: sqs/preview.)
  */
@@ -144,7 +284,7 @@ export interface ReportPayload {
   phrasebook: string;
   tallies: TallySummary[];
   /** The report: every sentence with the places in the SQS files it was made from. */
-  document: ReportDocument;
+  document: WireReport;
   /** Paragraphs whose figures the inspection's findings put in doubt (after the severity settings), or that the report warns about. */
   marks: ReportMark[];
   /** The report's warnings that concern no paragraph it has (a criterion left out altogether). */
@@ -168,6 +308,15 @@ export interface PreviewRender {
 
 export const PreviewRequest = new RequestType<UriParams, PreviewRender | null, void>('sqs/preview');
 
+/** A part of the report a reader can point at (in the preview: a click, or Enter on a focused paragraph). */
+export type ReportPart =
+  /** A sentence, or without `sentence` a whole paragraph. */
+  | { kind: 'text'; paragraph: string; sentence?: number }
+  /** The note a mark puts on a paragraph. */
+  | { kind: 'mark'; paragraph: string }
+  /** The notes before the report. */
+  | { kind: 'notes' };
+
 export interface PreviewSourcesParams extends UriParams {
   /** The part of the report pointed at, by the ids the preview's HTML carries. */
   part: ReportPart;
@@ -189,15 +338,14 @@ export interface ParagraphsAtParams extends UriParams {
 /** The ids of the report's paragraphs made from what is at a place (the preview highlights them). */
 export const ParagraphsAtRequest = new RequestType<ParagraphsAtParams, string[] | null, void>('sqs/paragraphsAt');
 
-export type ExportFormat = 'html' | 'markdown' | 'docx';
-
 export interface ExportParams extends UriParams {
-  format: ExportFormat;
+  /** A report format's id (reportFormats). */
+  format: ReportFormatId;
 }
 
 /** A rendered report, ready to be written to a file. */
 export interface ExportResult {
-  /** Text for HTML and Markdown; base64 for DOCX. */
+  /** UTF-8 text, or base64 for a binary format. */
   encoding: 'utf8' | 'base64';
   data: string;
 }

@@ -97,6 +97,8 @@ export interface ClientOptions {
   pull?: boolean;
   /** `sqs` settings returned for `workspace/configuration`. */
   settings?: Record<string, unknown>;
+  /** Another build of the server to run (a test's modified copy of the project). */
+  serverPath?: string;
 }
 
 export class TestClient {
@@ -125,7 +127,7 @@ export class TestClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.proc = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [options.serverPath ?? serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     const c = this.connection;

@@ -11,8 +11,9 @@ import {
   ReportRequest,
   type ReportPart,
   type ReportPayload,
+  type WireBlock,
+  type WireParagraph,
 } from '../../server/src/protocol';
-import { paragraphsOf } from '../../server/src/core/api';
 import { ensureBundle, TestClient } from './harness';
 
 // The report as tools, the preview and the export commands get it from the bundled server: the document model and
@@ -26,8 +27,11 @@ const caseUri = uriOf('cases/liv-01.case.sqs.yaml');
 const caseText = readFileSync(path.join(folder, 'cases/liv-01.case.sqs.yaml'), 'utf8');
 const seedSentence = 'In all but 3 out of the 22 relevant cases, we found that good quality pre-sentence reports (PSRs) had been provided to the court.';
 
+/** The paragraphs of a report as `sqs/report` carries it, in reading order. */
+const paragraphsIn = (blocks: readonly WireBlock[]): WireParagraph[] =>
+  blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'note' ? [b.paragraph] : b.kind === 'section' ? paragraphsIn(b.blocks) : []));
 const paragraphWith = (r: ReportPayload, questionId: string) =>
-  paragraphsOf(r.document).find((p) => p.sentences.some((s) => s.questionId === questionId))!;
+  paragraphsIn(r.document.blocks).find((p) => p.sentences.some((s) => s.questionId === questionId))!;
 
 describe('sqs/report and sqs/export on the Liverpool example', () => {
   const client = new TestClient();

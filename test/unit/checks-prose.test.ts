@@ -8,7 +8,7 @@ import { PhrasebookRegistry } from '../../server/src/core/commentary/phrasebookR
 import { scalarOffsets } from '../../server/src/core/yaml/scalarOffsets';
 import { quotations } from '../../server/src/core/checks/prose/text';
 import { buildReport } from '../../server/src/core/report/buildReport';
-import { renderMarkdown } from '../../server/src/render/markdown';
+import { renderMarkdown } from '../../server/src/render/formats/markdown';
 import { main } from '../../server/src/cli/main';
 import { seedCommentary } from '../fixtures/seed-commentary';
 import { applyFix, check, copyOf, lineOf, liverpool, liverpoolTalliesOnly, summary, swap } from '../helpers/example';

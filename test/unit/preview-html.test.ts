@@ -4,7 +4,6 @@ import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { contentSecurityPolicy, previewPage } from '../../client/src/preview/page';
 import { buildReport, markReport, paragraphsFedBy, paragraphsOf, sourcesOf, sourcesOfPart, type Position } from '../../server/src/core/api';
 import { previewHtml } from '../../server/src/lsp/report';
-import { themeCss } from '../../server/src/render/styles';
 import { workspace } from '../helpers/index';
 
 // The page the preview webview receives, built as the extension builds it (report model → marks → the HTML
@@ -50,7 +49,10 @@ ${quote}    oversight: sufficient
 
 const nonce = 'Q2hhbmdlZEV2ZXJ5TG9hZA==';
 const scriptUri = 'https://file+.vscode-resource.vscode-cdn.net/ext/media/out/preview.js';
-const styleUri = 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css';
+const styleUris = [
+  'https://file+.vscode-resource.vscode-cdn.net/ext/media/out/report.css',
+  'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css',
+];
 const cspSource = 'https://*.vscode-cdn.net';
 
 function build() {
@@ -70,8 +72,7 @@ function build() {
     nonce,
     cspSource,
     scriptUri,
-    styleUri,
-    themeCss,
+    styleUris,
     initial: { seq: 1, inspection: inspection.file.uri, title: `Report: ${evil}`, locked: false, revealOn: 'click', html },
   });
   return { w, doc, reportMarks, marks, notes, html, page, tree: parse(page) };
@@ -124,11 +125,16 @@ describe('the preview page', () => {
     const links = all.filter((e) => e.tagName === 'link');
     assert.deepEqual(
       links.map((l) => attr(l, 'href')),
-      [styleUri],
+      styleUris,
+    );
+    assert.deepEqual(
+      all.filter((e) => e.tagName === 'style'),
+      [],
+      'no inline stylesheet: the styles are files of the extension',
     );
   });
 
-  it('declares a strict Content-Security-Policy: nothing by default, scripts and styles by nonce only', () => {
+  it('declares a strict Content-Security-Policy: nothing by default, the script by nonce, styles from the extension only', () => {
     const meta = all.find((e) => e.tagName === 'meta' && attr(e, 'http-equiv') === 'Content-Security-Policy');
     assert.ok(meta, 'no CSP meta');
     const csp = attr(meta, 'content')!;
@@ -141,13 +147,11 @@ describe('the preview page', () => {
     );
     assert.deepEqual(directives.get('default-src'), ["'none'"]);
     assert.deepEqual(directives.get('script-src'), [`'nonce-${nonce}'`]);
-    assert.deepEqual(directives.get('style-src'), [cspSource, `'nonce-${nonce}'`]);
+    assert.deepEqual(directives.get('style-src'), [cspSource]);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*(?!\.vscode-cdn)/);
     // The meta comes before anything it governs.
     const head = all.find((e) => e.tagName === 'head')!;
     assert.equal(head.childNodes.filter((n) => 'tagName' in n)[1], meta);
-    const style = all.find((e) => e.tagName === 'style');
-    assert.equal(attr(style!, 'nonce'), nonce);
   });
 
   it('shows every hostile string as text, exactly as typed', () => {
@@ -170,8 +174,7 @@ describe('the preview page', () => {
       nonce,
       cspSource,
       scriptUri,
-      styleUri,
-      themeCss,
+      styleUris,
       initial: { seq: 2, inspection: `file:///ws/${breakout}/inspection.sqs.yaml`, title: 't', locked: true, revealOn: 'doubleClick', html: '' },
     });
     const oddBody = elements(parse(odd)).find((e) => e.tagName === 'body')!;
@@ -240,8 +243,7 @@ describe('the preview page', () => {
           nonce: bad,
           cspSource,
           scriptUri,
-          styleUri,
-          themeCss,
+          styleUris,
           initial: { seq: 0, inspection: 'file:///i', title: '', locked: false, revealOn: 'click', html: '' },
         }),
       );

@@ -14,9 +14,9 @@ import { previewHtml } from '../../server/src/lsp/report';
 import { buildReport, Checker, markReport, paragraphsOf, paragraphText, type Finding, type Paragraph, type ReportMarks } from '../../server/src/core/api';
 import { parts, type ListSection, type Section } from '../helpers/reportParts';
 import { printableReport } from '../../server/src/core/report/printable';
-import { renderDocx } from '../../server/src/render/docx';
+import { renderDocx } from '../../server/src/render/formats/docx';
 import { renderHtml } from '../../server/src/render/html';
-import { renderMarkdown } from '../../server/src/render/markdown';
+import { renderMarkdown } from '../../server/src/render/formats/markdown';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
 import { ensureLibreOffice } from '../helpers/libreoffice';
 
@@ -188,12 +188,15 @@ describe('sqs render: options and refusals', () => {
 
   it('exits 2 with a clear message for usage problems', async () => {
     const cases: [string[], RegExp][] = [
-      [['render', example, '--format', 'pdf'], /--format must be md, html or docx, not pdf/],
+      [['render', example, '--format', 'pdf'], /--format must be html, md or docx, not pdf/],
       [['render', example, '--format', 'docx'], /--format docx writes a file: give --out FILE/],
       [['render'], /name one inspection folder/],
       [['render', path.join(example, 'missing')], /not a folder/],
       [['render', tempDir()], /no SQS files here|no inspection\.sqs\.yaml here/],
-      [['render', example, '--annotate'], /--annotate is for --format docx \(a comment on each figure\) and html/],
+      [
+        ['render', example, '--annotate'],
+        /--annotate is for --format html \(data-source attributes on each sentence\) and docx \(a comment on each figure\); Markdown has no place for it/,
+      ],
     ];
     for (const [args, message] of cases) {
       const r = await sqs(...args);

@@ -19,7 +19,7 @@ import {
   type Sentence,
   type SourceLink,
 } from '../../server/src/core/api';
-import { renderMarkdown } from '../../server/src/render/markdown';
+import { renderMarkdown } from '../../server/src/render/formats/markdown';
 import { parts } from '../helpers/reportParts';
 import sqs2013 from '../../server/src/core/criteria/catalogues/sqs-2013.json';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
@@ -649,7 +649,7 @@ describe('report: robust to whatever the inspection file holds', () => {
   ];
 
   it('builds a report (and every renderer renders it) for malformed, mistyped and impossible inspection files', async () => {
-    const { renderMarkdown } = await import('../../server/src/render/markdown');
+    const { renderMarkdown } = await import('../../server/src/render/formats/markdown');
     const { renderHtml } = await import('../../server/src/render/html');
     for (const [name, text] of inspections) {
       const ws = workspace({ 'i/inspection.sqs.yaml': text, 'i/a.case.sqs.yaml': minimalCase('T-1'), 'i/b.case.sqs.yaml': 'judgements: [oops\n' });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Catalogue, CatalogueRegistry, InspectionIndex } from '../../server/src/core/api';
 import sqs2013 from '../../server/src/core/criteria/catalogues/sqs-2013.json';
-import { inspectionProgress, progressText } from '../../server/src/core/service/status';
+import { inspectionProgress } from '../../server/src/core/service/status';
+import { progressText } from '../../client/src/progress';
 import { liverpool } from '../helpers/example';
 import { minimalCase, minimalInspection } from '../helpers/index';
 

@@ -1,16 +1,10 @@
 import * as vscode from 'vscode';
-import { commandIds, ExportRequest, type ExportFormat } from '../../../server/src/protocol';
+import { commandIds, ExportRequest, reportFormats, type ReportFormat } from '../../../server/src/protocol';
 import type { SqsServer } from '../server';
-import { exportFormats } from './messages';
+import { exportPicks } from './exportPicks';
 
 // "SQS: Export Report…" and the preview's export buttons. The server renders (the same renderers as `sqs
-// render`); here is only the asking: which format, where to save, and progress while a Word file is made.
-
-const formats: Record<ExportFormat, { label: string; extension: string; filter: string }> = {
-  html: { label: 'HTML (standalone page, prints as the report)', extension: 'html', filter: 'HTML' },
-  markdown: { label: 'Markdown', extension: 'md', filter: 'Markdown' },
-  docx: { label: 'Word document (DOCX)', extension: 'docx', filter: 'Word document' },
-};
+// render`); here is only the asking: which format, where to save, and progress while a binary file is made.
 
 /**
  * @param previewed the inspection of the focused preview, for the command run from the palette or the
@@ -40,23 +34,23 @@ export function registerExport(server: SqsServer, previewed: () => string | unde
       );
       if (go !== 'Export Anyway') return;
     }
-    const chosen = exportFormats.includes(format as ExportFormat) ? (format as ExportFormat) : await pickFormat();
+    const chosen = reportFormats.find((f: ReportFormat) => f.id === format) ?? (await pickFormat());
     if (!chosen) return;
-    const { extension, filter } = formats[chosen];
+    const { extension, fileType } = chosen;
     const folder = vscode.Uri.parse(inspection.folder);
     const suggested = `${slug(inspection.area ?? basename(folder)) || 'inspection'}-sqs-report.${extension}`;
     const target = await vscode.window.showSaveDialog({
       title: 'Export the SQS report',
       defaultUri: vscode.Uri.joinPath(folder, suggested),
-      filters: { [filter]: [extension] },
+      filters: { [fileType]: [extension] },
       saveLabel: 'Export',
     });
     if (!target) return;
-    // A Word document takes a moment: say so where it cannot be missed, and let it be cancelled.
-    const location = chosen === 'docx' ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
+    // A binary file (a zipped Word document) takes a moment: say so where it cannot be missed, and let it be cancelled.
+    const location = chosen.binary ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
     const written = await vscode.window
-      .withProgress({ location, title: `Exporting the report as ${formats[chosen].filter}`, cancellable: chosen === 'docx' }, async (_progress, token) => {
-        const result = await server.request(ExportRequest, { uri: inspection.uri, format: chosen }, token);
+      .withProgress({ location, title: `Exporting the report as ${fileType}`, cancellable: chosen.binary }, async (_progress, token) => {
+        const result = await server.request(ExportRequest, { uri: inspection.uri, format: chosen.id }, token);
         if (token.isCancellationRequested) return false;
         if (!result) throw new Error('the language server has no report for this inspection');
         const bytes = result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : Buffer.from(result.data, 'utf8');
@@ -71,18 +65,16 @@ export function registerExport(server: SqsServer, previewed: () => string | unde
         },
       );
     if (!written) return;
-    const open = chosen === 'docx' ? 'Reveal' : 'Open';
+    // A binary file is for its own program: show where it is rather than open it as text.
+    const open = chosen.binary ? 'Reveal' : 'Open';
     const answer = await vscode.window.showInformationMessage(`Report exported to ${vscode.workspace.asRelativePath(target)}.`, open);
     if (answer === 'Reveal') await vscode.commands.executeCommand('revealFileInOS', target);
     if (answer === 'Open') await vscode.window.showTextDocument(target);
   });
 }
 
-async function pickFormat(): Promise<ExportFormat | undefined> {
-  const pick = await vscode.window.showQuickPick(
-    exportFormats.map((f) => ({ label: formats[f].label, format: f })),
-    { title: 'Export the SQS report as' },
-  );
+async function pickFormat(): Promise<ReportFormat | undefined> {
+  const pick = await vscode.window.showQuickPick(exportPicks(), { title: 'Export the SQS report as' });
   return pick?.format;
 }
 

@@ -1,13 +1,14 @@
 import * as z from 'zod/mini';
-import type { ExportFormat } from '../../../server/src/protocol';
+import { reportFormats, type ReportFormatId } from '../../../server/src/protocol';
 
 // The messages between the report preview's webview and the extension host. The webview imports the types
 // only (its bundle must stay free of zod); the extension validates everything the webview sends, because a
 // webview is a web page and its messages are input like any other. zod/mini, not zod: the client bundle
 // needs a few small schemas, not the whole library.
 
-export const exportFormats = ['html', 'markdown', 'docx'] as const satisfies readonly ExportFormat[];
-export type { ExportFormat };
+export type { ReportFormatId };
+
+const formatIds = reportFormats.map((f) => f.id) as [ReportFormatId, ...ReportFormatId[]];
 
 export type RevealOn = 'click' | 'doubleClick';
 
@@ -47,7 +48,7 @@ export type FromWebview =
   | { type: 'revealMark'; inspection: string; paragraph: string }
   /** The notes before the report: the places they concern (cases still to judge, …). */
   | { type: 'revealNotes'; inspection: string }
-  | { type: 'export'; inspection: string; format: ExportFormat }
+  | { type: 'export'; inspection: string; format: ReportFormatId }
   | { type: 'toggleLock' };
 
 /** The state the webview keeps with `setState`, handed to the serializer after a window reload. */
@@ -69,7 +70,7 @@ const fromWebview = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('reveal'), inspection, paragraph: paragraphId, sentence: z.optional(z.int().check(z.nonnegative(), z.maximum(10_000))) }),
   z.strictObject({ type: z.literal('revealMark'), inspection, paragraph: paragraphId }),
   z.strictObject({ type: z.literal('revealNotes'), inspection }),
-  z.strictObject({ type: z.literal('export'), inspection, format: z.enum(exportFormats) }),
+  z.strictObject({ type: z.literal('export'), inspection, format: z.enum(formatIds) }),
   z.strictObject({ type: z.literal('toggleLock') }),
 ]);
 

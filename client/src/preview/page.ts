@@ -1,13 +1,14 @@
 import { escapeAttribute, escapeText } from 'entities';
+import { reportFormats } from '../../../server/src/protocol';
 import type { ToWebview } from './messages';
 
 type RenderMessage = Extract<ToWebview, { type: 'render' }>;
 
 // The preview's page around the report body. Pure (no VS Code), so the HTML the webview receives is tested as
-// it is. Safety lives here: a Content-Security-Policy that allows the preview's own script and the renderer's
-// theme styles (by nonce) and the stylesheet of the extension's media folder, and nothing else — no other
-// script, no inline handler or style attribute, no remote anything, no forms. User text reaches the page only through the report body
-// (escaped by the renderer) and the attributes below (escaped here).
+// it is. Safety lives here: a Content-Security-Policy that allows the preview's own script (by nonce) and the
+// stylesheets of the extension's media folder, and nothing else — no other script, no inline style, handler or
+// style attribute, no remote anything, no forms. User text reaches the page only through the report body (escaped
+// by the renderer) and the attributes below (escaped here).
 
 export interface PageOptions {
   /** Fresh for every page load: the only script allowed to run carries it. */
@@ -15,9 +16,8 @@ export interface PageOptions {
   /** The webview's `cspSource`: where the stylesheet and the script are served from. */
   cspSource: string;
   scriptUri: string;
-  styleUri: string;
-  /** The renderer's theme CSS (--vscode-* colours and fonts), carried in a <style> with the nonce. */
-  themeCss: string;
+  /** The report's theme stylesheet (the renderer's --vscode-* colours and fonts, built into media/out/), then the preview's own. */
+  styleUris: readonly string[];
   /** What the page shows first (a render message but its type); the webview script keeps it current after that. */
   initial: Omit<RenderMessage, 'type'>;
 }
@@ -27,7 +27,7 @@ const nonceShape = /^[A-Za-z0-9+/=_-]{16,}$/;
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
-    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
@@ -47,10 +47,7 @@ export function previewPage(o: PageOptions): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${a(contentSecurityPolicy(o.cspSource, o.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style nonce="${a(o.nonce)}">
-${o.themeCss.replace(/<\//g, '<\\/')}
-</style>
-<link rel="stylesheet" href="${a(o.styleUri)}">
+${o.styleUris.map((href) => `<link rel="stylesheet" href="${a(href)}">`).join('\n')}
 <title>${escapeText(i.title)}</title>
 </head>
 <body data-seq="${i.seq}" data-inspection="${a(i.inspection)}" data-locked="${i.locked}" data-reveal-on="${a(i.revealOn)}">
@@ -58,9 +55,7 @@ ${o.themeCss.replace(/<\//g, '<\\/')}
 <span class="sqs-title" id="sqs-title">${escapeText(i.title)}</span>
 <button type="button" class="sqs-lock" data-action="toggleLock" aria-pressed="${i.locked}" title="Locked previews stay on their inspection; unlocked ones follow the active editor">${i.locked ? 'Locked' : 'Follows editor'}</button>
 <span class="sqs-exports" role="group" aria-label="Export">
-<button type="button" data-action="export" data-format="html" title="Export the report as a standalone HTML file">HTML</button>
-<button type="button" data-action="export" data-format="markdown" title="Export the report as Markdown">Markdown</button>
-<button type="button" data-action="export" data-format="docx" title="Export the report as a Word document">DOCX</button>
+${reportFormats.map((f) => `<button type="button" data-action="export" data-format="${a(f.id)}" title="Export the report as ${a(f.fileType)}">${escapeText(f.label)}</button>`).join('\n')}
 </span>
 </nav>
 <main id="sqs-report" class="sqs-report">${i.html}</main>

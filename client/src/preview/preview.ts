@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { ParagraphsAtRequest, PreviewRequest, PreviewSourcesRequest, type PreviewRender, type ReportPart } from '../../../server/src/protocol';
-import type { Position } from '../../../server/src/core/types';
-import { themeCss } from '../../../server/src/render/styles';
+import { ParagraphsAtRequest, PreviewRequest, PreviewSourcesRequest, type Position, type PreviewRender, type ReportPart } from '../../../server/src/protocol';
 import type { SqsServer } from '../server';
 import { parseFromWebview, type FromWebview, type RevealOn, type ToWebview } from './messages';
 import { newNonce } from './nonce';
@@ -181,8 +179,7 @@ export class ReportPreview implements vscode.Disposable {
       nonce: newNonce(),
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'out', 'preview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
-      themeCss,
+      styleUris: [vscode.Uri.joinPath(media, 'out', 'report.css'), vscode.Uri.joinPath(media, 'preview.css')].map((u) => webview.asWebviewUri(u).toString()),
       initial,
     });
   }

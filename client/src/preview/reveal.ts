@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { SourceLink } from '../../../server/src/core/report/document';
-import type { Range } from '../../../server/src/core/types';
-import type { MarkFinding, PreviewSources } from '../../../server/src/protocol';
+import type { MarkFinding, PreviewSources, Range, SourceLink } from '../../../server/src/protocol';
 
 // Going from a sentence of the preview to where it came from (or from a marked paragraph to its findings).
 // One file: open it with the places selected. Several files (a tally over case files and a count stated in

@@ -2,7 +2,21 @@ import { parseArgs } from 'node:util';
 import { PhrasebookRegistry, readSeverityOverrides, type SeverityOverrides } from '../core/api';
 import { check } from './check';
 import { UsageError } from './files';
+import { reportFormat, reportFormats, shortFormatName, type ReportFormat } from '../protocol';
 import { render, type RenderOptions } from './render';
+
+// The report formats as the command line names them (protocol.ts's list, in its order).
+const list = (names: string[], separator = ', ', last = ' or ') =>
+  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(separator)}${last}${names.at(-1)}`;
+const formats: readonly ReportFormat[] = reportFormats;
+const formatNames = formats.map(shortFormatName);
+const binaryNames = list(formats.filter((f) => f.binary).map(shortFormatName));
+const textNames = list(formats.filter((f) => !f.binary).map(shortFormatName), ', ', ' and ');
+const annotations = list(
+  formats.flatMap((f) => (f.annotation ? [`${shortFormatName(f)} (${f.annotation})`] : [])),
+  ', ',
+  ' and ',
+);
 
 const usage = `Usage: sqs <command> [options]
 
@@ -16,12 +30,12 @@ Commands:
       --phrasebook ID             The phrasebook for inspections whose file names none
                                   (sqs, education-scotland; default: the catalogue's choice)
   sqs render <inspection-folder>  Write the report of an inspection
-      --format md|html|docx       Output format (default: md)
-      --out FILE                  Write to FILE (required for docx; md and html go to stdout without it)
+      --format ${formatNames.join('|')}       Output format (default: md)
+      --out FILE                  Write to FILE (required for ${binaryNames}; ${textNames} go to stdout without it)
       --force                     Render even when the inspection has errors
       --annotate                  Say where the text comes from, for the inspectors' own copy (not for
-                                  publication: it names the case files): docx a Word comment on each
-                                  figure; html data-source attributes (file paths) on each sentence
+                                  publication: it names the case files):
+${formats.flatMap((f) => (f.annotation ? [`                                    ${shortFormatName(f)}: ${f.annotation}`] : [])).join('\n')}
       --phrasebook ID             As for check: the report is worded with it, and the commentary
                                   held to it, unless the inspection file names its own
 
@@ -77,13 +91,10 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
           phrasebook: { type: 'string' },
         },
       });
-      const format = values.format;
-      if (format !== 'md' && format !== 'html' && format !== 'docx') throw new UsageError(`--format must be md, html or docx, not ${format}.`);
+      const format = reportFormat(values.format);
+      if (!format) throw new UsageError(`--format must be ${list(formatNames)}, not ${values.format}.`);
       if (positionals.length !== 1) throw new UsageError('sqs render: name one inspection folder, e.g. sqs render examples/liverpool-2013');
-      if (values.annotate && format === 'md')
-        throw new UsageError(
-          '--annotate is for --format docx (a comment on each figure) and html (data-source attributes on each sentence); Markdown has no place for it.',
-        );
+      if (values.annotate && !format.annotation) throw new UsageError(`--annotate is for --format ${annotations}; ${format.label} has no place for it.`);
       const options: RenderOptions = {
         format,
         force: values.force,

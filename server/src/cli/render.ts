@@ -1,17 +1,14 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildReport, Checker, markReport, type Finding } from '../core/api';
-import { renderDocx } from '../render/docx';
-import { renderHtml } from '../render/html';
-import { renderMarkdown } from '../render/markdown';
+import { shortFormatName, type ReportFormat } from '../protocol';
+import { renderReport } from '../render/renderReport';
 import { displayPath, formatHuman, internalErrorsTo } from './report';
 import { loadWorkspace, toUri, UsageError } from './files';
 
-export type RenderFormat = 'md' | 'html' | 'docx';
-
 export interface RenderOptions {
-  format: RenderFormat;
-  /** Where to write; stdout when absent (Markdown and HTML only). */
+  format: ReportFormat;
+  /** Where to write; stdout when absent (text formats only). */
   out?: string;
   /** Render even when the inspection has errors. */
   force: boolean;
@@ -32,7 +29,10 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
   const dir = path.resolve(folder);
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new UsageError(`${folder}: not a folder. Name an inspection folder (the one holding inspection.sqs.yaml).`);
-  if (options.format === 'docx' && !options.out) throw new UsageError('--format docx writes a file: give --out FILE, e.g. --out report.docx');
+  if (options.format.binary && !options.out) {
+    const name = shortFormatName(options.format);
+    throw new UsageError(`--format ${name} writes a file: give --out FILE, e.g. --out report.${options.format.extension}`);
+  }
   const { index } = loadWorkspace([dir]);
   const inspection = index.inspections().find((i) => i.folder === toUri(dir)) ?? index.inspectionOf(toUri(path.join(dir, 'inspection.sqs.yaml')));
   if (!inspection) throw new UsageError(`${folder}: no inspection.sqs.yaml here. Name the folder that holds it.`);
@@ -52,12 +52,7 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
   // The paragraphs the preview marks are marked here too, with the same words: a report rendered despite its
   // errors says which figures are in doubt, and one with cases still to judge says what its figures count.
   const marks = markReport(doc, findings, inspection.catalogue);
-  const content: string | Uint8Array =
-    options.format === 'md'
-      ? renderMarkdown(doc, { marks })
-      : options.format === 'html'
-        ? renderHtml(doc, { title: doc.title, marks, sourceLinks: options.annotate ? 'full' : 'none' })
-        : await renderDocx(doc, { annotate: options.annotate ?? false, marks });
+  const content = await renderReport(options.format, doc, { marks, annotate: options.annotate ?? false });
   if (options.out) {
     writeFileSync(options.out, content);
     err(`sqs render: wrote ${options.out}`);

@@ -11,11 +11,21 @@ import {
   type ReportPart,
   type ReportWarning,
 } from '../core/api';
-import type { ExportFormat, ExportResult, MarkFinding, PreviewRender, PreviewSources, ReportMark, ReportNote, ReportPayload, Settings } from '../protocol';
-import { renderDocx } from '../render/docx';
+import {
+  reportFormat,
+  type ExportResult,
+  type MarkFinding,
+  type PreviewRender,
+  type PreviewSources,
+  type ReportMark,
+  type ReportNote,
+  type ReportPayload,
+  type Settings,
+} from '../protocol';
 import { renderHtml } from '../render/html';
-import { renderMarkdown } from '../render/markdown';
+import { renderReport } from '../render/renderReport';
 import { tallySummaries } from '../core/service/status';
+import { wireLink, wireRange, wireReport } from './wire';
 import type { SettingsStore } from './settings';
 import { applySettings } from './severity';
 import type { Workspace } from './workspace';
@@ -71,14 +81,14 @@ export function protocolMarks({ marks, notes }: ReportMarks): { marks: ReportMar
   };
 }
 
-const note = (w: ReportWarning): ReportNote => ({ message: w.message, sources: w.sources });
+const note = (w: ReportWarning): ReportNote => ({ message: w.message, sources: w.sources.map(wireLink) });
 // Marks are made of error and warning findings only (markReport).
 const markFinding = (f: Finding): MarkFinding => ({
   code: f.code,
   severity: f.severity as MarkFinding['severity'],
   message: f.message,
   uri: f.uri,
-  range: f.range,
+  range: wireRange(f.range),
 });
 
 /**
@@ -110,7 +120,7 @@ export async function reportPayload(ws: Workspace, settings: SettingsStore, insp
       unjudged: tally.unjudged,
       reasons,
     })),
-    document: doc,
+    document: wireReport(doc),
     marks,
     notes,
   };
@@ -128,7 +138,7 @@ export async function previewRender(ws: Workspace, settings: SettingsStore, insp
 export async function previewSources(ws: Workspace, settings: SettingsStore, inspection: Inspection, part: ReportPart): Promise<PreviewSources> {
   const { doc, marks } = await build(ws, settings, inspection);
   const { findings, sources } = sourcesOfPart(doc, marks, part);
-  return { findings: findings.map(markFinding), sources };
+  return { findings: findings.map(markFinding), sources: sources.map(wireLink) };
 }
 
 /**
@@ -141,15 +151,11 @@ export async function paragraphsAt(ws: Workspace, settings: SettingsStore, inspe
   return paragraphsFedBy(doc, uri, range).map((p) => p.id);
 }
 
-/** An exported report carries the same marks as the preview, beside the prose (see renderers). */
-export async function exportReport(ws: Workspace, settings: SettingsStore, inspection: Inspection, format: ExportFormat): Promise<ExportResult> {
+/** An exported report carries the same marks as the preview, beside the prose (see renderers). Null for a format the server does not know. */
+export async function exportReport(ws: Workspace, settings: SettingsStore, inspection: Inspection, formatId: string): Promise<ExportResult | null> {
+  const format = reportFormat(formatId);
+  if (!format || format.id !== formatId) return null;
   const { doc, marks } = await build(ws, settings, inspection);
-  switch (format) {
-    case 'html':
-      return { encoding: 'utf8', data: renderHtml(doc, { title: doc.title, marks }) };
-    case 'markdown':
-      return { encoding: 'utf8', data: renderMarkdown(doc, { marks }) };
-    case 'docx':
-      return { encoding: 'base64', data: Buffer.from(await renderDocx(doc, { marks })).toString('base64') };
-  }
+  const content = await renderReport(format, doc, { marks });
+  return typeof content === 'string' ? { encoding: 'utf8', data: content } : { encoding: 'base64', data: Buffer.from(content).toString('base64') };
 }

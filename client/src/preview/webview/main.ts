@@ -1,5 +1,5 @@
 import morphdom from 'morphdom';
-import type { FromWebview, PreviewState, RevealOn, ToWebview } from '../messages';
+import type { FromWebview, PreviewState, ReportFormatId, RevealOn, ToWebview } from '../messages';
 import { anchorOf, paragraphSelector, restoreAnchor, type ScrollAnchor } from './scroll';
 
 // The report preview's own script, bundled for the browser (media/out/preview.js) and loaded with the page's
@@ -139,7 +139,8 @@ document.addEventListener('click', (e) => {
   if (action) {
     if (action.dataset.action === 'toggleLock') post({ type: 'toggleLock' });
     const format = action.dataset.format;
-    if (action.dataset.action === 'export' && (format === 'html' || format === 'markdown' || format === 'docx')) post({ type: 'export', inspection, format });
+    // The buttons name the formats; the extension checks the name against its list, as it checks every message.
+    if (action.dataset.action === 'export' && format) post({ type: 'export', inspection, format: format as ReportFormatId });
     return;
   }
   // A click that ends a text selection is for copying, not for jumping to the source.

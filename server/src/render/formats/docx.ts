@@ -1,3 +1,4 @@
+import type { RenderReport } from '../renderer';
 import {
   AlignmentType,
   BorderStyle,
@@ -31,7 +32,7 @@ import {
   type ReportDocument,
   type ReportMarks,
   type Sentence,
-} from '../core/api';
+} from '../../core/api';
 
 export interface DocxOptions {
   /**
@@ -221,3 +222,5 @@ function annotation(s: Sentence): string[] | undefined {
   if (stated.length > 0) lines.push(`Stated: ${stated.join('; ')}.`);
   return lines.length > 0 ? lines : undefined;
 }
+
+export const render: RenderReport = (doc, { marks, annotate }) => renderDocx(doc, { annotate: annotate ?? false, ...(marks && { marks }) });

@@ -1,3 +1,4 @@
+import type { RenderReport } from '../renderer';
 import type { Heading, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
@@ -13,8 +14,8 @@ import {
   type ReportDocument,
   type ReportMarks,
   type Sentence,
-} from '../core/api';
-import { roman } from './numbering';
+} from '../../core/api';
+import { roman } from '../numbering';
 
 /**
  * The report as CommonMark (with a GFM table for the copy-to list). The report is built as a Markdown syntax
@@ -136,3 +137,5 @@ function copyTable(rows: readonly { role: string; names: string[] }[]): Table {
     ],
   };
 }
+
+export const render: RenderReport = (doc, { marks }) => renderMarkdown(doc, marks ? { marks } : {});
