@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
-import type { FileSystemHost } from '../server/src/lsp/host';
+import type { FileSystemHost } from '../server/src/fileSystemHost';
 import { handWorkspace } from '../test/helpers/handFs';
 
 // What deleting a big folder costs the server: the `**/*` watcher reports every path in it (a deleted

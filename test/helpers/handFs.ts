@@ -1,7 +1,7 @@
 import type { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { inspectionSearchLevels } from '../../server/src/core/api';
-import type { FileSystemHost } from '../../server/src/lsp/host';
+import type { FileSystemHost } from '../../server/src/fileSystemHost';
 import { Workspace } from '../../server/src/lsp/workspace';
 
 /** A read the test finishes by hand: the disk was read when it was asked for; the answer arrives when the test says. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { choosePhrasebook } from '../../server/src/core/commentary/choosePhrasebook';
+import { choosePhrasebook } from '../../server/src/core/index/choosePhrasebook';
 import { hoverAt } from '../../server/src/core/service/hover';
 import { buildReport } from '../../server/src/core/report/buildReport';
 import { numberedParagraphs } from '../../server/src/core/report/navigate';

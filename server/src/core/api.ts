@@ -64,3 +64,13 @@ export {
   type ReportPart,
   type PartSources,
 } from './report/marks';
+// Editor features in domain terms, for the language server (and any other editor's adapter).
+export { completionsAt, type CompletionKind } from './service/completion';
+export { foldingRanges } from './service/folding';
+export { hoverAt } from './service/hover';
+export { ignoreFix } from './service/ignore';
+export { caseSymbols, definition, references } from './service/navigation';
+export { outline, type OutlineKind, type OutlineNode } from './service/outline';
+export { inspectionProgress, tallySummaries } from './service/status';
+export { scaffoldCase, scaffoldInspection } from './service/scaffold';
+export { tallyHints } from './service/tallyHints';

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type Connection } from 'vscode-languageserver/node';
-import { ignoreFix } from '../core/service/ignore';
+import { ignoreFix } from '../core/api';
 import { diagnosticSource, fixesOf, toCodeAction } from './convert';
 import { guarded, type Logger } from './safe';
 import type { Workspace } from './workspace';

@@ -1,5 +1,5 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Connection } from 'vscode-languageserver/node';
-import { completionsAt, type CompletionKind } from '../core/service/completion';
+import { completionsAt, type CompletionKind } from '../core/api';
 import { toRange } from './convert';
 import { guarded, type Logger } from './safe';
 import type { Workspace } from './workspace';

@@ -1,7 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { fileKindOf } from '../core/api';
-import { inspectionProgress } from '../core/service/status';
-import { scaffoldCase, scaffoldInspection } from '../core/service/scaffold';
+import { inspectionProgress, scaffoldCase, scaffoldInspection } from '../core/api';
 import {
   ExportRequest,
   InspectionsChangedNotification,

@@ -1,4 +1,4 @@
-import type { FileSystemHost } from './host';
+import type { FileSystemHost } from '../fileSystemHost';
 import { errorText, type Logger } from './safe';
 
 /**

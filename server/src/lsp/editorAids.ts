@@ -1,7 +1,5 @@
 import { FoldingRangeKind, InlayHintKind, MarkupKind, type Connection, type FoldingRange, type InlayHint, type Location } from 'vscode-languageserver/node';
-import { foldingRanges } from '../core/service/folding';
-import { definition, references } from '../core/service/navigation';
-import { tallyHints } from '../core/service/tallyHints';
+import { definition, foldingRanges, references, tallyHints } from '../core/api';
 import { toRange } from './convert';
 import { guarded, type Logger } from './safe';
 import type { Workspace } from './workspace';

@@ -1,5 +1,5 @@
 import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver/node';
-import { hoverAt } from '../core/service/hover';
+import { hoverAt } from '../core/api';
 import { toRange } from './convert';
 import { guarded, type Logger } from './safe';
 import type { SettingsStore } from './settings';

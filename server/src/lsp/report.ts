@@ -2,6 +2,7 @@ import {
   buildReport,
   markReport,
   paragraphsFedBy,
+  tallySummaries,
   sourcesOfPart,
   type Finding,
   type Inspection,
@@ -24,7 +25,6 @@ import {
 } from '../protocol';
 import { renderHtml } from '../render/html';
 import { renderReport } from '../render/renderReport';
-import { tallySummaries } from '../core/service/status';
 import { wireLink, wireRange, wireReport } from './wire';
 import type { SettingsStore } from './settings';
 import { applySettings } from './severity';

@@ -14,7 +14,7 @@ import { completionTriggers, registerCompletion } from './completion';
 import { registerCustomRequests } from './custom';
 import { DiagnosticReports } from './diagnosticReports';
 import { DiagnosticsFeature } from './diagnostics';
-import type { FileSystemHost } from './host';
+import type { FileSystemHost } from '../fileSystemHost';
 import { refreshInlayHintsOnChange, registerEditorAids } from './editorAids';
 import { registerHover } from './hover';
 import { indexWorkspace } from './indexing';

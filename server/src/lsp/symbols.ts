@@ -1,6 +1,5 @@
 import { SymbolKind, type Connection, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
-import { caseSymbols } from '../core/service/navigation';
-import { outline, type OutlineKind, type OutlineNode } from '../core/service/outline';
+import { caseSymbols, outline, type OutlineKind, type OutlineNode } from '../core/api';
 import { toRange } from './convert';
 import { guarded, type Logger } from './safe';
 import type { Workspace } from './workspace';

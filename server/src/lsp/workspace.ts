@@ -5,7 +5,7 @@ import { Checker, fileKindOf, folderToIndex, InspectionIndex, isInSkippedFolder,
 import { BroughtInFolders } from './broughtInFolders';
 import { CoveredFolders } from './coveredFolders';
 import { DiskQueue, type DiskEventKind, type DiskResult } from './diskQueue';
-import type { FileSystemHost } from './host';
+import type { FileSystemHost } from '../fileSystemHost';
 import { errorText, type Logger } from './safe';
 
 /** A path the client's watchers saw created, changed or deleted. */

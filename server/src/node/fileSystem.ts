@@ -1,5 +1,5 @@
 import { URI } from 'vscode-uri';
-import type { FileSystemHost } from '../lsp/host';
+import type { FileSystemHost } from '../fileSystemHost';
 import { runAsync } from './disk';
 import { nearestInspectionFile, readCapped, sqsFilesUnder } from './sqsFiles';
 

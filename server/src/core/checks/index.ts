@@ -1,4 +1,4 @@
-import { choosePhrasebook } from '../commentary/choosePhrasebook';
+import { choosePhrasebook } from '../index/choosePhrasebook';
 import type { Phrasebook } from '../commentary/phrasebook';
 import { finding, inFile } from '../findings';
 import type { Inspection, InspectionIndex } from '../index/inspectionIndex';
@@ -9,7 +9,7 @@ import type { CaseCheck } from './caseContext';
 import { statedCounts } from './counts';
 import { criteriaVersions, duplicateCaseIds, orphanCase, secondInspectionFile } from './identity';
 import { applyIgnores } from './ignores';
-import { prose, proseInputs } from './prose/index';
+import { prose, proseInputs } from './prose/proseCheck';
 import { reasons } from './reasons';
 import { relevance } from './relevance';
 import { sampleSize } from './sampleSize';

@@ -1,6 +1,8 @@
 import { contains } from './interval';
 import { escapeRegex } from './numberWords';
-import type { Band, Form, Phrasebook, Quantity, Style } from './phrasebook';
+import type { NumberWords } from './numberWords';
+import type { PhrasebookData } from './phrasebookSchema';
+import type { Band, Form, Quantity, Style } from './quantity';
 import { parseTemplate } from './template';
 
 export type MatchKind = 'band' | 'ratio' | 'all-but' | 'all' | 'none' | 'count';
@@ -41,6 +43,15 @@ interface Alternative {
 
 const letterOrDigit = String.raw`[\p{L}\p{N}]`;
 
+/** What the finder reads of a phrasebook (the Phrasebook class, which builds its finder from itself). */
+export interface FinderBook {
+  readonly data: PhrasebookData;
+  readonly numbers: NumberWords;
+  readonly bands: readonly Band[];
+  number(n: number, options?: { capital?: boolean }): string;
+  quantity(count: number, total: number, style: Style): Quantity | undefined;
+}
+
 /** Reads quantities back out of prose with patterns built from a phrasebook's data. */
 export class Finder {
   private readonly alternatives: Alternative[];
@@ -48,7 +59,7 @@ export class Finder {
   private readonly countRegex: RegExp;
   private readonly verbs: ReadonlySet<string>;
 
-  constructor(private readonly book: Phrasebook) {
+  constructor(private readonly book: FinderBook) {
     const data = book.data;
     const number = `(${book.numbers.pattern})`;
     // Empty words dropped: a stray hyphen must not put two quantifiers over the same spaces side by side,

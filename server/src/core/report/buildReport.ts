@@ -1,4 +1,4 @@
-import { choosePhrasebook } from '../commentary/choosePhrasebook';
+import { choosePhrasebook } from '../index/choosePhrasebook';
 import type { PhrasebookRegistry } from '../commentary/phrasebookRegistry';
 import type { Criterion } from '../criteria/catalogue';
 import type { ReportSectionData } from '../criteria/catalogueSchema';

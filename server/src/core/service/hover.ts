@@ -9,7 +9,7 @@ import type { CaseFile } from '../model/sqsFile';
 import type { Range } from '../types';
 import type { Phrasebook } from '../commentary/phrasebook';
 import { targetAt, type Target } from './locate';
-import { choosePhrasebook } from '../commentary/choosePhrasebook';
+import { choosePhrasebook } from '../index/choosePhrasebook';
 import { tallyPhrase } from './phrase';
 import { plural } from '../checks/names';
 import { caseLabel, escapeMarkdown, fileLink, listSome } from './text';

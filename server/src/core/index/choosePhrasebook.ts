@@ -1,6 +1,6 @@
-import type { Inspection } from '../index/inspectionIndex';
-import type { Phrasebook } from './phrasebook';
-import { PhrasebookRegistry } from './phrasebookRegistry';
+import type { Inspection } from './inspectionIndex';
+import type { Phrasebook } from '../commentary/phrasebook';
+import { PhrasebookRegistry } from '../commentary/phrasebookRegistry';
 
 /**
  * The phrasebook an inspection's report is worded with. One rule for the report, the prose check and the
