@@ -20,8 +20,10 @@ import { notYetJudged } from './unjudged';
 /** A check over a whole inspection. Pure: same inspection revision, same findings. */
 export type InspectionCheck = (inspection: Inspection) => Finding[];
 
-// Named for the internal-error finding (function names do not survive minifying).
-const inspectionChecks: readonly (readonly [string, InspectionCheck])[] = [
+/** A check and its name, for the internal-error finding (function names do not survive minifying). */
+export type Named<Check> = readonly [name: string, check: Check];
+
+const inspectionChecks: readonly Named<InspectionCheck>[] = [
   ['sample size (SQS040)', sampleSize],
   ['stated counts (SQS021–SQS023)', statedCounts],
   ['subgroups (SQS024, SQS025)', subgroups],
@@ -33,7 +35,7 @@ const inspectionChecks: readonly (readonly [string, InspectionCheck])[] = [
 const proseCheck = 'commentary (SQS060–SQS062)';
 
 /** Checks of one case file against its contributions; re-run only when that case file changes. */
-const caseChecks: readonly (readonly [string, CaseCheck])[] = [
+const caseChecks: readonly Named<CaseCheck>[] = [
   ['relevance (SQS050, SQS055)', relevance],
   ['reasons (SQS052–SQS054)', reasons],
   ['what is left to judge (SQS051)', notYetJudged],
@@ -55,6 +57,11 @@ export interface CheckerOptions {
    * place and every other check still runs; the adapter logs the error with its stack, for a bug report.
    */
   onInternalError?: (error: unknown, check: string, uri: string) => void;
+  /**
+   * Checks run after the built-in ones, and treated as they are: how a test puts a new check through the
+   * Checker's caches and result ids.
+   */
+  checks?: { inspection?: readonly Named<InspectionCheck>[]; cases?: readonly Named<CaseCheck>[] };
 }
 
 /** What the Checker keeps per inspection revision. */
@@ -95,11 +102,16 @@ function serial(o: object): number {
 export class Checker {
   private readonly cache = new WeakMap<Inspection, RevisionFindings>();
   private readonly caseCache = new WeakMap<CaseFile, { contributions: ReadonlyMap<string, Contribution>; findings: Finding[] }>();
+  private readonly inspectionChecks: readonly Named<InspectionCheck>[];
+  private readonly caseChecks: readonly Named<CaseCheck>[];
 
   constructor(
     private readonly index: InspectionIndex,
     private readonly options: CheckerOptions = {},
-  ) {}
+  ) {
+    this.inspectionChecks = [...inspectionChecks, ...(options.checks?.inspection ?? [])];
+    this.caseChecks = [...caseChecks, ...(options.checks?.cases ?? [])];
+  }
 
   /**
    * Every finding of one file. A check that throws (a bug) costs its own findings only: the file gets an
@@ -192,7 +204,7 @@ export class Checker {
       else map.set(f.uri, [f]);
     };
     const fromChecks = new Map<string, Finding[]>();
-    for (const [name, check] of inspectionChecks) {
+    for (const [name, check] of this.inspectionChecks) {
       for (const f of this.contained(name, inspection.file, () => check(inspection))) {
         add(byUri, f);
         add(fromChecks, f);
@@ -222,7 +234,7 @@ export class Checker {
     const cached = this.caseCache.get(file);
     if (cached && cached.contributions === contributions) return cached.findings;
     const ctx = { file, catalogue: inspection.catalogue, contributions };
-    const findings = caseChecks.flatMap(([name, check]) => this.contained(name, file, () => check(ctx).map((f) => inFile(file.uri, f))));
+    const findings = this.caseChecks.flatMap(([name, check]) => this.contained(name, file, () => check(ctx).map((f) => inFile(file.uri, f))));
     this.caseCache.set(file, { contributions, findings });
     return findings;
   }
