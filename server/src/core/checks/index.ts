@@ -1,11 +1,11 @@
 import { choosePhrasebook } from '../commentary/choosePhrasebook';
 import type { Phrasebook } from '../commentary/phrasebook';
-import { finding, inFile } from '../findings';
+import { finding, inFile, type LocalFinding } from '../findings';
 import type { Inspection, InspectionIndex } from '../index/inspectionIndex';
 import type { Contribution } from '../index/relevance';
 import type { CaseFile, InspectionFile, SqsFile } from '../model/sqsFile';
 import type { Finding } from '../types';
-import type { CaseCheck } from './caseContext';
+import type { CaseCheck, CaseContext } from './caseContext';
 import { statedCounts } from './counts';
 import { criteriaVersions, duplicateCaseIds, orphanCase, secondInspectionFile } from './identity';
 import { applyIgnores } from './ignores';
@@ -17,6 +17,11 @@ import { sampleSize } from './sampleSize';
 import { statedVsTallied } from './statedVsTallied';
 import { subgroups } from './subgroups';
 import { notYetJudged } from './unjudged';
+
+// The checks. Whatever a check reads, its findings reach the result ids by their output (Checker.findingsKey),
+// so a new check declares nothing. What it must keep to is what it is given, which is what its findings are
+// cached on: an inspection check, the inspection (run once per revision); a case check, its case (run again
+// when that case changes, or on every change to the inspection once it reads `ctx.inspection`).
 
 /** A check over a whole inspection. Pure: same inspection revision, same findings. */
 export type InspectionCheck = (inspection: Inspection) => Finding[];
@@ -34,6 +39,18 @@ const inspectionChecks: readonly Named<InspectionCheck>[] = [
 ];
 // The commentary check also depends on the phrasebook, which the caller may choose: run and cached apart.
 const proseCheck = 'commentary (SQS060–SQS062)';
+
+/**
+ * What a case check is given: its case file and contributions (CaseContext), and the inspection, for a check
+ * that must read beyond its case (another case, the inspection file). Reading `inspection` is noticed: that
+ * check is then run again on every change to the inspection, instead of only when its case file changes.
+ */
+export interface CaseCheckContext extends CaseContext {
+  readonly inspection: Inspection;
+}
+
+/** A check of one case file, reporting in that file. A CaseCheck, which never reads the inspection, is one. */
+export type CaseCheckInInspection = (ctx: CaseCheckContext) => LocalFinding[];
 
 /** Checks of one case file against its contributions; re-run only when that case file changes. */
 const caseChecks: readonly Named<CaseCheck>[] = [
@@ -62,7 +79,7 @@ export interface CheckerOptions {
    * Checks run after the built-in ones, and treated as they are: how a test puts a new check through the
    * Checker's caches and result ids.
    */
-  checks?: { inspection?: readonly Named<InspectionCheck>[]; cases?: readonly Named<CaseCheck>[] };
+  checks?: { inspection?: readonly Named<InspectionCheck>[]; cases?: readonly Named<CaseCheckInInspection>[] };
 }
 
 /** What the Checker keeps per inspection revision. */
@@ -88,10 +105,21 @@ interface Commentary {
   generation: number;
 }
 
-/** A case file's case-check findings, kept until its contributions change (a new analysis is a new CaseFile). */
+/**
+ * A case file's case-check findings, kept until its contributions change (a new analysis is a new
+ * CaseFile), except those of a check that read the inspection: they hold for `revision` only.
+ */
 interface CaseFindings {
   contributions: ReadonlyMap<string, Contribution>;
+  inspection: Inspection;
+  revision: number;
+  byCheck: CheckRun[];
   settled: Settled;
+}
+
+interface CheckRun {
+  findings: Finding[];
+  readInspection: boolean;
 }
 
 /**
@@ -110,7 +138,7 @@ export class Checker {
   /** A file outside an inspection: its findings from the Checker, worked out each time they are asked for (cheap). */
   private readonly homelessCache = new WeakMap<SqsFile, Settled>();
   private readonly inspectionChecks: readonly Named<InspectionCheck>[];
-  private readonly caseChecks: readonly Named<CaseCheck>[];
+  private readonly caseChecks: readonly Named<CaseCheckInInspection>[];
 
   constructor(
     private readonly index: InspectionIndex,
@@ -260,12 +288,40 @@ export class Checker {
     // finding; listing every criterion as "not yet judged" on top would bury it.
     if (!isMapping(file.parsed.data)) return nothing;
     const cached = this.caseCache.get(file);
-    if (cached && cached.contributions === contributions) return cached.settled;
-    const ctx = { file, catalogue: inspection.catalogue, contributions };
-    const findings = this.caseChecks.flatMap(([name, check]) => this.contained(name, file, () => check(ctx).map((f) => inFile(file.uri, f))));
-    const settled = settle(findings, cached?.settled);
-    this.caseCache.set(file, { contributions, settled });
+    const kept = cached?.contributions === contributions && cached.inspection === inspection ? cached : undefined;
+    if (kept && (kept.revision === inspection.revision || !kept.byCheck.some((c) => c.readInspection))) return kept.settled;
+    const byCheck = this.caseChecks.map(([name, check], i) => {
+      const before = kept?.byCheck[i];
+      return before && !before.readInspection ? before : this.caseCheck(name, check, inspection, file, contributions);
+    });
+    const settled = settle(
+      byCheck.flatMap((c) => c.findings),
+      cached?.settled,
+    );
+    this.caseCache.set(file, { contributions, inspection, revision: inspection.revision, byCheck, settled });
     return settled;
+  }
+
+  /** One case check's findings, and whether it read the inspection (which makes them hold for this revision only). */
+  private caseCheck(
+    name: string,
+    check: CaseCheckInInspection,
+    inspection: Inspection,
+    file: CaseFile,
+    contributions: ReadonlyMap<string, Contribution>,
+  ): CheckRun {
+    let readInspection = false;
+    const ctx: CaseCheckContext = {
+      file,
+      catalogue: inspection.catalogue,
+      contributions,
+      get inspection() {
+        readInspection = true;
+        return inspection;
+      },
+    };
+    const findings = this.contained(name, file, () => check(ctx).map((f) => inFile(file.uri, f)));
+    return { findings, readInspection };
   }
 }
 
