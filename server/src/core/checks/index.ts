@@ -135,7 +135,10 @@ interface CheckRun {
 export class Checker {
   private readonly cache = new WeakMap<Inspection, RevisionFindings>();
   private readonly caseCache = new WeakMap<CaseFile, CaseFindings>();
-  /** A file outside an inspection: its findings from the Checker, worked out each time they are asked for (cheap). */
+  /**
+   * A file outside an inspection: its cross-file findings as last worked out. They are worked out again each
+   * time they are asked for (one finding at most, and nothing to know when it moves): this keeps their generation.
+   */
   private readonly homelessCache = new WeakMap<SqsFile, Settled>();
   private readonly inspectionChecks: readonly Named<InspectionCheck>[];
   private readonly caseChecks: readonly Named<CaseCheckInInspection>[];
