@@ -93,22 +93,6 @@ function analysedCommentary(file: InspectionFile, book: Phrasebook): Analysed[] 
   return out;
 }
 
-/**
- * What the commentary's findings depend on besides the inspection file's text and the phrasebook: the
- * figures of the questions of every criterion with commentary. Equal strings, equal findings (for one
- * file text and phrasebook), so a case edit that leaves them alone leaves the findings alone.
- */
-export function proseInputs(inspection: Inspection): string {
-  const figures: unknown[] = [];
-  for (const criterionId of inspection.file.model.commentary.keys()) {
-    for (const q of inspection.catalogue.criterion(criterionId)?.questions ?? []) {
-      const f = figuresFor(inspection, q);
-      figures.push(f && [f.from, f.relevant, f.sufficient, (q.reasons?.codes ?? []).map((r) => f.reason(r.code))]);
-    }
-  }
-  return figures.length === 0 ? '' : JSON.stringify(figures);
-}
-
 function judge(inspection: Inspection, book: Phrasebook, a: Analysed, claim: Claim): LocalFinding | undefined {
   const m = claim.match;
   const known: { count: number; total: number; question: Question; figures: Figures; what: string; related: LocalRelated[] }[] = [];
