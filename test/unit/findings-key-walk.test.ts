@@ -13,7 +13,7 @@ import {
   type InspectionCheck,
   type SqsFile,
 } from '../../server/src/core/api';
-import type { CaseCheckInInspection, Named } from '../../server/src/core/checks/index';
+import type { CaseCheckInInspection, Named } from '../../server/src/core/checks/checker';
 import { seedCommentary } from '../fixtures/seed-commentary';
 import { liverpool } from '../helpers/example';
 

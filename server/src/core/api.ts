@@ -18,7 +18,7 @@ export { folderToIndex, inspectionSearchLevels, isUnder, needsInspectionLookup }
 export { isInSkippedFolder, isSkippedFolderName } from './index/skipped';
 export { TallyBook, type QuestionTally } from './index/tally';
 export type { Contribution, Outcome } from './index/relevance';
-export { Checker, type CheckerOptions, type FindingsOptions, type InspectionCheck } from './checks/index';
+export { Checker, type CheckerOptions, type FindingsOptions, type InspectionCheck } from './checks/checker';
 export { ignoreDirectives, type IgnoreDirective } from './checks/ignores';
 export { readSeverityOverrides, applySeverityOverrides, type SeverityLevel, type SeverityOverrides } from './severity';
 export {
