@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFix, check, copyOf, lineOf, liverpool, liverpoolTalliesOnly, summary, swap, type Edit } from '../helpers/example';
 import { minimalInspection, workspace } from '../helpers/index';
-import { brokenRules, termsOf } from '../../server/src/core/checks/countCulprit';
+import { brokenRules } from '../../server/src/core/checks/countCulprit';
+import { termsOf } from '../../server/src/core/checks/countRules';
 
 // Part 1 (count invariants) and part 2 (stated against tallied), on mutated copies of the Liverpool example.
 // The tallies-only twin has no case files, so every finding there comes from the stated numbers alone.

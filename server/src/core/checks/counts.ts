@@ -7,7 +7,8 @@ import { replace } from './edits';
 import { questionName } from '../criteria/names';
 import { place } from './names';
 import { statedCounts as statedCountsOf, talliedCount } from '../index/statedFields';
-import { culpritFinding, termsOf } from './countCulprit';
+import { culpritFinding } from './countCulprit';
+import { termsOf } from './countRules';
 
 /** A stated number with the words that name it in messages. */
 interface Count {
