@@ -48,19 +48,15 @@ export function termsOf(t: StatedTally, sample: Located<number> | undefined): Ta
   const notDoneCodes = t.question.reasons?.codes.filter((r) => r.notDone).map((r) => r.code) ?? [];
   const notDone = review && notDoneCodes.length === 1 ? reasons.find((r) => r.code === notDoneCodes[0]) : undefined;
   return {
-    ...opt('sample', term('sampled', sample)),
-    ...opt('relevant', term(review ? 'due' : 'relevant', t.relevant)),
-    ...opt('done', term('done', t.done)),
-    ...opt('sufficient', term('sufficient', t.sufficient)),
-    ...opt('notSufficient', term('not sufficient', t.notSufficient)),
+    sample: term('sampled', sample),
+    relevant: term(review ? 'due' : 'relevant', t.relevant),
+    done: term('done', t.done),
+    sufficient: term('sufficient', t.sufficient),
+    notSufficient: term('not sufficient', t.notSufficient),
     reasons,
-    ...opt('notDone', notDone),
+    notDone,
     partition: t.question.reasons?.mode === 'partition',
   };
-}
-
-function opt<K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: T };
 }
 
 /**
