@@ -1,6 +1,6 @@
 import { finding, type LocalFinding } from '../findings';
 import { replace } from './edits';
-import { asStated, countRules, everyStatedNumber, named, type CountRule, type TallyTerms, type Values } from './countRules';
+import { asStated, countRules, everyCount, everyStatedNumber, named, type CountRule, type TallyTerms, type Values } from './countRules';
 
 // When several of a question's count rules fail, the one number they all share is named, read from the same
 // table as the rule-by-rule findings (countRules.ts). Rule by rule, each failed rule must blame one of its numbers
@@ -39,7 +39,7 @@ export function culpritFinding(name: string, x: TallyTerms, rules: readonly Coun
   const culprit = failed[0]!.terms.find((t) => t.at === at)!;
   const bearing = all.filter((r) => r.terms.some((t) => t.at === at));
   // Counts are small (a sample of tens of cases), so the values that fit are found by trying each.
-  const limit = Math.max(...[x.sample, x.relevant, x.done, x.sufficient, x.notSufficient, ...x.reasons].map((t) => t?.at.value ?? 0)) * 2 + 1;
+  const limit = Math.max(...everyCount(x).map((t) => t?.at.value ?? 0)) * 2 + 1;
   if (limit > maxTried) return undefined;
   const fits: number[] = [];
   for (let n = 0; n <= limit; n++) {

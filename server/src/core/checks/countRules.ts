@@ -59,6 +59,11 @@ export function termsOf(t: StatedTally, sample: Located<number> | undefined): Ta
   };
 }
 
+/** Every number of a tally, stated or not: a count the rules come to relate is added here, beside where it is read. */
+export function everyCount(x: TallyTerms): (Term | undefined)[] {
+  return [x.sample, x.relevant, x.done, x.sufficient, x.notSufficient, ...x.reasons];
+}
+
 /**
  * A count a rule holds others to: a stated number, or not sufficient worked out from relevant and sufficient
  * (which the reasons share out when it is not stated).
