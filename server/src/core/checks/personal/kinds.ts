@@ -17,9 +17,9 @@ export const kindCode: Record<PersonalKind, Code> = {
 
 /** What to do about each kind, after the finding has said what it is ("A postcode: …"). */
 const advice: Record<PersonalKind, string> = {
-  name: 'a published report must not name a child, their family or anyone else in a case (the inspection’s own people, in its header and copy list, may be named). Write “the young person”, a role, or leave it out',
+  name: 'only the inspection’s own people (its header and copy list) may be named. Write “the young person”, a role, or leave it out',
   date: 'with the rest of a case it can identify a child. Give the month and year, or leave it out',
-  address: 'a published report must not say where a child or anyone in a case lives or was. Leave it out',
+  address: 'it says where someone in a case lives or was. Leave it out',
   contact: 'only the lead inspector’s may be given. Leave it out',
   'case-reference': 'it lets a reader find the case. Write “one case”, or leave it out',
   school: 'with the rest of a case it can identify a child. Write “their school”, or leave it out',
@@ -31,5 +31,5 @@ const advice: Record<PersonalKind, string> = {
  */
 export function personalMessage(kind: PersonalKind, what: string): string {
   const code = kindCode[kind];
-  return `${what[0]!.toUpperCase()}${what.slice(1)}: ${advice[kind]}. Until then the report is not rendered for publication (sqs render, Export); # sqs-ignore ${code}: <reason> keeps it, if it must stay.`;
+  return `${what[0]!.toUpperCase()}${what.slice(1)}: ${advice[kind]}. Until it goes (or # sqs-ignore ${code}: <reason> keeps it), the report is not rendered for publication.`;
 }
