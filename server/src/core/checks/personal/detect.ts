@@ -28,7 +28,9 @@ export interface DetectOptions {
 
 /** The personal data in a text, in text order, none overlapping another. */
 export function personalData(text: string, context: PersonalContext, options: DetectOptions = {}): PersonalMatch[] {
-  const found = [...shapedData(text, context), ...(options.names === false ? [] : names(text).filter((n) => !ownName(text.slice(n.start, n.end), context)))];
+  const own = (word: string) => context.people.has(word) || context.places.has(word);
+  const named = options.names === false ? [] : names(text, own).filter((n) => !ownName(text.slice(n.start, n.end), context));
+  const found = [...shapedData(text, context), ...named];
   const institutions = institutionSpans(text);
   const ranked = found
     .filter((f) => f.kind === 'contact' || f.kind === 'date' || f.kind === 'case-reference' || !institutions.some((s) => overlaps(s, f)))

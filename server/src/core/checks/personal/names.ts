@@ -1,6 +1,6 @@
 import { tagged, type Term } from './language';
 import type { Found } from './patterns';
-import { honorifics, notNames, relations, wordNames } from './vocabulary';
+import { honorifics, notNames, openers, relations, wordNames } from './vocabulary';
 
 // People's names, read with the language model: a word it tags as a person's (its lexicon lists first names and
 // surnames), one it does not know that stands capitalised where a name would (not at a sentence's start unless
@@ -119,9 +119,30 @@ export function sentencesOf(text: string): { start: number; end: number }[] {
   return out;
 }
 
-/** Every name a text holds, by the language model, before the inspection's own people are let through. */
-export function names(text: string): Found[] {
-  return sentencesOf(text).flatMap(({ start, end }) =>
-    namesInSentence(text.slice(start, end)).map((n) => ({ kind: 'name' as const, what: 'a person’s name', start: start + n.start, end: start + n.end })),
-  );
+/**
+ * Whether a sentence could hold a name the inspection does not let through: a capitalised word other than an
+ * acronym, a word `allowed` (its own people and places, words never a name) or a word that opens a sentence and is
+ * never a name ("The", "However"). Most of a report's sentences hold none, and are not tagged: tagging is most of
+ * the check's cost, and loading the tagger most of its first run's.
+ */
+function mayHoldName(sentence: string, allowed: (word: string) => boolean): boolean {
+  const words = sentence.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  return words.some((w, i) => {
+    if (!/^\p{Lu}/u.test(w) || /^[\p{Lu}\d&]{2,}(?:['’]s)?$/u.test(w)) return false;
+    const word = w.toLowerCase().replace(/['’]s?$/, '');
+    if (allowed(word) || notNames.has(word) || notNames.has(w.toLowerCase())) return false;
+    return !(i === 0 && openers.has(word));
+  });
+}
+
+/**
+ * Every name a text holds, by the language model, before the inspection's own people are let through: `allowed`
+ * says which words need no look (the inspection's own), so that sentences with nothing else capitalised are not tagged.
+ */
+export function names(text: string, allowed: (word: string) => boolean = () => false): Found[] {
+  return sentencesOf(text).flatMap(({ start, end }) => {
+    const sentence = text.slice(start, end);
+    if (!mayHoldName(sentence, allowed)) return [];
+    return namesInSentence(sentence).map((n) => ({ kind: 'name' as const, what: 'a person’s name', start: start + n.start, end: start + n.end }));
+  });
 }

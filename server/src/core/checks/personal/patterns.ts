@@ -202,18 +202,26 @@ const reference = /(?<![\w/-])(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[/-][A-Za-z0-9]
 /** Three, three and four digits: an NHS number. */
 const nhsNumber = /(?<![\d-]\s?)\b\d{3}[ -]\d{3}[ -]\d{4}\b(?![ -]?\d)/g;
 
+/** By context key: a revision makes a new context, mostly with the same cases. A few kept, for several inspections. */
+const idPatterns = new Map<string, RegExp | undefined>();
+
+/** The inspection's case ids and case file names, and its ids' letters with any number: one pattern per context. */
+function caseIds(context: PersonalContext): RegExp | undefined {
+  if (idPatterns.has(context.key)) return idPatterns.get(context.key);
+  const prefixes = [...context.casePrefixes].map((p) => `${p}[-_ ]?\\d{1,4}`);
+  const exact = [...context.cases].filter((c) => /\d/.test(c) && /[a-z]/.test(c)).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const alternatives = [...prefixes, ...exact];
+  const pattern = alternatives.length > 0 ? new RegExp(`(?<![\\w/-])(?:${alternatives.join('|')})(?![\\w-]|\\.\\d)`, 'gi') : undefined;
+  idPatterns.set(context.key, pattern);
+  if (idPatterns.size > 16) idPatterns.delete(idPatterns.keys().next().value!);
+  return pattern;
+}
+
 function references(text: string, context: PersonalContext): Found[] {
   const out: Found[] = [];
   for (const m of matches(caseFile, text)) out.push({ kind: 'case-reference', what: 'a case file’s name', start: m.index, end: m.index + m[0].length });
-  if (context.cases.size > 0) {
-    const prefixes = [...context.casePrefixes].map((p) => `${p}[-_ ]?\\d{1,4}`);
-    const exact = [...context.cases].filter((c) => /\d/.test(c) && /[a-z]/.test(c)).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const alternatives = [...prefixes, ...exact];
-    if (alternatives.length > 0) {
-      const ids = new RegExp(`(?<![\\w/-])(?:${alternatives.join('|')})(?![\\w-]|\\.\\d)`, 'gi');
-      for (const m of matches(ids, text)) out.push({ kind: 'case-reference', what: 'a case id', start: m.index, end: m.index + m[0].length });
-    }
-  }
+  const ids = caseIds(context);
+  if (ids) for (const m of matches(ids, text)) out.push({ kind: 'case-reference', what: 'a case id', start: m.index, end: m.index + m[0].length });
   for (const m of matches(caseNumber, text)) out.push({ kind: 'case-reference', what: 'a case number', start: m.index, end: m.index + m[0].length });
   for (const m of matches(reference, text)) {
     const digits = m[0].match(/\d/g)?.length ?? 0;

@@ -18,6 +18,9 @@ export const notNames = lower(data.notNames);
 /** First names that are also words: read as the word at a sentence's start before a word in lower case. */
 export const wordNames = lower(data.wordNames.words);
 
+/** Words that open a sentence and are never a name. */
+export const openers = lower(data.openers.words);
+
 /** Names of institutions and programmes that hold a street, school or name word: never personal data. */
 export const institutions = new RegExp(`\\b(?:${alternation(data.institutions)})(?![\\p{L}'’])`, 'gu');
 
