@@ -163,7 +163,7 @@ describe('personal data in text that reaches the report (SQS070–SQS076)', () =
         ['SQS071', 9],
       ],
     );
-    assert.match(found[0]!.message, /This text \(the summary\) is not read for names: it is over 20 kB/);
+    assert.match(found[0]!.message, /This text \(the summary\) is not read for names: it is over 10 kB/);
   });
 
   it('reads every hand-written text the report prints: each narrative, commentary and quote sentence comes from one', () => {
