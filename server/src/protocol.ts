@@ -348,6 +348,19 @@ export interface ExportResult {
   /** UTF-8 text, or base64 for a binary format. */
   encoding: 'utf8' | 'base64';
   data: string;
+  /** Set when the report was not rendered (`data` is then empty): what is in the way of publishing it. */
+  refused?: ExportRefusal;
+}
+
+/**
+ * Why an export was refused: text that reaches the report could identify a child (SQS07x findings not silenced by
+ * `# sqs-ignore` with a reason; severity settings do not count), so the report is not rendered for publication.
+ */
+export interface ExportRefusal {
+  /** Why, naming the codes. */
+  message: string;
+  /** The findings in the way, each on its exact span. */
+  findings: MarkFinding[];
 }
 
 export const ExportRequest = new RequestType<ExportParams, ExportResult | null, void>('sqs/export');

@@ -1,6 +1,6 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildReport, Checker, markReport, type Finding } from '../core/api';
+import { buildReport, Checker, inspectorsCopy, markReport, notPublished, publicationBlockers, type Finding } from '../core/api';
 import { shortFormatName, type ReportFormat } from '../protocol';
 import { renderReport } from '../render/renderReport';
 import { displayPath, formatHuman, internalErrorsTo } from './report';
@@ -23,7 +23,8 @@ export interface RenderOptions {
 
 /**
  * `sqs render <inspection-folder>`: the report of one inspection. Refuses (exit 1, with the findings) when
- * the inspection has errors, since its figures cannot be trusted, unless --force.
+ * the inspection has errors, since its figures cannot be trusted, unless --force; and while text that reaches the
+ * report could identify a child (SQS07x), whatever the options, unless it is the inspectors' copy (--annotate).
  */
 export async function render(folder: string, options: RenderOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const dir = path.resolve(folder);
@@ -39,6 +40,14 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
 
   const checker = new Checker(index, { onInternalError: internalErrorsTo(err) });
   const findings: Finding[] = inspection.uris.flatMap((uri) => checker.findingsFor(uri, { phrasebook: options.phrasebook })).filter((f) => !f.ignored);
+  // Nothing that could identify a child is published: --force does not override this; `# sqs-ignore` on the
+  // finding, with a reason, does, and --annotate renders the inspectors' copy, which says what it is.
+  const blockers = publicationBlockers(findings);
+  if (blockers.length > 0 && !options.annotate) {
+    err(formatHuman(blockers, inspection.uris.length));
+    err(`sqs render: ${notPublished(blockers)} --force does not override this; --annotate renders the inspectors' copy.`);
+    return 1;
+  }
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0 && !options.force) {
     err(formatHuman(errors, inspection.uris.length));
@@ -51,7 +60,8 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
   for (const w of doc.warnings) err(`sqs render: ${w.message}`);
   // The paragraphs the preview marks are marked here too, with the same words: a report rendered despite its
   // errors says which figures are in doubt, and one with cases still to judge says what its figures count.
-  const marks = markReport(doc, findings, inspection.catalogue);
+  const marked = markReport(doc, findings, inspection.catalogue);
+  const marks = options.annotate ? inspectorsCopy(marked, blockers) : marked;
   const content = await renderReport(options.format, doc, { marks, annotate: options.annotate ?? false });
   if (options.out) {
     writeFileSync(options.out, content);

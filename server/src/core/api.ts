@@ -48,6 +48,7 @@ export {
   distinctPlaces,
   paragraphsFedBy,
   paragraphsAffectedBy,
+  paragraphsCarrying,
   paragraphsWarned,
   numberedParagraphs,
 } from './report/navigate';
@@ -64,6 +65,7 @@ export {
   type ReportPart,
   type PartSources,
 } from './report/marks';
+export { publicationBlockers, inspectorsCopy, notPublished } from './report/inspectorsCopy';
 // Editor features in domain terms, for the language server (and any other editor's adapter).
 export { completionsAt, type CompletionKind } from './service/completion';
 export { foldingRanges } from './service/folding';
