@@ -366,10 +366,11 @@ export class Finder {
   /**
    * What the phrasebook writes in the match's place for count/total, in the match's form and capital. An
    * adverb is replaced by the adverb for the share; a contracted negation ("wasn't always") gets none, since
-   * the replacement would have to rewrite part of a word.
+   * the replacement would have to rewrite part of a word. `capital` says whether the match opens a sentence
+   * (by default, whether it is written with a capital).
    */
-  fix(match: QuantifierMatch, count: number, total: number): Fix | undefined {
-    const capital = /^\p{Lu}/u.test(match.text);
+  fix(match: QuantifierMatch, count: number, total: number, options: { capital?: boolean } = {}): Fix | undefined {
+    const capital = options.capital ?? /^\p{Lu}/u.test(match.text);
     if (match.kind === 'adverb') {
       const adverb = match.negated === 'contracted' ? undefined : this.book.vocabulary.adverbFor(count, total);
       return adverb && { text: capital ? capitalise(adverb.adverb) : adverb.adverb };

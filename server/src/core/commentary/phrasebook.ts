@@ -170,9 +170,9 @@ export class Phrasebook {
     return this.finder.fix(match, count, total)?.text;
   }
 
-  /** The replacement with what the words after it must agree with (see `Fix`). */
-  fix(match: QuantifierMatch, count: number, total: number): Fix | undefined {
-    return this.finder.fix(match, count, total);
+  /** The replacement with what the words after it must agree with (see `Fix`); `capital` when it opens a sentence. */
+  fix(match: QuantifierMatch, count: number, total: number, options?: { capital?: boolean }): Fix | undefined {
+    return this.finder.fix(match, count, total, options);
   }
 
   /** A number in running text ("seven", "22"); `capital` spells it out to start a sentence. */
