@@ -248,6 +248,10 @@ describe('vocabulary: comparisons of a number of cases', () => {
     assert.ok(!sqs.accepts(ratio, 20, 23), 'the total still has to match');
     assert.equal(sqs.replacement(ratio, 19, 22), '19 out of 22');
   });
+
+  it('reads a comparison only as a word of its own, wherever the look back from the number starts', () => {
+    for (const gap of [1, 35, 36, 37]) assert.equal(only(sqs, `Moreover${' '.repeat(gap)}19 out of 22 cases`).text, '19 out of 22', `${gap} spaces`);
+  });
 });
 
 function within(c: number, n: number, i: { lo: { n: number; d: number }; hi: { n: number; d: number }; loOpen: boolean; hiOpen: boolean }): boolean {

@@ -289,8 +289,11 @@ export class Finder {
   private before(re: RegExp | undefined, text: string, at: number, limit: number): { start: number; words: string } | undefined {
     if (!re) return undefined;
     const from = Math.max(limit, at - lookBehind);
-    const m = re.exec(text.slice(from, at));
-    return m ? { start: from + m.indices![1]![0], words: m[1]! } : undefined;
+    // One character more, so a word cut by the window ("Moreover" as "over") is seen to go on before it.
+    const lead = from > 0 ? 1 : 0;
+    const m = re.exec(text.slice(from - lead, at));
+    const start = m ? from - lead + m.indices![1]![0] : -1;
+    return m && start >= from ? { start, words: m[1]! } : undefined;
   }
 
   /**
