@@ -101,7 +101,9 @@ async function emptyHeap(): Promise<number> {
 /** The text of a case file with edit `i`: a word in `notes`, or its 2.1 judgement (a stated count) flipped. */
 function edited(text: string, i: number): string {
   if (i % 2 === 0) return text.replace(/^notes: (.*)$/m, (_, n: string) => `notes: ${n} ${i}`);
-  return /^ {2}"2\.1": sufficient/m.test(text) ? text.replace(/^ {2}"2\.1": sufficient/m, '  "2.1": not sufficient') : text.replace(/^ {2}"2\.1": not sufficient/m, '  "2.1": sufficient');
+  return /^ {2}"2\.1": sufficient/m.test(text)
+    ? text.replace(/^ {2}"2\.1": sufficient/m, '  "2.1": not sufficient')
+    : text.replace(/^ {2}"2\.1": not sufficient/m, '  "2.1": sufficient');
 }
 
 /** A case file in the middle of the list whose 2.1 is judged sufficient (so flipping it moves a stated count). */
