@@ -247,7 +247,43 @@ export type WireBlock =
   | { kind: 'paragraph'; paragraph: WireParagraph }
   | { kind: 'note'; paragraph: WireParagraph }
   | { kind: 'list'; numbering: 'bullet' | 'roman'; items: { id: string; text: string; sources: SourceLink[] }[] }
-  | { kind: 'table'; rows: { role: string; names: string[]; sources: SourceLink[] }[] };
+  | { kind: 'table'; rows: { role: string; names: string[]; sources: SourceLink[] }[] }
+  | WireFiguresBlock
+  | WireChartBlock;
+
+/** The figures table: per question, the counts the commentary words (see docs/data.md for what each means). */
+export interface WireFiguresBlock {
+  kind: 'figures';
+  id: string;
+  caption: string;
+  /** Set when the report compares with other inspections: how many it drew on. */
+  compared?: { inspections: number };
+  rows: {
+    questionId: string;
+    criterionId: string;
+    label: string;
+    review: boolean;
+    relevant?: number;
+    done?: number;
+    sufficient?: number;
+    notSufficient?: number;
+    /** Sufficient out of relevant, 0 to 1. */
+    share?: number;
+    reasons: { code: string; count: number }[];
+    unjudged: number;
+    compared?: { mean: number; inspections: number };
+    sources: SourceLink[];
+  }[];
+}
+
+/** Share sufficient per question as a bar chart; the figures table it names (`describedBy`) is its text alternative. */
+export interface WireChartBlock {
+  kind: 'chart';
+  id: string;
+  title: string;
+  describedBy: string;
+  bars: { questionId: string; label: string; sufficient: number; relevant: number; share: number; mean?: number }[];
+}
 
 export interface WireParagraph {
   id: string;

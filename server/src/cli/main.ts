@@ -38,6 +38,10 @@ Commands:
 ${formats.flatMap((f) => (f.annotation ? [`                                    ${shortFormatName(f)}: ${f.annotation}`] : [])).join('\n')}
       --phrasebook ID             As for check: the report is worded with it, and the commentary
                                   held to it, unless the inspection file names its own
+      --figures, --no-figures     Print the figures table and chart, or not (default: as the
+                                  inspection file's figures: says, else only with --annotate)
+      --compare FOLDER            Set each question's % sufficient beside the mean of the other
+                                  inspections under FOLDER (same criteria, no errors); repeatable
 
 Options:
   -h, --help      Show this help
@@ -83,7 +87,10 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
+        allowNegative: true,
         options: {
+          figures: { type: 'boolean' },
+          compare: { type: 'string', multiple: true, default: [] },
           format: { type: 'string', default: 'md' },
           out: { type: 'string' },
           force: { type: 'boolean', default: false },
@@ -99,6 +106,8 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
         format,
         force: values.force,
         annotate: values.annotate,
+        ...(values.figures !== undefined && { figures: values.figures }),
+        ...(values.compare.length > 0 && { compare: values.compare }),
         ...(values.out !== undefined && { out: values.out }),
         ...phrasebookOption(values.phrasebook),
       };
