@@ -86,3 +86,17 @@ export { inspectionProgress, tallySummaries } from './service/status';
 export { scaffoldCase, scaffoldInspection } from './service/scaffold';
 export { tallyHints } from './service/tallyHints';
 export { comparisonFor } from './service/comparison';
+export {
+  caseColumns,
+  caseRows,
+  dataLevelIds,
+  dataTables,
+  tallyColumns,
+  tallyRows,
+  type DataColumn,
+  type DataLevel,
+  type DataOptions,
+  type DataRow,
+  type DataTable,
+  type DataValue,
+} from './service/dataRows';

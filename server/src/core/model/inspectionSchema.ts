@@ -108,11 +108,9 @@ export function inspectionFileSchema(catalogue: Catalogue) {
       tallies: z.strictObject(tallies).optional(),
       commentary: z.strictObject(Object.fromEntries(criteria.map((c) => [c.id, commentaryOverride.optional()]))).optional(),
       /** The figures table and chart in the report (off in the published letter, on in the inspectors' copy). */
-      figures: yesNo
-        .optional()
-        .meta({
-          description: "Print the figures table and chart in the report: yes or no (default: no in the published letter, yes in the inspectors' copy).",
-        }),
+      figures: yesNo.optional().meta({
+        description: "Print the figures table and chart in the report: yes or no (default: no in the published letter, yes in the inspectors' copy).",
+      }),
     },
     {
       error: (issue) =>
