@@ -26,7 +26,13 @@ export async function writeFileAtomically(target: string, write: (out: Writable)
     }
     renameSync(temp, target);
   } catch (e) {
-    out.destroy();
+    // The writes still queued fail with the stream: the error to report is the one that stopped the writer.
+    out.on('error', () => undefined);
+    if (!out.closed) {
+      const closed = new Promise((resolve) => out.once('close', resolve));
+      out.destroy();
+      await closed;
+    }
     rmSync(temp, { force: true });
     throw e;
   }
