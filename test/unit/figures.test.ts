@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { loadWorkspace, toUri } from '../../server/src/cli/files';
@@ -23,6 +26,7 @@ import { renderMarkdown } from '../../server/src/render/formats/markdown';
 import { renderHtml } from '../../server/src/render/html';
 import { seed } from '../fixtures/seed-counts';
 import { copyOf, liverpool, liverpoolTalliesOnly, swap } from '../helpers/example';
+import { ensureLibreOffice } from '../helpers/libreoffice';
 
 // The figures table and chart: the numbers of the Liverpool report as a table equal to the published report's
 // counts, in every format; off in the published letter and on where asked; the chart drawn from the same numbers,
@@ -243,6 +247,25 @@ describe('the figures chart', () => {
     );
     const document = await zip.file('word/document.xml')!.async('string');
     assert.match(document, /<c:chart [^>]*r:id="/, 'the chart is placed in the document');
+  });
+
+  it('opens in LibreOffice: the Word document with the table and the chart converts to PDF', { timeout: 600_000 }, async () => {
+    const soffice = ensureLibreOffice();
+    const dir = mkdtempSync(path.join(tmpdir(), 'sqs-figures-'));
+    try {
+      const file = path.join(dir, 'figures.docx');
+      writeFileSync(file, await renderDocx(doc));
+      const profile = pathToFileURL(path.join(dir, 'profile')).toString();
+      const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
+      assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
+      const pdf = readFileSync(path.join(dir, 'figures.pdf'));
+      assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('Markdown draws nothing: the figures table before it is its text alternative', () => {

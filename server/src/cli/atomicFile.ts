@@ -29,7 +29,7 @@ export async function writeFileAtomically(target: string, write: (out: Writable)
     // The writes still queued fail with the stream: the error to report is the one that stopped the writer.
     out.on('error', () => undefined);
     if (!out.closed) {
-      const closed = new Promise((resolve) => out.once('close', resolve));
+      const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
       out.destroy();
       await closed;
     }
