@@ -41,6 +41,17 @@ export { buildReport, type ReportOptions } from './report/buildReport';
 export * from './report/document';
 export type { QuestionFigures } from './report/figures';
 export {
+  questionCounts,
+  compareShares,
+  percent,
+  comparedText,
+  reasonWords,
+  figureHeadings,
+  figureCells,
+  type QuestionCounts,
+  type Comparison,
+} from './report/figuresTable';
+export {
   paragraphsOf,
   sentenceKey,
   sentenceByKey,
@@ -76,3 +87,18 @@ export { outline, type OutlineKind, type OutlineNode } from './service/outline';
 export { inspectionProgress, tallySummaries } from './service/status';
 export { scaffoldCase, scaffoldInspection } from './service/scaffold';
 export { tallyHints } from './service/tallyHints';
+export { comparisonFor } from './service/comparison';
+export {
+  caseColumns,
+  caseRows,
+  dataLevelIds,
+  dataTables,
+  tallyColumns,
+  tallyRows,
+  type DataColumn,
+  type DataLevel,
+  type DataOptions,
+  type DataRow,
+  type DataTable,
+  type DataValue,
+} from './service/dataRows';
