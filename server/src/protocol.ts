@@ -529,6 +529,30 @@ export interface InspectionsChangedParams {
 
 export const InspectionsChangedNotification = new NotificationType<InspectionsChangedParams>('sqs/inspectionsChanged');
 
+// -------------------------------------------------------------------------------------------------- bytes
+
+// Binary content crosses the protocol as base64 (exports, files read through the editor). Written here on atob and
+// btoa, which Node and browsers both have, so that the web bundles need no Buffer.
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  // In slices: String.fromCharCode takes its arguments on the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** The bytes of an export's result, as the file should hold them. */
+export function exportedBytes(result: ExportResult): Uint8Array {
+  return result.encoding === 'base64' ? base64ToBytes(result.data) : new TextEncoder().encode(result.data);
+}
+
 // ----------------------------------------------------------------------------------------------- commands
 
 /** Command ids contributed by the VS Code extension (package.json `contributes.commands`). */

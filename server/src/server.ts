@@ -1,5 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { errorText } from './lsp/safe';
+import { registerDataExport } from './lsp/data';
 import { startServer } from './lsp/startServer';
 import { nodeFileSystem } from './node/fileSystem';
 
@@ -11,5 +12,5 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${errorText(e)}`));
 
-startServer(connection, { fs: nodeFileSystem });
+startServer(connection, { fs: nodeFileSystem, features: [registerDataExport] });
 connection.listen();
