@@ -8,6 +8,14 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 export const languageIds = { inspection: 'sqs-inspection', case: 'sqs-case' } as const;
 
+/**
+ * Where the SQS files the server handles are read from: the disk (`file`, also a local folder opened in vscode.dev),
+ * a remote machine's disk as the browser sees it (`vscode-remote`: code-server, Codespaces) and a repository opened
+ * in the browser (`vscode-vfs`: github.dev; README says why not). Not `git:` or `untitled:`: a file's other
+ * versions, or text in no folder, would be counted as more files of the inspection.
+ */
+export const fileSchemes = ['file', 'vscode-remote', 'vscode-vfs'] as const;
+
 // ---------------------------------------------------------------------------------------------- settings
 
 /** The `sqs.*` settings section, read per resource (settings can differ per workspace folder). */
@@ -528,6 +536,33 @@ export interface InspectionsChangedParams {
 }
 
 export const InspectionsChangedNotification = new NotificationType<InspectionsChangedParams>('sqs/inspectionsChanged');
+
+// ------------------------------------------------------------------------------------- the editor's files
+
+// A server with no disk of its own (the web build's Web Worker) reads the inspection's files through the editor:
+// it asks, and the client answers with vscode.workspace.fs (client/src/editorFiles.ts). Only what the server's
+// file-system seam needs (server/src/fileSystemHost.ts): list a folder, read a file. The editor has no realpath.
+
+/** What an entry is, as vscode.FileType's bits: a symbolic link is `symbolicLink` with `file` or `directory`. */
+export const fileTypeBits = { file: 1, directory: 2, symbolicLink: 64 } as const;
+
+/** A folder's entries: name and fileTypeBits; null when the folder cannot be read. */
+export const ReadDirectoryRequest = new RequestType<UriParams, [string, number][] | null, void>('sqs/fs/readDirectory');
+
+export interface ReadFileParams extends UriParams {
+  /** At most this many bytes are sent: the first ones of a larger file (whose size then says so). */
+  maxBytes: number;
+}
+
+export interface ReadFileResult {
+  /** The bytes, base64. */
+  data: string;
+  /** The file's whole size, which is more than the bytes sent when it was cut. */
+  size: number;
+}
+
+/** A file's bytes (links followed); null when it does not exist or is not a file. */
+export const ReadFileRequest = new RequestType<ReadFileParams, ReadFileResult | null, void>('sqs/fs/readFile');
 
 // -------------------------------------------------------------------------------------------------- bytes
 
