@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 
 /**
  * Says, once per folder, which symbolic links a walk through the editor's file system left unread (it has no
@@ -12,9 +12,12 @@ export function warnOfLinksNotFollowed(connection: Connection): (folderUri: stri
     warned.add(folder);
     const names = links.slice(0, 3).map((l) => decodeURIComponent(l.slice(l.lastIndexOf('/') + 1)));
     const more = links.length > 3 ? ` and ${links.length - 3} more` : '';
-    void connection.window.showWarningMessage(
-      `SQS Findings cannot follow symbolic links here: ${names.join(', ')}${more} ${links.length === 1 ? 'was' : 'were'} not read, so no SQS file ` +
+    // A notification: nothing to answer, so a client that shows no messages costs nothing.
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message:
+        `SQS Findings cannot follow symbolic links here: ${names.join(', ')}${more} ${links.length === 1 ? 'was' : 'were'} not read, so no SQS file ` +
         `behind ${links.length === 1 ? 'it' : 'them'} is counted. Open the folder a link leads to instead, or use the desktop editor on a local folder.`,
-    );
+    });
   };
 }
