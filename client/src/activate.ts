@@ -3,17 +3,18 @@ import { registerNewCase } from './commands/newCase';
 import { registerNewInspection } from './commands/newInspection';
 import { registerRestartServer } from './commands/restartServer';
 import { registerPreview } from './preview/index';
-import { SqsServer } from './server';
+import { SqsServer, type ClientHost } from './server';
 import { registerStatus } from './status';
 
 // Activation wires modules together and does nothing else: each module takes the server and returns
-// its disposables. A new module (the report preview) is one more line here.
+// its disposables. A new module (the report preview) is one more line here. The same for both builds: the
+// entries (extension.ts for the desktop, web/extension.ts for the browser) only say how the server is run.
 
 let server: SqsServer | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activateWith(context: vscode.ExtensionContext, host: ClientHost): Promise<void> {
   const output = vscode.window.createOutputChannel('SQS Findings', { log: true });
-  server = new SqsServer(context, output);
+  server = new SqsServer(output, host);
   context.subscriptions.push(
     output,
     server,
