@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateWith } from '../activate';
 
 // The browser entry (package.json `browser`: vscode.dev, github.dev, code-server's web-worker host): the same
@@ -14,8 +14,9 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
   const script = vscode.Uri.joinPath(context.extensionUri, 'server/out/web/server.js');
   let worker: Worker | undefined;
   return activateWith(context, {
-    // vscode-languageclient 11's browser client takes the server before the options, and starts it through this
-    // function on each start, so a restart gets a fresh Worker and the old one is ended.
+    // vscode-languageclient 11's browser client takes the server before the options, and calls this on each start, so
+    // a restart gets a fresh Worker and the old one is ended. It answers the transports, not the Worker: the client
+    // tells a Worker by `instanceof Worker`, which the Worker of VS Code's web-worker extension host is not.
     newClient: (options) =>
       new LanguageClient(
         'sqs',
@@ -23,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
         async () => {
           worker?.terminate();
           worker = await startWorker(script);
-          return worker;
+          return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
         },
         options,
       ),
