@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerNewCase } from './commands/newCase';
 import { registerNewInspection } from './commands/newInspection';
 import { registerRestartServer } from './commands/restartServer';
+import { registerHostedWarning } from './hostedWarning';
 import { registerPreview } from './preview/index';
 import { SqsServer, type ClientHost } from './server';
 import { registerStatus } from './status';
@@ -23,6 +24,7 @@ export async function activateWith(context: vscode.ExtensionContext, host: Clien
     registerNewInspection(server),
     registerNewCase(server),
     registerPreview(server, context, output),
+    registerHostedWarning(),
   );
   // Keys the palette's Restart Language Server: wanted most when no SQS editor is in front.
   void vscode.commands.executeCommand('setContext', 'sqs.active', true);
