@@ -115,4 +115,16 @@ describe('the web build, in the browser’s Web Worker extension host', () => {
     const xml = await zip.file('word/document.xml')?.async('string');
     assert.ok(xml?.includes('In all but 3 out of the 22 relevant cases'), 'the seed sentence is in the Word document');
   });
+
+  it(`${PAGE_TAG} says Export Data is not available in the browser, and writes nothing`, async () => {
+    await open(liverpool('inspection.sqs.yaml'));
+    const before = (await vscode.workspace.fs.readDirectory(liverpool())).map(([name]) => name).sort();
+    await vscode.commands.executeCommand('sqs.exportData', liverpool('inspection.sqs.yaml'), { scope: 'inspection', format: 'csv' });
+    // The notification list, where every message is whether or not its toast has gone.
+    await vscode.commands.executeCommand('notifications.showList');
+    await screenshot('web-export-data-unavailable', '.notifications-center :text("Export Data is not available in the browser")');
+    assert.deepEqual((await vscode.workspace.fs.readDirectory(liverpool())).map(([name]) => name).sort(), before);
+    await vscode.commands.executeCommand('notifications.hideList');
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
 });
