@@ -1,6 +1,7 @@
 import { choosePhrasebook } from '../index/choosePhrasebook';
 import type { Phrasebook } from '../commentary/phrasebook';
 import { finding, inFile, type LocalFinding } from '../findings';
+import type { CaseFacet } from '../index/caseFacets';
 import type { Inspection, InspectionIndex } from '../index/inspectionIndex';
 import type { Contribution } from '../index/relevance';
 import type { CaseFile, InspectionFile, SqsFile } from '../model/sqsFile';
@@ -30,15 +31,24 @@ export type InspectionCheck = (inspection: Inspection) => Finding[];
 /** A check and its name, for the internal-error finding (function names do not survive minifying). */
 export type Named<Check> = readonly [name: string, check: Check];
 
-const inspectionChecks: readonly Named<InspectionCheck>[] = [
-  ['sample size (SQS040)', sampleSize],
-  ['stated counts (SQS021–SQS023)', statedCounts],
-  ['subgroups (SQS024, SQS025)', subgroups],
-  ['stated against tallied (SQS030)', statedVsTallied],
-  ['case ids (SQS041)', duplicateCaseIds],
-  ['criteria versions (SQS043)', criteriaVersions],
-  ['personal data in text for the report (SQS070–SQS076)', personalDataCheck],
+/**
+ * An inspection check, its name and the facet of the case files it reads (caseFacets.ts): it is run again when the
+ * inspection file changes, a case comes or goes, or a case's facet moves. Without one (a check a test adds), on
+ * every change to the inspection.
+ */
+type Scoped = readonly [name: string, check: InspectionCheck, reads?: CaseFacet];
+
+const inspectionChecks: readonly Scoped[] = [
+  ['sample size (SQS040)', sampleSize, 'tallies'],
+  ['stated counts (SQS021–SQS023)', statedCounts, 'tallies'],
+  ['subgroups (SQS024, SQS025)', subgroups, 'tallies'],
+  ['stated against tallied (SQS030)', statedVsTallied, 'tallies'],
+  ['case ids (SQS041)', duplicateCaseIds, 'identity'],
+  ['criteria versions (SQS043)', criteriaVersions, 'identity'],
+  ['personal data in text for the report (SQS070–SQS076)', personalDataCheck, 'identity'],
 ];
+/** The commentary reads the inspection file and the tallies. */
+const proseReads: CaseFacet = 'tallies';
 // The commentary check also depends on the phrasebook, which the caller may choose: run and cached apart.
 const proseCheck = 'commentary (SQS060–SQS062)';
 
@@ -82,17 +92,23 @@ export interface CheckerOptions {
    * Checker's caches and result ids.
    */
   checks?: { inspection?: readonly Named<InspectionCheck>[]; cases?: readonly Named<CaseCheckInInspection>[] };
+  /**
+   * Told of files whose cross-file findings, and so keys, moved when the inspection checks ran again: the index
+   * names only the file that changed and its inspection file, and what else a change reaches is known once the
+   * checks have run. The language server reports those files too.
+   */
+  onFindingsMoved?: (uris: readonly string[]) => void;
 }
 
 /** What the Checker keeps per inspection revision. */
 interface RevisionFindings {
-  revision: number;
+  /** Each inspection check's findings, and the revision they were worked out for (its facet's, or the inspection's). */
+  byCheck: { revision: number; findings: Finding[] }[];
   /**
    * The inspection checks' findings in each file that has any, settled: a case edit re-runs the checks,
    * but a file whose findings came out the same keeps its generation, so its key.
    */
   checks: Map<string, Settled>;
-  commentary: Commentary;
 }
 
 /**
@@ -102,6 +118,8 @@ interface RevisionFindings {
  * time joins without one: the keys handed out before were never paired with its findings.
  */
 interface Commentary {
+  /** The tallies' revision it was worked out for. */
+  revision: number;
   file: InspectionFile;
   byBook: Map<Phrasebook, Settled>;
   generation: number;
@@ -136,13 +154,21 @@ interface CheckRun {
  */
 export class Checker {
   private readonly cache = new WeakMap<Inspection, RevisionFindings>();
+  /**
+   * Apart from the other inspection checks, and worked out only when the inspection file's findings or key are
+   * asked for: a judgement changed re-checks the commentary once the inspection file is reported, not in the
+   * answer to the case file's own pull.
+   */
+  private readonly commentaryCache = new WeakMap<Inspection, Commentary>();
   private readonly caseCache = new WeakMap<CaseFile, CaseFindings>();
   /**
    * A file outside an inspection: its cross-file findings as last worked out. They are worked out again each
    * time they are asked for (one finding at most, and nothing to know when it moves): this keeps their generation.
    */
   private readonly homelessCache = new WeakMap<SqsFile, Settled>();
-  private readonly inspectionChecks: readonly Named<InspectionCheck>[];
+  private readonly inspectionChecks: readonly Scoped[];
+  /** Per inspection, the case files whose case checks read it last time they ran: their keys follow its revision. */
+  private readonly readers = new WeakMap<Inspection, Set<string>>();
   private readonly caseChecks: readonly Named<CaseCheckInInspection>[];
 
   constructor(
@@ -224,13 +250,14 @@ export class Checker {
     if (!inspection) return `o${serial(file)}.${this.homelessFindings(file).generation}`;
     const revision = this.revision(inspection);
     const checks = revision.checks.get(uri)?.generation ?? 0;
-    const more = file.kind === 'case' ? this.caseFindings(inspection, file).generation : uri === inspection.file.uri ? revision.commentary.generation : 0;
+    const more =
+      file.kind === 'case' ? this.caseFindings(inspection, file).generation : uri === inspection.file.uri ? this.commentary(inspection).generation : 0;
     return `${serial(file)}.${checks}.${more}`;
   }
 
   /** The commentary's findings, with the phrasebook the report is worded with: once per revision and phrasebook. */
   private commentaryFindings(inspection: Inspection, options: FindingsOptions): readonly Finding[] {
-    const commentary = this.revision(inspection).commentary;
+    const commentary = this.commentary(inspection);
     const book = choosePhrasebook(inspection, options.phrasebook || undefined);
     let found = commentary.byBook.get(book);
     if (!found) commentary.byBook.set(book, (found = settle(this.prose(inspection, book))));
@@ -241,27 +268,60 @@ export class Checker {
     return this.contained(proseCheck, inspection.file, () => prose(inspection, book));
   }
 
+  /**
+   * The case files of an inspection whose case checks read the inspection: their findings hold for one revision of
+   * it, so a change to any of its files may change theirs (the language server reports them with the change).
+   */
+  readersOf(inspection: Inspection): readonly string[] {
+    return [...(this.readers.get(inspection) ?? [])];
+  }
+
+  /** The inspection checks' findings, each check run again only when what it reads moved. */
   private revision(inspection: Inspection): RevisionFindings {
     const cached = this.cache.get(inspection);
-    if (cached && cached.revision === inspection.revision) return cached;
+    const revisionOf = (reads: CaseFacet | undefined) => (reads ? inspection.facetRevision[reads] : inspection.revision);
+    const stale = this.inspectionChecks.map(([, , reads], i) => cached?.byCheck[i]?.revision !== revisionOf(reads));
+    if (cached && !stale.includes(true)) return cached;
+    const byCheck = this.inspectionChecks.map(([name, check, reads], i) =>
+      stale[i] ? { revision: revisionOf(reads), findings: this.contained(name, inspection.file, () => check(inspection)) } : cached!.byCheck[i]!,
+    );
     const found = new Map<string, Finding[]>();
-    for (const [name, check] of this.inspectionChecks) {
-      for (const f of this.contained(name, inspection.file, () => check(inspection))) {
+    for (const { findings } of byCheck) {
+      for (const f of findings) {
         const list = found.get(f.uri);
         if (list) list.push(f);
         else found.set(f.uri, [f]);
       }
     }
     const checks = new Map([...found].map(([uri, findings]) => [uri, settle(findings, cached?.checks.get(uri))]));
-    const entry: RevisionFindings = { revision: inspection.revision, checks, commentary: this.nextCommentary(inspection, cached?.commentary) };
+    const entry: RevisionFindings = { byCheck, checks };
     this.cache.set(inspection, entry);
+    if (cached) this.tellMoved(cached.checks, checks);
     return entry;
+  }
+
+  /** The files whose inspection-check findings are not the same settled object as before: their keys moved. */
+  private tellMoved(before: ReadonlyMap<string, Settled>, after: ReadonlyMap<string, Settled>): void {
+    if (!this.options.onFindingsMoved) return;
+    const moved = [...after].filter(([uri, settled]) => before.get(uri) !== settled).map(([uri]) => uri);
+    for (const uri of before.keys()) if (!after.has(uri)) moved.push(uri);
+    if (moved.length > 0) this.options.onFindingsMoved(moved);
+  }
+
+  /** The commentary's findings as they stand: worked out again when what it reads moved. */
+  private commentary(inspection: Inspection): Commentary {
+    const before = this.commentaryCache.get(inspection);
+    if (before?.revision === inspection.facetRevision[proseReads]) return before;
+    const now = this.nextCommentary(inspection, before);
+    this.commentaryCache.set(inspection, now);
+    return now;
   }
 
   /** The commentary for a new revision: worked out again with every phrasebook asked for, if the inspection file is the same analysis. */
   private nextCommentary(inspection: Inspection, before: Commentary | undefined): Commentary {
+    const revision = inspection.facetRevision[proseReads];
     // Another analysis of the inspection file changes its key by its serial; start again from no phrasebook.
-    if (before?.file !== inspection.file) return { file: inspection.file, byBook: new Map(), generation: fresh() };
+    if (before?.file !== inspection.file) return { revision, file: inspection.file, byBook: new Map(), generation: fresh() };
     let changed = false;
     const byBook = new Map<Phrasebook, Settled>();
     for (const [book, settled] of before.byBook) {
@@ -269,7 +329,7 @@ export class Checker {
       changed ||= now !== settled;
       byBook.set(book, now);
     }
-    return { file: inspection.file, byBook, generation: changed ? fresh() : before.generation };
+    return { revision, file: inspection.file, byBook, generation: changed ? fresh() : before.generation };
   }
 
   /** A case file's case-check findings, settled. */
@@ -292,6 +352,11 @@ export class Checker {
       cached?.settled,
     );
     this.caseCache.set(file, { contributions, inspection, revision: inspection.revision, byCheck, settled });
+    let readers = this.readers.get(inspection);
+    if (byCheck.some((c) => c.readInspection)) {
+      if (!readers) this.readers.set(inspection, (readers = new Set()));
+      readers.add(file.uri);
+    } else readers?.delete(file.uri);
     return settled;
   }
 

@@ -7,6 +7,7 @@ import type { Finding } from '../types';
 import { decodeText } from '../text/decode';
 import { defaultLimits, parseYaml, type ParseLimits, type ParsedYaml } from '../yaml/parse';
 import { compareInspectionNames } from './inspectionFiles';
+import { caseFacets, facetsOf, type CaseFacet, type Facets } from './caseFacets';
 import { TallyBook } from './tally';
 
 /** One inspection: its inspection file, the case files under its folder, and their live tallies. */
@@ -15,6 +16,11 @@ export class Inspection {
   tallies: TallyBook;
   /** Bumped on every change to the inspection or one of its cases; caches key on it. */
   revision = 0;
+  /**
+   * Bumped with `revision` when the inspection file changes or a case comes or goes, and otherwise only when a case's
+   * facet changes: the cross-file checks that read a facet are run again when it moves, not on every keystroke.
+   */
+  readonly facetRevision: Record<CaseFacet, number> = { tallies: 0, identity: 0 };
 
   constructor(
     /** URI of the folder holding the inspection file; case files anywhere below it belong here. */
@@ -30,6 +36,12 @@ export class Inspection {
 
   get uris(): string[] {
     return [this.file.uri, ...this.cases.keys()];
+  }
+
+  /** Something every cross-file check may read changed: the inspection file, or which cases it has. */
+  changed(): void {
+    this.revision++;
+    for (const facet of caseFacets) this.facetRevision[facet]++;
   }
 }
 
@@ -60,6 +72,8 @@ export class InspectionIndex {
   private readonly inspectionFiles = new Map<string, string[]>();
   /** Case file → folder of the inspection it belongs to (absent: outside any inspection). */
   private readonly homes = new Map<string, string>();
+  /** Case file counted in an inspection → its facets as last indexed, to tell which moved. */
+  private readonly facets = new Map<string, Facets>();
   /**
    * Folder → the files indexed anywhere below it, so the files of a deleted folder are found without a
    * scan of the index (a deleted node_modules reports thousands of paths, none with anything below).
@@ -110,11 +124,12 @@ export class InspectionIndex {
     if (file.kind === 'case') {
       const home = this.homeOf(uri);
       this.homes.delete(uri);
+      this.facets.delete(uri);
       if (!home) return { affected: [uri] };
       home.cases.delete(uri);
       home.tallies.delete(uri);
-      home.revision++;
-      return { affected: [uri, ...home.uris] };
+      home.changed();
+      return { affected: [uri, home.file.uri] };
     }
     const folder = folderOf(uri);
     const inspection = this.inspectionsByFolder.get(folder);
@@ -183,16 +198,32 @@ export class InspectionIndex {
     return file ? file.findings.map((f) => inFile(uri, f)) : [];
   }
 
+  /**
+   * A case file's new text. Its own findings change; the other files' only through the cross-file checks, which
+   * run again when a facet they read moved (the inspection file's stated counts after a judgement changed). Which
+   * of those files' findings then change, the Checker says (`onFindingsMoved`) as it runs them: a keystroke costs
+   * the edited file, not the inspection.
+   */
   private setCase(uri: string, parsed: ParsedYaml): IndexChange {
-    const home = this.homeOf(uri) ?? this.nearestInspection(uri);
+    const counted = this.homeOf(uri);
+    const home = counted ?? this.nearestInspection(uri);
     const file = analyseCase(uri, parsed, this.registry, home?.catalogue ?? this.registry.latest);
+    const before = this.facets.get(uri);
     this.files.set(uri, file);
     if (!home) return { affected: [uri] };
     this.homes.set(uri, home.folder);
     home.cases.set(uri, file);
     this.tally(home, file);
+    const facets = facetsOf(file);
+    this.facets.set(uri, facets);
+    if (!counted || !before) {
+      home.changed();
+      return { affected: [uri, home.file.uri] };
+    }
     home.revision++;
-    return { affected: home.uris };
+    const moved = caseFacets.filter((facet) => facets[facet] !== before[facet]);
+    for (const facet of moved) home.facetRevision[facet]++;
+    return { affected: moved.length > 0 ? [uri, home.file.uri] : [uri] };
   }
 
   private setInspection(uri: string, parsed: ParsedYaml): IndexChange {
@@ -223,7 +254,7 @@ export class InspectionIndex {
     const catalogueChanged = inspection.catalogue !== file.catalogue;
     inspection.file = file;
     if (catalogueChanged) this.reanalyseCases(inspection);
-    inspection.revision++;
+    inspection.changed();
     return inspection.uris;
   }
 
@@ -234,6 +265,7 @@ export class InspectionIndex {
       const file = analyseCase(uri, old.parsed, this.registry, inspection.catalogue);
       this.files.set(uri, file);
       inspection.cases.set(uri, file);
+      this.facets.set(uri, facetsOf(file));
       this.tally(inspection, file);
     }
   }
@@ -260,7 +292,7 @@ export class InspectionIndex {
       if (before) {
         before.cases.delete(file.uri);
         before.tallies.delete(file.uri);
-        before.revision++;
+        before.changed();
         touched.push(...before.uris);
       }
       const analysed = analyseCase(file.uri, file.parsed, this.registry, after?.catalogue ?? this.registry.latest);
@@ -268,11 +300,13 @@ export class InspectionIndex {
       if (after) {
         this.homes.set(file.uri, after.folder);
         after.cases.set(file.uri, analysed);
+        this.facets.set(file.uri, facetsOf(analysed));
         this.tally(after, analysed);
-        after.revision++;
+        after.changed();
         touched.push(...after.uris);
       } else {
         this.homes.delete(file.uri);
+        this.facets.delete(file.uri);
       }
     }
     return [...new Set(touched)];
