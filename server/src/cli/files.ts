@@ -35,7 +35,11 @@ export function loadWorkspace(args: string[], index = new InspectionIndex()): Lo
   const walked: string[] = [];
   const loadAll = (dir: string) => {
     walked.push(toUri(dir));
-    return listing(dir).map(load);
+    const files = listing(dir);
+    // Inspection files first, so each case file is analysed once, against its inspection's criteria, rather than
+    // first as a case of no inspection and again when its inspection file is read.
+    for (const file of files) if (fileKindOf(toUri(file)) === 'inspection') load(file);
+    return files.map(load);
   };
   const loadInspectionAround = (dir: string) => {
     // The folder may sit inside an inspection (a `cases/` folder): load the rest for context, as the

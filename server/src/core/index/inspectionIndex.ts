@@ -142,7 +142,7 @@ export class InspectionIndex {
     }
     this.inspectionFiles.delete(folder);
     this.inspectionsByFolder.delete(folder);
-    const moved = this.rehome();
+    const moved = this.rehome(inspection ? [...inspection.cases.keys()] : []);
     return { affected: [uri, ...(inspection?.uris ?? []), ...moved] };
   }
 
@@ -245,7 +245,8 @@ export class InspectionIndex {
     }
     const inspection = new Inspection(folder, file);
     this.inspectionsByFolder.set(folder, inspection);
-    const moved = this.rehome();
+    // The files below it, found as `below` spells folders (the inspection file's URI up to its last slash).
+    const moved = this.rehome(this.below.get(uri.slice(0, uri.lastIndexOf('/'))) ?? []);
     return { affected: [...new Set([...inspection.uris, ...moved])] };
   }
 
@@ -277,13 +278,14 @@ export class InspectionIndex {
   }
 
   /**
-   * Recomputes which inspection each case file belongs to after an inspection file appeared or went
-   * away, moving only the cases whose home changed. Returns the URIs touched.
+   * Recomputes which inspection each of `uris` belongs to after an inspection file appeared (the files below its
+   * folder) or went away (its cases), moving only the cases whose home changed. Returns the URIs touched.
    */
-  private rehome(): string[] {
+  private rehome(uris: Iterable<string>): string[] {
     const touched: string[] = [];
-    for (const file of this.files.values()) {
-      if (file.kind !== 'case') continue;
+    for (const uri of [...uris]) {
+      const file = this.files.get(uri);
+      if (file?.kind !== 'case') continue;
       const beforeFolder = this.homes.get(file.uri);
       const after = this.nearestInspection(file.uri);
       if (beforeFolder === after?.folder) continue;
