@@ -16,7 +16,7 @@ import type { CaseFile } from '../model/sqsFile';
 export type CaseFacet = 'tallies' | 'identity';
 export const caseFacets: readonly CaseFacet[] = ['tallies', 'identity'];
 
-/** Each facet's digest (its serialisation kept whole would cost a national workspace 9 KB a case file). */
+/** Each facet, serialised: two analyses of a file are compared by them when the second replaces the first. */
 export type Facets = Record<CaseFacet, string>;
 
 export function facetsOf(file: CaseFile): Facets {
@@ -26,7 +26,7 @@ export function facetsOf(file: CaseFile): Facets {
     j.quote ? [[j.quote.value, j.quote.range, parsed.text.slice(parsed.source.offset(j.keyRange.start), parsed.source.offset(j.quote.range.end))]] : [],
   );
   return {
-    tallies: digest([
+    tallies: JSON.stringify([
       file.catalogue.id,
       mapping(parsed.data),
       model.id,
@@ -35,32 +35,13 @@ export function facetsOf(file: CaseFile): Facets {
       [...model.unreadable],
       judgements,
     ]),
-    identity: digest([file.catalogue.id, mapping(parsed.data), model.id, model.criteriaRef, model.inspector, quotes]),
+    identity: JSON.stringify([file.catalogue.id, mapping(parsed.data), model.id, model.criteriaRef, model.inspector, quotes]),
   };
 }
 
 /** A judgement without its notes and quote (the quote is identity's): what decides its contribution and where it is. */
 function judgementFacet(j: Judgement): unknown {
   return [j.question.id, j.value, j.range, j.keyRange, j.path, j.reasons];
-}
-
-/**
- * Two 32-bit multiplicative hashes of the serialisation, with different seeds and mixes (cyrb53's), and its length.
- * Two different facets of one file that collide would leave the other files' cross-file findings as they were until
- * the next change that moves a facet: rarer than anything else that could go wrong, and never the file's own findings.
- */
-function digest(value: unknown): string {
-  const text = JSON.stringify(value);
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${text.length}`;
 }
 
 function mapping(data: unknown): boolean {

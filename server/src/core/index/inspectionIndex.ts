@@ -7,7 +7,7 @@ import type { Finding } from '../types';
 import { decodeText } from '../text/decode';
 import { defaultLimits, parseYaml, type ParseLimits, type ParsedYaml } from '../yaml/parse';
 import { compareInspectionNames } from './inspectionFiles';
-import { caseFacets, facetsOf, type CaseFacet, type Facets } from './caseFacets';
+import { caseFacets, facetsOf, type CaseFacet } from './caseFacets';
 import { TallyBook } from './tally';
 
 /** One inspection: its inspection file, the case files under its folder, and their live tallies. */
@@ -72,8 +72,6 @@ export class InspectionIndex {
   private readonly inspectionFiles = new Map<string, string[]>();
   /** Case file → folder of the inspection it belongs to (absent: outside any inspection). */
   private readonly homes = new Map<string, string>();
-  /** Case file counted in an inspection → its facets as last indexed, to tell which moved. */
-  private readonly facets = new Map<string, Facets>();
   /**
    * Folder → the files indexed anywhere below it, so the files of a deleted folder are found without a
    * scan of the index (a deleted node_modules reports thousands of paths, none with anything below).
@@ -124,7 +122,6 @@ export class InspectionIndex {
     if (file.kind === 'case') {
       const home = this.homeOf(uri);
       this.homes.delete(uri);
-      this.facets.delete(uri);
       if (!home) return { affected: [uri] };
       home.cases.delete(uri);
       home.tallies.delete(uri);
@@ -208,19 +205,20 @@ export class InspectionIndex {
     const counted = this.homeOf(uri);
     const home = counted ?? this.nearestInspection(uri);
     const file = analyseCase(uri, parsed, this.registry, home?.catalogue ?? this.registry.latest);
-    const before = this.facets.get(uri);
+    const previous = this.files.get(uri);
     this.files.set(uri, file);
     if (!home) return { affected: [uri] };
     this.homes.set(uri, home.folder);
     home.cases.set(uri, file);
     this.tally(home, file);
-    const facets = facetsOf(file);
-    this.facets.set(uri, facets);
-    if (!counted || !before) {
+    if (!counted || previous?.kind !== 'case') {
       home.changed();
       return { affected: [uri, home.file.uri] };
     }
     home.revision++;
+    // Worked out when a case is replaced, from the analysis it replaces: reading a folder (sqs check, startup) costs none.
+    const before = facetsOf(previous);
+    const facets = facetsOf(file);
     const moved = caseFacets.filter((facet) => facets[facet] !== before[facet]);
     for (const facet of moved) home.facetRevision[facet]++;
     return { affected: moved.length > 0 ? [uri, home.file.uri] : [uri] };
@@ -266,7 +264,6 @@ export class InspectionIndex {
       const file = analyseCase(uri, old.parsed, this.registry, inspection.catalogue);
       this.files.set(uri, file);
       inspection.cases.set(uri, file);
-      this.facets.set(uri, facetsOf(file));
       this.tally(inspection, file);
     }
   }
@@ -302,13 +299,11 @@ export class InspectionIndex {
       if (after) {
         this.homes.set(file.uri, after.folder);
         after.cases.set(file.uri, analysed);
-        this.facets.set(file.uri, facetsOf(analysed));
         this.tally(after, analysed);
         after.changed();
         touched.push(...after.uris);
       } else {
         this.homes.delete(file.uri);
-        this.facets.delete(file.uri);
       }
     }
     return [...new Set(touched)];
