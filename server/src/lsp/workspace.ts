@@ -281,7 +281,14 @@ export class Workspace {
     if (affected.size === 0 && edited.size === 0) return;
     // Case checks that read their inspection hold for one revision of it: any change to it may change their findings.
     const inspections = new Set([...affected, ...edited].map((uri) => this.index.inspectionOf(uri)));
-    for (const inspection of inspections) if (inspection) for (const uri of this.checker.readersOf(inspection)) affected.add(uri);
+    for (const inspection of inspections) {
+      if (!inspection) continue;
+      for (const uri of this.checker.readersOf(inspection)) affected.add(uri);
+      // An open document is pulled again only when the client is told to, and the files a change moves are known
+      // once the checks have run: with one of this inspection's open, they run now (onFindingsMoved names them).
+      if ([...this.open.keys()].some((uri) => !affected.has(uri) && !edited.has(uri) && this.index.inspectionOf(uri) === inspection))
+        this.checker.checkInspection(inspection);
+    }
     for (const listener of this.listeners) {
       try {
         listener({ affected, edited });

@@ -276,6 +276,15 @@ export class Checker {
     return [...(this.readers.get(inspection) ?? [])];
   }
 
+  /**
+   * Runs the inspection checks that what they read makes stale, so `onFindingsMoved` names the files whose findings
+   * moved now rather than when one of them is next asked about: for an adapter whose client asks about an open
+   * document only when told to.
+   */
+  checkInspection(inspection: Inspection): void {
+    this.revision(inspection);
+  }
+
   /** The inspection checks' findings, each check run again only when what it reads moved. */
   private revision(inspection: Inspection): RevisionFindings {
     const cached = this.cache.get(inspection);
