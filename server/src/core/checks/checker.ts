@@ -32,17 +32,19 @@ export type InspectionCheck = (inspection: Inspection) => Finding[];
 export type Named<Check> = readonly [name: string, check: Check];
 
 /**
- * An inspection check, its name and the facet of the case files it reads (caseFacets.ts): it is run again when the
- * inspection file changes, a case comes or goes, or a case's facet moves. Without one (a check a test adds), on
- * every change to the inspection.
+ * An inspection check, its name, the facet of the case files it reads (caseFacets.ts) and whether it reports in the
+ * inspection file only. It is run again when the inspection file changes, a case comes or goes, or a case's facet
+ * moves; without a facet (a check a test adds), on every change to the inspection. One that reports in the
+ * inspection file only is not run for a case file's findings: a judgement flipped re-counts when the inspection
+ * file is reported, not in the answer to the case file's pull. Those come first, as they always did.
  */
-type Scoped = readonly [name: string, check: InspectionCheck, reads?: CaseFacet];
+type Scoped = readonly [name: string, check: InspectionCheck, reads?: CaseFacet, reportsIn?: 'inspection file'];
 
 const inspectionChecks: readonly Scoped[] = [
-  ['sample size (SQS040)', sampleSize, 'tallies'],
-  ['stated counts (SQS021–SQS023)', statedCounts, 'tallies'],
-  ['subgroups (SQS024, SQS025)', subgroups, 'tallies'],
-  ['stated against tallied (SQS030)', statedVsTallied, 'tallies'],
+  ['sample size (SQS040)', sampleSize, 'tallies', 'inspection file'],
+  ['stated counts (SQS021–SQS023)', statedCounts, 'tallies', 'inspection file'],
+  ['subgroups (SQS024, SQS025)', subgroups, 'tallies', 'inspection file'],
+  ['stated against tallied (SQS030)', statedVsTallied, 'tallies', 'inspection file'],
   ['case ids (SQS041)', duplicateCaseIds, 'identity'],
   ['criteria versions (SQS043)', criteriaVersions, 'identity'],
   ['personal data in text for the report (SQS070–SQS076)', personalDataCheck, 'identity'],
@@ -153,7 +155,8 @@ interface CheckRun {
  * has to be listed anywhere for the key to follow its findings.
  */
 export class Checker {
-  private readonly cache = new WeakMap<Inspection, RevisionFindings>();
+  /** Per group of inspection checks (those reporting in the inspection file only, then the others). */
+  private readonly caches = [new WeakMap<Inspection, RevisionFindings>(), new WeakMap<Inspection, RevisionFindings>()] as const;
   /**
    * Apart from the other inspection checks, and worked out only when the inspection file's findings or key are
    * asked for: a judgement changed re-checks the commentary once the inspection file is reported, not in the
@@ -166,7 +169,7 @@ export class Checker {
    * time they are asked for (one finding at most, and nothing to know when it moves): this keeps their generation.
    */
   private readonly homelessCache = new WeakMap<SqsFile, Settled>();
-  private readonly inspectionChecks: readonly Scoped[];
+  private readonly groups: readonly [inspectionFileOnly: readonly Scoped[], others: readonly Scoped[]];
   /** Per inspection, the case files whose case checks read it last time they ran: their keys follow its revision. */
   private readonly readers = new WeakMap<Inspection, Set<string>>();
   private readonly caseChecks: readonly Named<CaseCheckInInspection>[];
@@ -175,7 +178,8 @@ export class Checker {
     private readonly index: InspectionIndex,
     private readonly options: CheckerOptions = {},
   ) {
-    this.inspectionChecks = [...inspectionChecks, ...(options.checks?.inspection ?? [])];
+    const all: readonly Scoped[] = [...inspectionChecks, ...(options.checks?.inspection ?? [])];
+    this.groups = [all.filter((c) => c[3] === 'inspection file'), all.filter((c) => c[3] !== 'inspection file')];
     this.caseChecks = [...caseChecks, ...(options.checks?.cases ?? [])];
   }
 
@@ -191,7 +195,7 @@ export class Checker {
     let cross: readonly Finding[];
     if (!inspection) cross = this.homelessFindings(file).findings;
     else {
-      const checks = this.revision(inspection).checks.get(uri)?.findings ?? [];
+      const checks = this.checksIn(inspection, uri).flatMap((settled) => settled.findings);
       const more =
         file.kind === 'case' ? this.caseFindings(inspection, file).findings : uri === inspection.file.uri ? this.commentaryFindings(inspection, options) : [];
       cross = [...checks, ...more];
@@ -248,8 +252,9 @@ export class Checker {
     if (!file) return '-';
     const inspection = this.index.inspectionOf(uri);
     if (!inspection) return `o${serial(file)}.${this.homelessFindings(file).generation}`;
-    const revision = this.revision(inspection);
-    const checks = revision.checks.get(uri)?.generation ?? 0;
+    const checks = this.checksIn(inspection, uri)
+      .map((settled) => settled.generation)
+      .join('-');
     const more =
       file.kind === 'case' ? this.caseFindings(inspection, file).generation : uri === inspection.file.uri ? this.commentary(inspection).generation : 0;
     return `${serial(file)}.${checks}.${more}`;
@@ -282,16 +287,25 @@ export class Checker {
    * document only when told to.
    */
   checkInspection(inspection: Inspection): void {
-    this.revision(inspection);
+    this.revision(inspection, 0);
+    this.revision(inspection, 1);
   }
 
-  /** The inspection checks' findings, each check run again only when what it reads moved. */
-  private revision(inspection: Inspection): RevisionFindings {
-    const cached = this.cache.get(inspection);
+  /** The inspection checks' findings in one file, settled, per group: only the inspection file has the first group's. */
+  private checksIn(inspection: Inspection, uri: string): Settled[] {
+    const groups = uri === inspection.file.uri ? [0, 1] : [1];
+    return groups.map((g) => this.revision(inspection, g as 0 | 1).checks.get(uri) ?? nothing);
+  }
+
+  /** A group's inspection-check findings, each check run again only when what it reads moved. */
+  private revision(inspection: Inspection, group: 0 | 1): RevisionFindings {
+    const scoped = this.groups[group];
+    const cache = this.caches[group];
+    const cached = cache.get(inspection);
     const revisionOf = (reads: CaseFacet | undefined) => (reads ? inspection.facetRevision[reads] : inspection.revision);
-    const stale = this.inspectionChecks.map(([, , reads], i) => cached?.byCheck[i]?.revision !== revisionOf(reads));
+    const stale = scoped.map(([, , reads], i) => cached?.byCheck[i]?.revision !== revisionOf(reads));
     if (cached && !stale.includes(true)) return cached;
-    const byCheck = this.inspectionChecks.map(([name, check, reads], i) =>
+    const byCheck = scoped.map(([name, check, reads], i) =>
       stale[i] ? { revision: revisionOf(reads), findings: this.contained(name, inspection.file, () => check(inspection)) } : cached!.byCheck[i]!,
     );
     const found = new Map<string, Finding[]>();
@@ -304,7 +318,7 @@ export class Checker {
     }
     const checks = new Map([...found].map(([uri, findings]) => [uri, settle(findings, cached?.checks.get(uri))]));
     const entry: RevisionFindings = { byCheck, checks };
-    this.cache.set(inspection, entry);
+    cache.set(inspection, entry);
     if (cached) this.tellMoved(cached.checks, checks);
     return entry;
   }
