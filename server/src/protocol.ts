@@ -43,9 +43,10 @@ export function normaliseSettings(raw: unknown): Settings {
   const diagnostics = obj(root.diagnostics);
   // Values are not judged here: a level this file does not know ("info", "Warning") may still be one the
   // server reads, and one it cannot read must reach it to be logged rather than vanish.
-  const severity: Record<string, string> = {};
-  for (const [code, value] of Object.entries(obj(diagnostics.severity)))
-    severity[code] = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  // fromEntries, not assignment: a `__proto__` entry stays an entry (to be logged) instead of setting the prototype.
+  const severity: Record<string, string> = Object.fromEntries(
+    Object.entries(obj(diagnostics.severity)).map(([code, value]) => [code, typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))]),
+  );
   const trace = obj(root.trace).server;
   return {
     diagnostics: { severity, notYetJudged: typeof diagnostics.notYetJudged === 'string' ? diagnostics.notYetJudged : defaultSettings.diagnostics.notYetJudged },

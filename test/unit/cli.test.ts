@@ -114,6 +114,20 @@ describe('sqs check (the bundled CLI)', () => {
     }
   });
 
+  it('--severity takes no name of the object prototype as a code or a level (exit 2, naming it)', () => {
+    const dir = folder({ 'a.case.sqs.yaml': minimalCase('T-1') });
+    for (const [entry, message] of [
+      ['SQS042=constructor', /SQS042: "constructor" is not a severity/],
+      ['__proto__=off', /"__proto__" is not a finding code or name/],
+      ['toString=error', /"toString" is not a finding code or name/],
+    ] as const) {
+      const r = sqs(['check', '--severity', entry, dir]);
+      assert.equal(r.code, 2, `${entry}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stdout + r.stderr, /native code/);
+    }
+  });
+
   it('reports a binary file named as a case file as an error, not a crash', () => {
     const dir = folder({ 'x.case.sqs.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) });
     const r = sqs(['check', dir]);

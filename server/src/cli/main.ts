@@ -134,13 +134,13 @@ function phrasebookOption(id: string | undefined): { phrasebook?: string } {
 
 /** `--severity SQS051=off --severity missing-reason=error`; any bad entry is a usage error. */
 function severityOption(entries: string[]): SeverityOverrides {
-  const settings: Record<string, string> = {};
-  for (const entry of entries) {
+  const pairs = entries.map((entry): [string, string] => {
     const eq = entry.indexOf('=');
     if (eq <= 0) throw new UsageError(`--severity takes CODE=LEVEL (e.g. SQS051=off), not "${entry}".`);
-    settings[entry.slice(0, eq)] = entry.slice(eq + 1);
-  }
-  const { overrides, problems } = readSeverityOverrides(settings);
+    return [entry.slice(0, eq), entry.slice(eq + 1)];
+  });
+  // fromEntries defines each code as the object's own key: assigning `__proto__` would set the prototype instead, and the entry vanish.
+  const { overrides, problems } = readSeverityOverrides(Object.fromEntries(pairs));
   if (problems.length > 0) throw new UsageError(`--severity: ${problems.join(' ')}`);
   return overrides;
 }

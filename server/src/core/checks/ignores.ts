@@ -98,7 +98,7 @@ function multiLineScalars(parsed: ParsedYaml): MultiLineScalar[] {
 function valueAt(data: unknown, path: Path): unknown {
   let v = data;
   for (const segment of path) {
-    if (v === null || typeof v !== 'object') return undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, segment)) return undefined;
     v = (v as Record<string | number, unknown>)[segment];
   }
   return v;

@@ -73,7 +73,8 @@ function toFindings(issue: Flat, source: SourceMap, ctx: IssueContext): LocalFin
     const anchor = source.nearest(parent);
     const range = anchor.length > 0 ? source.keyRange(anchor)! : firstLine(source);
     const where = anchor.length > 0 ? ` in ${String(anchor[anchor.length - 1])}` : '';
-    return [finding('SQS012', range, `Missing "${String(key)}"${where}.${ctx.keyHints?.[String(key)] ?? hintFor(String(key))}`)];
+    const hint = ctx.keyHints && Object.hasOwn(ctx.keyHints, String(key)) ? ctx.keyHints[String(key)] : hintFor(String(key));
+    return [finding('SQS012', range, `Missing "${String(key)}"${where}.${hint}`)];
   }
   const code = (issue.code === 'custom' && (issue.params as { code?: Code } | undefined)?.code) || (isReasonItem(issue.path) ? 'SQS014' : 'SQS011');
   const located = source.valueRange(issue.path);
@@ -144,5 +145,5 @@ const keyHints: Record<string, string> = {
 };
 
 function hintFor(key: string): string {
-  return keyHints[key] ?? '';
+  return Object.hasOwn(keyHints, key) ? keyHints[key]! : '';
 }

@@ -5,23 +5,23 @@ import { z } from 'zod';
 
 export type JudgementValue = 'sufficient' | 'not-sufficient' | 'not-applicable';
 
-const judgementSpellings: Record<string, JudgementValue> = {
-  sufficient: 'sufficient',
-  yes: 'sufficient',
-  'not sufficient': 'not-sufficient',
-  'not-sufficient': 'not-sufficient',
-  insufficient: 'not-sufficient',
-  no: 'not-sufficient',
-  'not applicable': 'not-applicable',
-  'not-applicable': 'not-applicable',
-  'n/a': 'not-applicable',
-  na: 'not-applicable',
-};
+const judgementSpellings: ReadonlyMap<string, JudgementValue> = new Map([
+  ['sufficient', 'sufficient'],
+  ['yes', 'sufficient'],
+  ['not sufficient', 'not-sufficient'],
+  ['not-sufficient', 'not-sufficient'],
+  ['insufficient', 'not-sufficient'],
+  ['no', 'not-sufficient'],
+  ['not applicable', 'not-applicable'],
+  ['not-applicable', 'not-applicable'],
+  ['n/a', 'not-applicable'],
+  ['na', 'not-applicable'],
+]);
 
 /** What completion offers; the other spellings are accepted but not advertised. */
 export const judgementWords = ['sufficient', 'not sufficient', 'not applicable'] as const;
 
-export const judgementSpellingList = Object.keys(judgementSpellings);
+export const judgementSpellingList = [...judgementSpellings.keys()];
 
 const judgementHelp = 'write sufficient, not sufficient or not applicable (yes, no and n/a also work)';
 
@@ -38,7 +38,7 @@ export const judgementValue = z
   .union([z.enum(judgementSpellingList as [string, ...string[]], { error: notAJudgement }), z.boolean()], { error: notAJudgement })
   .transform((v): JudgementValue => {
     if (typeof v === 'boolean') return v ? 'sufficient' : 'not-sufficient';
-    return judgementSpellings[v]!;
+    return judgementSpellings.get(v)!;
   });
 
 const notYesNo = (issue: { input?: unknown }) =>
