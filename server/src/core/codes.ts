@@ -30,7 +30,7 @@ const table = [
   ['SQS014', 'unknown-reason', 'error', 'A reason code that the catalogue does not list for that criterion.'],
   ['SQS015', 'unknown-catalogue', 'error', 'The criteria version named is not a known catalogue.'],
   ['SQS016', 'unknown-sentence', 'error', 'A sentence type that the catalogue does not list.'],
-  ['SQS020', 'invalid-count', 'error', 'A count that is negative, fractional or a percentage: counts are whole numbers of cases.'],
+  ['SQS020', 'invalid-count', 'error', 'A count that is negative, fractional, a percentage or over 100,000: counts are whole numbers of cases.'],
   [
     'SQS021',
     'count-exceeds-total',

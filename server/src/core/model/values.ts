@@ -48,11 +48,18 @@ const notYesNo = (issue: { input?: unknown }) =>
 
 export const yesNo = z.union([z.enum(['yes', 'no'], { error: notYesNo }), z.boolean()], { error: notYesNo }).transform((v) => v === true || v === 'yes');
 
+/**
+ * The most cases one count may hold. A national sample is a few thousand; anything YAML reads as more (`1e308`,
+ * `.inf`, twenty digits) is a slip, and would be printed as it is ("a sample of 1e+308 recent cases").
+ */
+export const maxCount = 100_000;
+
 /** A count of cases. Percentages, fractions and negative numbers are the usual slips; name them. */
 export const count = z.unknown().transform((v, ctx): number => {
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= maxCount) return v;
   let message: string;
   if (typeof v === 'number' && v < 0) message = `A count cannot be negative (${v}).`;
+  else if (typeof v === 'number' && (v > maxCount || !Number.isFinite(v))) message = `A count is a whole number of cases from 0 to 100,000, not ${v}.`;
   else if (typeof v === 'number') message = `A count is a whole number of cases, not ${v}.`;
   else if (typeof v === 'string' && /%\s*$/.test(v)) message = `Write the number of cases, not a percentage (${v}).`;
   else if (typeof v === 'string' && /^\s*\d+\s*(\/|out of|of)\s*\d+\s*$/.test(v))
@@ -63,7 +70,7 @@ export const count = z.unknown().transform((v, ctx): number => {
 });
 
 /** JSON Schema for `count`: transforms export as "anything", so the exporter substitutes this. */
-export const countJsonSchema = { type: 'integer', minimum: 0 } as const;
+export const countJsonSchema = { type: 'integer', minimum: 0, maximum: maxCount } as const;
 
 export const isoDate = z
   .string({ error: (issue) => `${describe(issue.input)} is not a date: write YYYY-MM-DD.` })
