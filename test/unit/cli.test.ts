@@ -128,6 +128,34 @@ describe('sqs check (the bundled CLI)', () => {
     }
   });
 
+  it('escapes terminal controls from a file or its name in the human output and on stderr, as the JSON output does', () => {
+    // An ESC sequence that erases the line above, an OSC that sets the window title, a C1 CSI, a right-to-left override.
+    const hostile = 'x\\e[2K\\e[1A\\e]0;owned\\a\\x9b31m\\u202Ey';
+    const dir = folder({
+      [`cases/a\x1b[31m.case.sqs.yaml`]: minimalCase('T-1').replace('referral order', `"${hostile}"`),
+      'cases/b.case.sqs.yaml': minimalCase('T-2').replace('psr: yes', 'psr: "\u202Eon\\r\\non"'),
+    });
+    // eslint-disable-next-line no-control-regex -- what must never reach the terminal
+    const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+    const human = sqs(['check', '.'], dir);
+    assert.equal(human.code, 1, human.stdout + human.stderr);
+    assert.doesNotMatch(human.stdout, controls);
+    assert.match(
+      human.stdout,
+      /^cases\/a\\u001b\[31m\.case\.sqs\.yaml:2:11 error SQS016 "x\\u001b\[2K\\u001b\[1A\\u001b\]0;owned\\u0007\\u009b31m\\u202ey" is not a sentence/m,
+    );
+    assert.match(human.stdout, /^cases\/b\.case\.sqs\.yaml:3:6 error SQS011 "\\u202eon\\r\\non" is not yes or no\.$/m, 'one finding, one line');
+    // The JSON output carries the same text, escaped as JSON.
+    const json = sqs(['check', '--format', 'json', '.'], dir);
+    assert.doesNotMatch(json.stdout, controls);
+    assert.ok((JSON.parse(json.stdout) as { message: string }[]).some((f) => f.message.includes('\u202eon\r\non')));
+    // stderr names paths as typed: a usage error about such a file.
+    const usage = sqs(['check', `cases/a\x1b[31m.case.sqs.yaml`, 'missing\x1b]0;t\x07'], dir);
+    assert.equal(usage.code, 2);
+    assert.doesNotMatch(usage.stderr, controls);
+    assert.match(usage.stderr, /missing\\u001b\]0;t\\u0007: no such file or folder/);
+  });
+
   it('reports a binary file named as a case file as an error, not a crash', () => {
     const dir = folder({ 'x.case.sqs.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) });
     const r = sqs(['check', dir]);

@@ -4,6 +4,7 @@ import { check } from './check';
 import { UsageError } from './files';
 import { reportFormat, reportFormats, shortFormatName, type ReportFormat } from '../protocol';
 import { render, type RenderOptions } from './render';
+import { terminalText } from './terminal';
 
 // The report formats as the command line names them (protocol.ts's list, in its order).
 const list = (names: string[], separator = ', ', last = ' or ') =>
@@ -48,7 +49,9 @@ Exit status: 0 no errors, 1 errors found (render: nothing written), 2 usage or f
 declare const SQS_VERSION: string | undefined;
 
 /** Runs a command; `render` is asynchronous (a DOCX is zipped asynchronously), the others are not. */
-export function main(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): number | Promise<number> {
+export function main(argv: string[], out: (s: string) => void = console.log, toStderr: (s: string) => void = console.error): number | Promise<number> {
+  // Whatever goes to stderr may name a file or quote it: no control of it reaches the terminal.
+  const err = (s: string) => toStderr(terminalText(s));
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
