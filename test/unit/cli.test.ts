@@ -156,6 +156,12 @@ describe('sqs check (the bundled CLI)', () => {
     assert.match(usage.stderr, /missing\\u001b\]0;t\\u0007: no such file or folder/);
   });
 
+  it('reads a file with lone CR line ends line by line, as the editor numbers its lines', () => {
+    const dir = folder({ 'a.case.sqs.yaml': `# T-1\n${minimalCase('T-1').replace('psr: yes', 'psr: perhaps')}`.replace(/\n/g, '\r') });
+    const r = sqs(['check', '.'], dir);
+    assert.match(r.stdout, /^a\.case\.sqs\.yaml:4:6 error SQS011 "perhaps" is not yes or no\.$/m);
+  });
+
   it('reports a binary file named as a case file as an error, not a crash', () => {
     const dir = folder({ 'x.case.sqs.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) });
     const r = sqs(['check', dir]);

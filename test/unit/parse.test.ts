@@ -36,6 +36,31 @@ describe('parsing and ranges', () => {
     assert.equal(psr.range.end.character, 10);
   });
 
+  it('counts a lone CR as a line break, as VS Code and LSP do, read from disk or typed, mixed with LF and CRLF', () => {
+    const lf = `# LIV-05  YRO, 9 months\n${minimalCase('T-1').replace('psr: yes', 'psr: perhaps')}  "1.3": |\n    one\n    two\n  "4.4": sufficent\n`;
+    for (const text of [lf.replace(/\n/g, '\r'), lf.replace(/\n/g, (_, i: number) => (i % 2 ? '\r' : '\r\n'))]) {
+      // As the server reads a closed file and `sqs check` reads any file: bytes from the disk.
+      const index = new InspectionIndex();
+      index.setBytes('file:///ws/t.case.sqs.yaml', new TextEncoder().encode(text));
+      const fs = new Checker(index).findingsFor('file:///ws/t.case.sqs.yaml');
+      const lines = text.split(/\r\n|\r|\n/);
+      const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle));
+      const psr = fs.find((f) => f.code === 'SQS011' && f.range.start.line === lineOf('psr:'));
+      assert.ok(psr, JSON.stringify(fs.map(at)));
+      assert.deepEqual(psr.range, { start: { line: lineOf('psr:'), character: 5 }, end: { line: lineOf('psr:'), character: 12 } });
+      assert.ok(
+        fs.some((f) => f.code === 'SQS011' && f.range.start.line === lineOf('sufficent')),
+        'a misspelt judgement below a block scalar',
+      );
+      assert.ok(
+        fs.every((f) => f.range.end.line < lines.length && f.range.end.character <= lines[f.range.end.line]!.length),
+        'inside the document',
+      );
+      const typed = workspace({ 't.case.sqs.yaml': text }).findings('t.case.sqs.yaml');
+      assert.deepEqual(typed.map(at), fs.map(at), 'typed in the editor');
+    }
+  });
+
   it('counts columns in UTF-16 code units, as LSP does', () => {
     const text = 'case: T-1\nsentence: referral order\nnotes: "🙂 é"\npsr: maybe\nrisk_of_harm: no\nidentifiable_victim: no\n';
     const { findings } = workspace({ 't.case.sqs.yaml': text });

@@ -5,7 +5,7 @@ import { inFile, type LocalFinding } from '../findings';
 import { analyseCase, analyseInspection, fileKindOf, type CaseFile, type InspectionFile, type SqsFile } from '../model/sqsFile';
 import type { Finding } from '../types';
 import { decodeText } from '../text/decode';
-import { defaultLimits, parseYaml, type ParseLimits, type ParsedYaml } from '../yaml/parse';
+import { defaultLimits, parseYaml, withLineFeeds, type ParseLimits, type ParsedYaml } from '../yaml/parse';
 import { compareInspectionNames } from './inspectionFiles';
 import { TallyBook } from './tally';
 
@@ -93,7 +93,7 @@ export class InspectionIndex {
         else this.below.set(folder, new Set([uri]));
       }
     }
-    const reuse = previous && previous.parsed.text === text && readProblems.length === 0 && previous.parsed.readProblems.length === 0;
+    const reuse = previous && previous.parsed.text === withLineFeeds(text) && readProblems.length === 0 && previous.parsed.readProblems.length === 0;
     const parsed = reuse ? previous.parsed : parseYaml(text, this.limits, readProblems);
     return kind === 'inspection' ? this.setInspection(uri, parsed) : this.setCase(uri, parsed);
   }

@@ -26,8 +26,21 @@ export interface ParsedYaml {
   readProblems: LocalFinding[];
 }
 
-/** Parses YAML text once; everything else (validation, checks, hovers) reads the result. Never throws. */
-export function parseYaml(text: string, limits: ParseLimits = defaultLimits, readProblems: LocalFinding[] = []): ParsedYaml {
+/**
+ * The text with each lone CR made an LF. VS Code and LSP count a CR alone as a line break (an old Mac file, or
+ * one pasted from one); yaml and every line-based reading here see only LF (CRLF ends in one). Same length, same
+ * offsets, so every range is where the editor has it.
+ */
+export function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/**
+ * Parses YAML text once; everything else (validation, checks, hovers) reads the result. Never throws. The result's
+ * text has its lone CRs made LFs (withLineFeeds).
+ */
+export function parseYaml(typed: string, limits: ParseLimits = defaultLimits, readProblems: LocalFinding[] = []): ParsedYaml {
+  const text = withLineFeeds(typed);
   const lineCounter = new LineCounter();
   if (text.length > limits.maxLength) {
     // Count lines so positions still work for the one finding we report.
