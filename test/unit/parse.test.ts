@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { InspectionIndex, Checker, parseYaml } from '../../server/src/core/api';
+import { InspectionIndex, Checker, defaultLimits, parseYaml } from '../../server/src/core/api';
 import { at, textOf, workspace, minimalCase } from '../helpers/index';
 
 describe('parsing and ranges', () => {
@@ -59,6 +59,47 @@ describe('parsing and ranges', () => {
       const typed = workspace({ 't.case.sqs.yaml': text }).findings('t.case.sqs.yaml');
       assert.deepEqual(typed.map(at), fs.map(at), 'typed in the editor');
     }
+  });
+
+  it('gives each unclosed bracket one finding, never the same finding twice', () => {
+    for (const brackets of ['[[[', '{{{', '[{[', '[a, [b, {c: [']) {
+      const text = `${minimalCase('T-1')}notes: ${brackets}\n`;
+      const found = workspace({ 't.case.sqs.yaml': text }).findings('t.case.sqs.yaml');
+      const seen = found.map((f) => `${at(f)} ${JSON.stringify(f.range.end)} ${f.message}`);
+      assert.deepEqual(seen, [...new Set(seen)], brackets);
+      assert.ok(found.some((f) => f.code === 'SQS001' && f.range.start.line === 10));
+    }
+  });
+
+  it('100,000 unclosed brackets: distinct findings, at most 100 syntax findings and one saying how many more', () => {
+    for (const [what, text] of <[string, string][]>[
+      ['[ ×100,000', `${minimalCase('T-1')}notes: ${'['.repeat(100_000)}\n`],
+      ['{ ×100,000', `${minimalCase('T-1')}notes: ${'{'.repeat(100_000)}\n`],
+      ['- ×50,000', `${minimalCase('T-1')}notes:\n  ${'- '.repeat(50_000)}x\n`],
+    ]) {
+      const parsed = parseYaml(text);
+      const seen = parsed.findings.map((f) => `${f.code} ${JSON.stringify(f.range)} ${f.message}`);
+      assert.deepEqual(seen.length, new Set(seen).size, `${what}: no finding twice`);
+      assert.ok(parsed.findings.length <= 101, `${what}: ${parsed.findings.length} findings`);
+      const deep = parsed.findings.find((f) => /nested more than \d+ deep/.test(f.message));
+      assert.ok(deep, `${what}: ${seen.slice(0, 3).join('\n')}`);
+      assert.ok(deep.range.start.line === 10 || deep.range.start.line === 11, `${what}: on the line where it nests, not ${deep.range.start.line}`);
+    }
+  });
+
+  it('past 100 syntax findings, one more says how many are not listed', () => {
+    // `a: [` on each line: yaml ends each at the next line (so nothing nests), a finding and a duplicate key each.
+    const many = parseYaml(`${minimalCase('T-1')}${'a: [\n'.repeat(20_000)}`).findings;
+    assert.equal(many.length, 101);
+    assert.match(many[100]!.message, /^39,\d{3} more problems of this kind in this file are not listed/);
+    const text = `${minimalCase('T-1')}${'\tx: 1\n'.repeat(300)}`;
+    const syntax = parseYaml(text).findings;
+    assert.equal(syntax.length, 101);
+    assert.match(syntax[100]!.message, /^\d+ more problems of this kind in this file are not listed/);
+    assert.ok(
+      syntax.slice(0, 100).every((f, i, all) => i === 0 || f.range.start.line >= all[i - 1]!.range.start.line),
+      'the first ones, in order',
+    );
   });
 
   it('counts columns in UTF-16 code units, as LSP does', () => {
@@ -190,15 +231,23 @@ describe('parsing and ranges', () => {
     );
   });
 
-  it('says lists nested too deeply, once, where yaml stopped reading them (not an alias bomb)', () => {
-    const parsed = parseYaml(`case: X\nnotes: ${'['.repeat(3000)}${']'.repeat(3000)}\n`);
-    const nesting = parsed.findings.filter((f) => f.message.includes('RESOURCE_EXHAUSTION'));
+  it('says lists nested too deeply, once, where they went too deep, and reads the rest of the file (not an alias bomb)', () => {
+    const parsed = parseYaml(`case: X\nnotes: ${'['.repeat(3000)}${']'.repeat(3000)}\ninspector: JS\n`);
+    const nesting = parsed.findings.filter((f) => /nested/.test(f.message));
     assert.deepEqual(
-      nesting.map((f) => [f.code, f.range.start.line]),
-      [['SQS001', 1]],
+      nesting.map((f) => [f.code, f.range.start.line, f.range.start.character]),
+      [['SQS001', 1, 7 + 64]],
     );
     assert.doesNotMatch(nesting[0]!.message, /alias|call stack/i);
-    assert.match(nesting[0]!.message, /^Lists or mappings are nested too deeply to read here/);
+    assert.match(nesting[0]!.message, /^Lists or mappings are nested more than 64 deep here/);
+    assert.equal((parsed.data as { inspector: string }).inspector, 'JS');
+    // Nested by indentation, which the scan before parsing leaves to the walk of the values.
+    const indented = parseYaml(`${Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\ninspector: JS\n`);
+    assert.deepEqual(
+      indented.findings.map((f) => [f.code, f.range.start.line]),
+      [['SQS001', 64]],
+    );
+    assert.equal((indented.data as { inspector: string }).inspector, 'JS');
   });
 
   it('reads a key written as an alias as the text it names', () => {
@@ -240,7 +289,7 @@ describe('parsing and ranges', () => {
   });
 
   it('refuses files over the size limit with one finding', () => {
-    const parsed = parseYaml('x: 1\n'.repeat(10), { maxLength: 20, maxAliasNodes: 1000 });
+    const parsed = parseYaml('x: 1\n'.repeat(10), { ...defaultLimits, maxLength: 20 });
     assert.deepEqual(
       parsed.findings.map((f) => f.code),
       ['SQS003'],

@@ -1,7 +1,8 @@
 import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { Code } from '../codes';
 import { finding, type LocalFinding } from '../findings';
-import { openingOf, toPlain } from './nodes';
+import { limitNesting } from './nesting';
+import { flowOpenings, toPlain, type Opening } from './nodes';
 import { SourceMap, type Span } from './source';
 
 export interface ParseLimits {
@@ -12,9 +13,13 @@ export interface ParseLimits {
   maxLength: number;
   /** Upper bound on values produced by expanding aliases: the guard against alias bombs. */
   maxAliasNodes: number;
+  /** Lists and mappings nested deeper are not read (an SQS file needs two or three levels): see nesting.ts. */
+  maxDepth: number;
+  /** Syntax findings listed per file; one more says how many others there are. */
+  maxSyntaxFindings: number;
 }
 
-export const defaultLimits: ParseLimits = { maxLength: 256_000, maxAliasNodes: 10_000 };
+export const defaultLimits: ParseLimits = { maxLength: 256_000, maxAliasNodes: 10_000, maxDepth: 64, maxSyntaxFindings: 100 };
 
 export interface ParsedYaml {
   text: string;
@@ -62,30 +67,84 @@ export function parseYaml(typed: string, limits: ParseLimits = defaultLimits, re
     };
   }
 
-  const doc = parseDocument(text, {
-    lineCounter,
-    keepSourceTokens: true,
-    prettyErrors: false,
-    // Duplicate keys are detected on the typed key text in toPlain (so "1.1" and 1.10 stay distinct).
-    uniqueKeys: false,
-  });
+  const limited = limitNesting(text, limits.maxDepth);
+  // yaml's errors are Errors, each capturing a stack nobody reads: in a file with thousands of slips that is half
+  // the parse. Synchronous, so nothing else runs while the limit is off.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let doc: Document;
+  try {
+    doc = parseDocument(limited.text, {
+      lineCounter,
+      keepSourceTokens: true,
+      prettyErrors: false,
+      // Duplicate keys are detected on the typed key text in toPlain (so "1.1" and 1.10 stay distinct).
+      uniqueKeys: false,
+    });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  // The typed text, not the blanked one: values, quick fixes and links to prose read it (the offsets are the same).
   const source = new SourceMap(text, lineCounter);
-  const findings: LocalFinding[] = [...readProblems];
-  // Running out of stack, yaml gives up at each level it unwinds through: one finding says it.
-  const errors = doc.errors.filter((e, i) => !(e.code === 'RESOURCE_EXHAUSTION' && doc.errors.slice(0, i).some((o) => o.code === e.code)));
-  for (const e of errors) findings.push(unclosed(doc, source, e) ?? fromYamlError(source, e, 'SQS001'));
-  for (const w of doc.warnings) findings.push(fromYamlError(source, w, 'SQS002'));
+  const syntax: LocalFinding[] = limited.tooDeep.map(({ start }) =>
+    finding(
+      'SQS001',
+      source.range([start, start + 1]),
+      `Lists or mappings are nested more than ${limits.maxDepth} deep here (an SQS file needs two or three levels): this value is not read.`,
+    ),
+  );
+  let openings: Opening[] | undefined;
+  let exhausted = false;
+  for (const e of doc.errors) {
+    // Running out of stack, yaml gives up at each level it unwinds through: one finding says it.
+    if (e.code === 'RESOURCE_EXHAUSTION') {
+      if (exhausted) continue;
+      exhausted = true;
+    }
+    syntax.push(unclosed(() => (openings ??= flowOpenings(doc)), source, e) ?? fromYamlError(source, e, 'SQS001'));
+  }
+  for (const w of doc.warnings) syntax.push(fromYamlError(source, w, 'SQS002'));
 
-  const walked = toPlain(doc, source, limits.maxAliasNodes);
-  findings.push(...walked.findings);
-  return { text, source, data: walked.data, findings, readProblems };
+  const walked = toPlain(doc, source, limits);
+  syntax.push(...walked.findings);
+  return { text, source, data: walked.data, findings: [...readProblems, ...listed(syntax, limits.maxSyntaxFindings)], readProblems };
+}
+
+/**
+ * Each distinct finding once (yaml reports an unclosed `[[[` three times over, all at the innermost), the first
+ * `max` of them in the order of the file, and then one that says how many more there are: a file with thousands
+ * of slips is fixed from the top, and its findings must never cost the editor more than the parse.
+ */
+function listed(findings: LocalFinding[], max: number): LocalFinding[] {
+  const seen = new Set<string>();
+  const distinct = findings.filter((f) => {
+    const key = `${f.code} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (distinct.length <= max) return distinct;
+  const ordered = distinct
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.range.start.line - b.f.range.start.line || a.f.range.start.character - b.f.range.start.character || a.i - b.i)
+    .map(({ f }) => f);
+  const rest = ordered.slice(max);
+  const code = rest.some((f) => f.severity === 'error') ? 'SQS001' : 'SQS002';
+  return [
+    ...ordered.slice(0, max),
+    finding(
+      code,
+      rest[0]!.range,
+      `${rest.length.toLocaleString('en-GB')} more problems of this kind in this file are not listed: fix the ones above first, from the top.`,
+    ),
+  ];
 }
 
 /** An unclosed bracket or quote, reported where it was opened rather than where yaml gave up. */
-function unclosed(doc: Document, source: SourceMap, e: YAMLError): LocalFinding | undefined {
+function unclosed(openings: () => Opening[], source: SourceMap, e: YAMLError): LocalFinding | undefined {
   const closing = /end with a ([\]}])|Missing closing (["'])/.exec(e.message);
   if (!closing) return undefined;
-  const opening = openingOf(doc, e.pos[0]);
+  const opening = openingAt(openings(), e.pos[0]);
   if (!opening) return undefined;
   const lineEnd = source.text.indexOf('\n', opening.start);
   const end = lineEnd < 0 ? source.text.length : lineEnd;
@@ -94,6 +153,23 @@ function unclosed(doc: Document, source: SourceMap, e: YAMLError): LocalFinding 
       ? `This quote is never closed: end the text with ${closing[2] ?? '"'}`
       : `This ${opening.kind} is never closed: end it with ${closing[1]}`;
   return finding('SQS001', source.range([opening.start, Math.max(end, opening.start + 1)]), `${what} (${e.code}).`);
+}
+
+/**
+ * The innermost flow collection or quoted scalar that runs up to `offset` (yaml reports an unclosed `[`, `{` or
+ * quote where it gave up, often the next line or the end of the file). Openings are in document order, so the
+ * innermost one around an offset is the last one that starts before it and still reaches it.
+ */
+function openingAt(openings: readonly Opening[], offset: number): Opening | undefined {
+  let lo = 0;
+  let hi = openings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (openings[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i--) if (offset <= openings[i]!.end + 1) return openings[i];
+  return undefined;
 }
 
 function fromYamlError(source: SourceMap, e: YAMLError, code: Code): LocalFinding {
