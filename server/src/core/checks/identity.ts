@@ -1,6 +1,7 @@
 import { finding, inFile } from '../findings';
 import type { Inspection } from '../index/inspectionIndex';
 import type { CaseFile, InspectionFile } from '../model/sqsFile';
+import { excerpt, quoted } from '../text/quote';
 import type { Finding } from '../types';
 import { replace } from './edits';
 import { fileName, listing, place } from './names';
@@ -28,9 +29,9 @@ export function duplicateCaseIds(inspection: Inspection): Finding[] {
           finding(
             'SQS041',
             id.range,
-            `Case id "${id.value}" is also used by ${listing(others.map((o) => place({ uri: o.uri, range: o.model.id!.range })))}: each case file is one case.`,
+            `Case id ${quoted(id.value)} is also used by ${listing(others.map((o) => place({ uri: o.uri, range: o.model.id!.range })))}: each case file is one case.`,
             {
-              related: others.map((o) => ({ uri: o.uri, range: o.model.id!.range, message: `case ${o.model.id!.value}` })),
+              related: others.map((o) => ({ uri: o.uri, range: o.model.id!.range, message: `case ${excerpt(o.model.id!.value)}` })),
             },
           ),
         ),

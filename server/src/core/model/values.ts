@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { excerpt, quoted } from '../text/quote';
 
 // The small value types of the file format, each with the spellings an inspector may type and an error
 // message that says which spellings work. Shapes are plain unions/enums so z.toJSONSchema can export them.
@@ -31,7 +32,7 @@ const inLowerCase = (input: unknown, words: readonly string[]) =>
 
 const notAJudgement = (issue: { input?: unknown }) =>
   inLowerCase(issue.input, judgementSpellingList)
-    ? `Write judgements in lower case: "${String(issue.input).trim().toLowerCase()}", not "${String(issue.input)}".`
+    ? `Write judgements in lower case: ${quoted(String(issue.input).trim().toLowerCase())}, not ${quoted(String(issue.input))}.`
     : `${describe(issue.input)} is not a judgement: ${judgementHelp}.`;
 
 export const judgementValue = z
@@ -43,7 +44,7 @@ export const judgementValue = z
 
 const notYesNo = (issue: { input?: unknown }) =>
   inLowerCase(issue.input, ['yes', 'no'])
-    ? `Write yes or no in lower case: "${String(issue.input).trim().toLowerCase()}", not "${String(issue.input)}".`
+    ? `Write yes or no in lower case: ${quoted(String(issue.input).trim().toLowerCase())}, not ${quoted(String(issue.input))}.`
     : `${describe(issue.input)} is not yes or no.`;
 
 export const yesNo = z.union([z.enum(['yes', 'no'], { error: notYesNo }), z.boolean()], { error: notYesNo }).transform((v) => v === true || v === 'yes');
@@ -61,9 +62,9 @@ export const count = z.unknown().transform((v, ctx): number => {
   if (typeof v === 'number' && v < 0) message = `A count cannot be negative (${v}).`;
   else if (typeof v === 'number' && (v > maxCount || !Number.isFinite(v))) message = `A count is a whole number of cases from 0 to 100,000, not ${v}.`;
   else if (typeof v === 'number') message = `A count is a whole number of cases, not ${v}.`;
-  else if (typeof v === 'string' && /%\s*$/.test(v)) message = `Write the number of cases, not a percentage (${v}).`;
+  else if (typeof v === 'string' && /%\s*$/.test(v)) message = `Write the number of cases, not a percentage (${excerpt(v)}).`;
   else if (typeof v === 'string' && /^\s*\d+\s*(\/|out of|of)\s*\d+\s*$/.test(v))
-    message = `Write one number here, not a fraction ("${v}"): the count and the total have keys of their own.`;
+    message = `Write one number here, not a fraction (${quoted(v)}): the count and the total have keys of their own.`;
   else message = `${describe(v)} is not a count: write a whole number of cases.`;
   ctx.issues.push({ code: 'custom', message, input: v, params: { code: 'SQS020' } });
   return z.NEVER;
@@ -75,7 +76,7 @@ export const countJsonSchema = { type: 'integer', minimum: 0, maximum: maxCount 
 export const isoDate = z
   .string({ error: (issue) => `${describe(issue.input)} is not a date: write YYYY-MM-DD.` })
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    error: (issue) => `"${String(issue.input)}" is not a date: write YYYY-MM-DD (e.g. 2013-10-28).`,
+    error: (issue) => `${quoted(String(issue.input))} is not a date: write YYYY-MM-DD (e.g. 2013-10-28).`,
   });
 
 /** Free text. A value YAML read as a number or boolean has lost its typed form (0791 → 791): ask for quotes. */
@@ -88,8 +89,8 @@ export const text = z.string({
 
 export function describe(v: unknown): string {
   if (v === null || v === undefined) return 'An empty value';
-  if (typeof v === 'string') return `"${v}"`;
-  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
+  if (typeof v === 'string') return quoted(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${excerpt(String(v))}`;
   if (Array.isArray(v)) return 'A list';
   return 'A mapping';
 }

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, visit as visitNodes, type Document, type Node, type Scalar } from 'yaml';
 import { finding, type LocalFinding } from '../findings';
+import { excerpt, quoted } from '../text/quote';
 import type { Path, SourceMap, Span } from './source';
 
 // The one module that walks `yaml` nodes (yaml 3 changes this API; keep the blast radius here).
@@ -65,7 +66,7 @@ function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): 
       // On the alias that exploded, as written where it is used, not deep inside the value it copies.
       const alias = w.aliases[0];
       const at = (alias && span(alias)) ?? value ?? [0, 0];
-      const name = alias && isAlias(alias) ? `Alias *${alias.source}` : 'An alias';
+      const name = alias && isAlias(alias) ? `Alias *${excerpt(alias.source)}` : 'An alias';
       w.findings.push(
         finding(
           'SQS006',
@@ -87,7 +88,7 @@ function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): 
       const keyValue = keyNode && isAlias(keyNode) ? resolveAlias(w, keyNode) : keyNode;
       if (keyNode && !keyValue) continue;
       if (keyValue && !isScalar(keyValue)) {
-        const alias = keyNode !== keyValue && isAlias(keyNode) ? ` (*${keyNode.source} names one)` : '';
+        const alias = keyNode !== keyValue && isAlias(keyNode) ? ` (*${excerpt(keyNode.source)} names one)` : '';
         w.findings.push(finding('SQS007', w.source.range(span(keyNode!) ?? [0, 0]), `A key must be plain text, not a list or mapping${alias}.`));
         continue;
       }
@@ -96,9 +97,14 @@ function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): 
       const first = seen.get(text);
       if (first) {
         w.findings.push(
-          finding('SQS005', w.source.range(keySpan), `Duplicate key "${text}": only the first one (line ${w.source.position(first[0]).line + 1}) is used.`, {
-            related: [{ range: w.source.range(first), message: `first "${text}"` }],
-          }),
+          finding(
+            'SQS005',
+            w.source.range(keySpan),
+            `Duplicate key ${quoted(text)}: only the first one (line ${w.source.position(first[0]).line + 1}) is used.`,
+            {
+              related: [{ range: w.source.range(first), message: `first ${quoted(text)}` }],
+            },
+          ),
         );
         continue;
       }
@@ -122,7 +128,7 @@ function visitAlias(w: Walk, node: Node, path: Path, key?: Span): unknown {
   const target = resolveAlias(w, node);
   if (!target) return null;
   if (w.expanding.has(target)) {
-    w.findings.push(finding('SQS006', w.source.range(span(node) ?? [0, 0]), `Alias *${node.source} refers to the value that contains it.`));
+    w.findings.push(finding('SQS006', w.source.range(span(node) ?? [0, 0]), `Alias *${excerpt(node.source)} refers to the value that contains it.`));
     return null;
   }
   w.expanding.add(target);
@@ -151,7 +157,7 @@ function resolveAlias(w: Walk, alias: Node): Node | undefined {
       finding(
         'SQS001',
         w.source.range(span(alias) ?? [0, 0]),
-        `Alias *${alias.source} names no anchor: an anchor (&${alias.source}) must be set on a value above it.`,
+        `Alias *${excerpt(alias.source)} names no anchor: an anchor (&${excerpt(alias.source)}) must be set on a value above it.`,
       ),
     );
   return target;

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { Code } from '../codes';
 import { finding, type LocalFinding } from '../findings';
+import { excerpt, quoted } from '../text/quote';
 import { limitNesting } from './nesting';
 import { flowOpenings, toPlain, type Opening } from './nodes';
 import { SourceMap, type Span } from './source';
@@ -196,7 +197,8 @@ const yamlHints: Partial<Record<string, string>> = {
 function describeYamlError(e: YAMLError): string {
   // yaml's messages end with a source excerpt when prettyErrors is on; we turned it off, so the first
   // line is the message itself.
-  const first = e.message.split('\n')[0] ?? e.message;
+  // yaml's own words may quote the source (a tag, a token): no more of it than any message quotes.
+  const first = (e.message.split('\n')[0] ?? e.message).replace(/"([^"]{41,})"/g, (_, v: string) => quoted(v)).replace(/\S{41,}/g, excerpt);
   if (e.code === 'RESOURCE_EXHAUSTION') return `${resourceExhaustion(first)} (${e.code})`;
   const hint = yamlHints[e.code];
   return hint && !first.includes(hint) ? `${first} (${e.code}) ${hint}` : `${first} (${e.code})`;

@@ -3,6 +3,7 @@ import type { Criterion, Question } from '../../criteria/catalogue';
 import { finding, inFile, type LocalFinding, type LocalRelated } from '../../findings';
 import type { Inspection } from '../../index/inspectionIndex';
 import type { InspectionFile } from '../../model/sqsFile';
+import { quoted } from '../../text/quote';
 import type { Finding, Range } from '../../types';
 import { scalarOffsets } from '../../yaml/scalarOffsets';
 import { questionName } from '../../criteria/names';
@@ -155,7 +156,7 @@ function judge(inspection: Inspection, book: Phrasebook, a: Analysed, claim: Cla
   return finding(
     m.kind === 'band' ? 'SQS061' : 'SQS060',
     range,
-    `${questionName(k.question)}: "${m.text}" does not fit ${k.figures.from}: ${share}${writes}.`,
+    `${questionName(k.question)}: ${quoted(m.text)} does not fit ${k.figures.from}: ${share}${writes}.`,
     {
       related: k.related,
       fixes: fixable ? [{ title: `Write "${replacement}"`, edits: [{ range, newText: replacement }], preferred: true }] : [],
