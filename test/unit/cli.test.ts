@@ -190,16 +190,17 @@ describe('sqs check and the file system', () => {
     assert.match(r.stdout, /^big\.case\.sqs\.yaml:1:1 error SQS00[34] /m);
   });
 
-  it('follows symbolic links, as naming the file does and the server does, without walking a loop forever', () => {
+  it('follows symbolic links inside the folder checked, as the server does, without walking a loop forever', () => {
+    // The files linked to are in a hidden folder, which the walk itself passes over: found only through the links.
     const base = folder({
       'insp/inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 4'),
       'insp/cases/a.case.sqs.yaml': minimalCase('T-1'),
-      'shared/b.case.sqs.yaml': minimalCase('T-2'),
-      'more/c.case.sqs.yaml': minimalCase('T-3'),
-      'more/d.case.sqs.yaml': minimalCase('T-4'),
+      'insp/.store/b.case.sqs.yaml': minimalCase('T-2'),
+      'insp/.store/more/c.case.sqs.yaml': minimalCase('T-3'),
+      'insp/.store/more/d.case.sqs.yaml': minimalCase('T-4'),
     });
-    symlinkSync(path.join(base, 'shared/b.case.sqs.yaml'), path.join(base, 'insp/cases/linked.case.sqs.yaml'));
-    symlinkSync(path.join(base, 'more'), path.join(base, 'insp/more'));
+    symlinkSync(path.join(base, 'insp/.store/b.case.sqs.yaml'), path.join(base, 'insp/cases/linked.case.sqs.yaml'));
+    symlinkSync(path.join(base, 'insp/.store/more'), path.join(base, 'insp/more'));
     // A loop back up the tree, and a second way into a folder already walked: neither counts a case twice.
     symlinkSync('..', path.join(base, 'insp/cases/loop'));
     symlinkSync(path.join(base, 'insp/cases'), path.join(base, 'insp/again'));
@@ -212,6 +213,38 @@ describe('sqs check and the file system', () => {
       path.join('more', 'c.case.sqs.yaml'),
       path.join('more', 'd.case.sqs.yaml'),
     ]);
+  });
+
+  it('reads nothing a link leads to outside the folder checked: SQS008 on the link, no byte of the file printed', () => {
+    const key =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----\n';
+    const base = folder({
+      'd/inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 4'),
+      'd/cases/a.case.sqs.yaml': minimalCase('T-1'),
+      'home/.ssh/id_ed25519': key,
+      'elsewhere/b.case.sqs.yaml': minimalCase('T-2'),
+      'elsewhere/more/c.case.sqs.yaml': minimalCase('T-3'),
+    });
+    symlinkSync(path.join(base, 'home/.ssh/id_ed25519'), path.join(base, 'd/cases/key.case.sqs.yaml'));
+    symlinkSync('/etc/passwd', path.join(base, 'd/cases/passwd.case.sqs.yaml'));
+    symlinkSync(path.join(base, 'elsewhere/b.case.sqs.yaml'), path.join(base, 'd/cases/b.case.sqs.yaml'));
+    symlinkSync(path.join(base, 'elsewhere/more'), path.join(base, 'd/more'));
+    for (const [args, cwd] of [
+      [['check', 'd'], base],
+      [['check', '--format', 'json', 'd'], base],
+      [['check', 'cases'], path.join(base, 'd')],
+      [['check', path.join('d', 'cases', 'key.case.sqs.yaml')], base],
+    ] as const) {
+      const r = sqs([...args], cwd);
+      const said = r.stdout + r.stderr;
+      assert.equal(r.code, 1, said);
+      assert.doesNotMatch(said, /PRIVATE KEY|b3BlbnNz|root:|T-3/, 'nothing of what the links lead to');
+      assert.match(said, /key\.case\.sqs\.yaml.*SQS008|"code": "SQS008"/);
+    }
+    const human = sqs(['check', 'd'], base);
+    for (const name of ['key', 'passwd', 'b'])
+      assert.match(human.stdout, new RegExp(`^d/cases/${name}\\.case\\.sqs\\.yaml:1:1 error SQS008 This file leads outside d, the folder being checked`, 'm'));
+    assert.match(human.stderr, /^sqs: d\/more: a symbolic link to a folder outside d, not read\.$/m);
   });
 
   it('exits 2 with a clear message for a broken link, a link loop or something that is not a file', () => {

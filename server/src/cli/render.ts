@@ -33,7 +33,8 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
     const name = shortFormatName(options.format);
     throw new UsageError(`--format ${name} writes a file: give --out FILE, e.g. --out report.${options.format.extension}`);
   }
-  const { index } = loadWorkspace([dir]);
+  const { index, notes } = loadWorkspace([dir]);
+  for (const note of notes) err(`sqs render: ${note}`);
   const inspection = index.inspections().find((i) => i.folder === toUri(dir)) ?? index.inspectionOf(toUri(path.join(dir, 'inspection.sqs.yaml')));
   if (!inspection) throw new UsageError(`${folder}: no inspection.sqs.yaml here. Name the folder that holds it.`);
 

@@ -22,6 +22,12 @@ const table = [
   ['SQS005', 'duplicate-key', 'error', 'The same key appears twice in one mapping.'],
   ['SQS006', 'alias-limit', 'error', 'Aliases expand to too much data (an alias bomb) or refer to themselves.'],
   ['SQS007', 'complex-key', 'error', 'A key is a list or mapping; keys must be plain text.'],
+  [
+    'SQS008',
+    'link-outside-folder',
+    'error',
+    'An SQS file that is a symbolic link to a file outside the folder being checked (the workspace folder, in the editor): it is not read.',
+  ],
   ['SQS009', 'internal-error', 'error', 'A check failed with an internal error: its findings are missing (every other check ran). Please report it.'],
   ['SQS010', 'unknown-key', 'error', 'A key the format does not define.'],
   ['SQS011', 'invalid-value', 'error', 'A value of the wrong type or outside the allowed values.'],

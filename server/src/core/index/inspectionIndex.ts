@@ -5,6 +5,7 @@ import { inFile, type LocalFinding } from '../findings';
 import { analyseCase, analyseInspection, fileKindOf, type CaseFile, type InspectionFile, type SqsFile } from '../model/sqsFile';
 import type { Finding } from '../types';
 import { decodeText } from '../text/decode';
+import { notReadFinding, type NotRead } from '../text/notRead';
 import { defaultLimits, parseYaml, withLineFeeds, type ParseLimits, type ParsedYaml } from '../yaml/parse';
 import { compareInspectionNames } from './inspectionFiles';
 import { TallyBook } from './tally';
@@ -80,6 +81,11 @@ export class InspectionIndex {
   setBytes(uri: string, bytes: Uint8Array): IndexChange {
     const { text, problems } = decodeText(bytes);
     return this.update(uri, text, problems);
+  }
+
+  /** A file that is there but was not read, and why: it is indexed with no text and a finding saying so. */
+  setUnread(uri: string, why: NotRead): IndexChange {
+    return this.update(uri, '', [notReadFinding(why)]);
   }
 
   private update(uri: string, text: string, readProblems: LocalFinding[]): IndexChange {
