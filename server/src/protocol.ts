@@ -8,6 +8,15 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 export const languageIds = { inspection: 'sqs-inspection', case: 'sqs-case' } as const;
 
+/**
+ * Whether a file name (the last part of a path) is an SQS file's: `inspection.sqs.yaml` or `<anything>.case.sqs.yaml`
+ * (or `.yml`), in any letter case. The core's fileKindOf reads the same names (a test holds them to it); this copy
+ * is for what must not reach the core, such as the client's export refusing to write over an SQS file.
+ */
+export function isSqsFileName(name: string): boolean {
+  return /^inspection\.sqs\.ya?ml$|.\.case\.sqs\.ya?ml$/i.test(name);
+}
+
 // ---------------------------------------------------------------------------------------------- settings
 
 /** The `sqs.*` settings section, read per resource (settings can differ per workspace folder). */

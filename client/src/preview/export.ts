@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { commandIds, ExportRequest, reportFormats, type ReportFormat } from '../../../server/src/protocol';
 import type { SqsServer } from '../server';
+import { writeReport } from '../../../server/src/safeWrite';
 import { exportPicks } from './exportPicks';
+import { workspaceFileOps } from './fileOps';
 
 // "SQS: Export Report…" and the preview's export buttons. The server renders (the same renderers as `sqs
 // render`); here is only the asking: which format, where to save, and progress while a binary file is made.
@@ -54,7 +56,8 @@ export function registerExport(server: SqsServer, previewed: () => string | unde
         if (token.isCancellationRequested) return false;
         if (!result) throw new Error('the language server has no report for this inspection');
         const bytes = result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : Buffer.from(result.data, 'utf8');
-        await vscode.workspace.fs.writeFile(target, bytes);
+        // As `sqs render --out` writes: never over an SQS file or through a link, and whole or not at all.
+        await writeReport(target, bytes, workspaceFileOps);
         return true;
       })
       .then(

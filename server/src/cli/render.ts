@@ -1,10 +1,12 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildReport, Checker, markReport, type Finding } from '../core/api';
 import { shortFormatName, type ReportFormat } from '../protocol';
 import { renderReport } from '../render/renderReport';
 import { displayPath, formatHuman, internalErrorsTo } from './report';
+import { refusal, writeReport, WriteRefused } from '../safeWrite';
 import { loadWorkspace, toUri, UsageError } from './files';
+import { nodeFileOps } from './fileOps';
 
 export interface RenderOptions {
   format: ReportFormat;
@@ -33,6 +35,9 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
     const name = shortFormatName(options.format);
     throw new UsageError(`--format ${name} writes a file: give --out FILE, e.g. --out report.${options.format.extension}`);
   }
+  // Before the work, so a slip in --out costs nothing; writeReport asks again when it writes.
+  const refused = options.out === undefined ? undefined : await refusal(path.resolve(options.out), nodeFileOps);
+  if (refused !== undefined) throw new UsageError(`--out ${options.out}: ${refused}.`);
   const { index, notes } = loadWorkspace([dir]);
   for (const note of notes) err(`sqs render: ${note}`);
   const inspection = index.inspections().find((i) => i.folder === toUri(dir)) ?? index.inspectionOf(toUri(path.join(dir, 'inspection.sqs.yaml')));
@@ -55,7 +60,13 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
   const marks = markReport(doc, findings, inspection.catalogue);
   const content = await renderReport(options.format, doc, { marks, annotate: options.annotate ?? false });
   if (options.out) {
-    writeFileSync(options.out, content);
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    try {
+      await writeReport(path.resolve(options.out), bytes, nodeFileOps);
+    } catch (e) {
+      if (e instanceof WriteRefused) throw new UsageError(`--out ${options.out}: ${e.message}.`);
+      throw e;
+    }
     err(`sqs render: wrote ${options.out}`);
   } else {
     out(typeof content === 'string' ? content.replace(/\n$/, '') : '');
