@@ -36,6 +36,12 @@ const table = [
   ['SQS014', 'unknown-reason', 'error', 'A reason code that the catalogue does not list for that criterion.'],
   ['SQS015', 'unknown-catalogue', 'error', 'The criteria version named is not a known catalogue.'],
   ['SQS016', 'unknown-sentence', 'error', 'A sentence type that the catalogue does not list.'],
+  [
+    'SQS017',
+    'bidi-control',
+    'warning',
+    'A bidirectional control character (a right-to-left override, an isolate, a mark): the text reads differently from what it holds.',
+  ],
   ['SQS020', 'invalid-count', 'error', 'A count that is negative, fractional, a percentage or over 100,000: counts are whole numbers of cases.'],
   [
     'SQS021',
@@ -63,6 +69,12 @@ const table = [
   ['SQS042', 'case-outside-inspection', 'warning', 'A case file with no inspection.sqs.yaml in its folder or above: it is counted nowhere.'],
   ['SQS043', 'criteria-version-mismatch', 'error', 'A case file names a criteria version the inspection does not use: it is not counted.'],
   ['SQS044', 'second-inspection-file', 'error', 'A second inspection file in one folder (inspection.sqs.yml beside inspection.sqs.yaml): it is ignored.'],
+  [
+    'SQS045',
+    'look-alike-case-id',
+    'warning',
+    'A case id that looks like another (O for 0, a Cyrillic letter for a Latin one), or mixes Latin letters with look-alikes from another script.',
+  ],
   ['SQS050', 'judged-not-relevant', 'warning', 'A judgement on a criterion that does not apply to the case (no PSR, not custodial, …): it is not counted.'],
   ['SQS051', 'not-yet-judged', 'information', 'A criterion that applies to the case has no judgement yet.'],
   ['SQS052', 'reasons-on-sufficient', 'warning', 'Reasons given for a judgement that is not "not sufficient": they are not counted.'],

@@ -7,7 +7,7 @@ import type { CaseFile, SqsFile } from '../model/sqsFile';
 import type { Finding } from '../types';
 import type { CaseCheck } from './caseContext';
 import { statedCounts } from './counts';
-import { criteriaVersions, duplicateCaseIds, orphanCase, secondInspectionFile } from './identity';
+import { criteriaVersions, duplicateCaseIds, lookAlikeCaseIds, orphanCase, secondInspectionFile } from './identity';
 import { applyIgnores } from './ignores';
 import { prose, proseInputs } from './prose/proseCheck';
 import { reasons } from './reasons';
@@ -27,6 +27,7 @@ const inspectionChecks: readonly (readonly [string, InspectionCheck])[] = [
   ['subgroups (SQS024, SQS025)', subgroups],
   ['stated against tallied (SQS030)', statedVsTallied],
   ['case ids (SQS041)', duplicateCaseIds],
+  ['look-alike case ids (SQS045)', lookAlikeCaseIds],
   ['criteria versions (SQS043)', criteriaVersions],
 ];
 // The commentary check also depends on the phrasebook, which the caller may choose: run and cached apart.

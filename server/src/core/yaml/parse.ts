@@ -1,10 +1,12 @@
 import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { Code } from '../codes';
 import { finding, type LocalFinding } from '../findings';
+import { bidiControls, escapedBidiControls } from '../text/bidi';
 import { excerpt, quoted } from '../text/quote';
 import { limitNesting } from './nesting';
 import { flowOpenings, toPlain, type Opening } from './nodes';
-import { SourceMap, type Span } from './source';
+import { SourceMap, type Path, type Span } from './source';
+import type { Range } from '../types';
 
 export interface ParseLimits {
   /**
@@ -105,10 +107,25 @@ export function parseYaml(typed: string, limits: ParseLimits = defaultLimits, re
     syntax.push(unclosed(() => (openings ??= flowOpenings(doc)), source, e) ?? fromYamlError(source, e, 'SQS001'));
   }
   for (const w of doc.warnings) syntax.push(fromYamlError(source, w, 'SQS002'));
+  syntax.push(...bidiControls(text, (span) => source.range(span)));
 
   const walked = toPlain(doc, source, limits);
   syntax.push(...walked.findings);
+  syntax.push(...escapedBidiControls(stringsOf(walked.data, source)));
   return { text, source, data: walked.data, findings: [...readProblems, ...listed(syntax, limits.maxSyntaxFindings)], readProblems };
+}
+
+/** The file's string values with where they are and their text as typed, for checks of what a value holds. */
+function* stringsOf(data: unknown, source: SourceMap, path: Path = []): Generator<{ value: string; range: Range; raw: string }> {
+  if (typeof data === 'string') {
+    const spans = source.spansOf(path);
+    const span = spans?.value;
+    if (span) yield { value: data, range: source.range(span), raw: source.text.slice(span[0], span[1]) };
+  } else if (Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) yield* stringsOf(data[i], source, [...path, i]);
+  } else if (data !== null && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) yield* stringsOf(value, source, [...path, key]);
+  }
 }
 
 /**
