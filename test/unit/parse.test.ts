@@ -102,6 +102,21 @@ describe('parsing and ranges', () => {
     );
   });
 
+  it('puts findings on their own lines after a stray ] that makes yaml read several lines as one token (found by fuzzing)', () => {
+    const text = `${minimalCase('T-1')}  "1.3":\n]    notes: Sentence plan did not address education.\n  "2.1":\n    judgement: not sufficient\n`;
+    const found = parseYaml(text).findings;
+    const lines = text.split('\n');
+    assert.equal(
+      found[0]!.range.start.line,
+      lines.findIndex((l) => l.startsWith(']')),
+    );
+    for (const f of found) {
+      for (const p of [f.range.start, f.range.end])
+        assert.ok(p.line < lines.length && p.character <= lines[p.line]!.length, `${JSON.stringify(f.range)} ${f.message}`);
+      assert.equal(lines[f.range.start.line]!.slice(f.range.start.character).trim().length > 0, true, 'on text, not past its line');
+    }
+  });
+
   it('counts columns in UTF-16 code units, as LSP does', () => {
     const text = 'case: T-1\nsentence: referral order\nnotes: "🙂 é"\npsr: maybe\nrisk_of_harm: no\nidentifiable_victim: no\n';
     const { findings } = workspace({ 't.case.sqs.yaml': text });

@@ -49,10 +49,12 @@ export function withLineFeeds(text: string): string {
  */
 export function parseYaml(typed: string, limits: ParseLimits = defaultLimits, readProblems: LocalFinding[] = []): ParsedYaml {
   const text = withLineFeeds(typed);
+  // Lines counted here, not by yaml's lexer: in some broken files (a stray `]` at the start of a line) it takes the
+  // line breaks inside a token it gave up on for none, and positions after them ran past the end of their line.
   const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
   if (text.length > limits.maxLength) {
-    // Count lines so positions still work for the one finding we report.
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
     const source = new SourceMap(text, lineCounter);
     return {
       text,
@@ -78,7 +80,6 @@ export function parseYaml(typed: string, limits: ParseLimits = defaultLimits, re
   let doc: Document;
   try {
     doc = parseDocument(limited.text, {
-      lineCounter,
       keepSourceTokens: true,
       prettyErrors: false,
       // Duplicate keys are detected on the typed key text in toPlain (so "1.1" and 1.10 stay distinct).
