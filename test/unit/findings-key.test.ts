@@ -95,6 +95,19 @@ describe("the findings key (the server's result id)", () => {
     assert.equal(checker.findingsKey(caseUri(3)), '-', 'a file not indexed has the key of no findings');
   });
 
+  it("a second inspection file's key follows the first line of the one in use, which its finding points at", () => {
+    const { index, texts, checker } = load();
+    const yml = `${root}inspection.sqs.yml`;
+    index.set(yml, texts.get(inspectionUri)!);
+    const before = snapshot(checker, [yml]);
+    assert.match(before.get(yml)!.findings, /SQS044/);
+    // Not an edit of the second file: of the first line of the inspection file, shorter now.
+    index.set(inspectionUri, texts.get(inspectionUri)!.replace(/^.*/, '# Liverpool.'));
+    const after = snapshot(checker, [yml]);
+    assert.notEqual(after.get(yml)!.findings, before.get(yml)!.findings, 'the related range moved');
+    assert.deepEqual(changedKeys(before, after), [yml]);
+  });
+
   it('equal keys, equal findings, over a run of edits across the inspection', () => {
     const { index, texts, checker } = load();
     const uris = [...texts.keys()];

@@ -19,7 +19,7 @@ export { folderToIndex, inspectionSearchLevels, isUnder, needsInspectionLookup }
 export { isInSkippedFolder, isSkippedFolderName } from './index/skipped';
 export { TallyBook, type QuestionTally } from './index/tally';
 export type { Contribution, Outcome } from './index/relevance';
-export { Checker, type CheckerOptions, type FindingsOptions, type InspectionCheck } from './checks/index';
+export { Checker, type CheckerOptions, type FindingsOptions, type InspectionCheck } from './checks/checker';
 export { ignoreDirectives, type IgnoreDirective } from './checks/ignores';
 export { readSeverityOverrides, applySeverityOverrides, type SeverityLevel, type SeverityOverrides } from './severity';
 export {
@@ -42,6 +42,17 @@ export { buildReport, type ReportOptions } from './report/buildReport';
 export * from './report/document';
 export type { QuestionFigures } from './report/figures';
 export {
+  questionCounts,
+  compareShares,
+  percent,
+  comparedText,
+  reasonWords,
+  figureHeadings,
+  figureCells,
+  type QuestionCounts,
+  type Comparison,
+} from './report/figuresTable';
+export {
   paragraphsOf,
   sentenceKey,
   sentenceByKey,
@@ -49,6 +60,7 @@ export {
   distinctPlaces,
   paragraphsFedBy,
   paragraphsAffectedBy,
+  paragraphsCarrying,
   paragraphsWarned,
   numberedParagraphs,
 } from './report/navigate';
@@ -65,6 +77,7 @@ export {
   type ReportPart,
   type PartSources,
 } from './report/marks';
+export { publicationBlockers, inspectorsCopy, notPublished } from './report/inspectorsCopy';
 // Editor features in domain terms, for the language server (and any other editor's adapter).
 export { completionsAt, type CompletionKind } from './service/completion';
 export { foldingRanges } from './service/folding';
@@ -75,3 +88,18 @@ export { outline, type OutlineKind, type OutlineNode } from './service/outline';
 export { inspectionProgress, tallySummaries } from './service/status';
 export { scaffoldCase, scaffoldInspection } from './service/scaffold';
 export { tallyHints } from './service/tallyHints';
+export { comparisonFor } from './service/comparison';
+export {
+  caseColumns,
+  caseRows,
+  dataLevelIds,
+  dataTables,
+  tallyColumns,
+  tallyRows,
+  type DataColumn,
+  type DataLevel,
+  type DataOptions,
+  type DataRow,
+  type DataTable,
+  type DataValue,
+} from './service/dataRows';

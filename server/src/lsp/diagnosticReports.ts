@@ -13,7 +13,10 @@ import type { Workspace } from './workspace';
  *
  * A result id is this server run, the settings version and the checker's findings key: equal ids, equal
  * diagnostics, and computing one is a few map lookups. Asking whether a file changed never computes or
- * serialises its diagnostics, which matters when a workspace pull covers thousands of files.
+ * serialises its diagnostics, which matters when a workspace pull covers thousands of files. The key
+ * follows the checks' findings themselves; the settings version stands for everything else the diagnostics
+ * depend on: the phrasebook the findings are asked with (the key holds only for findings asked with the same
+ * one) and the severities applied to them.
  */
 export class DiagnosticReports {
   /** Ids from an earlier run of the server mean nothing now. */
