@@ -49,6 +49,13 @@ describe('case ids compared as a reader reads them', () => {
       );
       assert.match(fb![0]!.message, what);
     }
+    // An id that is another's duplicate once its invisible character goes, and looks like a third: shown, as in SQS041.
+    const [, zwsp, letterO] = idFindings('LIV-01', 'LIV-\u200B01', 'LIV-O1');
+    assert.match(zwsp!.find((f) => f.code === 'SQS045')!.message, /^Case id "LIV-<U\+200B>01" looks like "LIV-O1"/);
+    assert.ok(
+      letterO!.every((f) => !f.message.includes('\u200B') && (f.related ?? []).every((r) => !r.message.includes('\u200B'))),
+      'no invisible character in the messages',
+    );
   });
 
   it('a Latin id with a Cyrillic or Greek look-alike letter in it is a warning alone; other ids are left alone', () => {

@@ -76,8 +76,8 @@ export function lookAlikeCaseIds(inspection: Inspection): Finding[] {
           finding(
             'SQS045',
             id.range,
-            `Case id ${quoted(id.value)} looks like ${quoted(first.model.id!.value)} (${place({ uri: first.uri, range: first.model.id!.range })}): ${lookAlikeDifference(id.value, first.model.id!.value)}. If they are one case, keep one file; if not, make the ids plainly different.`,
-            { related: others.map((o) => ({ uri: o.uri, range: o.model.id!.range, message: `case ${excerpt(o.model.id!.value)}` })) },
+            `Case id ${quoted(visibleId(id.value))} looks like ${quoted(visibleId(first.model.id!.value))} (${place({ uri: first.uri, range: first.model.id!.range })}): ${lookAlikeDifference(id.value, first.model.id!.value)}. If they are one case, keep one file; if not, make the ids plainly different.`,
+            { related: others.map((o) => ({ uri: o.uri, range: o.model.id!.range, message: `case ${excerpt(visibleId(o.model.id!.value))}` })) },
           ),
         ),
       );
@@ -94,7 +94,7 @@ export function lookAlikeCaseIds(inspection: Inspection): Finding[] {
         finding(
           'SQS045',
           id.range,
-          `Case id ${quoted(id.value)} mixes scripts: ${listing(mixed.slice(0, 3))}${mixed.length > 3 ? ', …' : ''}. Search and sorting take it for another id: type it in Latin letters.`,
+          `Case id ${quoted(visibleId(id.value))} mixes scripts: ${listing(mixed.slice(0, 3))}${mixed.length > 3 ? ', …' : ''}. Search and sorting take it for another id: type it in Latin letters.`,
         ),
       ),
     );
