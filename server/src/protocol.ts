@@ -17,6 +17,25 @@ export function isSqsFileName(name: string): boolean {
   return /^inspection\.sqs\.ya?ml$|.\.case\.sqs\.ya?ml$/i.test(name);
 }
 
+/** What is at a place itself: a symbolic link is a link, whatever it leads to (or nothing, when nothing is there). */
+export type FileEntry = 'file' | 'folder' | 'link' | 'other';
+
+/**
+ * Why a report or a data file may not be written at a place, or undefined when it may: the one rule of `sqs render
+ * --out`, `sqs export --out` and the editor's exports, each writer asking it of its own file system. A slip of the
+ * name (or of a save dialog) must not turn an inspection into a ZIP, and a link may lead to an SQS file, or nowhere
+ * (and have its target made).
+ */
+export function writeRefusal(name: string, entry: FileEntry | undefined): string | undefined {
+  if (isSqsFileName(name))
+    return 'is an SQS file (inspection.sqs.yaml or *.case.sqs.yaml): a report or data file is never written over one; choose another name';
+  if (entry === 'link')
+    return 'is a symbolic link: a file is written in its own place, never through a link (it may lead to an SQS file, or nowhere); name the file itself';
+  if (entry === 'folder') return 'is a folder';
+  if (entry === 'other') return 'is not a regular file (a pipe, socket or device)';
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------------------------- settings
 
 /** The `sqs.*` settings section, read per resource (settings can differ per workspace folder). */

@@ -103,7 +103,7 @@ describe('architecture', () => {
     assert.deepEqual(Object.keys(rank).sort(), [...new Set(sources(core).map(layerOf))].sort(), 'every folder of the core has its place');
   });
 
-  it('between the parts, imports point inward: client → safeWrite → protocol; lsp, cli → render → core/api; node → core/api', () => {
+  it('between the parts, imports point inward: client → protocol; lsp, cli → render → core/api; node → core/api', () => {
     // Who may import whom, by top-level part; an adapter sees the core through core/api.ts only.
     const allowed: Record<string, string[]> = {
       core: ['core'],
@@ -112,12 +112,9 @@ describe('architecture', () => {
       render: ['render', 'core/api', 'protocol'],
       node: ['node', 'core/api', 'fileSystemHost'],
       lsp: ['lsp', 'core/api', 'render', 'protocol', 'fileSystemHost'],
-      cli: ['cli', 'core/api', 'render', 'node', 'protocol', 'safeWrite'],
+      cli: ['cli', 'core/api', 'render', 'node', 'protocol'],
       server: ['lsp', 'node'],
-      // safeWrite: the one report writer of `sqs render --out` and the editor's export, which must refuse alike. It is
-      // pure (its file operations are given), so the client takes it with no Node and nothing of the core.
-      client: ['client', 'protocol', 'safeWrite'],
-      safeWrite: ['protocol'],
+      client: ['client', 'protocol'],
     };
     const partOf = (file: string): string => {
       if (file.startsWith(clientSrc)) return 'client';

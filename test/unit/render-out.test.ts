@@ -75,3 +75,27 @@ describe('sqs render --out', () => {
     assert.deepEqual(readdirSync(path.dirname(dir)).sort(), ['insp', 'report.md']);
   });
 });
+
+describe('sqs export --out', () => {
+  it('refuses as sqs render --out does (exit 2, nothing written): an SQS file, a link, a folder', async () => {
+    const dir = copyOfExample();
+    const outside = path.dirname(dir);
+    symlinkSync(path.join(dir, 'inspection.sqs.yaml'), path.join(outside, 'data.csv'));
+    symlinkSync(path.join(outside, 'made-by-sqs.csv'), path.join(outside, 'dangling.csv'));
+    const before = snapshot(outside);
+    for (const [out, why] of [
+      [path.join(dir, 'inspection.sqs.yaml'), /is an SQS file/],
+      [path.join(dir, 'cases', 'liv-05.case.sqs.yaml'), /is an SQS file/],
+      [path.join(outside, 'data.csv'), /is a symbolic link/],
+      [path.join(outside, 'dangling.csv'), /is a symbolic link/],
+      [dir, /is a folder/],
+    ] as const) {
+      const r = await sqs('export', dir, '--format', 'csv', '--out', out);
+      assert.equal(r.code, 2, `${out}: ${r.stderr}`);
+      assert.match(r.stderr, why, out);
+      assert.match(r.stderr, /^sqs: --out /m);
+    }
+    assert.deepEqual(snapshot(outside), before, 'every file as it was');
+    assert.equal(existsSync(path.join(outside, 'made-by-sqs.csv')), false, 'a dangling link gets no target');
+  });
+});

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { commandIds, ExportRequest, reportFormats, type ExportRefusal, type ReportFormat } from '../../../server/src/protocol';
 import type { SqsServer } from '../server';
-import { writeReport } from '../../../server/src/safeWrite';
+import { writeAtomically } from '../writeAtomically';
 import { exportPicks } from './exportPicks';
-import { workspaceFileOps } from './fileOps';
 
 // "SQS: Export Report…" and the preview's export buttons. The server renders (the same renderers as `sqs
 // render`); here is only the asking: which format, where to save, and progress while a binary file is made.
@@ -61,7 +60,7 @@ export function registerExport(server: SqsServer, previewed: () => string | unde
           if (result.refused) return result.refused;
           const bytes = result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : Buffer.from(result.data, 'utf8');
           // As `sqs render --out` writes: never over an SQS file or through a link, and whole or not at all.
-          await writeReport(target, bytes, workspaceFileOps);
+          await writeAtomically(target, bytes);
           return true;
         },
       )

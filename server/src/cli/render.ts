@@ -15,9 +15,8 @@ import {
 import { shortFormatName, type ReportFormat } from '../protocol';
 import { renderReport } from '../render/renderReport';
 import { displayPath, formatHuman, internalErrorsTo } from './report';
-import { refusal, writeReport, WriteRefused } from '../safeWrite';
 import { loadWorkspace, toUri, UsageError } from './files';
-import { nodeFileOps } from './fileOps';
+import { refusalAt, writeFileAtomically, WriteRefused } from './atomicFile';
 
 export interface RenderOptions {
   format: ReportFormat;
@@ -51,8 +50,8 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
     const name = shortFormatName(options.format);
     throw new UsageError(`--format ${name} writes a file: give --out FILE, e.g. --out report.${options.format.extension}`);
   }
-  // Before the work, so a slip in --out costs nothing; writeReport asks again when it writes.
-  const refused = options.out === undefined ? undefined : await refusal(path.resolve(options.out), nodeFileOps);
+  // Before the work, so a slip in --out costs nothing; the writer asks again when it writes.
+  const refused = options.out === undefined ? undefined : refusalAt(options.out);
   if (refused !== undefined) throw new UsageError(`--out ${options.out}: ${refused}.`);
   const { index, notes } = loadWorkspace([dir]);
   for (const note of notes) err(`sqs render: ${note}`);
@@ -93,7 +92,7 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
   if (options.out) {
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
     try {
-      await writeReport(path.resolve(options.out), bytes, nodeFileOps);
+      await writeFileAtomically(options.out, async (stream) => void stream.end(bytes));
     } catch (e) {
       if (e instanceof WriteRefused) throw new UsageError(`--out ${options.out}: ${e.message}.`);
       throw e;
