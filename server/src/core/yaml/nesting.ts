@@ -11,9 +11,14 @@ export interface TooDeep {
 }
 
 export interface Limited {
-  /** The text to parse: the same length as the input, the too-deep parts blanked. */
+  /**
+   * The text to parse, every offset where it was in the input: the too-deep parts blanked (line breaks kept), and
+   * ending at `restFrom` when that is set (yaml takes longer over lines of spaces than over the brackets).
+   */
   text: string;
   tooDeep: TooDeep[];
+  /** Where the text was blanked to its end, past `maxUnclosed` flow collections left open. */
+  restFrom?: number;
 }
 
 const space = (c: number) => c === 0x20 || c === 0x09;
@@ -25,8 +30,9 @@ const blankOrEnd = (text: string, i: number) => i >= text.length || space(text.c
  * indicators that open a level on the same line (`- - x`, `? ? x`); a level opened by indentation costs a line
  * and its indent, so a file within the length limit cannot go deep enough that way to trouble yaml, and the
  * walk of the parsed values (toPlain) bounds it. Text inside quotes, comments and block scalars is passed over.
+ * Past `maxUnclosed` flow collections that yaml will end unclosed, the rest of the text is left out (`restFrom`).
  */
-export function limitNesting(text: string, maxDepth: number): Limited {
+export function limitNesting(text: string, maxDepth: number, maxUnclosed = Infinity): Limited {
   // Cheap bound first: an ordinary file never has maxDepth unmatched brackets or indicators in a row.
   if (!mayNestDeeply(text, maxDepth)) return { text, tooDeep: [] };
   const tooDeep: TooDeep[] = [];
@@ -39,6 +45,11 @@ export function limitNesting(text: string, maxDepth: number): Limited {
   let atLineStart = true;
   /** The indentation of the line where the outermost flow collection opened: yaml ends it at a line indented no deeper. */
   let flowIndent = 0;
+  /** Where the line of the outermost open flow collection starts. */
+  let flowLine = 0;
+  let lineStart = 0;
+  let unclosed = 0;
+  let restFrom: number | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (lineBreak(c)) {
@@ -46,6 +57,7 @@ export function limitNesting(text: string, maxDepth: number): Limited {
       nodeStart = true;
       lineLevels = 0;
       lineIndent = 0;
+      lineStart = i + 1;
       continue;
     }
     if (atLineStart) {
@@ -57,7 +69,16 @@ export function limitNesting(text: string, maxDepth: number): Limited {
       // As yaml's lexer: a flow collection left open ends (an error) at a line indented no deeper than the line it
       // opened on, unless that line only closes it.
       const closesIt = flow === 1 && lineIndent === flowIndent && (c === 0x5d || c === 0x7d);
-      if (flow > 0 && lineIndent <= flowIndent && c !== 0x23 && !closesIt) flow = 0;
+      if (flow > 0 && lineIndent <= flowIndent && c !== 0x23 && !closesIt) {
+        flow = 0;
+        // yaml ends each with an error of its own, and 20,000 lines of `a: [` cost it over a second: past
+        // maxUnclosed of them (more than a file lists), the rest of the text is not read, from the line where the
+        // last one opened (left open, it would run through every blanked line to the end).
+        if (++unclosed > maxUnclosed) {
+          restFrom = flowLine;
+          break;
+        }
+      }
     }
     if (space(c)) continue;
     const prev = i === 0 ? 0x0a : text.charCodeAt(i - 1);
@@ -87,7 +108,10 @@ export function limitNesting(text: string, maxDepth: number): Limited {
         nodeStart = false;
         continue;
       }
-      if (flow++ === 0) flowIndent = lineIndent;
+      if (flow++ === 0) {
+        flowIndent = lineIndent;
+        flowLine = lineStart;
+      }
       nodeStart = true;
       continue;
     }
@@ -116,7 +140,8 @@ export function limitNesting(text: string, maxDepth: number): Limited {
     }
     nodeStart = false;
   }
-  return { text: tooDeep.length > 0 ? blank(text, tooDeep) : text, tooDeep };
+  const read = restFrom === undefined ? text : text.slice(0, restFrom);
+  return { text: tooDeep.length > 0 ? blank(read, tooDeep) : read, tooDeep, ...(restFrom !== undefined && { restFrom }) };
 }
 
 function mayNestDeeply(text: string, maxDepth: number): boolean {

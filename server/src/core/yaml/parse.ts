@@ -72,7 +72,7 @@ export function parseYaml(typed: string, limits: ParseLimits = defaultLimits, re
     };
   }
 
-  const limited = limitNesting(text, limits.maxDepth);
+  const limited = limitNesting(text, limits.maxDepth, limits.maxSyntaxFindings);
   // yaml's errors are Errors, each capturing a stack nobody reads: in a file with thousands of slips that is half
   // the parse. Synchronous, so nothing else runs while the limit is off.
   const stackTraceLimit = Error.stackTraceLimit;
@@ -113,7 +113,18 @@ export function parseYaml(typed: string, limits: ParseLimits = defaultLimits, re
   const walked = toPlain(doc, source, limits);
   syntax.push(...walked.findings);
   syntax.push(...escapedBidiControls(stringsOf(walked.data, source)));
-  return { text, source, data: walked.data, findings: [...readProblems, ...listed(syntax, limits.maxSyntaxFindings)], readProblems };
+  // After the listed ones, never cut: it says why nothing further down is found.
+  const rest =
+    limited.restFrom === undefined
+      ? []
+      : [
+          finding(
+            'SQS001',
+            source.range([limited.restFrom, limited.restFrom + 1]),
+            `More than ${limits.maxSyntaxFindings} lists or mappings in this file are never closed: the rest of the file, from here, is not read. Close them, from the top.`,
+          ),
+        ];
+  return { text, source, data: walked.data, findings: [...readProblems, ...listed(syntax, limits.maxSyntaxFindings), ...rest], readProblems };
 }
 
 /** The file's string values with where they are and their text as typed, for checks of what a value holds. */
