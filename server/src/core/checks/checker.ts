@@ -8,7 +8,7 @@ import type { CaseFile, InspectionFile, SqsFile } from '../model/sqsFile';
 import type { Finding } from '../types';
 import type { CaseCheck, CaseContext } from './caseContext';
 import { statedCounts } from './counts';
-import { criteriaVersions, duplicateCaseIds, orphanCase, secondInspectionFile } from './identity';
+import { criteriaVersions, duplicateCaseIds, lookAlikeCaseIds, orphanCase, secondInspectionFile } from './identity';
 import { applyIgnores } from './ignores';
 import { personalDataCheck } from './personal/personalCheck';
 import { prose } from './prose/proseCheck';
@@ -46,6 +46,7 @@ const inspectionChecks: readonly Scoped[] = [
   ['subgroups (SQS024, SQS025)', subgroups, 'tallies', 'inspection file'],
   ['stated against tallied (SQS030)', statedVsTallied, 'tallies', 'inspection file'],
   ['case ids (SQS041)', duplicateCaseIds, 'identity'],
+  ['look-alike case ids (SQS045)', lookAlikeCaseIds, 'identity'],
   ['criteria versions (SQS043)', criteriaVersions, 'identity'],
   ['personal data in text for the report (SQS070–SQS076)', personalDataCheck, 'identity'],
 ];
