@@ -1,7 +1,7 @@
 import { finding, inFile, type LocalFinding, type LocalRelated } from '../findings';
 import type { Inspection } from '../index/inspectionIndex';
 import type { Contribution } from '../index/relevance';
-import { casesCounted, fieldName, statedCounts, talliedCount, type StatedCount } from '../index/statedFields';
+import { fieldName, firstCasesCounted, statedCounts, talliedCount, type StatedCount } from '../index/statedFields';
 import type { QuestionTally } from '../index/tally';
 import { excerpt } from '../text/quote';
 import type { Finding } from '../types';
@@ -34,8 +34,8 @@ export function statedVsTallied(inspection: Inspection): Finding[] {
 
 function mismatch(inspection: Inspection, tally: QuestionTally, count: StatedCount, tallied: number): LocalFinding {
   const stated = count.value;
-  const members = casesCounted(tally, count.field, count.reason).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const related: LocalRelated[] = members.slice(0, relatedLimit).map((caseUri) => {
+  const members = firstCasesCounted(tally, count.field, count.reason, relatedLimit);
+  const related: LocalRelated[] = members.first.map((caseUri) => {
     const contribution = tally.cases.get(caseUri)!;
     return {
       uri: caseUri,
@@ -44,7 +44,7 @@ function mismatch(inspection: Inspection, tally: QuestionTally, count: StatedCou
     };
   });
   const gaps = incompleteness(inspection, tally);
-  const listed = members.length > relatedLimit ? ` The first ${relatedLimit} of the ${members.length} cases are listed.` : '';
+  const listed = members.all > relatedLimit ? ` The first ${relatedLimit} of the ${members.all} cases are listed.` : '';
   const message = `${questionName(tally.question)}: ${fieldName(count.field, count.reason)} ${stated.value}, but the case files tally ${tallied}${gaps ? ` (${gaps})` : ''}.${listed}`;
   return finding('SQS030', stated.range, message, {
     related,
