@@ -156,6 +156,32 @@ describe('diagnostics across the files of an inspection', () => {
   });
 });
 
+describe('a change whose consequences are known once the checks run', () => {
+  const ws = tempWorkspace({
+    'inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 3'),
+    'cases/one.case.sqs.yaml': minimalCase('T-1'),
+    'cases/two.case.sqs.yaml': minimalCase('T-2'),
+  });
+  const client = new TestClient();
+  before(() => client.start(ws.uri('')));
+  after(async () => {
+    await client.stop();
+    ws.remove();
+  });
+
+  it("a closed case file written with an open one's id: the open one is asked for again and shows SQS041", async () => {
+    // No workspace pull held: only a refresh brings the client back to the open case, which the change does not name.
+    const one = ws.uri('cases/one.case.sqs.yaml');
+    await client.open(one, minimalCase('T-1'));
+    assert.ok(!codes(await client.diagnostics(one)).includes('SQS041'));
+    ws.write('cases/three.case.sqs.yaml', minimalCase('T-1'));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: ws.uri('cases/three.case.sqs.yaml'), type: FileChangeType.Created }],
+    });
+    await client.diagnosticsUntil(one, (ds) => codes(ds).includes('SQS041'), 'SQS041 in the open case');
+  });
+});
+
 describe('quick fixes', () => {
   const ws = tempWorkspace({ 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': minimalCase('T-1'), 'b.case.sqs.yaml': minimalCase('T-2') });
   const client = new TestClient();
@@ -355,15 +381,21 @@ describe('workspace folders', () => {
 });
 
 describe('files reached through symbolic links', () => {
+  // The files linked to inside the workspace folder are in a hidden folder, which the walk passes over; the others
+  // are outside it, where nothing is read.
   const ws = tempWorkspace({
-    'insp/inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 3'),
+    'insp/inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 4'),
     'insp/cases/a.case.sqs.yaml': minimalCase('T-1'),
-    'shared/b.case.sqs.yaml': minimalCase('T-2'),
-    'more/c.case.sqs.yaml': minimalCase('T-3'),
+    'insp/.store/b.case.sqs.yaml': minimalCase('T-2'),
+    'insp/.store/more/c.case.sqs.yaml': minimalCase('T-3'),
+    'secret/key.txt': '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n',
+    'elsewhere/d.case.sqs.yaml': minimalCase('T-4'),
   });
-  symlinkSync(path.join(ws.dir, 'shared/b.case.sqs.yaml'), path.join(ws.dir, 'insp/cases/linked.case.sqs.yaml'));
-  symlinkSync(path.join(ws.dir, 'more'), path.join(ws.dir, 'insp/more'));
+  symlinkSync(path.join(ws.dir, 'insp/.store/b.case.sqs.yaml'), path.join(ws.dir, 'insp/cases/linked.case.sqs.yaml'));
+  symlinkSync(path.join(ws.dir, 'insp/.store/more'), path.join(ws.dir, 'insp/more'));
   symlinkSync('..', path.join(ws.dir, 'insp/cases/loop'));
+  symlinkSync(path.join(ws.dir, 'secret/key.txt'), path.join(ws.dir, 'insp/key.case.sqs.yaml'));
+  symlinkSync(path.join(ws.dir, 'elsewhere'), path.join(ws.dir, 'insp/elsewhere'));
   const client = new TestClient();
   before(() => client.start(ws.uri('insp')));
   after(async () => {
@@ -371,11 +403,20 @@ describe('files reached through symbolic links', () => {
     ws.remove();
   });
 
-  it('are indexed as `sqs check` finds them: linked files and folders once each, loops ended', async () => {
+  it('are indexed as `sqs check` finds them: linked files and folders inside the workspace folder once each, loops ended', async () => {
     const status = await client.connection.sendRequest(InspectionStatusRequest, { uri: ws.uri('insp/inspection.sqs.yaml') });
-    assert.equal(status?.inspection?.cases, 3, JSON.stringify(status));
+    // a, linked, more/c and the key, a case file in name, indexed unread; the folder linked from outside is not walked.
+    assert.equal(status?.inspection?.cases, 4, JSON.stringify(status));
+    const key = await client.diagnostics(ws.uri('insp/key.case.sqs.yaml'));
+    assert.deepEqual(
+      key.map((d) => d.code),
+      ['SQS008'],
+    );
+    assert.match(String(key[0]!.message), /^This file leads outside insp, the folder being checked/);
+    assert.doesNotMatch(JSON.stringify(key), /PRIVATE|b3BlbnNz/);
+    assert.deepEqual(await client.diagnostics(ws.uri('insp/elsewhere/d.case.sqs.yaml')), [], 'not indexed');
     const uri = ws.uri('insp/inspection.sqs.yaml');
-    await client.open(uri, minimalInspection.replace('sample: 2', 'sample: 3'));
+    await client.open(uri, minimalInspection.replace('sample: 2', 'sample: 4'));
     assert.ok(!codes(await client.diagnostics(uri)).includes('SQS040'), 'the sample matches the case files');
   });
 });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { commandIds, exportedBytes, ExportRequest, reportFormats, type ExportRefusal, type ReportFormat } from '../../../server/src/protocol';
 import type { SqsServer } from '../server';
+import { writeAtomically } from '../writeAtomically';
 import { exportPicks } from './exportPicks';
 
 // "SQS: Export Report…" and the preview's export buttons. The server renders (the same renderers as `sqs
@@ -57,7 +58,8 @@ export function registerExport(server: SqsServer, previewed: () => string | unde
           if (!result) throw new Error('the language server has no report for this inspection');
           // Text that could identify a child: the server renders nothing, and nothing is written.
           if (result.refused) return result.refused;
-          await vscode.workspace.fs.writeFile(target, exportedBytes(result));
+          // As `sqs render --out` writes: never over an SQS file or through a link, and whole or not at all.
+          await writeAtomically(target, exportedBytes(result));
           return true;
         },
       )

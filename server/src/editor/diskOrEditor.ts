@@ -7,7 +7,7 @@ import type { FileSystemHost } from '../fileSystemHost';
 export function diskOrEditor(disk: FileSystemHost, editor: FileSystemHost): FileSystemHost {
   const of = (uri: string) => (uri.startsWith('file:') ? disk : editor);
   return {
-    readFile: (uri) => of(uri).readFile(uri),
+    readFile: (uri, within) => of(uri).readFile(uri, within),
     findSqsFiles: (folderUri, cancelled) => of(folderUri).findSqsFiles(folderUri, cancelled),
     findInspectionNear: (folderUri) => of(folderUri).findInspectionNear(folderUri),
   };

@@ -38,7 +38,10 @@ export class Workspace {
   readonly index = new InspectionIndex();
   readonly checker = new Checker(this.index, {
     onInternalError: (e, check, uri) => this.log.error(`the check of ${check} failed on ${uri}: ${errorText(e)}`),
+    onFindingsMoved: (uris) => this.findingsMoved(uris),
   });
+  /** Files the checks found moved while a request ran them, reported as a change once it is answered. */
+  private readonly moved = new Set<string>();
   /** Open documents by canonical URI → the URI as the client spelt it (needed to talk back about them). */
   private readonly open = new Map<string, string>();
   private readonly pending = new Set<string>();
@@ -55,7 +58,13 @@ export class Workspace {
     /** How long an edit may wait for a request to index it before it is indexed anyway. */
     private readonly syncDelayMs = 50,
   ) {
-    this.disk = new DiskQueue(fs, (results) => this.applyDisk(results), log);
+    // A file is read only while it lies inside the covered folder that holds it: no link leads out of it.
+    this.disk = new DiskQueue(
+      fs,
+      (results) => this.applyDisk(results),
+      log,
+      (uri) => this.covered.holderOf(uri),
+    );
     this.broughtIn = new BroughtInFolders(log);
     this.covered = new CoveredFolders(this.broughtIn);
   }
@@ -243,8 +252,11 @@ export class Workspace {
         // Read for a folder no longer indexed (removed from the workspace, or let go, after the read was asked
         // for: by a folder created in it and listed, say): nothing would ever forget it, so it is not indexed,
         // nor kept if it was.
-        const bytes = this.covered.covers(r.uri) ? r.bytes : undefined;
-        add((bytes ? this.index.setBytes(r.uri, bytes) : this.index.delete(r.uri)).affected);
+        const read = this.covered.covers(r.uri) ? r.bytes : undefined;
+        add(
+          (read === undefined ? this.index.delete(r.uri) : read instanceof Uint8Array ? this.index.setBytes(r.uri, read) : this.index.setUnread(r.uri, read))
+            .affected,
+        );
         continue;
       }
       // Deleted on disk: gone. Forgotten: gone unless a covered folder still holds it. Scanned: gone unless
@@ -258,8 +270,34 @@ export class Workspace {
     this.emit(affected, new Set());
   }
 
+  /**
+   * The index names the files a change re-read and, when a case's facet moved, its inspection file; the other files
+   * whose findings that moves are known once the cross-file checks run again (the next request, or the report of
+   * the inspection file), and come here. Emitted after the turn that ran the checks, not from inside it.
+   */
+  private findingsMoved(uris: readonly string[]): void {
+    const scheduled = this.moved.size > 0;
+    for (const uri of uris) this.moved.add(uri);
+    if (scheduled) return;
+    queueMicrotask(() => {
+      const affected = new Set(this.moved);
+      this.moved.clear();
+      this.emit(affected, new Set());
+    });
+  }
+
   private emit(affected: Set<string>, edited: Set<string>): void {
     if (affected.size === 0 && edited.size === 0) return;
+    // Case checks that read their inspection hold for one revision of it: any change to it may change their findings.
+    const inspections = new Set([...affected, ...edited].map((uri) => this.index.inspectionOf(uri)));
+    for (const inspection of inspections) {
+      if (!inspection) continue;
+      for (const uri of this.checker.readersOf(inspection)) affected.add(uri);
+      // An open document is pulled again only when the client is told to, and the files a change moves are known
+      // once the checks have run: with one of this inspection's open, they run now (onFindingsMoved names them).
+      if ([...this.open.keys()].some((uri) => !affected.has(uri) && !edited.has(uri) && this.index.inspectionOf(uri) === inspection))
+        this.checker.checkInspection(inspection);
+    }
     for (const listener of this.listeners) {
       try {
         listener({ affected, edited });

@@ -1,8 +1,9 @@
 import { finding, inFile, type LocalFinding, type LocalRelated } from '../findings';
 import type { Inspection } from '../index/inspectionIndex';
 import type { Contribution } from '../index/relevance';
-import { casesCounted, fieldName, statedCounts, talliedCount, type StatedCount } from '../index/statedFields';
+import { fieldName, firstCasesCounted, statedCounts, talliedCount, type StatedCount } from '../index/statedFields';
 import type { QuestionTally } from '../index/tally';
+import { excerpt } from '../text/quote';
 import type { Finding } from '../types';
 import { replace } from './edits';
 import { questionName } from '../criteria/names';
@@ -33,8 +34,8 @@ export function statedVsTallied(inspection: Inspection): Finding[] {
 
 function mismatch(inspection: Inspection, tally: QuestionTally, count: StatedCount, tallied: number): LocalFinding {
   const stated = count.value;
-  const members = casesCounted(tally, count.field, count.reason).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const related: LocalRelated[] = members.slice(0, relatedLimit).map((caseUri) => {
+  const members = firstCasesCounted(tally, count.field, count.reason, relatedLimit);
+  const related: LocalRelated[] = members.first.map((caseUri) => {
     const contribution = tally.cases.get(caseUri)!;
     return {
       uri: caseUri,
@@ -43,7 +44,7 @@ function mismatch(inspection: Inspection, tally: QuestionTally, count: StatedCou
     };
   });
   const gaps = incompleteness(inspection, tally);
-  const listed = members.length > relatedLimit ? ` The first ${relatedLimit} of the ${members.length} cases are listed.` : '';
+  const listed = members.all > relatedLimit ? ` The first ${relatedLimit} of the ${members.all} cases are listed.` : '';
   const message = `${questionName(tally.question)}: ${fieldName(count.field, count.reason)} ${stated.value}, but the case files tally ${tallied}${gaps ? ` (${gaps})` : ''}.${listed}`;
   return finding('SQS030', stated.range, message, {
     related,
@@ -71,5 +72,6 @@ const outcomeWords: Record<Contribution['outcome'], string> = {
 
 /** The case id as written, or the file name when the case has none. */
 export function caseName(inspection: Inspection, caseUri: string): string {
-  return inspection.cases.get(caseUri)?.model.id?.value ?? fileName(caseUri);
+  const id = inspection.cases.get(caseUri)?.model.id?.value;
+  return id === undefined ? fileName(caseUri) : excerpt(id);
 }
