@@ -52,6 +52,25 @@ const nodeTargets = [
   },
 ];
 
+/**
+ * The web build, from the same sources: the extension for a browser's extension host (package.json `browser`) and
+ * the language server for the Web Worker it starts. test/unit/web-bundles.test.ts holds them free of Node.
+ */
+const webTargets = [
+  {
+    entryPoints: ['client/src/web/extension.ts'],
+    outfile: 'client/out/web/extension.js',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    entryPoints: ['server/src/web/server.ts'],
+    outfile: 'server/out/web/server.js',
+    format: 'iife',
+    define: { SQS_VERSION: JSON.stringify(version) },
+  },
+];
+
 /** Browser bundles for webviews (no Node, no vscode module: they talk to the extension by messages). */
 const browserTargets = [
   {
@@ -61,7 +80,7 @@ const browserTargets = [
 ];
 
 // A missing entry point is a broken build, not a bundle to leave out: the extension would ship without it.
-const missing = [...nodeTargets, ...browserTargets].map((t) => t.entryPoints[0]).filter((e) => !existsSync(path.join(root, e)));
+const missing = [...nodeTargets, ...webTargets, ...browserTargets].map((t) => t.entryPoints[0]).filter((e) => !existsSync(path.join(root, e)));
 if (missing.length > 0) {
   console.error(`esbuild.mjs: entry point${missing.length === 1 ? '' : 's'} not found: ${missing.join(', ')}`);
   process.exit(1);
@@ -69,6 +88,7 @@ if (missing.length > 0) {
 
 const configs = [
   ...nodeTargets.map((t) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', ...t })),
+  ...webTargets.map((t) => ({ ...common, platform: 'browser', target: 'es2022', ...t })),
   ...browserTargets.map((t) => ({ ...common, platform: 'browser', format: 'iife', target: 'es2022', ...t })),
 ];
 

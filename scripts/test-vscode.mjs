@@ -3,6 +3,7 @@
 //
 //   node scripts/test-vscode.mjs [--runner code-server|electron] [--no-setup] [--no-build] [--keep-workspace]
 //                                [--no-start-check]        (skip the check of `npm start` that follows the suite)
+//                                [--only desktop|web]     (one build; both by default, the web one with code-server only)
 //                                [--result-file <json>]   (the counts, for scripts/test.mjs)
 //
 // Picks the runner that can work on this machine, and says which and why:
@@ -89,7 +90,16 @@ if (!flag('no-build')) {
     finish(0, 1);
   }
 }
+const only = opt('only');
+if (only && only !== 'desktop' && only !== 'web') {
+  console.error(`[test:vscode] unknown build "${only}": use desktop or web`);
+  finish(0, 1, 2);
+}
 const suite = await buildSuite();
+// The web build's suite stays in the Node extension host and drives the extension in the Web Worker host: VS Code
+// runs a suite in the host of the extension whose folder holds it, so this one is built outside the extension.
+const webSuiteDir = mkdtempSync(path.join(os.tmpdir(), 'sqs-e2e-web-suite-'));
+const webSuite = runner === 'code-server' && only !== 'desktop' ? await buildSuite({ tests: 'test/e2e/web', out: webSuiteDir }) : undefined;
 
 if (runner === 'code-server') {
   const harness = JSON.parse(readFileSync(path.join(root, 'test/e2e/harness/package.json'), 'utf8'));
@@ -105,18 +115,50 @@ if (runner === 'code-server') {
   say(`runner: @vscode/test-electron (desktop VS Code${process.env.VSCODE_EXECUTABLE ? '' : ', downloaded'}) — ${why}`);
 }
 
-const ws = prepareWorkspace();
 const script = runner === 'code-server' ? 'test/e2e/harness/run-code-server.mjs' : 'test/e2e/run-electron.mjs';
-const result = await run(
-  process.execPath,
-  [script, '--ext', root, '--tests', suite, '--workspace', ws.file, '--results', path.join(root, 'test-results')],
-  runner,
-);
-if (flag('keep-workspace')) say(`workspace kept in ${ws.dir}`);
-else rmSync(ws.dir, { recursive: true, force: true });
-say(`${runner} run took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-let { passed, failed } = result;
-if (result.code !== 0 && failed === 0) failed = 1;
+/** One run of a suite on a fresh copy of the workspace. */
+async function runSuite(tests, what, extra = [], ext = root) {
+  const ws = prepareWorkspace();
+  const t = Date.now();
+  const result = await run(
+    process.execPath,
+    [script, '--ext', ext, '--tests', tests, '--workspace', ws.file, '--results', path.join(root, 'test-results'), ...extra],
+    what,
+  );
+  if (flag('keep-workspace')) say(`workspace kept in ${ws.dir}`);
+  else rmSync(ws.dir, { recursive: true, force: true });
+  say(`${what} run took ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  return { passed: result.passed, failed: result.code !== 0 && result.failed === 0 ? 1 : result.failed };
+}
+
+let passed = 0;
+let failed = 0;
+if (only !== 'web') ({ passed, failed } = await runSuite(suite, `${runner} (desktop build)`));
+if (webSuite) {
+  // The .vsix as shipped (package.json has `main` and `browser`), installed and made a web extension by the user setting
+  // remote.extensionKind ["ui"]: code-server's browser client then runs it in its Web Worker extension host, as vscode.dev
+  // would. An extension under development ignores that setting, so the one under development is an empty driver,
+  // a place for the suite in the Node host.
+  say('the web build: the packaged extension in the Web Worker extension host, the suite (test/e2e/web) in the Node host driving it');
+  const vsix = path.join(webSuiteDir, 'sqs-findings.vsix');
+  const pack = spawnSync('npm', ['run', '--silent', 'package', '--', '--out', vsix], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const web =
+    pack.status === 0
+      ? await runSuite(
+          webSuite,
+          'code-server (web build)',
+          ['--install', vsix, '--settings', JSON.stringify({ 'remote.extensionKind': { 'hmi-probation.sqs-findings': ['ui'] } })],
+          path.join(root, 'test/e2e/web/driver'),
+        )
+      : (say('packaging the extension failed (see above)'), { passed: 0, failed: 1 });
+  passed += web.passed;
+  failed += web.failed;
+} else if (only === 'web') {
+  say(`the web build runs with the code-server runner only; ${runner} was chosen`);
+  failed += 1;
+}
+rmSync(webSuiteDir, { recursive: true, force: true });
+say(`took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 // npm start as a user meets it: packaged, served, the example open, stopped by Ctrl-C (code-server only).
 if (runner === 'code-server' && !flag('no-start-check')) {

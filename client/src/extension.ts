@@ -1,43 +1,25 @@
-import * as vscode from 'vscode';
-import { registerNewCase } from './commands/newCase';
-import { registerNewInspection } from './commands/newInspection';
-import { registerRestartServer } from './commands/restartServer';
-import { registerPreview } from './preview/index';
-import { SqsServer } from './server';
-import { registerStatus } from './status';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { activateWith } from './activate';
 
-// Activation wires modules together and does nothing else: each module takes the server and returns
-// its disposables. A new module (the report preview) is one more line here.
+// The desktop entry (package.json `main`): the language server as a Node process, over IPC.
 
-let server: SqsServer | undefined;
-
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('SQS Findings', { log: true });
-  server = new SqsServer(context, output);
-  context.subscriptions.push(
-    output,
-    server,
-    registerStatus(server),
-    registerRestartServer(server),
-    registerNewInspection(server),
-    registerNewCase(server),
-    registerPreview(server, context, output),
-  );
-  // Keys the palette's Restart Language Server: wanted most when no SQS editor is in front.
-  void vscode.commands.executeCommand('setContext', 'sqs.active', true);
-  try {
-    await server.start();
-  } catch (e) {
-    // Not thrown on: activation would fail with a message naming no cause, and the restart command with it.
-    // The status item and previews say so too (onDidFail).
-    const reason = e instanceof Error ? e.message : String(e);
-    output.error(`The SQS language server did not start: ${reason}`);
-    void vscode.window.showErrorMessage(`The SQS language server did not start: ${reason}`, 'Show Output').then((answer) => {
-      if (answer) output.show();
-    });
-  }
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath('server/out/server.js');
+  return activateWith(context, {
+    // The id `sqs` makes the client read the `sqs.trace.server` setting.
+    newClient: (options) =>
+      new LanguageClient(
+        'sqs',
+        'SQS Findings',
+        {
+          run: { module, transport: TransportKind.ipc },
+          debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+        },
+        options,
+      ),
+    exportsData: true,
+  });
 }
 
-export function deactivate(): Promise<void> | undefined {
-  return server?.stop();
-}
+export { deactivate } from './activate';

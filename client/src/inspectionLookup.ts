@@ -1,8 +1,8 @@
-import type { InspectionStatus } from '../../server/src/protocol';
+import { fileSchemes, type InspectionStatus } from '../../server/src/protocol';
 
 // Which inspection a file belongs to, for the commands that need one (preview, export), and what to tell the
 // inspector when there is none. Free of `vscode`, so each answer is tested. Three different reasons, which
-// once all read "belongs to no inspection": the file is not on disk (the server reads inspections from disk),
+// once all read "belongs to no inspection": the file is in no folder (the server reads inspections from folders),
 // the server is not running or did not answer, or there really is no inspection.sqs.yaml for it.
 
 export type Inspection = NonNullable<InspectionStatus['inspection']>;
@@ -21,9 +21,9 @@ interface FileUri {
  */
 export async function lookupInspection(uri: FileUri, ask: ((uri: string) => Promise<InspectionStatus | null>) | undefined, what: string): Promise<Lookup> {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
-  if (uri.scheme !== 'file') {
+  if (!(fileSchemes as readonly string[]).includes(uri.scheme)) {
     return {
-      problem: `${name} is not a file on disk (${uri.scheme}:), so there is no report ${what}: the language server reads an inspection's files from disk. Save it in a folder first.`,
+      problem: `${name} is not a file in a folder (${uri.scheme}:), so there is no report ${what}: the language server reads an inspection's files from its folder. Save it in a folder first.`,
     };
   }
   const notRunning = `The SQS language server is not running, so there is no report ${what}. Restart it (SQS: Restart Language Server) or see the SQS Findings output.`;

@@ -1,15 +1,24 @@
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import type { RequestParam, RequestType } from 'vscode-languageserver-protocol';
-import { InspectionsChangedNotification, InspectionStatusRequest, languageIds, type InspectionsChangedParams } from '../../server/src/protocol';
+import { fileSchemes, InspectionsChangedNotification, InspectionStatusRequest, languageIds, type InspectionsChangedParams } from '../../server/src/protocol';
+import { answerFileRequests } from './editorFiles';
 import { lookupInspection, type Lookup } from './inspectionLookup';
 import { onEachRun } from './running';
 
-/** The documents the server handles: SQS files on disk (their names decide their language). */
-export const documentSelector = [
-  { scheme: 'file', language: languageIds.inspection },
-  { scheme: 'file', language: languageIds.case },
-];
+/** The documents the server handles: SQS files (their names decide their language). */
+export const documentSelector = fileSchemes.flatMap((scheme) => [
+  { scheme, language: languageIds.inspection },
+  { scheme, language: languageIds.case },
+]);
+
+/** What differs between the desktop's extension host and the browser's Web Worker. */
+export interface ClientHost {
+  /** The LanguageClient of this host (vscode-languageclient/node or /browser), with the id `sqs` and these options. */
+  newClient(options: LanguageClientOptions): BaseLanguageClient;
+  /** The server can write the data exports (their writers are Node streams). */
+  exportsData: boolean;
+}
 
 /**
  * The language server as the rest of the extension sees it: typed requests, and an event when an
@@ -17,7 +26,9 @@ export const documentSelector = [
  * LanguageClient, so they survive restarts.
  */
 export class SqsServer implements vscode.Disposable {
-  readonly client: LanguageClient;
+  readonly client: BaseLanguageClient;
+  /** Whether *SQS: Export Data…* can be answered (not in the browser). */
+  readonly exportsData: boolean;
   private readonly changed = new vscode.EventEmitter<InspectionsChangedParams>();
   /** Fires when files of one or more inspections changed: typing, saving, files created or deleted. */
   readonly onInspectionsChanged = this.changed.event;
@@ -30,12 +41,9 @@ export class SqsServer implements vscode.Disposable {
   readonly onDidFail = this.failed.event;
   private failure: string | undefined;
 
-  constructor(context: vscode.ExtensionContext, output: vscode.LogOutputChannel) {
-    const module = context.asAbsolutePath('server/out/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-    };
+  private readonly fileRequests: vscode.Disposable;
+
+  constructor(output: vscode.LogOutputChannel, host: ClientHost) {
     const clientOptions: LanguageClientOptions = {
       documentSelector,
       outputChannel: output,
@@ -43,8 +51,9 @@ export class SqsServer implements vscode.Disposable {
       diagnosticPullOptions: { onChange: true, onSave: false, onTabs: true },
       markdown: { isTrusted: false, supportHtml: false },
     };
-    // The id `sqs` makes the client read the `sqs.trace.server` setting.
-    this.client = new LanguageClient('sqs', 'SQS Findings', serverOptions, clientOptions);
+    this.client = host.newClient(clientOptions);
+    this.exportsData = host.exportsData;
+    this.fileRequests = answerFileRequests(this.client);
     this.client.onNotification(InspectionsChangedNotification, (params) => this.changed.fire(params));
     this.stateListener = onEachRun(this.client, State.Running, () => {
       this.failure = undefined;
@@ -57,7 +66,8 @@ export class SqsServer implements vscode.Disposable {
   }
 
   restart(): Promise<void> {
-    return this.failing(this.client.restart());
+    // The browser's client has no restart of its own; the Node client's is this, with a check of the state.
+    return this.failing((this.client.isRunning() ? this.client.stop() : Promise.resolve()).then(() => this.client.start()));
   }
 
   /** Why the server is not running, when starting it failed; undefined once it runs. */
@@ -95,6 +105,7 @@ export class SqsServer implements vscode.Disposable {
 
   dispose(): void {
     this.stateListener.dispose();
+    this.fileRequests.dispose();
     this.failed.dispose();
     this.changed.dispose();
     this.started.dispose();

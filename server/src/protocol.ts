@@ -9,6 +9,14 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 export const languageIds = { inspection: 'sqs-inspection', case: 'sqs-case' } as const;
 
 /**
+ * Where the SQS files the server handles are read from: the disk (`file`, also a local folder opened in vscode.dev),
+ * a remote machine's disk as the browser sees it (`vscode-remote`: code-server, Codespaces) and a repository opened
+ * in the browser (`vscode-vfs`: github.dev; README says why not). Not `git:` or `untitled:`: a file's other
+ * versions, or text in no folder, would be counted as more files of the inspection.
+ */
+export const fileSchemes = ['file', 'vscode-remote', 'vscode-vfs'] as const;
+
+/**
  * Whether a file name (the last part of a path) is an SQS file's: `inspection.sqs.yaml` or `<anything>.case.sqs.yaml`
  * (or `.yml`), in any letter case. The core's fileKindOf reads the same names (a test holds them to it); this copy
  * is for what must not reach the core, such as the client's export refusing to write over an SQS file.
@@ -557,6 +565,57 @@ export interface InspectionsChangedParams {
 }
 
 export const InspectionsChangedNotification = new NotificationType<InspectionsChangedParams>('sqs/inspectionsChanged');
+
+// ------------------------------------------------------------------------------------- the editor's files
+
+// A server with no disk of its own (the web build's Web Worker) reads the inspection's files through the editor:
+// it asks, and the client answers with vscode.workspace.fs (client/src/editorFiles.ts). Only what the server's
+// file-system seam needs (server/src/fileSystemHost.ts): list a folder, read a file. The editor has no realpath.
+
+/** What an entry is, as vscode.FileType's bits: a symbolic link is `symbolicLink` with `file` or `directory`. */
+export const fileTypeBits = { file: 1, directory: 2, symbolicLink: 64 } as const;
+
+/** A folder's entries: name and fileTypeBits; null when the folder cannot be read. */
+export const ReadDirectoryRequest = new RequestType<UriParams, [string, number][] | null, void>('sqs/fs/readDirectory');
+
+export interface ReadFileParams extends UriParams {
+  /** At most this many bytes are sent: the first ones of a larger file (whose size then says so). */
+  maxBytes: number;
+}
+
+export interface ReadFileResult {
+  /** The bytes, base64. */
+  data: string;
+  /** The file's whole size, which is more than the bytes sent when it was cut. */
+  size: number;
+}
+
+/** A file's bytes (links followed); null when it does not exist or is not a file. */
+export const ReadFileRequest = new RequestType<ReadFileParams, ReadFileResult | null, void>('sqs/fs/readFile');
+
+// -------------------------------------------------------------------------------------------------- bytes
+
+// Binary content crosses the protocol as base64 (exports, files read through the editor). Written here on atob and
+// btoa, which Node and browsers both have, so that the web bundles need no Buffer.
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  // In slices: String.fromCharCode takes its arguments on the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** The bytes of an export's result, as the file should hold them. */
+export function exportedBytes(result: ExportResult): Uint8Array {
+  return result.encoding === 'base64' ? base64ToBytes(result.data) : new TextEncoder().encode(result.data);
+}
 
 // ----------------------------------------------------------------------------------------------- commands
 

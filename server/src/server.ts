@@ -1,5 +1,9 @@
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type RequestParam } from 'vscode-languageserver/node';
+import { diskOrEditor } from './editor/diskOrEditor';
+import { editorFileSystem } from './editor/fileSystem';
+import { warnOfLinksNotFollowed } from './lsp/linksNotFollowed';
 import { errorText } from './lsp/safe';
+import { registerDataExport } from './lsp/data';
 import { startServer } from './lsp/startServer';
 import { nodeFileSystem } from './node/fileSystem';
 
@@ -11,5 +15,9 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${errorText(e)}`));
 
-startServer(connection, { fs: nodeFileSystem });
+// Files on disk are read from it; others (a virtual workspace) through the editor, as the web build reads everything.
+const editorFiles = editorFileSystem((type, params) => connection.sendRequest(type, params as RequestParam<typeof params>), {
+  linksNotFollowed: warnOfLinksNotFollowed(connection),
+});
+startServer(connection, { fs: diskOrEditor(nodeFileSystem, editorFiles), features: [registerDataExport] });
 connection.listen();

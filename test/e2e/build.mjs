@@ -9,14 +9,23 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const suiteOut = path.join(root, 'out/e2e/suite');
 
-export async function buildSuite() {
-  const dir = path.join(root, 'test/e2e/suite');
+/**
+ * @param tests the folder of the *.e2e.ts to bundle (test/e2e/web for the web build's suite)
+ * @param out where; the web build's suite goes outside the extension's folder, since VS Code runs a suite in the
+ *   extension host of the extension whose folder holds it, and this one must stay in the Node host
+ */
+export async function buildSuite({ tests: testDir = 'test/e2e/suite', out = suiteOut } = {}) {
+  const dir = path.join(root, testDir);
   const tests = readdirSync(dir).filter((f) => f.endsWith('.e2e.ts'));
-  rmSync(suiteOut, { recursive: true, force: true }); // index.js runs every *.e2e.js it finds: no stale ones
+  rmSync(out, { recursive: true, force: true }); // index.js runs every *.e2e.js it finds: no stale ones
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: [path.join(dir, 'index.ts'), ...tests.map((f) => path.join(dir, f))],
-    outdir: suiteOut,
+    // One folder of output whichever folder the tests come from: index.js runs the *.e2e.js beside it.
+    entryPoints: [
+      { in: path.join(root, 'test/e2e/suite/index.ts'), out: 'index' },
+      ...tests.map((f) => ({ in: path.join(dir, f), out: f.replace(/\.ts$/, '') })),
+    ],
+    outdir: out,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -27,7 +36,7 @@ export async function buildSuite() {
     // mocha's parallel mode (unused here) resolves its worker files at run time
     logOverride: { 'require-resolve-not-external': 'silent' },
   });
-  return path.join(suiteOut, 'index.js');
+  return path.join(out, 'index.js');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(await buildSuite());

@@ -113,7 +113,9 @@ describe('architecture', () => {
       node: ['node', 'core/api', 'fileSystemHost'],
       lsp: ['lsp', 'core/api', 'render', 'protocol', 'fileSystemHost'],
       cli: ['cli', 'core/api', 'render', 'node', 'protocol'],
-      server: ['lsp', 'node'],
+      editor: ['editor', 'core/api', 'fileSystemHost', 'protocol'],
+      server: ['lsp', 'node', 'editor'],
+      web: ['lsp', 'editor'],
       client: ['client', 'protocol'],
     };
     const partOf = (file: string): string => {

@@ -14,11 +14,11 @@ describe('the inspection a file belongs to (lookupInspection)', () => {
     assert.deepEqual(await lookupInspection(file, async () => ({ kind: 'case', inspection }), 'to preview'), { inspection });
   });
 
-  it('says a document that is not on disk is not a file, without asking the server', async () => {
+  it('says a document in no folder is not a file, without asking the server', async () => {
     let asked = false;
     const r = await lookupInspection(URI.parse('untitled:/ws/cases/new.case.sqs.yaml'), async () => ((asked = true), null), 'to preview');
     assert.ok('problem' in r);
-    assert.match(r.problem, /^new\.case\.sqs\.yaml is not a file on disk \(untitled:\)/);
+    assert.match(r.problem, /^new\.case\.sqs\.yaml is not a file in a folder \(untitled:\)/);
     assert.equal(asked, false);
   });
 

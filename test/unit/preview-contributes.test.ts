@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { commandIds } from '../../server/src/protocol';
+import { commandIds, fileSchemes } from '../../server/src/protocol';
 
 // package.json is shared by every part of the extension: these are the preview's entries in it, which VS Code
 // reads without running any code, so nothing else would notice one going missing.
 
 const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
-// Only SQS files on disk: the server reads an inspection's files from disk, so an unsaved or remote SQS
-// document has no report to preview or export.
-const onSqsFile = 'resourceScheme == file && (editorLangId == sqs-inspection || editorLangId == sqs-case)';
+// Only SQS files in a folder, where the server reads an inspection's files (protocol.ts fileSchemes): an untitled
+// document, or another version of a file (git:), has no report to preview or export.
+const onSqsFile = `resourceScheme =~ /^(${fileSchemes.join('|')})$/ && (editorLangId == sqs-inspection || editorLangId == sqs-case)`;
 
 describe('the preview in package.json', () => {
   it('contributes every command the extension registers, the preview ones with icons', () => {
@@ -33,7 +33,7 @@ describe('the preview in package.json', () => {
     const binding = pkg.contributes.keybindings.find((k: { command: string }) => k.command === commandIds.openPreviewToSide);
     assert.equal(binding?.key, 'ctrl+k v');
     assert.equal(binding?.mac, 'cmd+k v');
-    assert.equal(binding?.when, 'editorTextFocus && resourceScheme == file && (editorLangId == sqs-inspection || editorLangId == sqs-case)');
+    assert.equal(binding?.when, `editorTextFocus && ${onSqsFile}`);
   });
 
   it('offers preview and export in the palette for SQS files on disk only, and the restart whenever the extension is active', () => {

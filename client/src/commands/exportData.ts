@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { commandIds, dataFormats, dataLevels, ExportDataRequest, type DataLevelId, type ExportDataParams } from '../../../server/src/protocol';
+import { commandIds, dataFormats, dataLevels, ExportDataRequest, exportedBytes, type DataLevelId, type ExportDataParams } from '../../../server/src/protocol';
 
 type DataFormat = (typeof dataFormats)[number];
 import type { SqsServer } from '../server';
@@ -20,6 +20,12 @@ export interface ExportDataChoices {
 /** @param previewed the inspection of the focused preview, when the command is run from its title bar or the palette */
 export function registerExportData(server: SqsServer, previewed: () => string | undefined): vscode.Disposable {
   return vscode.commands.registerCommand(commandIds.exportData, async (resource?: unknown, preset?: ExportDataChoices) => {
+    if (!server.exportsData) {
+      void vscode.window.showInformationMessage(
+        'Export Data is not available in the browser: its CSV and XLSX writers need Node. Use the desktop editor, or `sqs export` on a computer with Node.',
+      );
+      return;
+    }
     const given = preset ?? {};
     const fromPreview = previewed();
     const file =
@@ -63,7 +69,7 @@ export function registerExportData(server: SqsServer, previewed: () => string | 
           const result = await server.request(ExportDataRequest, params, token);
           if (token.isCancellationRequested) return undefined;
           if (!result) throw new Error('the language server has no inspection to export');
-          await writeAtomically(target, result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : Buffer.from(result.data, 'utf8'));
+          await writeAtomically(target, exportedBytes(result));
           return result.inspections;
         },
       )

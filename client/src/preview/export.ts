@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { commandIds, ExportRequest, reportFormats, type ExportRefusal, type ReportFormat } from '../../../server/src/protocol';
+import { commandIds, exportedBytes, ExportRequest, reportFormats, type ExportRefusal, type ReportFormat } from '../../../server/src/protocol';
 import type { SqsServer } from '../server';
 import { writeAtomically } from '../writeAtomically';
 import { exportPicks } from './exportPicks';
@@ -58,9 +58,8 @@ export function registerExport(server: SqsServer, previewed: () => string | unde
           if (!result) throw new Error('the language server has no report for this inspection');
           // Text that could identify a child: the server renders nothing, and nothing is written.
           if (result.refused) return result.refused;
-          const bytes = result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : Buffer.from(result.data, 'utf8');
           // As `sqs render --out` writes: never over an SQS file or through a link, and whole or not at all.
-          await writeAtomically(target, bytes);
+          await writeAtomically(target, exportedBytes(result));
           return true;
         },
       )
@@ -76,7 +75,8 @@ export function registerExport(server: SqsServer, previewed: () => string | unde
     // A binary file is for its own program: show where it is rather than open it as text.
     const open = chosen.binary ? 'Reveal' : 'Open';
     const answer = await vscode.window.showInformationMessage(`Report exported to ${vscode.workspace.asRelativePath(target)}.`, open);
-    if (answer === 'Reveal') await vscode.commands.executeCommand('revealFileInOS', target);
+    // A browser has no file manager to show it in: the Explorer is the nearest.
+    if (answer === 'Reveal') await vscode.commands.executeCommand(vscode.env.uiKind === vscode.UIKind.Web ? 'revealInExplorer' : 'revealFileInOS', target);
     if (answer === 'Open') await vscode.window.showTextDocument(target);
   });
 }

@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type Connection } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type Connection } from 'vscode-languageserver';
 import { ignoreFix } from '../core/api';
 import { diagnosticSource, fixesOf, toCodeAction } from './convert';
 import { guarded, type Logger } from './safe';

@@ -1,4 +1,4 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Connection } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Connection } from 'vscode-languageserver';
 import { completionsAt, type CompletionKind } from '../core/api';
 import { toRange } from './convert';
 import { guarded, type Logger } from './safe';

@@ -6,7 +6,7 @@ import {
   type Range as LspRange,
   type WorkspaceEdit,
   type TextEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { Finding, Fix, Range, Severity } from '../core/api';
 
 // Core ↔ protocol. Core positions are already LSP's (0-based lines, UTF-16 characters), so ranges pass

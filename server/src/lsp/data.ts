@@ -1,13 +1,28 @@
 import { PassThrough } from 'node:stream';
 import { dataTables, type DataLevel, type Inspection } from '../core/api';
-import { dataFormat, dataLevels, type DataFormatId, type ExportDataParams, type ExportDataResult } from '../protocol';
+import type { Connection } from 'vscode-languageserver';
+import { dataFormat, dataLevels, ExportDataRequest, type DataFormatId, type ExportDataParams, type ExportDataResult } from '../protocol';
 import { writeData } from '../render/renderData';
+import { guarded, type Logger } from './safe';
 import type { SettingsStore } from './settings';
 import { applySettings } from './severity';
 import type { Workspace } from './workspace';
 
 // `sqs/exportData`: the data behind the reports, for *SQS: Export Data…* and the preview's button. The same tables and
-// writers as `sqs export`; the client writes the file (atomically), since the server writes nothing.
+// writers as `sqs export`; the client writes the file (atomically), since the server writes nothing. The writers are
+// Node streams (exceljs's among them), so the feature is the Node server's (server.ts); the web build has none.
+
+export function registerDataExport(connection: Connection, ws: Workspace, settings: SettingsStore, log: Logger): void {
+  connection.onRequest(
+    ExportDataRequest,
+    guarded(
+      log,
+      ExportDataRequest.method,
+      (): ExportDataResult | null => null,
+      (params) => exportData(ws, settings, params),
+    ),
+  );
+}
 
 export async function exportData(ws: Workspace, settings: SettingsStore, params: ExportDataParams): Promise<ExportDataResult | null> {
   const format = dataFormat(params.format);

@@ -1,4 +1,4 @@
-import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { Settings } from '../protocol';
 import { toDiagnostic } from './convert';
 import { errorText, type Logger } from './safe';

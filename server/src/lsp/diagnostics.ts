@@ -1,4 +1,4 @@
-import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Connection, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Connection, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import type { Inspection } from '../core/api';
 import type { DiagnosticReports } from './diagnosticReports';
 import { errorText, guarded, type Logger } from './safe';

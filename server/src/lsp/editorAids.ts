@@ -1,4 +1,4 @@
-import { FoldingRangeKind, InlayHintKind, MarkupKind, type Connection, type FoldingRange, type InlayHint, type Location } from 'vscode-languageserver/node';
+import { FoldingRangeKind, InlayHintKind, MarkupKind, type Connection, type FoldingRange, type InlayHint, type Location } from 'vscode-languageserver';
 import { definition, foldingRanges, references, tallyHints } from '../core/api';
 import { toRange } from './convert';
 import { guarded, type Logger } from './safe';

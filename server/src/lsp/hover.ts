@@ -1,4 +1,4 @@
-import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver/node';
+import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver';
 import { hoverAt } from '../core/api';
 import { toRange } from './convert';
 import { guarded, type Logger } from './safe';

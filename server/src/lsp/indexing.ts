@@ -1,4 +1,4 @@
-import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { errorText, type Logger } from './safe';
 import type { Workspace } from './workspace';
 

@@ -15,6 +15,7 @@ import {
   type ReportWarning,
 } from '../core/api';
 import {
+  bytesToBase64,
   reportFormat,
   type ExportResult,
   type MarkFinding,
@@ -171,5 +172,5 @@ export async function exportReport(ws: Workspace, settings: SettingsStore, inspe
   const { doc, marks, blockers } = await build(ws, settings, inspection);
   if (blockers.length > 0) return { encoding: 'utf8', data: '', refused: { message: notPublished(blockers), findings: blockers.map(markFinding) } };
   const content = await renderReport(format, doc, { marks });
-  return typeof content === 'string' ? { encoding: 'utf8', data: content } : { encoding: 'base64', data: Buffer.from(content).toString('base64') };
+  return typeof content === 'string' ? { encoding: 'utf8', data: content } : { encoding: 'base64', data: bytesToBase64(content) };
 }

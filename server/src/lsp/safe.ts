@@ -1,4 +1,4 @@
-import { ResponseError, type Connection } from 'vscode-languageserver/node';
+import { ResponseError, type Connection } from 'vscode-languageserver';
 
 // A bug in one handler must cost one answer, never the server: each handler is wrapped so an exception
 // is logged and the client gets the handler's neutral answer (no hover, no items, no diagnostics).

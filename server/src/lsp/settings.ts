@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import { defaultSettings, normaliseSettings, settingsSection, type Settings } from '../protocol';
 
 /** Files per `workspace/configuration` request when many are asked for at once. */

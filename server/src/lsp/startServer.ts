@@ -6,7 +6,7 @@ import {
   type ClientCapabilities,
   type Connection,
   type InitializeResult,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { settingsSection } from '../protocol';
 import { registerCodeActions } from './codeActions';
@@ -27,8 +27,12 @@ import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 
 declare const SQS_VERSION: string | undefined;
 
+/** A feature only some hosts have (the data export needs Node's streams), registered with the others. */
+export type HostFeature = (connection: Connection, ws: Workspace, settings: SettingsStore, log: Logger) => void;
+
 export interface ServerOptions {
   fs: FileSystemHost;
+  features?: readonly HostFeature[];
 }
 
 /**
@@ -69,6 +73,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       relative: capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
     });
     registerCustomRequests(connection, ws, settings, log);
+    for (const feature of options.features ?? []) feature(connection, ws, settings, log);
 
     return {
       capabilities: {

@@ -1,4 +1,4 @@
-import { SymbolKind, type Connection, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
+import { SymbolKind, type Connection, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import { caseSymbols, outline, type OutlineKind, type OutlineNode } from '../core/api';
 import { toRange } from './convert';
 import { guarded, type Logger } from './safe';

@@ -1,4 +1,4 @@
-import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type Disposable } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type Disposable } from 'vscode-languageserver';
 import { guardedNotification, type Logger } from './safe';
 import type { Workspace } from './workspace';
 

@@ -1,4 +1,4 @@
-import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { Checker, fileKindOf, folderToIndex, InspectionIndex, isInSkippedFolder, needsInspectionLookup, type SqsFile } from '../core/api';

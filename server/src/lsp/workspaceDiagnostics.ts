@@ -9,8 +9,9 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDiagnosticReportPartialResult,
   type WorkspaceDocumentDiagnosticReport,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { DiagnosticReports } from './diagnosticReports';
+import { nextTurn } from './nextTurn';
 import { errorText, guarded, type Logger } from './safe';
 import type { SettingsStore } from './settings';
 import type { Workspace } from './workspace';
@@ -237,7 +238,7 @@ export class WorkspaceDiagnostics {
    */
   private async reportOn(pull: HeldPull, uris: readonly string[], unchanged: boolean, emit: (items: Reports) => void): Promise<void> {
     for (let i = 0; i < uris.length && !pull.ended; i += chunkSize) {
-      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (i > 0) await nextTurn();
       const slice = uris.slice(i, i + chunkSize);
       const version = this.reports.settingsVersion;
       this.ws.sync();

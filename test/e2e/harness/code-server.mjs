@@ -48,7 +48,8 @@ export function privateState(prefix, settings = {}) {
         'workbench.tips.enabled': false,
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
+        // 'off', not false: VS Code 1.139 rewrites false as 'off' in settings.json, an editor the tests' revertAll then meets.
+        'extensions.autoUpdate': 'off',
         'extensions.ignoreRecommendations': true,
         'chat.disableAIFeatures': true,
         'telemetry.telemetryLevel': 'off',

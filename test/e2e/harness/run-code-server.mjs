@@ -4,6 +4,8 @@
 //
 //   node test/e2e/harness/run-code-server.mjs --ext <extension folder> --tests <suite index.js>
 //        (--folder <dir> | --workspace <file.code-workspace>) [--results test-results] [--port 0] [--timeout 300000]
+//        [--settings <json>]   (more user settings for the run)
+//        [--install <vsix>]    (an extension installed for the run, besides the one under development)
 //
 // The suite talks back through E2E_SYNC_DIR (see test/e2e/suite/page.ts): it asks this driver for screenshots
 // and for the text of the page's frames (webviews), which the extension host itself cannot see.
@@ -14,7 +16,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-import { ROOT, assertInstalled, freePort, privateState, startCodeServer, stopCodeServer } from './code-server.mjs';
+import { ROOT, assertInstalled, freePort, installExtension, privateState, startCodeServer, stopCodeServer } from './code-server.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -53,7 +55,7 @@ if (!folder === !workspace) {
 
 // Fresh private state for every run; the browser profile and the suite's sync dir live in it too.
 // The web workbench saves edits after a second by default; the tests edit without saving and revert.
-const state = privateState('sqs-code-server-', { 'files.autoSave': 'off' });
+const state = privateState('sqs-code-server-', { ...JSON.parse(opt('settings', '{}')), 'files.autoSave': 'off' });
 const syncDir = path.join(state.dir, 'sync');
 fs.mkdirSync(syncDir);
 fs.mkdirSync(results, { recursive: true });
@@ -81,6 +83,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 let exitCode = 1;
 let summary;
 try {
+  if (opt('install')) installExtension(state, path.resolve(opt('install')));
   const port = await freePort(Number(opt('port', '0')));
   const started = await startCodeServer(state, port, {
     // Without it the built workbench silently ignores extensionDevelopmentPath/extensionTestsPath in the URL payload.

@@ -203,7 +203,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions = {})
     ...(comments.length > 0 && { comments: { children: comments } }),
     sections: [{ children }],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return new Uint8Array(await Packer.toArrayBuffer(document));
 }
 
 /** The figures table: a header row repeated on each page, counts and shares aligned right, 9 points. */

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { URI } from 'vscode-uri';
+import { fileTypeBits, ReadDirectoryRequest, ReadFileRequest, type ReadFileParams, type UriParams } from '../../server/src/protocol';
+import { ensureBundle, messageOf, TestClient } from './harness';
+
+// A folder that is not on the disk (a virtual workspace: a repository opened remotely, `vscode-vfs:`). The desktop
+// server reads it as the web build reads everything: through the editor, over sqs/fs/*. The client here answers
+// from a copy of the Liverpool example, as client/src/editorFiles.ts answers with vscode.workspace.fs.
+
+const root = 'vscode-vfs://github/hmip/inspections';
+const example = path.resolve(__dirname, '../../examples/liverpool-2013');
+
+describe('a virtual workspace, read through the editor', () => {
+  let dir: string;
+  let client: TestClient;
+  const asked: string[] = [];
+  const warnings: string[] = [];
+  const toPath = (uri: string) => path.join(dir, 'ws', URI.parse(uri).path.slice(URI.parse(root).path.length));
+
+  before(async () => {
+    ensureBundle();
+    dir = mkdtempSync(path.join(tmpdir(), 'sqs-virtual-'));
+    cpSync(example, path.join(dir, 'ws', 'liverpool'), { recursive: true });
+    // A linked folder of cases: the editor has no realpath, so it is left unread and said to be.
+    cpSync(path.join(example, 'cases'), path.join(dir, 'elsewhere'), { recursive: true });
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'ws', 'liverpool', 'linked-cases'));
+    client = new TestClient();
+    client.connection.onRequest(ReadDirectoryRequest.method, ({ uri }: UriParams) => {
+      asked.push(uri);
+      try {
+        return readdirSync(toPath(uri)).map((name) => {
+          const p = path.join(toPath(uri), name);
+          const link = lstatSync(p).isSymbolicLink() ? fileTypeBits.symbolicLink : 0;
+          const s = statSync(p, { throwIfNoEntry: false });
+          return [name, link | (s?.isDirectory() ? fileTypeBits.directory : s?.isFile() ? fileTypeBits.file : 0)];
+        });
+      } catch {
+        return null;
+      }
+    });
+    client.connection.onRequest(ReadFileRequest.method, ({ uri, maxBytes }: ReadFileParams) => {
+      try {
+        const bytes = readFileSync(toPath(uri));
+        return { data: bytes.subarray(0, maxBytes).toString('base64'), size: bytes.length };
+      } catch {
+        return null;
+      }
+    });
+    client.connection.onNotification('window/showMessage', (p: { message: string }) => void warnings.push(p.message));
+    await client.start(root);
+  });
+
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('indexes the folder through the editor: an unsaved case edit flags the stated count of an inspection file never opened', async () => {
+    assert.ok(asked.includes(`${root}/liverpool/cases`), `the server listed the cases folder through the editor (asked: ${asked.length})`);
+    const inspection = `${root}/liverpool/inspection.sqs.yaml`;
+    assert.deepEqual(await client.diagnostics(inspection), [], 'Liverpool as published has no findings');
+    const liv01 = `${root}/liverpool/cases/liv-01.case.sqs.yaml`;
+    const text = readFileSync(path.join(example, 'cases', 'liv-01.case.sqs.yaml'), 'utf8');
+    assert.match(text, /^ {2}"2\.1": sufficient$/m);
+    await client.open(liv01, text.replace(/^ {2}"2\.1": sufficient$/m, '  "2.1": not sufficient'));
+    const ds = await client.diagnosticsUntil(inspection, (d) => d.some((x) => x.code === 'SQS030'), 'SQS030 on the inspection read through the editor');
+    assert.ok(
+      ds.some((d) => messageOf(d).includes('2.1: sufficient 19, but the case files tally 18.')),
+      ds.map(messageOf).join(' | '),
+    );
+  });
+
+  it('does not walk a linked folder, and says which', () => {
+    assert.ok(!asked.some((u) => u.includes('linked-cases')), 'the linked folder was not listed');
+    assert.equal(warnings.length, 1, warnings.join(' | '));
+    assert.match(warnings[0]!, /cannot follow symbolic links here: linked-cases was not read/);
+  });
+});
