@@ -1,6 +1,8 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -45,8 +47,27 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let diagnostics: DiagnosticsFeature | undefined;
   let workspaceDiagnostics: WorkspaceDiagnostics | undefined;
   let watchFiles = (): void => undefined;
+  /** `initialize` has arrived: the client may send anything now. */
+  let initialized = false;
+
+  // LSP's lifecycle: before `initialize` every request is answered ServerNotInitialized and every notification
+  // dropped. Handlers are attached in `initialize` (a message with no handler is a notification dropped or a
+  // request answered here), so nothing reaches the workspace before the client has said what it can do.
+  connection.onRequest((method) => {
+    if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, `${method}: the server is not initialized yet`);
+    throw new ResponseError(ErrorCodes.MethodNotFound, `unhandled method ${method}`);
+  });
+  connection.onShutdown(() => {
+    if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'shutdown: the server is not initialized yet');
+    workspaceDiagnostics?.dispose();
+    diagnostics?.dispose();
+    ws.dispose();
+  });
 
   connection.onInitialize((params): InitializeResult => {
+    // Once per run: a second one would attach every handler twice.
+    if (initialized) throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize: the server is initialized already');
+    initialized = true;
     capabilities = params.capabilities;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const pull = capabilities.textDocument?.diagnostic !== undefined;
@@ -69,6 +90,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       relative: capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
     });
     registerCustomRequests(connection, ws, settings, log);
+    listen();
 
     return {
       capabilities: {
@@ -89,49 +111,46 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     };
   });
 
-  connection.onInitialized(() => {
-    watchFiles();
-    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(() => undefined);
-    }
-    if (capabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders(
-        guardedNotification(log, 'workspace/didChangeWorkspaceFolders', async (e) => {
-          // All at once: the added folders are the workspace's before a document opened in them next is seen.
-          const removed = e.removed.map((f) => ws.removeFolder(f.uri));
-          await Promise.all([
-            ...removed,
-            indexWorkspace(
-              connection,
-              ws,
-              e.added.map((f) => f.uri),
-              log,
-            ),
-          ]);
-        }),
-      );
-    }
-    void indexWorkspace(connection, ws, folders, log).catch((e: unknown) => log.error(`indexing failed: ${String(e)}`));
-  });
+  /** The notifications of an initialized server. */
+  function listen(): void {
+    connection.onInitialized(() => {
+      watchFiles();
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        void connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(() => undefined);
+      }
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guardedNotification(log, 'workspace/didChangeWorkspaceFolders', async (e) => {
+            // All at once: the added folders are the workspace's before a document opened in them next is seen.
+            const removed = e.removed.map((f) => ws.removeFolder(f.uri));
+            await Promise.all([
+              ...removed,
+              indexWorkspace(
+                connection,
+                ws,
+                e.added.map((f) => f.uri),
+                log,
+              ),
+            ]);
+          }),
+        );
+      }
+      void indexWorkspace(connection, ws, folders, log).catch((e: unknown) => log.error(`indexing failed: ${String(e)}`));
+    });
 
-  connection.onDidChangeConfiguration(guardedNotification(log, 'workspace/didChangeConfiguration', (params) => settings?.changed(params.settings)));
+    connection.onDidChangeConfiguration(guardedNotification(log, 'workspace/didChangeConfiguration', (params) => settings?.changed(params.settings)));
 
-  documents.onDidChangeContent((e) => ws.textChanged(e.document.uri));
-  documents.onDidClose(
-    guardedNotification(log, 'textDocument/didClose', async (e) => {
-      // The workspace stops counting the document open at once; the disk's text is indexed once read.
-      const reread = ws.closed(e.document.uri);
-      diagnostics?.closed(e.document.uri);
-      workspaceDiagnostics?.closed(e.document.uri);
-      settings?.forget(e.document.uri);
-      await reread;
-    }),
-  );
-  documents.listen(connection);
-
-  connection.onShutdown(() => {
-    workspaceDiagnostics?.dispose();
-    diagnostics?.dispose();
-    ws.dispose();
-  });
+    documents.onDidChangeContent((e) => ws.textChanged(e.document.uri));
+    documents.onDidClose(
+      guardedNotification(log, 'textDocument/didClose', async (e) => {
+        // The workspace stops counting the document open at once; the disk's text is indexed once read.
+        const reread = ws.closed(e.document.uri);
+        diagnostics?.closed(e.document.uri);
+        workspaceDiagnostics?.closed(e.document.uri);
+        settings?.forget(e.document.uri);
+        await reread;
+      }),
+    );
+    documents.listen(connection);
+  }
 }
