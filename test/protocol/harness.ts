@@ -22,12 +22,14 @@ import {
   type ProtocolConnection,
   type PreviousResultId,
   type PublishDiagnosticsParams,
+  type Range,
   type WorkspaceDiagnosticReport,
   type WorkspaceDiagnosticReportPartialResult,
   type WorkspaceDocumentDiagnosticReport,
   WorkspaceDiagnosticRequest,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { applyEdits } from '../helpers/edits';
 
 // A minimal LSP client for tests: runs the BUNDLED server (server/out/server.js) over stdio, answers the
 // server's requests the way VS Code does, and lets a test wait on what the server sends — never on time.
@@ -233,6 +235,17 @@ export class TestClient {
     this.versions.set(uri, version);
     this.texts.set(uri, text);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** Replaces a range of the text, as an editor sends a keystroke (an incremental change event). */
+  async edit(uri: string, range: Range, newText: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    this.texts.set(uri, applyEdits(this.texts.get(uri) ?? '', [{ range, newText }]));
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text: newText }],
+    });
   }
 
   async close(uri: string): Promise<void> {

@@ -69,6 +69,7 @@ export { completionsAt, type CompletionKind } from './service/completion';
 export { foldingRanges } from './service/folding';
 export { hoverAt } from './service/hover';
 export { ignoreFix } from './service/ignore';
+export { quickFixes, type FindingShown, type FixesOfFinding } from './service/quickFixes';
 export { caseSymbols, definition, references } from './service/navigation';
 export { outline, type OutlineKind, type OutlineNode } from './service/outline';
 export { inspectionProgress, tallySummaries } from './service/status';

@@ -79,7 +79,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       workspaceDiagnostics = new WorkspaceDiagnostics(connection, ws, reports, settings, log);
       workspaceDiagnostics.register();
     }
-    registerCodeActions(connection, ws, log);
+    registerCodeActions(connection, ws, settings, log, capabilities.workspace?.workspaceEdit?.documentChanges === true);
     registerHover(connection, ws, settings, log);
     registerCompletion(connection, ws, log, capabilities.textDocument?.completion?.completionItem?.snippetSupport === true);
     registerSymbols(connection, ws, log, capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true);
