@@ -2,6 +2,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import {
   CancellationTokenSource,
   createProtocolConnection,
@@ -28,7 +29,10 @@ import {
   type WorkspaceDocumentDiagnosticReport,
   WorkspaceDiagnosticRequest,
 } from 'vscode-languageserver-protocol/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
+import type { FileSystemHost } from '../../server/src/fileSystemHost';
+import { startServer } from '../../server/src/lsp/startServer';
 import { applyEdits } from '../helpers/edits';
 
 // A minimal LSP client for tests: runs the BUNDLED server (server/out/server.js) over stdio, answers the
@@ -101,11 +105,20 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Another build of the server to run (a test's modified copy of the project). */
   serverPath?: string;
+  /**
+   * Runs the server's sources in this process on this file system instead of the bundle on the disk: the seam
+   * for disks a test controls (reads answered when the test says, files that cannot be read).
+   */
+  fs?: FileSystemHost;
+  /** Runs the bundle as another user (through `setpriv`, as root), to whom files can be unreadable. */
+  asUser?: string;
 }
 
 export class TestClient {
   readonly connection: ProtocolConnection;
-  private readonly proc: ChildProcess;
+  /** The server's process; undefined for a server in this process. */
+  private readonly proc: ChildProcess | undefined;
+  private readonly inProcess: boolean;
   private readonly waiters = new Set<Waiter>();
   readonly versions = new Map<string, number>();
   readonly texts = new Map<string, string>();
@@ -129,9 +142,22 @@ export class TestClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.proc = spawn(process.execPath, [options.serverPath ?? serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    if (options.fs) {
+      const toServer = new PassThrough();
+      const toClient = new PassThrough();
+      const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+      startServer(server, { fs: options.fs });
+      server.listen();
+      this.inProcess = true;
+      this.connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    } else {
+      this.inProcess = false;
+      const command = [process.execPath, options.serverPath ?? serverBundle, '--stdio'];
+      const [file, ...args] = options.asUser ? ['setpriv', `--reuid=${options.asUser}`, '--regid=nogroup', '--clear-groups', ...command] : command;
+      this.proc = spawn(file!, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+      this.proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
+      this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    }
     const c = this.connection;
     c.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
     c.onRequest('client/unregisterCapability', (params: { unregisterations: { id: string }[] }) => {
@@ -203,7 +229,8 @@ export class TestClient {
       window: { workDoneProgress: true },
     };
     const result = await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      // A server in this process must not watch this process (its watchdog would keep the test running).
+      processId: this.inProcess ? null : process.pid,
       rootUri,
       capabilities,
       workspaceFolders: rootUri ? [rootUri, ...moreFolders].map((uri, i) => ({ uri, name: `folder ${i + 1}` })) : null,
@@ -368,15 +395,20 @@ export class TestClient {
   async stop(): Promise<void> {
     try {
       await this.connection.sendRequest(ShutdownRequest.type);
-      await this.connection.sendNotification(ExitNotification.type);
+      // `exit` ends the server's process: this one, for a server in it.
+      if (!this.inProcess) await this.connection.sendNotification(ExitNotification.type);
     } catch {
       // already gone
     }
     this.connection.dispose();
+    // A server in this process is left to its last timers (a change notification, a refresh), which write into a
+    // stream no one reads any more; disposing its connection would make each of them throw.
+    if (this.inProcess) return;
+    const proc = this.proc!;
     await new Promise<void>((resolve) => {
-      if (this.proc.exitCode !== null) return resolve();
-      const t = setTimeout(() => this.proc.kill(), 2000);
-      this.proc.once('exit', () => {
+      if (proc.exitCode !== null) return resolve();
+      const t = setTimeout(() => proc.kill(), 2000);
+      proc.once('exit', () => {
         clearTimeout(t);
         resolve();
       });
@@ -384,6 +416,6 @@ export class TestClient {
   }
 
   get exitCode(): number | null {
-    return this.proc.exitCode;
+    return this.proc?.exitCode ?? null;
   }
 }

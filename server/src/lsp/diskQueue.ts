@@ -1,4 +1,5 @@
 import type { FileSystemHost } from '../fileSystemHost';
+import type { BusyPaths } from './busyPaths';
 import { errorText, type Logger } from './safe';
 
 /**
@@ -33,6 +34,8 @@ interface Entry {
   job: Job | undefined;
   /** Told when this event (or one that replaced it) has been applied. */
   settled: (() => void)[];
+  /** Ends its path's busy mark: once applied, or replaced by a newer event (which holds a mark of its own). */
+  release: () => void;
 }
 
 /** Reads (and folder listings) in flight at once: enough to keep a disk busy, few enough to leave the event loop to requests. */
@@ -54,6 +57,8 @@ export class DiskQueue {
     private readonly fs: FileSystemHost,
     private readonly apply: (results: readonly DiskResult[]) => void,
     private readonly log: Logger,
+    /** Marked busy from when an event is queued until it is applied, so no one publishes what it is about to change. */
+    private readonly busy?: BusyPaths,
   ) {}
 
   /** Queues events; resolves once they have been applied (or replaced by later ones that have). */
@@ -99,10 +104,11 @@ export class DiskQueue {
 
   private enqueue(uri: string, kind: DiskEventKind, job: Job | undefined, settled: (() => void) | undefined): void {
     const replaced = this.pending.get(uri);
-    const entry: Entry = { kind, job, settled: settled ? [settled] : [] };
+    const entry: Entry = { kind, job, settled: settled ? [settled] : [], release: this.busy?.add(uri) ?? (() => undefined) };
     if (replaced) {
       this.pending.delete(uri); // to the back of the queue: it happened after everything already there
       entry.settled.push(...replaced.settled);
+      replaced.release();
       this.settleJob(replaced.job);
     }
     this.pending.set(uri, entry);
@@ -141,6 +147,7 @@ export class DiskQueue {
         if (newer) {
           // Replaced while it was being read: the newer event says what the file is now.
           newer.settled.push(...entry.settled);
+          entry.release();
           this.settleJob(entry.job);
           return;
         }
@@ -158,6 +165,8 @@ export class DiskQueue {
         // gets what the disk holds when it is made, so a later read is never a stale one).
         if (result?.kind === 'scan') this.readFound(result.found, entry.settled);
         else for (const resolve of entry.settled) resolve();
+        // After the reads a scan found are queued (each busy in its turn): the folder is never settled between.
+        entry.release();
         this.settleJob(entry.job);
       }
       for (const job of this.moved) job.report(job.done, job.total);

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { Checker, fileKindOf, folderToIndex, InspectionIndex, isInSkippedFolder, needsInspectionLookup, type SqsFile } from '../core/api';
 import { BroughtInFolders } from './broughtInFolders';
+import { BusyPaths } from './busyPaths';
 import { CoveredFolders } from './coveredFolders';
 import { DiskQueue, type DiskEventKind, type DiskResult } from './diskQueue';
 import type { FileSystemHost } from '../fileSystemHost';
@@ -47,6 +48,8 @@ export class Workspace {
   private syncTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly broughtIn: BroughtInFolders;
   private readonly covered: CoveredFolders;
+  /** What the index has not caught up with yet: see isSettled. */
+  private readonly busy = new BusyPaths();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -55,7 +58,7 @@ export class Workspace {
     /** How long an edit may wait for a request to index it before it is indexed anyway. */
     private readonly syncDelayMs = 50,
   ) {
-    this.disk = new DiskQueue(fs, (results) => this.applyDisk(results), log);
+    this.disk = new DiskQueue(fs, (results) => this.applyDisk(results), log, this.busy);
     this.broughtIn = new BroughtInFolders(log);
     this.covered = new CoveredFolders(this.broughtIn);
   }
@@ -68,6 +71,43 @@ export class Workspace {
   onDidChange(listener: (change: WorkspaceChange) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /**
+   * Whether a file's findings may be published: nothing the index is still reading could change them. Its
+   * inspection's folder must have nothing busy in it, below it or above it (being indexed, a read or a deletion
+   * queued); a file in no inspection needs the folders above it quiet too, since an inspection file still to be
+   * read there may take it in. Until then findings would be those of a half-read inspection: a case in no
+   * inspection (SQS042), a sample and tallies a case or thirty short. Call after `sync()`.
+   */
+  isSettled(uri: string): boolean {
+    if (this.busy.idle) return true;
+    const inspection = this.index.inspectionOf(uri);
+    return inspection ? !this.busy.touches(inspection.folder) : !this.busy.touchesAnyFolderAbove(uri);
+  }
+
+  /** Told when something the index was busy with is done: files not settled before may be now. */
+  onDidSettle(listener: () => void): { dispose(): void } {
+    return this.busy.onDidSettle(listener);
+  }
+
+  /** Resolves true once a file is settled (at once if it is), false if `cancelled` says so first. */
+  whenSettled(uri: string, cancelled: { isCancellationRequested: boolean; onCancellationRequested(l: () => void): { dispose(): void } }): Promise<boolean> {
+    this.sync();
+    if (this.isSettled(uri)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (settled: boolean) => {
+        settle.dispose();
+        cancel.dispose();
+        resolve(settled);
+      };
+      const settle = this.onDidSettle(() => {
+        this.sync();
+        if (this.isSettled(uri)) done(true);
+      });
+      const cancel = cancelled.onCancellationRequested(() => done(false));
+      if (cancelled.isCancellationRequested) done(false);
+    });
   }
 
   /**
@@ -113,8 +153,11 @@ export class Workspace {
       this.sync();
     }, this.syncDelayMs);
     if (!opened) return;
-    // In a folder brought in for another file: it keeps that folder too, for as long as it is open.
-    if (!this.broughtIn.share(uri, uri)) void this.lookUpInspection(uri);
+    // In a folder brought in for another file: it keeps that folder too, for as long as it is open. Otherwise its
+    // inspection may have to be looked for on disk: busy until that is known.
+    if (this.broughtIn.share(uri, uri)) return;
+    const release = this.busy.add(uri);
+    void this.lookUpInspection(uri).finally(release);
   }
 
   /**
@@ -182,6 +225,16 @@ export class Workspace {
     const roots = folders.map((f) => this.folderUri(f));
     this.covered.addRoots(roots);
     this.broughtIn.yieldTo(roots);
+    // Busy from the call, before the folders are listed: a file opened meanwhile is not settled either.
+    const releases = roots.map((root) => this.busy.add(root));
+    try {
+      return await this.indexRoots(roots, report, cancelled);
+    } finally {
+      for (const release of releases) release();
+    }
+  }
+
+  private async indexRoots(roots: readonly string[], report: (done: number, total: number) => void, cancelled: () => boolean): Promise<number> {
     // A folder removed meanwhile is walked and read no further; the rest carry on.
     const found: string[] = [];
     for (const root of roots) found.push(...(await this.fs.findSqsFiles(root, () => cancelled() || !this.covered.isRoot(root))));
@@ -221,12 +274,17 @@ export class Workspace {
     const folder = folderToIndex(inspection, this.covered.rootList());
     if (!folder || !this.broughtIn.bringIn(folder, owner)) return;
     const letGo = () => !this.broughtIn.has(folder);
-    const found = await this.fs.findSqsFiles(folder, letGo);
-    await this.disk.readAll(
-      inspectionsFirst(found),
-      () => undefined,
-      (uri) => !this.covered.covers(uri),
-    );
+    const release = this.busy.add(folder);
+    try {
+      const found = await this.fs.findSqsFiles(folder, letGo);
+      await this.disk.readAll(
+        inspectionsFirst(found),
+        () => undefined,
+        (uri) => !this.covered.covers(uri),
+      );
+    } finally {
+      release();
+    }
   }
 
   private folderUri(folder: string): string {

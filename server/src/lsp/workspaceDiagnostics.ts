@@ -119,6 +119,10 @@ export class WorkspaceDiagnostics {
       ),
     );
     this.ws.onDidChange(({ affected, edited }) => this.touch([...affected, ...edited]));
+    // Files held back as not settled are in their pulls' pending sets: look again.
+    this.ws.onDidSettle(() => {
+      if ([...this.pulls].some((pull) => pull.pending.size > 0)) this.schedule();
+    });
     this.settings.onDidChange(() => {
       for (const pull of this.pulls) pull.everything = true;
       this.schedule();
@@ -241,7 +245,10 @@ export class WorkspaceDiagnostics {
       const slice = uris.slice(i, i + chunkSize);
       const version = this.reports.settingsVersion;
       this.ws.sync();
-      const stale = slice.filter((uri) => this.ws.index.has(uri) && pull.known.get(uri) !== this.reports.resultId(uri, version));
+      // Not settled (its inspection half read): nothing about it yet, not even `unchanged`; it waits in `pending`.
+      const held = new Set(slice.filter((uri) => !this.ws.isSettled(uri)));
+      for (const uri of held) pull.pending.add(uri);
+      const stale = slice.filter((uri) => !held.has(uri) && this.ws.index.has(uri) && pull.known.get(uri) !== this.reports.resultId(uri, version));
       const settings = new Map<string, Awaited<ReturnType<SettingsStore['get']>>>();
       if (stale.length > 0) {
         const values = await this.settings.getMany(stale.map((u) => this.ws.clientUri(u)));
@@ -252,6 +259,11 @@ export class WorkspaceDiagnostics {
       }
       const items: Reports = [];
       for (const uri of slice) {
+        if (held.has(uri)) continue;
+        if (!this.ws.isSettled(uri)) {
+          pull.pending.add(uri);
+          continue;
+        }
         if (!this.ws.index.has(uri)) {
           // Gone (deleted, or its folder left the workspace): clear it, and give no id, so the client stops
           // asking about it.
