@@ -3,8 +3,12 @@
  * implementation is in node/fileSystem.ts; tests and other hosts can supply their own.
  */
 export interface FileSystemHost {
-  /** The file's bytes, or undefined when it does not exist (or is not a readable file). */
-  readFile(uri: string): Promise<Uint8Array | undefined>;
+  /**
+   * The file's bytes; undefined when there is no such file; `unreadable` when there is one but it cannot be read
+   * (permission denied, a disk error, a pipe or a device rather than a file): the server reports that on the file
+   * rather than leave its judgements silently out of the tallies.
+   */
+  readFile(uri: string): Promise<Uint8Array | Unreadable | undefined>;
   /** URIs of the SQS files in a folder and below (skipping dependency and hidden folders). */
   findSqsFiles(folderUri: string, cancelled: () => boolean): Promise<string[]>;
   /**
@@ -13,4 +17,9 @@ export interface FileSystemHost {
    * inspectionSearchLevels). Undefined when there is none, or the folder is not on this disk.
    */
   findInspectionNear(folderUri: string): Promise<string | undefined>;
+}
+
+/** A file that is there but cannot be read, and why, in a few words ("permission denied"). */
+export interface Unreadable {
+  unreadable: string;
 }

@@ -22,6 +22,7 @@ const table = [
   ['SQS005', 'duplicate-key', 'error', 'The same key appears twice in one mapping.'],
   ['SQS006', 'alias-limit', 'error', 'Aliases expand to too much data (an alias bomb) or refer to themselves.'],
   ['SQS007', 'complex-key', 'error', 'A key is a list or mapping; keys must be plain text.'],
+  ['SQS008', 'unreadable-file', 'error', 'The file is there but cannot be read (permissions, a disk error): nothing in it is counted.'],
   ['SQS009', 'internal-error', 'error', 'A check failed with an internal error: its findings are missing (every other check ran). Please report it.'],
   ['SQS010', 'unknown-key', 'error', 'A key the format does not define.'],
   ['SQS011', 'invalid-value', 'error', 'A value of the wrong type or outside the allowed values.'],

@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type Connection } from 'vscode-languageserver/node';
-import { quickFixes } from '../core/api';
-import { diagnosticSource, toCodeAction } from './convert';
+import { quickFixes, unreadFiles } from '../core/api';
+import { diagnosticSource, toCodeAction, toDisabledCodeAction } from './convert';
 import { guarded, type Logger } from './safe';
 import type { SettingsStore } from './settings';
 import type { Workspace } from './workspace';
@@ -11,7 +11,13 @@ import type { Workspace } from './workspace';
  * code action's edit, so an edit made for an older text would be applied to the new one all the same. One
  * action per fix, attached to its diagnostic; the way to silence a finding (`# sqs-ignore CODE: reason`) last.
  */
-export function registerCodeActions(connection: Connection, ws: Workspace, settings: SettingsStore, log: Logger, versioned: boolean): void {
+export function registerCodeActions(
+  connection: Connection,
+  ws: Workspace,
+  settings: SettingsStore,
+  log: Logger,
+  client: { versioned: boolean; disabledSupport: boolean },
+): void {
   connection.onCodeAction(
     guarded(
       log,
@@ -28,9 +34,13 @@ export function registerCodeActions(connection: Connection, ws: Workspace, setti
         ws.sync();
         const uri = ws.canonical(clientUri);
         const shown = ours.map((d) => ({ code: String(d.code), range: d.range, message: typeof d.message === 'string' ? d.message : d.message.value }));
-        const fixes = quickFixes(ws.index, ws.checker, uri, shown, { phrasebook });
-        const version = versioned ? (u: string) => ws.versionOf(ws.canonical(u)) : undefined;
-        const actions = ours.flatMap((d, k) => fixes[k]!.fixes.map((fix) => toCodeAction(fix, clientUri, d, version)));
+        const fixes = quickFixes(ws.index, ws.checker, uri, shown, { phrasebook, incomplete: incompleteness(ws, uri) });
+        const version = client.versioned ? (u: string) => ws.versionOf(ws.canonical(u)) : undefined;
+        const actions = ours.flatMap((d, k) => [
+          ...fixes[k]!.fixes.map((fix) => toCodeAction(fix, clientUri, d, version)),
+          // Shown greyed, with the reason, by a client that can: a fix missing without a word would puzzle.
+          ...(client.disabledSupport ? fixes[k]!.withheld.map(({ fix, reason }) => toDisabledCodeAction(fix, reason, d)) : []),
+        ]);
         const silences = ours.flatMap((d, k) => {
           const silence = fixes[k]!.silence;
           return silence ? [toCodeAction(silence, clientUri, d, version)] : [];
@@ -39,4 +49,16 @@ export function registerCodeActions(connection: Connection, ws: Workspace, setti
       },
     ),
   );
+}
+
+/**
+ * The per-inspection "complete" flag, decided here rather than in the findings (which would then change on every
+ * keystroke of every file): why the document's inspection may not be counted whole, or undefined when it is.
+ * Its files still being read (not settled), or one of them not read as written (unreadFiles).
+ */
+function incompleteness(ws: Workspace, uri: string): string | undefined {
+  const inspection = ws.index.inspectionOf(uri);
+  if (!inspection) return undefined;
+  if (!ws.isSettled(uri)) return "the inspection's files are still being read";
+  return unreadFiles(ws.index, inspection);
 }

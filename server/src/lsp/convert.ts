@@ -58,3 +58,11 @@ export function toCodeAction(fix: Fix, documentUri: string, diagnostic: Diagnost
   if (fix.preferred) action.isPreferred = true;
   return action;
 }
+
+/** A fix held back, shown without an edit and with the reason (LSP's `disabled`, for clients that show it greyed). */
+export function toDisabledCodeAction(fix: Fix, reason: string, diagnostic: Diagnostic): CodeAction {
+  const action = CodeAction.create(fix.title, CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.disabled = { reason };
+  return action;
+}

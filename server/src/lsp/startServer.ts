@@ -79,7 +79,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       workspaceDiagnostics = new WorkspaceDiagnostics(connection, ws, reports, settings, log);
       workspaceDiagnostics.register();
     }
-    registerCodeActions(connection, ws, settings, log, capabilities.workspace?.workspaceEdit?.documentChanges === true);
+    registerCodeActions(connection, ws, settings, log, {
+      versioned: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+      disabledSupport: capabilities.textDocument?.codeAction?.disabledSupport === true,
+    });
     registerHover(connection, ws, settings, log);
     registerCompletion(connection, ws, log, capabilities.textDocument?.completion?.completionItem?.snippetSupport === true);
     registerSymbols(connection, ws, log, capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true);

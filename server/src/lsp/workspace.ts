@@ -249,6 +249,13 @@ export class Workspace {
     return found.length;
   }
 
+  /** The files under these folders that are there but could not be read (SQS008). */
+  unreadable(folders: readonly string[]): string[] {
+    return folders
+      .flatMap((f) => this.index.filesUnder(this.folderUri(f)))
+      .filter((uri) => this.index.get(uri)?.parsed.readProblems.some((p) => p.code === 'SQS008'));
+  }
+
   /** Forgets the files of a folder removed from the workspace (open documents stay), and what it brought in. */
   removeFolder(folder: string): Promise<void> {
     const root = this.folderUri(folder);
@@ -301,8 +308,13 @@ export class Workspace {
         // Read for a folder no longer indexed (removed from the workspace, or let go, after the read was asked
         // for: by a folder created in it and listed, say): nothing would ever forget it, so it is not indexed,
         // nor kept if it was.
-        const bytes = this.covered.covers(r.uri) ? r.bytes : undefined;
-        add((bytes ? this.index.setBytes(r.uri, bytes) : this.index.delete(r.uri)).affected);
+        if (!this.covered.covers(r.uri)) add(this.index.delete(r.uri).affected);
+        else if (r.bytes) add(this.index.setBytes(r.uri, r.bytes).affected);
+        else if (r.unreadable !== undefined) {
+          // There, and not readable: said on the file, so its judgements are not silently left out of the tallies.
+          this.log.warn(`${r.uri} could not be read: ${r.unreadable}`);
+          add(this.index.setUnreadable(r.uri, r.unreadable).affected);
+        } else add(this.index.delete(r.uri).affected);
         continue;
       }
       // Deleted on disk: gone. Forgotten: gone unless a covered folder still holds it. Scanned: gone unless

@@ -10,7 +10,9 @@ export const nodeFileSystem: FileSystemHost = {
     const file = toPath(uri);
     if (!file) return undefined;
     const read = await runAsync(readCapped(file));
-    return read.ok ? new Uint8Array(read.value) : undefined;
+    if (read.ok) return new Uint8Array(read.value);
+    // Gone (deleted, or its folder): nothing to read. Anything else is a file that is there and cannot be read.
+    return read.error.code === 'ENOENT' || read.error.code === 'ENOTDIR' ? undefined : { unreadable: unreadableReason(read.error) };
   },
 
   async findSqsFiles(folderUri, cancelled) {
@@ -28,6 +30,19 @@ export const nodeFileSystem: FileSystemHost = {
     return found === undefined ? undefined : URI.file(found).toString();
   },
 };
+
+const reasons: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  EIO: 'input/output error',
+  ELOOP: 'too many levels of symbolic links',
+  NOT_A_FILE: 'not a regular file (a pipe, socket or device)',
+};
+
+function unreadableReason(error: NodeJS.ErrnoException): string {
+  return (error.code !== undefined && Object.hasOwn(reasons, error.code) ? reasons[error.code] : undefined) ?? error.code ?? error.message;
+}
 
 function toPath(uri: string): string | undefined {
   const parsed = URI.parse(uri);

@@ -1,9 +1,9 @@
 import { Utils, URI } from 'vscode-uri';
 import type { Catalogue } from '../criteria/catalogue';
 import { CatalogueRegistry } from '../criteria/registry';
-import { inFile, type LocalFinding } from '../findings';
+import { finding, inFile, type LocalFinding } from '../findings';
 import { analyseCase, analyseInspection, fileKindOf, type CaseFile, type InspectionFile, type SqsFile } from '../model/sqsFile';
-import type { Finding } from '../types';
+import { zeroRange, type Finding } from '../types';
 import { decodeText } from '../text/decode';
 import { defaultLimits, parseYaml, type ParseLimits, type ParsedYaml } from '../yaml/parse';
 import { compareInspectionNames } from './inspectionFiles';
@@ -80,6 +80,14 @@ export class InspectionIndex {
   setBytes(uri: string, bytes: Uint8Array): IndexChange {
     const { text, problems } = decodeText(bytes);
     return this.update(uri, text, problems);
+  }
+
+  /**
+   * Records a file that is there but cannot be read (`reason`: "permission denied"): it counts as a file of its
+   * inspection with nothing in it, and a finding on it says why.
+   */
+  setUnreadable(uri: string, reason: string): IndexChange {
+    return this.update(uri, '', [finding('SQS008', zeroRange, `This file could not be read (${reason}). Nothing in it is counted until it can be read.`)]);
   }
 
   private update(uri: string, text: string, readProblems: LocalFinding[]): IndexChange {

@@ -1,6 +1,7 @@
 import type { Checker, FindingsOptions } from '../checks/checker';
 import type { InspectionIndex } from '../index/inspectionIndex';
 import type { Finding, Fix, Range } from '../types';
+import { changesStatedFigure } from './figures';
 import { ignoreFix } from './ignore';
 
 /** A finding as the editor holds it: where its marker is now, which it may have moved as the text was typed. */
@@ -13,7 +14,17 @@ export interface FindingShown {
 /** A finding's fixes, and the way to silence it (`# sqs-ignore CODE: reason`), which editors offer last. */
 export interface FixesOfFinding {
   fixes: Fix[];
+  /** Fixes held back, and why: they would change a stated figure of an inspection not read whole. */
+  withheld: { fix: Fix; reason: string }[];
   silence?: Fix;
+}
+
+export interface QuickFixOptions extends FindingsOptions {
+  /**
+   * Why the tallies of the document's inspection may not count every case (its files still being read, one that
+   * could not be read): fixes that would change a stated figure are then held back.
+   */
+  incomplete?: string;
 }
 
 /**
@@ -28,16 +39,24 @@ export function quickFixes(
   checker: Checker,
   uri: string,
   shown: readonly FindingShown[],
-  options: FindingsOptions = {},
+  options: QuickFixOptions = {},
 ): FixesOfFinding[] {
   const file = index.get(uri);
-  if (!file) return shown.map(() => ({ fixes: [] }));
+  if (!file) return shown.map(() => ({ fixes: [], withheld: [] }));
   const current = checker.findingsFor(uri, options).filter((f) => !f.ignored);
+  const { incomplete } = options;
+  const reason = incomplete && `Not while ${incomplete}: the case files' tallies may be short, and the figure stated right.`;
   return shown.map((s) => {
     const found = matching(current, s);
-    if (!found) return { fixes: [] };
+    if (!found) return { fixes: [], withheld: [] };
+    const all = found.fixes ?? [];
+    const held = reason ? all.filter((fix) => changesStatedFigure(index, fix, uri)) : [];
     const silence = ignoreFix(file, found.code, found.range);
-    return { fixes: found.fixes ?? [], ...(silence && { silence }) };
+    return {
+      fixes: all.filter((fix) => !held.includes(fix)),
+      withheld: held.map((fix) => ({ fix, reason: reason! })),
+      ...(silence && { silence }),
+    };
   });
 }
 
