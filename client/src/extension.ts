@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerNewCase } from './commands/newCase';
+import { registerEditorsShown } from './editorsShown';
 import { registerNewInspection } from './commands/newInspection';
 import { registerRestartServer } from './commands/restartServer';
 import { registerPreview } from './preview/index';
@@ -22,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerNewInspection(server),
     registerNewCase(server),
     registerPreview(server, context, output),
+    registerEditorsShown(server),
   );
   // Keys the palette's Restart Language Server: wanted most when no SQS editor is in front.
   void vscode.commands.executeCommand('setContext', 'sqs.active', true);

@@ -48,20 +48,21 @@ export class DiagnosticsFeature {
           this.log,
           'textDocument/diagnostic',
           (): DocumentDiagnosticReport => ({ kind: DocumentDiagnosticReportKind.Full, items: [] }),
-          async (params, token) => {
-            const clientUri = params.textDocument.uri;
-            const version = this.reports.settingsVersion;
-            const settings = await this.settings.get(clientUri);
-            if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-            const uri = this.ws.canonical(clientUri);
-            // Held while its inspection is half read (startup, a folder read in): what it would say now is not so.
-            if (!(await this.ws.whenSettled(uri, token))) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-            // Indexed after the settings arrive, so the answer reflects edits made meanwhile.
-            this.ws.sync();
-            const resultId = this.reports.resultId(uri, version);
-            if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-            return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.reports.items(uri, settings) };
-          },
+          (params, token) =>
+            this.reports.answeringPull(this.ws.canonical(params.textDocument.uri), async () => {
+              const clientUri = params.textDocument.uri;
+              const version = this.reports.settingsVersion;
+              const settings = await this.settings.get(clientUri);
+              if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+              const uri = this.ws.canonical(clientUri);
+              // Held while its inspection is half read (startup, a folder read in): what it would say now is not so.
+              if (!(await this.ws.whenSettled(uri, token))) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+              // Indexed after the settings arrive, so the answer reflects edits made meanwhile.
+              this.ws.sync();
+              const resultId = this.reports.resultId(uri, version);
+              if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+              return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.reports.items(uri, settings) };
+            }),
         ),
       );
     }

@@ -10,7 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { settingsSection } from '../protocol';
+import { EditorsChangedNotification, settingsSection } from '../protocol';
 import { registerCodeActions } from './codeActions';
 import { completionTriggers, registerCompletion } from './completion';
 import { registerCustomRequests } from './custom';
@@ -144,14 +144,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     connection.onDidChangeConfiguration(guardedNotification(log, 'workspace/didChangeConfiguration', (params) => settings?.changed(params.settings)));
 
     documents.onDidChangeContent((e) => ws.textChanged(e.document.uri));
-    documents.onDidClose(
-      guardedNotification(log, 'textDocument/didClose', async (e) => {
-        // The workspace stops counting the document open at once; the disk's text is indexed once read.
-        const reread = ws.closed(e.document.uri);
-        diagnostics?.closed(e.document.uri);
-        workspaceDiagnostics?.closed(e.document.uri);
-        settings?.forget(e.document.uri);
-        await reread;
+    // The workspace stops counting the document open at once; the disk's text is indexed once read.
+    const close = async (uri: string) => {
+      if (!ws.isOpen(uri)) return;
+      const reread = ws.closed(uri);
+      diagnostics?.closed(uri);
+      workspaceDiagnostics?.closed(uri);
+      settings?.forget(uri);
+      await reread;
+    };
+    documents.onDidClose(guardedNotification(log, 'textDocument/didClose', (e) => close(e.document.uri)));
+    // What the editor's tabs show: VS Code's didClose may come minutes after the last tab closed, and a tab opened on
+    // a document it kept open sends no didOpen.
+    connection.onNotification(
+      EditorsChangedNotification,
+      guardedNotification(log, EditorsChangedNotification.method, async ({ shown, hidden }) => {
+        for (const uri of shown) if (documents.get(uri) && !ws.isOpen(uri)) ws.textChanged(uri);
+        await Promise.all(hidden.map(close));
       }),
     );
     documents.listen(connection);
