@@ -1,3 +1,5 @@
+import type { BigIntStats } from 'node:fs';
+import { open, stat, unlink } from 'node:fs/promises';
 import * as vscode from 'vscode';
 
 /** The folder a "new file" command acts on: the one clicked in the explorer, else the user's choice. */
@@ -31,8 +33,10 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 /**
  * Writes an empty file at `uri`, opens it and inserts the snippet, so the inspector tabs through the blanks
  * with the file checked as they type (the language server reads files on disk, not unsaved `untitled:`
- * documents). Given up on (its tab closed without anything saved), the empty file is deleted again, so no empty,
- * invalid SQS file is left behind. Asked twice, the open one is shown again.
+ * documents). Given up on (its last tab closed), the file is deleted again, but only if the command can prove it is
+ * the file it wrote, as it wrote it: created by it (not there before), never saved since (by the inspector, or by
+ * an auto-save), and the same file on disk with the same empty content and times. Anything else is the inspector's,
+ * or another program's, and stays. Asked twice, the open one is shown again.
  */
 export async function createFromSnippet(uri: vscode.Uri, snippet: string): Promise<void> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -40,22 +44,67 @@ export async function createFromSnippet(uri: vscode.Uri, snippet: string): Promi
     await vscode.window.showTextDocument(open);
     return;
   }
-  if (!(await exists(uri))) await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+  const written = await writeEmpty(uri);
   const editor = await vscode.window.showTextDocument(uri);
+  if (written) removeIfGivenUp(uri, written);
   await editor.insertSnippet(new vscode.SnippetString(snippet), new vscode.Position(0, 0));
-  removeIfLeftEmpty(uri);
+}
+
+/** What identifies the file as written: the same file (device, inode), the same (empty) size, the same times. */
+interface Written {
+  path: string;
+  stat: BigIntStats;
 }
 
 /**
- * Deletes the file once no tab shows it any more, if nothing was ever saved into it. (Tabs, not documents:
- * VS Code disposes a closed document only minutes later.)
+ * Creates the empty file, failing if anything is there already (so a file that was there is never taken for one
+ * the command made); undefined when it was there, or is not on this machine's disk (then it is never deleted).
  */
-function removeIfLeftEmpty(uri: vscode.Uri): void {
-  const shows = (tab: vscode.Tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString();
-  const listener = vscode.window.tabGroups.onDidChangeTabs(async (e) => {
-    if (!e.closed.some(shows) || vscode.window.tabGroups.all.some((g) => g.tabs.some(shows))) return;
-    listener.dispose();
-    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
-    if (stat?.size === 0) await Promise.resolve(vscode.workspace.fs.delete(uri)).catch(() => undefined);
+async function writeEmpty(uri: vscode.Uri): Promise<Written | undefined> {
+  if (uri.scheme !== 'file') {
+    if (!(await exists(uri))) await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+    return undefined;
+  }
+  try {
+    const handle = await open(uri.fsPath, 'wx');
+    try {
+      return { path: uri.fsPath, stat: await handle.stat({ bigint: true }) };
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Deletes the file once no tab shows it any more, if it is still the file as written (see createFromSnippet).
+ * (Tabs, not documents: VS Code disposes a closed document only minutes later.) A save of it is noted as it
+ * happens, so the decision to keep a saved file is taken the moment its tab closes.
+ */
+function removeIfGivenUp(uri: vscode.Uri, written: Written): void {
+  const key = uri.toString();
+  const shows = (tab: vscode.Tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key;
+  let saved = false;
+  const onSave = vscode.workspace.onDidSaveTextDocument((doc) => {
+    if (doc.uri.toString() === key) saved = true;
   });
+  const onTabs = vscode.window.tabGroups.onDidChangeTabs((e) => {
+    if (!e.closed.some(shows) || vscode.window.tabGroups.all.some((g) => g.tabs.some(shows))) return;
+    onSave.dispose();
+    onTabs.dispose();
+    if (saved) return;
+    void deleteIfAsWritten(written);
+  });
+}
+
+async function deleteIfAsWritten({ path, stat: was }: Written): Promise<void> {
+  try {
+    const now = await stat(path, { bigint: true });
+    const same = now.dev === was.dev && now.ino === was.ino && now.size === 0n && now.mtimeNs === was.mtimeNs && now.ctimeNs === was.ctimeNs;
+    if (same) await unlink(path);
+  } catch {
+    // Gone already, or no longer ours to look at: nothing to delete.
+  }
 }

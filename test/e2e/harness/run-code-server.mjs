@@ -52,8 +52,8 @@ if (!folder === !workspace) {
 }
 
 // Fresh private state for every run; the browser profile and the suite's sync dir live in it too.
-// The web workbench saves edits after a second by default; the tests edit without saving and revert.
-const state = privateState('sqs-code-server-', { 'files.autoSave': 'off' });
+// Auto-save off (privateState's settings): the tests edit without saving and revert.
+const state = privateState('sqs-code-server-');
 const syncDir = path.join(state.dir, 'sync');
 fs.mkdirSync(syncDir);
 fs.mkdirSync(results, { recursive: true });
