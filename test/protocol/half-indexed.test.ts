@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { HoverRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { ScaffoldRequest } from '../../server/src/protocol';
 import { HandFs } from '../helpers/handFs';
 import { TestClient } from './harness';
 
@@ -99,6 +100,30 @@ describe('while the workspace is being indexed', () => {
         'and none once the inspection is read: it has nothing to report',
       );
       workspace.cancel();
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('New Case File asks for the next case id once the inspection is read, not the one after the cases read so far', async () => {
+    const fs = liverpoolOnHand();
+    const client = new TestClient({ fs });
+    try {
+      await client.initialize(root);
+      await fs.readsAsked(16);
+      for (let i = 0; i < 16; i++) fs.finish(i);
+      await client.until(() => client.inspectionsChanged > 0, 'the first files indexed');
+      let early: string | undefined;
+      const asked = client.connection.sendRequest(ScaffoldRequest, { kind: 'case', folder: `${root}/cases` }).then((s) => (early ??= s.caseId));
+      // Answered once the scaffold request has been taken up.
+      const uri = `${root}/cases/liv-30.case.sqs.yaml`;
+      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+      assert.equal(early, undefined, 'no case id offered from the cases read so far');
+      await indexed(fs, client);
+      await asked;
+      assert.equal(early, 'LIV-35');
+      const scaffold = await client.connection.sendRequest(ScaffoldRequest, { kind: 'case', folder: `${root}/cases` });
+      assert.deepEqual([scaffold.caseId, scaffold.fileName], ['LIV-35', 'liv-35.case.sqs.yaml']);
     } finally {
       await client.stop();
     }
