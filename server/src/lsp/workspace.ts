@@ -170,7 +170,7 @@ export class Workspace {
     this.pending.delete(uri);
     const released = this.broughtIn.release(uri);
     return this.disk.push([
-      { uri, kind: this.covered.covers(uri) ? 'read' : 'forget' },
+      { uri, kind: this.readsFromDisk(uri) ? 'read' : 'forget' },
       ...released.map((folder) => ({ uri: folder, kind: 'forget' as const })),
     ]);
   }
@@ -205,13 +205,13 @@ export class Workspace {
     const events = changes.flatMap((c): { uri: string; kind: DiskEventKind }[] => {
       const uri = this.canonical(c.uri);
       if (c.type === 'deleted') return [{ uri, kind: 'drop' }];
-      // Outside the indexed folders nothing is indexed from the disk.
+      // Outside the indexed folders nothing is indexed from the disk, nor where the folder walk never looks.
       const holder = this.covered.holderOf(uri);
-      if (!holder) return [];
+      if (!holder || isInSkippedFolder(uri, holder)) return [];
       if (fileKindOf(uri)) return [{ uri, kind: 'read' }];
       // Created and no SQS file: a folder, perhaps, with files in it (a plain file lists nothing, for a failed
-      // folder read); but not where the walk never looks (node_modules, .git, …): an `npm install` costs nothing.
-      return c.type === 'created' && !isInSkippedFolder(uri, holder) ? [{ uri, kind: 'scan' }] : [];
+      // folder read). Not where the walk never looks (node_modules, .git, …, above): an `npm install` costs nothing.
+      return c.type === 'created' ? [{ uri, kind: 'scan' }] : [];
     });
     return events.length > 0 ? this.disk.push(events) : Promise.resolve();
   }
@@ -294,6 +294,15 @@ export class Workspace {
     }
   }
 
+  /**
+   * Whether a closed file is indexed from the disk: it is in a covered folder, and not where the folder walk never
+   * looks (node_modules, out, dist, hidden folders and files), as the walk at startup and `sqs check` would have it.
+   */
+  private readsFromDisk(uri: string): boolean {
+    const holder = this.covered.holderOf(uri);
+    return holder !== undefined && !isInSkippedFolder(uri, holder);
+  }
+
   private folderUri(folder: string): string {
     return this.canonical(folder).replace(/\/$/, '');
   }
@@ -308,7 +317,7 @@ export class Workspace {
         // Read for a folder no longer indexed (removed from the workspace, or let go, after the read was asked
         // for: by a folder created in it and listed, say): nothing would ever forget it, so it is not indexed,
         // nor kept if it was.
-        if (!this.covered.covers(r.uri)) add(this.index.delete(r.uri).affected);
+        if (!this.readsFromDisk(r.uri)) add(this.index.delete(r.uri).affected);
         else if (r.bytes) add(this.index.setBytes(r.uri, r.bytes).affected);
         else if (r.unreadable !== undefined) {
           // There, and not readable: said on the file, so its judgements are not silently left out of the tallies.
@@ -321,7 +330,7 @@ export class Workspace {
       // the folder still holds it (it replaces a deletion still waiting: deleted, then made again).
       const found = r.kind === 'scan' ? new Set(r.found) : undefined;
       for (const uri of [r.uri, ...this.index.filesUnder(r.uri)]) {
-        if (this.open.has(uri) || !this.index.has(uri) || found?.has(uri) || (r.kind === 'forget' && this.covered.covers(uri))) continue;
+        if (this.open.has(uri) || !this.index.has(uri) || found?.has(uri) || (r.kind === 'forget' && this.readsFromDisk(uri))) continue;
         add(this.index.delete(uri).affected);
       }
     }
