@@ -4,11 +4,11 @@
  */
 export interface FileSystemHost {
   /**
-   * The file's bytes; undefined when there is no such file; `unreadable` when there is one but it cannot be read
+   * The file's bytes; undefined when there is no such file; NotRead when there is one and it was not read
    * (permission denied, a disk error, a pipe or a device rather than a file): the server reports that on the file
    * rather than leave its judgements silently out of the tallies.
    */
-  readFile(uri: string): Promise<Uint8Array | Unreadable | undefined>;
+  readFile(uri: string): Promise<Uint8Array | NotRead | undefined>;
   /** URIs of the SQS files in a folder and below (skipping dependency and hidden folders). */
   findSqsFiles(folderUri: string, cancelled: () => boolean): Promise<string[]>;
   /**
@@ -19,7 +19,9 @@ export interface FileSystemHost {
   findInspectionNear(folderUri: string): Promise<string | undefined>;
 }
 
-/** A file that is there but cannot be read, and why, in a few words ("permission denied"). */
-export interface Unreadable {
-  unreadable: string;
+/** A file that is there but was not read (the core's NotRead, which this seam may not import). */
+export interface NotRead {
+  kind: 'unreadable';
+  /** Why, in a few words ("permission denied"). */
+  reason: string;
 }

@@ -1,4 +1,4 @@
-import type { FileSystemHost, Unreadable } from '../fileSystemHost';
+import type { FileSystemHost, NotRead } from '../fileSystemHost';
 import type { BusyPaths } from './busyPaths';
 import { errorText, type Logger } from './safe';
 
@@ -13,8 +13,8 @@ export type DiskEventKind = 'read' | 'drop' | 'forget' | 'scan';
 
 /** An event applied. */
 export type DiskResult =
-  /** What the disk held: its bytes, nothing (undefined), or a file that cannot be read and why. */
-  | { uri: string; kind: 'read'; bytes: Uint8Array | undefined; unreadable?: string }
+  /** What the disk held (undefined: nothing; NotRead: there, and not read). */
+  | { uri: string; kind: 'read'; bytes: Uint8Array | NotRead | undefined }
   | { uri: string; kind: 'drop' | 'forget' }
   /** The SQS files below the path now (none for a plain file); they are read next, in the queue. */
   | { uri: string; kind: 'scan'; found: readonly string[] };
@@ -132,11 +132,11 @@ export class DiskQueue {
       }
       const skipped = (uri: string, entry: Entry) => entry.job?.cancelled(uri) === true;
       const answers = await Promise.all(
-        batch.map(([uri, entry]): Promise<Uint8Array | Unreadable | readonly string[] | undefined> | undefined => {
+        batch.map(([uri, entry]): Promise<Uint8Array | NotRead | readonly string[] | undefined> | undefined => {
           if (skipped(uri, entry)) return undefined;
           // A host that throws has failed to read a file that is there, as far as anyone can tell.
           if (entry.kind === 'read')
-            return this.fs.readFile(uri).catch((e: unknown): Unreadable => ({ unreadable: e instanceof Error ? e.message : String(e) }));
+            return this.fs.readFile(uri).catch((e: unknown): NotRead => ({ kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) }));
           // A plain file lists nothing, at the cost of a failed folder read; a newer event for the path ends the walk.
           if (entry.kind === 'scan') return this.fs.findSqsFiles(uri, () => this.pending.has(uri)).catch(() => []);
           return undefined;
@@ -204,11 +204,8 @@ export class DiskQueue {
   }
 }
 
-function resultOf(uri: string, kind: DiskEventKind, answer: Uint8Array | Unreadable | readonly string[] | undefined): DiskResult {
-  if (kind === 'read') {
-    if (answer instanceof Uint8Array) return { uri, kind, bytes: answer };
-    return answer && 'unreadable' in answer ? { uri, kind, bytes: undefined, unreadable: answer.unreadable } : { uri, kind, bytes: undefined };
-  }
+function resultOf(uri: string, kind: DiskEventKind, answer: Uint8Array | NotRead | readonly string[] | undefined): DiskResult {
+  if (kind === 'read') return { uri, kind, bytes: answer instanceof Uint8Array || (answer !== undefined && 'kind' in answer) ? answer : undefined };
   if (kind === 'scan') return { uri, kind, found: Array.isArray(answer) ? answer : [] };
   return { uri, kind };
 }

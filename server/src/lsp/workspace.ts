@@ -48,6 +48,8 @@ export class Workspace {
   private syncTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly broughtIn: BroughtInFolders;
   private readonly covered: CoveredFolders;
+  /** Files the disk refused when last read (NotRead). */
+  private readonly notRead = new Set<string>();
   /** What the index has not caught up with yet: see isSettled. */
   private readonly busy = new BusyPaths();
 
@@ -249,11 +251,9 @@ export class Workspace {
     return found.length;
   }
 
-  /** The files under these folders that are there but could not be read (SQS008). */
+  /** The files under these folders that are there but could not be read from the disk. */
   unreadable(folders: readonly string[]): string[] {
-    return folders
-      .flatMap((f) => this.index.filesUnder(this.folderUri(f)))
-      .filter((uri) => this.index.get(uri)?.parsed.readProblems.some((p) => p.code === 'SQS008'));
+    return folders.flatMap((f) => this.index.filesUnder(this.folderUri(f))).filter((uri) => this.notRead.has(uri));
   }
 
   /** Forgets the files of a folder removed from the workspace (open documents stay), and what it brought in. */
@@ -317,13 +317,16 @@ export class Workspace {
         // Read for a folder no longer indexed (removed from the workspace, or let go, after the read was asked
         // for: by a folder created in it and listed, say): nothing would ever forget it, so it is not indexed,
         // nor kept if it was.
-        if (!this.readsFromDisk(r.uri)) add(this.index.delete(r.uri).affected);
-        else if (r.bytes) add(this.index.setBytes(r.uri, r.bytes).affected);
-        else if (r.unreadable !== undefined) {
-          // There, and not readable: said on the file, so its judgements are not silently left out of the tallies.
-          this.log.warn(`${r.uri} could not be read: ${r.unreadable}`);
-          add(this.index.setUnreadable(r.uri, r.unreadable).affected);
-        } else add(this.index.delete(r.uri).affected);
+        this.notRead.delete(r.uri);
+        const read = this.readsFromDisk(r.uri) ? r.bytes : undefined;
+        if (read === undefined) add(this.index.delete(r.uri).affected);
+        else if (read instanceof Uint8Array) add(this.index.setBytes(r.uri, read).affected);
+        else {
+          // There, and not read: said on the file, so its judgements are not silently left out of the tallies.
+          this.log.warn(`${r.uri} could not be read: ${read.reason}`);
+          this.notRead.add(r.uri);
+          add(this.index.setUnread(r.uri, read).affected);
+        }
         continue;
       }
       // Deleted on disk: gone. Forgotten: gone unless a covered folder still holds it. Scanned: gone unless

@@ -12,7 +12,7 @@ export const nodeFileSystem: FileSystemHost = {
     const read = await runAsync(readCapped(file));
     if (read.ok) return new Uint8Array(read.value);
     // Gone (deleted, or its folder): nothing to read. Anything else is a file that is there and cannot be read.
-    return read.error.code === 'ENOENT' || read.error.code === 'ENOTDIR' ? undefined : { unreadable: unreadableReason(read.error) };
+    return read.error.code === 'ENOENT' || read.error.code === 'ENOTDIR' ? undefined : { kind: 'unreadable', reason: unreadableReason(read.error) };
   },
 
   async findSqsFiles(folderUri, cancelled) {

@@ -1,10 +1,11 @@
 import { Utils, URI } from 'vscode-uri';
 import type { Catalogue } from '../criteria/catalogue';
 import { CatalogueRegistry } from '../criteria/registry';
-import { finding, inFile, type LocalFinding } from '../findings';
+import { inFile, type LocalFinding } from '../findings';
 import { analyseCase, analyseInspection, fileKindOf, type CaseFile, type InspectionFile, type SqsFile } from '../model/sqsFile';
-import { zeroRange, type Finding } from '../types';
+import type { Finding } from '../types';
 import { decodeText } from '../text/decode';
+import { notReadFinding, type NotRead } from '../text/notRead';
 import { defaultLimits, parseYaml, type ParseLimits, type ParsedYaml } from '../yaml/parse';
 import { compareInspectionNames } from './inspectionFiles';
 import { TallyBook } from './tally';
@@ -82,12 +83,9 @@ export class InspectionIndex {
     return this.update(uri, text, problems);
   }
 
-  /**
-   * Records a file that is there but cannot be read (`reason`: "permission denied"): it counts as a file of its
-   * inspection with nothing in it, and a finding on it says why.
-   */
-  setUnreadable(uri: string, reason: string): IndexChange {
-    return this.update(uri, '', [finding('SQS008', zeroRange, `This file could not be read (${reason}). Nothing in it is counted until it can be read.`)]);
+  /** Records a file that is there but was not read: a file of its inspection with nothing in it, and why (notRead.ts). */
+  setUnread(uri: string, why: NotRead): IndexChange {
+    return this.update(uri, '', [notReadFinding(why)]);
   }
 
   private update(uri: string, text: string, readProblems: LocalFinding[]): IndexChange {

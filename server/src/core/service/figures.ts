@@ -11,10 +11,9 @@ const notReadAsWritten: ReadonlyMap<string, string> = new Map([
   ['SQS001', 'is not well-formed YAML'],
   ['SQS002', 'has YAML that may not read as meant'],
   ['SQS003', 'is too large to check'],
-  ['SQS004', 'is not UTF-8 text'],
+  ['SQS004', 'could not be read as text'],
   ['SQS005', 'has a key written twice'],
   ['SQS006', 'has aliases that expand too far'],
-  ['SQS008', 'could not be read'],
 ]);
 
 /** The values whose every digit is a stated figure: the tallies, and the sample. */
