@@ -39,5 +39,10 @@ export default tseslint.config(
     files: ['client/src/preview/webview/**/*.ts', 'test/e2e/harness/**/*.mjs'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // CommonJS scripts (the benchmark's preload and baseline, which must run without a loader) load with require.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   prettier,
 );

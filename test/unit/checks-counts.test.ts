@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFix, check, copyOf, lineOf, liverpool, liverpoolTalliesOnly, summary, swap, type Edit } from '../helpers/example';
-import { minimalInspection, workspace } from '../helpers/index';
-import { brokenRules, termsOf } from '../../server/src/core/checks/countCulprit';
+import { minimalInspection, textOf, workspace } from '../helpers/index';
+import { brokenRules } from '../../server/src/core/checks/countCulprit';
+import { countRules, named, termsOf, type CountRule } from '../../server/src/core/checks/countRules';
+import { statedCounts } from '../../server/src/core/checks/counts';
 
 // Part 1 (count invariants) and part 2 (stated against tallied), on mutated copies of the Liverpool example.
 // The tallies-only twin has no case files, so every finding there comes from the stated numbers alone.
@@ -292,7 +294,7 @@ describe('stated against tallied (SQS030)', () => {
   });
 });
 
-describe('the rules read two ways: rule by rule (counts.ts) and as relations for the one wrong number (countCulprit.ts)', () => {
+describe('the rules of one table (countRules.ts) read two ways: rule by rule (counts.ts) and for the one wrong number (countCulprit.ts)', () => {
   // A small deterministic generator: the same tallies on every run.
   let seed = 20131120;
   const random = (n: number) => {
@@ -385,6 +387,74 @@ describe('the rules read two ways: rule by rule (counts.ts) and as relations for
       fixed++;
     }
     assert.ok(merged >= 15 && fixed >= 10, `the generator reaches the one-number case (${merged} found, ${fixed} with a fix)`);
+  });
+});
+
+describe('a count rule is stated once (countRules.ts): both readings take it from the table', () => {
+  /** A toy rule, stated as the table's rules are: at least 5 sufficient cases. */
+  const atLeastFive: CountRule = (x, r) => {
+    const sufficient = x.sufficient;
+    if (!r.counts(sufficient)) return [];
+    return [
+      {
+        code: 'SQS022',
+        terms: [sufficient],
+        holds: (v) => v(sufficient) >= 5,
+        says: (v) => `${named(sufficient, v)} is below 5`,
+        finding: () => ({ on: sufficient.at.range, message: `${named(sufficient)} is below 5 (a toy rule)`, related: [] }),
+        blames: sufficient,
+      },
+    ];
+  };
+  const tally = (notSufficient: number) =>
+    `${minimalInspection.replace('sample: 2', 'sample: 20')}tallies:\n  "1.2": { relevant: 10, sufficient: 3, not_sufficient: ${notSufficient} }\n`;
+  const countsOf = (text: string, rules: readonly CountRule[]) =>
+    statedCounts(workspace({ 'i/inspection.sqs.yaml': text }).index.inspections()[0]!, rules).map((f) => ({
+      code: f.code,
+      on: textOf(text, f),
+      message: f.message,
+      fixes: f.fixes?.map((x) => x.title),
+    }));
+
+  it('rule by rule: its finding, placed and worded as the rule says', () => {
+    const text = tally(7);
+    assert.deepEqual(countsOf(text, countRules), []);
+    assert.deepEqual(countsOf(text, [...countRules, atLeastFive]), [
+      { code: 'SQS022', on: '3', message: '1.2: sufficient 3 is below 5 (a toy rule)', fixes: undefined },
+    ]);
+  });
+
+  it('the one wrong number: its failure is one of the clauses, and the value that fits keeps it', () => {
+    const text = tally(4);
+    assert.deepEqual(countsOf(text, countRules), [
+      {
+        code: 'SQS022',
+        on: '4',
+        message: '1.2: not sufficient 4 but relevant 10 − sufficient 3 = 7 — inspection.sqs.yaml:10',
+        fixes: ['Set not sufficient to 7 (relevant − sufficient)'],
+      },
+    ]);
+    assert.deepEqual(countsOf(text, [...countRules, atLeastFive]), [
+      {
+        code: 'SQS022',
+        on: '3',
+        message:
+          '1.2: sufficient 3 does not fit the other counts: relevant 10 − sufficient 3 = 7 but not sufficient is 4; sufficient 3 is below 5. Sufficient 6 fits them all.',
+        fixes: ['Set sufficient to 6 (fits every other count)'],
+      },
+    ]);
+    // Not sufficient 8 leaves sufficient 2, which the toy rule refuses: no one value fits, so each rule keeps its finding.
+    assert.deepEqual(
+      countsOf(tally(8), [...countRules, atLeastFive]).map((f) => `${f.on} ${f.message}`),
+      ['8 1.2: not sufficient 8 but relevant 10 − sufficient 3 = 7 — inspection.sqs.yaml:10', '3 1.2: sufficient 3 is below 5 (a toy rule)'],
+    );
+  });
+
+  it('the number it blames is left out of the rules after it', () => {
+    assert.deepEqual(
+      countsOf(tally(4), [atLeastFive, ...countRules]).map((f) => f.message),
+      ['1.2: sufficient 3 is below 5 (a toy rule)'],
+    );
   });
 });
 

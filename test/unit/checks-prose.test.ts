@@ -378,12 +378,15 @@ describe('commentary no inspector writes: a pasted document or table of figures 
   // A paragraph the check reads as one wrong band (SQS061), then padding that states nothing it checks.
   const wrong = swap('in over one-third of the relevant', 'in almost all of the relevant')(seedCommentary['2.6']!);
   const figures = (n: number) => Array.from({ length: n }, (_, i) => ` We read ${i + 3} files.`).join('');
+  // The paragraph's own quantities ("almost all", and "several" twice, which the check reads but accepts).
+  const inWrong = book.find(wrong).length;
   const padded = (length: number) => (wrong + ' The records were kept in the usual way.'.repeat(600)).slice(0, length);
 
   it('reads commentary up to 200 quantities and 20,000 characters', () => {
-    assert.equal(book.find(wrong + figures(199)).length, 200);
+    assert.equal(inWrong, 3);
+    assert.equal(book.find(wrong + figures(200 - inWrong)).length, 200);
     assert.deepEqual(
-      run(wrong + figures(199)).map((f) => f.code),
+      run(wrong + figures(200 - inWrong)).map((f) => f.code),
       ['SQS061'],
     );
     assert.deepEqual(
@@ -394,7 +397,10 @@ describe('commentary no inspector writes: a pasted document or table of figures 
 
   it('past them, reads none of it and says so once, on the criterion’s key', () => {
     for (const [text, why] of [
-      [wrong + figures(200), '2.6: this commentary is not checked against the numbers: it states 201 quantities (commentary with over 200 is not read).'],
+      [
+        wrong + figures(201 - inWrong),
+        '2.6: this commentary is not checked against the numbers: it states 201 quantities (commentary with over 200 is not read).',
+      ],
       [padded(20_001), '2.6: this commentary is not checked against the numbers: it is 21 kB long (commentary over 20 kB is not read).'],
     ] as const) {
       const found = run(text);
@@ -447,6 +453,103 @@ describe('scalarOffsets', () => {
     assert.deepEqual(
       book.find('In all but 3 out of the 22 relevant cases').map((m) => m.kind),
       ['all-but'],
+    );
+  });
+});
+
+describe('every hand-written text that reaches the report and speaks of a criterion', () => {
+  const proseOrNotRead = (f: Finding) => /^SQS06\d$/.test(f.code);
+
+  it('both examples raise no SQS06x finding of any severity (the Liverpool {OM} paragraph is read)', () => {
+    for (const example of [liverpool, liverpoolTalliesOnly]) assert.deepEqual(check(example).findings.filter(proseOrNotRead), [], example);
+    assert.match(readFileSync(path.join(liverpool, 'inspection.sqs.yaml'), 'utf8'), /effective processes\. \{OM\}/);
+  });
+
+  it('reads `after:` text, on its own line and column, and its fix makes the file pass', () => {
+    const dir = copyOf(liverpool, {
+      'inspection.sqs.yaml': (t) =>
+        `${t}commentary:\n  "2.6":\n    after: >-\n      We found that management oversight of risk of harm work had not been\n      effective in almost all of the relevant cases.\n`,
+    });
+    const f = check(dir).findings.filter(proseOrNotRead);
+    assert.deepEqual(
+      f.map((x) => [x.code, x.line, x.range.start.character, x.message]),
+      [
+        [
+          'SQS061',
+          lineOf(dir, 'inspection.sqs.yaml', 'effective in almost all'),
+          19,
+          '2.6: "almost all of the" does not fit the case files: 12 of 31 not sufficient (39%); the phrasebook writes "over one-third of the".',
+        ],
+      ],
+    );
+    applyFix(dir, 'inspection.sqs.yaml', f[0]!.fixes![0]!);
+    assert.deepEqual(check(dir).findings.filter(proseOrNotRead), []);
+  });
+
+  it('reads a narrative paragraph where a criterion marker stands, and only such a paragraph', () => {
+    const wrong = 'Supervision and quality assurance had made a positive impact in less than half of the cases.';
+    const marked = copyOf(liverpool, { 'inspection.sqs.yaml': swap('as effective processes. {OM}', `as effective processes. ${wrong} {OM}`) });
+    const f = check(marked).findings.filter(proseOrNotRead);
+    assert.deepEqual(
+      f.map((x) => [x.code, x.line, x.message]),
+      [
+        [
+          'SQS061',
+          lineOf(marked, 'inspection.sqs.yaml', wrong),
+          'OM: "less than half of the" does not fit the case files: 24 of 34 sufficient (71%); the phrasebook writes "over two-thirds of the".',
+        ],
+      ],
+    );
+    const text = readFileSync(path.join(marked, 'inspection.sqs.yaml'), 'utf8');
+    const line = text.split('\n')[f[0]!.line - 1]!;
+    assert.equal(line.slice(f[0]!.range.start.character, f[0]!.range.end.character), 'less than half of the');
+    applyFix(marked, 'inspection.sqs.yaml', f[0]!.fixes![0]!);
+    assert.deepEqual(check(marked).findings.filter(proseOrNotRead), []);
+    // The same sentence in a paragraph with no marker speaks of no criterion the check can hold it to.
+    const unmarked = copyOf(liverpool, { 'inspection.sqs.yaml': swap('and effective supervision and', `and effective supervision. ${wrong} They said`) });
+    assert.deepEqual(check(unmarked).findings.filter(proseOrNotRead), []);
+  });
+
+  it('does not read the commentary of a criterion the report omits', () => {
+    const dir = copyOf(liverpool, {
+      'inspection.sqs.yaml': (t) =>
+        `${t}commentary:\n  "2.6":\n    omit: true\n    text: Management oversight had not been effective in almost all of the relevant cases.\n`,
+    });
+    assert.deepEqual(check(dir).findings.filter(proseOrNotRead), []);
+  });
+
+  it('flags "was rarely effective" where most were effective, with the adverb for the share as the fix', () => {
+    const dir = copyOf(liverpool, {
+      'inspection.sqs.yaml': (t) => `${t}commentary:\n  "1.1": Management oversight of the quality of reports was rarely effective.\n`,
+    });
+    const f = check(dir).findings.filter(proseOrNotRead);
+    assert.deepEqual(
+      f.map((x) => [x.code, x.message]),
+      [['SQS061', '1.1 oversight: "rarely" does not fit the case files: 18 of 22 sufficient (82%); the phrasebook writes "generally".']],
+    );
+    const text = applyFix(dir, 'inspection.sqs.yaml', f[0]!.fixes![0]!);
+    assert.match(text, /"1\.1": Management oversight of the quality of reports was generally effective\.\n/);
+    assert.deepEqual(check(dir).findings.filter(proseOrNotRead), []);
+  });
+
+  it('a quantity opening a sentence without a noun counts what the sentence before spoke of: people, not cases', () => {
+    const run = liverpoolIndex(liverpool);
+    const claim = 'All but one described supervision and quality assurance as having a positive impact on the case.';
+    assert.deepEqual(run({ OM: `Case managers valued the arrangements for management oversight. ${claim}` }), []);
+    assert.deepEqual(
+      run({ OM: `We read the cases closely. ${claim}` }).map((f) => f.code),
+      ['SQS060'],
+      'after a sentence about the cases, the same words are a claim about them',
+    );
+  });
+
+  it('a vague number naming a reason is held to that reason’s count ("several reviews … were copies")', () => {
+    const run = liverpoolIndex(liverpool);
+    assert.deepEqual(run({ '1.3': 'However, there were several reviews that were just a copy of a previous assessment.' }), []);
+    const many = run({ '1.3': 'In many cases the review was just a copy of a previous assessment.' });
+    assert.deepEqual(
+      many.map((f) => [f.code, f.message]),
+      [['SQS061', '1.3: "many" does not fit the case files: 5 cases giving the reason copy-of-previous; the phrasebook writes "a minority of".']],
     );
   });
 });

@@ -388,7 +388,7 @@ describe('phrasebook: reading quantities back out of prose', () => {
       [
         ['most', 'band', 'most', 'bare'],
         ['less than two-thirds', 'band', 'less-than-two-thirds', 'alone'],
-        ['over half of', 'band', 'a-majority', 'bare'],
+        ['over half of', 'band', 'over-half', 'bare'],
       ],
     );
     assert.equal(sqs.replacement(found[0]!, 26, 34), 'over three-quarters of', 'fits before a plain noun: "in over three-quarters of plans"');
@@ -496,13 +496,13 @@ describe('phrasebook: adverbs', () => {
   it('rejects adverbs that overlap, but not gaps between them', () => {
     const data = structuredClone(sqsData);
     data.adverbs = [
-      { adverb: 'usually', when: '[1/2, 4/5]' },
-      { adverb: 'mostly', when: '[4/5, 1)' },
+      { adverb: 'usually', when: '[1/2, 4/5]', accepts: '(1/2, 1)' },
+      { adverb: 'mostly', when: '[4/5, 1)', accepts: '(1/2, 1)' },
     ];
     assert.throws(() => PhrasebookRegistry.fromFiles([data]), /adverbs: "usually" \[1\/2, 4\/5\] overlaps "mostly" \[4\/5, 1\)/);
     data.adverbs = [
-      { adverb: 'usually', when: '[1/2, 4/5)' },
-      { adverb: 'always', when: '[1, 1]' },
+      { adverb: 'usually', when: '[1/2, 4/5)', accepts: '[1/2, 1)' },
+      { adverb: 'always', when: '[1, 1]', accepts: '[1, 1]' },
     ];
     assert.equal(PhrasebookRegistry.fromFiles([data]).get('sqs')!.adverbFor(9, 10), undefined);
   });

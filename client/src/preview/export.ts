@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { commandIds, ExportRequest, reportFormats, type ReportFormat } from '../../../server/src/protocol';
+import { commandIds, ExportRequest, reportFormats, type ExportRefusal, type ReportFormat } from '../../../server/src/protocol';
 import type { SqsServer } from '../server';
 import { exportPicks } from './exportPicks';
 
@@ -49,14 +49,19 @@ export function registerExport(server: SqsServer, previewed: () => string | unde
     // A binary file (a zipped Word document) takes a moment: say so where it cannot be missed, and let it be cancelled.
     const location = chosen.binary ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
     const written = await vscode.window
-      .withProgress({ location, title: `Exporting the report as ${fileType}`, cancellable: chosen.binary }, async (_progress, token) => {
-        const result = await server.request(ExportRequest, { uri: inspection.uri, format: chosen.id }, token);
-        if (token.isCancellationRequested) return false;
-        if (!result) throw new Error('the language server has no report for this inspection');
-        const bytes = result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : Buffer.from(result.data, 'utf8');
-        await vscode.workspace.fs.writeFile(target, bytes);
-        return true;
-      })
+      .withProgress(
+        { location, title: `Exporting the report as ${fileType}`, cancellable: chosen.binary },
+        async (_progress, token): Promise<boolean | ExportRefusal> => {
+          const result = await server.request(ExportRequest, { uri: inspection.uri, format: chosen.id }, token);
+          if (token.isCancellationRequested) return false;
+          if (!result) throw new Error('the language server has no report for this inspection');
+          // Text that could identify a child: the server renders nothing, and nothing is written.
+          if (result.refused) return result.refused;
+          const bytes = result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : Buffer.from(result.data, 'utf8');
+          await vscode.workspace.fs.writeFile(target, bytes);
+          return true;
+        },
+      )
       .then(
         (ok) => ok,
         (e: unknown) => {
@@ -64,6 +69,7 @@ export function registerExport(server: SqsServer, previewed: () => string | unde
           return false;
         },
       );
+    if (typeof written === 'object') return showRefusal(written);
     if (!written) return;
     // A binary file is for its own program: show where it is rather than open it as text.
     const open = chosen.binary ? 'Reveal' : 'Open';
@@ -71,6 +77,21 @@ export function registerExport(server: SqsServer, previewed: () => string | unde
     if (answer === 'Reveal') await vscode.commands.executeCommand('revealFileInOS', target);
     if (answer === 'Open') await vscode.window.showTextDocument(target);
   });
+}
+
+/** Why the report was not exported, with the way to the findings in the way. */
+async function showRefusal(refusal: ExportRefusal): Promise<void> {
+  const first = refusal.findings[0];
+  const answer = await vscode.window.showErrorMessage(
+    `The report was not exported. ${refusal.message}`,
+    'Show Problems',
+    ...(first ? ['Go to the First'] : []),
+  );
+  if (answer === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+  if (answer === 'Go to the First' && first) {
+    const { start, end } = first.range;
+    await vscode.window.showTextDocument(vscode.Uri.parse(first.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) });
+  }
 }
 
 async function pickFormat(): Promise<ReportFormat | undefined> {

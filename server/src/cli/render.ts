@@ -1,6 +1,17 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildReport, Checker, markReport, type Finding } from '../core/api';
+import {
+  buildReport,
+  Checker,
+  comparisonFor,
+  inspectorsCopy,
+  markReport,
+  notPublished,
+  publicationBlockers,
+  type Comparison,
+  type Finding,
+  type Inspection,
+} from '../core/api';
 import { shortFormatName, type ReportFormat } from '../protocol';
 import { renderReport } from '../render/renderReport';
 import { displayPath, formatHuman, internalErrorsTo } from './report';
@@ -19,11 +30,16 @@ export interface RenderOptions {
   annotate?: boolean;
   /** The phrasebook for an inspection whose file names none (`--phrasebook`). */
   phrasebook?: string;
+  /** `--figures` / `--no-figures`: the figures table and chart, whatever the inspection file and --annotate say. */
+  figures?: boolean;
+  /** `--compare FOLDER…`: the inspections to set this one's figures beside. */
+  compare?: string[];
 }
 
 /**
  * `sqs render <inspection-folder>`: the report of one inspection. Refuses (exit 1, with the findings) when
- * the inspection has errors, since its figures cannot be trusted, unless --force.
+ * the inspection has errors, since its figures cannot be trusted, unless --force; and while text that reaches the
+ * report could identify a child (SQS07x), whatever the options, unless it is the inspectors' copy (--annotate).
  */
 export async function render(folder: string, options: RenderOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const dir = path.resolve(folder);
@@ -39,6 +55,14 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
 
   const checker = new Checker(index, { onInternalError: internalErrorsTo(err) });
   const findings: Finding[] = inspection.uris.flatMap((uri) => checker.findingsFor(uri, { phrasebook: options.phrasebook })).filter((f) => !f.ignored);
+  // Nothing that could identify a child is published: --force does not override this; `# sqs-ignore` on the
+  // finding, with a reason, does, and --annotate renders the inspectors' copy, which says what it is.
+  const blockers = publicationBlockers(findings);
+  if (blockers.length > 0 && !options.annotate) {
+    err(formatHuman(blockers, inspection.uris.length));
+    err(`sqs render: ${notPublished(blockers)} --force does not override this; --annotate renders the inspectors' copy.`);
+    return 1;
+  }
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0 && !options.force) {
     err(formatHuman(errors, inspection.uris.length));
@@ -47,11 +71,18 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
   }
   if (errors.length > 0) err(`sqs render: rendering despite ${errors.length} error${errors.length === 1 ? '' : 's'} (--force).`);
 
-  const doc = buildReport(inspection, options.phrasebook ? { phrasebook: options.phrasebook } : {});
+  const comparison = options.compare ? compareWith(inspection, options.compare, options.phrasebook, err) : undefined;
+  const doc = buildReport(inspection, {
+    ...(options.phrasebook && { phrasebook: options.phrasebook }),
+    ...(options.figures !== undefined && { figures: options.figures }),
+    inspectorsCopy: options.annotate ?? false,
+    ...(comparison && { comparison }),
+  });
   for (const w of doc.warnings) err(`sqs render: ${w.message}`);
   // The paragraphs the preview marks are marked here too, with the same words: a report rendered despite its
   // errors says which figures are in doubt, and one with cases still to judge says what its figures count.
-  const marks = markReport(doc, findings, inspection.catalogue);
+  const marked = markReport(doc, findings, inspection.catalogue);
+  const marks = options.annotate ? inspectorsCopy(marked, blockers) : marked;
   const content = await renderReport(options.format, doc, { marks, annotate: options.annotate ?? false });
   if (options.out) {
     writeFileSync(options.out, content);
@@ -60,4 +91,23 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
     out(typeof content === 'string' ? content.replace(/\n$/, '') : '');
   }
   return 0;
+}
+
+/**
+ * The inspections under the `--compare` folders, read into an index of their own (so nothing of them reaches the
+ * report's own checks), and this inspection's figures set beside theirs. A folder that holds no inspection on the
+ * report's criteria is worth saying so: the comparison would be silently empty.
+ */
+function compareWith(inspection: Inspection, folders: string[], phrasebook: string | undefined, err: (s: string) => void): Comparison {
+  const { index } = loadWorkspace(folders);
+  const checker = new Checker(index, { onInternalError: internalErrorsTo(err) });
+  const comparison = comparisonFor(inspection, index.inspections(), checker, phrasebook ? { phrasebook } : {});
+  const others = index.inspections().filter((i) => i.folder !== inspection.folder && i.catalogue.id === inspection.catalogue.id).length;
+  const left = others - comparison.inspections;
+  err(
+    `sqs render: comparing with ${comparison.inspections} inspection${comparison.inspections === 1 ? '' : 's'} on ${inspection.catalogue.id}` +
+      (left > 0 ? ` (${left} left out: they have errors)` : '') +
+      '.',
+  );
+  return comparison;
 }

@@ -41,6 +41,17 @@ export { buildReport, type ReportOptions } from './report/buildReport';
 export * from './report/document';
 export type { QuestionFigures } from './report/figures';
 export {
+  questionCounts,
+  compareShares,
+  percent,
+  comparedText,
+  reasonWords,
+  figureHeadings,
+  figureCells,
+  type QuestionCounts,
+  type Comparison,
+} from './report/figuresTable';
+export {
   paragraphsOf,
   sentenceKey,
   sentenceByKey,
@@ -48,6 +59,7 @@ export {
   distinctPlaces,
   paragraphsFedBy,
   paragraphsAffectedBy,
+  paragraphsCarrying,
   paragraphsWarned,
   numberedParagraphs,
 } from './report/navigate';
@@ -64,6 +76,7 @@ export {
   type ReportPart,
   type PartSources,
 } from './report/marks';
+export { publicationBlockers, inspectorsCopy, notPublished } from './report/inspectorsCopy';
 // Editor features in domain terms, for the language server (and any other editor's adapter).
 export { completionsAt, type CompletionKind } from './service/completion';
 export { foldingRanges } from './service/folding';
@@ -76,3 +89,18 @@ export { outline, type OutlineKind, type OutlineNode } from './service/outline';
 export { inspectionProgress, tallySummaries } from './service/status';
 export { scaffoldCase, scaffoldInspection } from './service/scaffold';
 export { tallyHints } from './service/tallyHints';
+export { comparisonFor } from './service/comparison';
+export {
+  caseColumns,
+  caseRows,
+  dataLevelIds,
+  dataTables,
+  tallyColumns,
+  tallyRows,
+  type DataColumn,
+  type DataLevel,
+  type DataOptions,
+  type DataRow,
+  type DataTable,
+  type DataValue,
+} from './service/dataRows';

@@ -3,8 +3,8 @@ import type { Severity } from './types';
 // Every finding the core can report, with a stable code. Codes are never reused or renumbered: settings,
 // `# sqs-ignore` comments and docs/checks.md refer to them. Ranges: SQS00x reading the file, SQS01x
 // shape and catalogue, SQS02x count invariants, SQS03x stated against tallied, SQS04x sample and identity,
-// SQS05x relevance and completeness, SQS06x prose against numbers, SQS09x the `# sqs-ignore` comments
-// themselves.
+// SQS05x relevance and completeness, SQS06x prose against numbers, SQS07x what could identify a child, SQS09x the
+// `# sqs-ignore` comments themselves.
 
 export interface CodeInfo {
   code: string;
@@ -71,6 +71,18 @@ const table = [
   ],
   ['SQS061', 'prose-band-mismatch', 'warning', 'Commentary uses a proportion phrase ("over three-quarters") the phrasebook does not accept for the tallies.'],
   ['SQS062', 'prose-not-checked', 'information', 'Commentary too long, or stating too many quantities, to be checked against the numbers.'],
+  [
+    'SQS070',
+    'personal-name',
+    'warning',
+    'Text that reaches the report names a person other than the inspection’s own (lead inspector, addressee, sender, copy list).',
+  ],
+  ['SQS071', 'personal-date', 'warning', 'Text that reaches the report gives a date of birth or the exact date of an event (not the inspection’s own dates).'],
+  ['SQS072', 'personal-address', 'warning', 'Text that reaches the report gives a street address or a postcode.'],
+  ['SQS073', 'personal-contact', 'warning', 'Text that reaches the report gives a phone number or e-mail address other than the lead inspector’s.'],
+  ['SQS074', 'case-reference', 'warning', 'Text that reaches the report gives a case id, a case file’s name or a case or record number.'],
+  ['SQS075', 'school-name', 'warning', 'Text that reaches the report names a school, academy, college or pupil referral unit.'],
+  ['SQS076', 'personal-not-checked', 'warning', 'Text that reaches the report is too long to be read for names: it is not published until it is shorter.'],
   ['SQS090', 'ignore-without-reason', 'warning', 'An `# sqs-ignore` comment without a reason: it silences nothing until it says why.'],
   ['SQS091', 'unused-ignore', 'warning', 'An `# sqs-ignore` comment that silences nothing (no such finding on its line, or an unknown code).'],
 ] as const satisfies readonly (readonly [string, string, Severity, string])[];
@@ -78,6 +90,13 @@ const table = [
 export type Code = (typeof table)[number][0];
 
 export const codes: ReadonlyMap<string, CodeInfo> = new Map(table.map(([code, name, severity, summary]) => [code, { code, name, severity, summary }]));
+
+/**
+ * The findings about what could identify a child in text that reaches the report. While one of them stands
+ * (not silenced by `# sqs-ignore` with a reason: severity settings do not count), a report is not rendered for
+ * publication; and they mark the paragraph that carries the text.
+ */
+export const personalDataCodes: ReadonlySet<string> = new Set<Code>(['SQS070', 'SQS071', 'SQS072', 'SQS073', 'SQS074', 'SQS075', 'SQS076']);
 
 export function codeInfo(code: Code): CodeInfo {
   // The table is the source of the Code type, so the lookup cannot miss.

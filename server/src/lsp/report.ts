@@ -1,7 +1,9 @@
 import {
   buildReport,
   markReport,
+  notPublished,
   paragraphsFedBy,
+  publicationBlockers,
   tallySummaries,
   sourcesOfPart,
   type Finding,
@@ -28,6 +30,7 @@ import { renderReport } from '../render/renderReport';
 import { wireLink, wireRange, wireReport } from './wire';
 import type { SettingsStore } from './settings';
 import { applySettings } from './severity';
+import { comparisonOf } from './comparison';
 import type { Workspace } from './workspace';
 
 // The report as the server hands it out: the document model (one builder for every renderer and for the
@@ -41,8 +44,12 @@ interface Built {
   doc: ReportDocument;
   /** What the findings (as the editor shows them) and the report's warnings say about its paragraphs. */
   marks: ReportMarks;
+  /** What keeps the report from publication (as the checker found it: severity settings do not count). */
+  blockers: Finding[];
   /** The preview's HTML, made when first asked for. */
   html?: string;
+  /** The other inspections compared with, at their revisions (`sqs.compare.folders`): another makes another report. */
+  compared: string;
 }
 
 /**
@@ -57,13 +64,16 @@ async function build(ws: Workspace, settings: SettingsStore, inspection: Inspect
   const each = await Promise.all(uris.map((u) => settings.get(ws.clientUri(u))));
   // Edits may have been indexed while the settings were read: then build from what the index holds now.
   if (inspection.uris.length !== uris.length || inspection.uris.some((u, i) => u !== uris[i])) return build(ws, settings, inspection);
+  const { comparison, key: compared } = comparisonOf(ws, inspection, each[0]!);
   const last = built.get(inspection);
-  if (last && last.revision === inspection.revision && last.settings.every((s, i) => s === each[i])) return last;
+  if (last && last.revision === inspection.revision && last.compared === compared && last.settings.every((s, i) => s === each[i])) return last;
   const chosen = each[0]!.phrasebook;
-  const doc = buildReport(inspection, chosen ? { phrasebook: chosen } : {});
+  const doc = buildReport(inspection, { ...(chosen && { phrasebook: chosen }), ...(comparison && { comparison }) });
   // The findings as the editor shows them: after `# sqs-ignore` and the severity settings of each file.
-  const findings = uris.flatMap((u, i) => applySettings(ws.checker.findingsFor(u, { phrasebook: each[i]!.phrasebook }), each[i]!));
-  const result: Built = { revision: inspection.revision, settings: each, doc, marks: markReport(doc, findings, inspection.catalogue) };
+  const found = uris.map((u, i) => ws.checker.findingsFor(u, { phrasebook: each[i]!.phrasebook }));
+  const findings = found.flatMap((f, i) => applySettings(f, each[i]!));
+  const marks = markReport(doc, findings, inspection.catalogue);
+  const result: Built = { revision: inspection.revision, settings: each, doc, marks, blockers: publicationBlockers(found.flat()), compared };
   built.set(inspection, result);
   return result;
 }
@@ -151,11 +161,15 @@ export async function paragraphsAt(ws: Workspace, settings: SettingsStore, inspe
   return paragraphsFedBy(doc, uri, range).map((p) => p.id);
 }
 
-/** An exported report carries the same marks as the preview, beside the prose (see renderers). Null for a format the server does not know. */
+/**
+ * An exported report carries the same marks as the preview, beside the prose (see renderers). Refused while text that
+ * reaches it could identify a child, as `sqs render` refuses. Null for a format the server does not know.
+ */
 export async function exportReport(ws: Workspace, settings: SettingsStore, inspection: Inspection, formatId: string): Promise<ExportResult | null> {
   const format = reportFormat(formatId);
   if (!format || format.id !== formatId) return null;
-  const { doc, marks } = await build(ws, settings, inspection);
+  const { doc, marks, blockers } = await build(ws, settings, inspection);
+  if (blockers.length > 0) return { encoding: 'utf8', data: '', refused: { message: notPublished(blockers), findings: blockers.map(markFinding) } };
   const content = await renderReport(format, doc, { marks });
   return typeof content === 'string' ? { encoding: 'utf8', data: content } : { encoding: 'base64', data: Buffer.from(content).toString('base64') };
 }

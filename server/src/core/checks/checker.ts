@@ -9,6 +9,7 @@ import type { CaseCheck, CaseContext } from './caseContext';
 import { statedCounts } from './counts';
 import { criteriaVersions, duplicateCaseIds, orphanCase, secondInspectionFile } from './identity';
 import { applyIgnores } from './ignores';
+import { personalDataCheck } from './personal/personalCheck';
 import { prose } from './prose/proseCheck';
 import { reasons } from './reasons';
 import { fresh, nothing, serial, settle, type Settled } from './settled';
@@ -36,6 +37,7 @@ const inspectionChecks: readonly Named<InspectionCheck>[] = [
   ['stated against tallied (SQS030)', statedVsTallied],
   ['case ids (SQS041)', duplicateCaseIds],
   ['criteria versions (SQS043)', criteriaVersions],
+  ['personal data in text for the report (SQS070–SQS076)', personalDataCheck],
 ];
 // The commentary check also depends on the phrasebook, which the caller may choose: run and cached apart.
 const proseCheck = 'commentary (SQS060–SQS062)';

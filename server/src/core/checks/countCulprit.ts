@@ -1,141 +1,21 @@
 import { finding, type LocalFinding } from '../findings';
-import type { StatedTally } from '../model/inspectionModel';
-import type { Located } from '../model/reader';
-import type { Code } from '../codes';
 import { replace } from './edits';
+import { asStated, countRules, everyCount, everyStatedNumber, named, type CountRule, type TallyTerms, type Values } from './countRules';
 
-// The rules SQS021–SQS023 hold a question's stated counts to, restated as relations over the numbers so that,
-// when several fail, the one number they all share can be named. The rule-by-rule checks (counts.ts) must
-// blame one side of each failed rule by convention (the count above its bound, the difference); two failures
-// blamed on two right numbers often share the one wrong number, which only a view of all the rules sees. A
-// test holds the two readings of the rules to each other on random tallies.
+// When several of a question's count rules fail, the one number they all share is named, read from the same
+// table as the rule-by-rule findings (countRules.ts). Rule by rule, each failed rule must blame one of its numbers
+// by convention (the count above its bound, the difference); two failures blamed on two right numbers often share
+// the one wrong number, which only a view of all the rules sees. A test holds the two readings to each other on
+// random tallies.
 
-/** A stated number with the word that names it ("done", "reason no-review"). */
-export interface Term {
-  label: string;
-  at: Located<number>;
-}
-
-type Values = (t: Term) => number;
-
-interface Relation {
-  code: Code;
-  terms: readonly Term[];
-  holds(v: Values): boolean;
-  /** The failure in words, with the numbers as they are. */
-  says(v: Values): string;
-}
-
-export interface TallyTerms {
-  sample?: Term;
-  relevant?: Term;
-  done?: Term;
-  sufficient?: Term;
-  notSufficient?: Term;
-  reasons: readonly Term[];
-  /** The one reason counting reviews that did not take place, on a review question. */
-  notDone?: Term;
-  /** Whether each not-sufficient case gives exactly one reason. */
-  partition: boolean;
-}
-
-export function termsOf(t: StatedTally, sample: Located<number> | undefined): TallyTerms {
-  const term = (label: string, at: Located<number> | undefined): Term | undefined => at && { label, at };
-  const review = t.question.kind === 'review';
-  const reasons = [...t.reasons].map(([code, at]) => ({ label: `reason ${code}`, at, code }));
-  const notDoneCodes = t.question.reasons?.codes.filter((r) => r.notDone).map((r) => r.code) ?? [];
-  const notDone = review && notDoneCodes.length === 1 ? reasons.find((r) => r.code === notDoneCodes[0]) : undefined;
-  return {
-    ...opt('sample', term('sampled', sample)),
-    ...opt('relevant', term(review ? 'due' : 'relevant', t.relevant)),
-    ...opt('done', term('done', t.done)),
-    ...opt('sufficient', term('sufficient', t.sufficient)),
-    ...opt('notSufficient', term('not sufficient', t.notSufficient)),
-    reasons,
-    ...opt('notDone', notDone),
-    partition: t.question.reasons?.mode === 'partition',
-  };
-}
-
-function opt<K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: T };
-}
-
-const named = (t: Term, v: Values) => `${t.label} ${v(t)}`;
-const is = (t: Term, v: Values) => `${t.label} is ${v(t)}`;
-
-function atMost(child: Term | undefined, bounds: (Term | undefined)[]): Relation[] {
-  const bound = bounds.find((b) => b !== undefined);
-  if (!child || !bound) return [];
-  return [{ code: 'SQS021', terms: [child, bound], holds: (v) => v(child) <= v(bound), says: (v) => `${named(child, v)} exceeds ${named(bound, v)}` }];
-}
-
-/** The not-sufficient count the reasons share out, and the numbers it is read from. */
-interface SharedOut {
-  terms: Term[];
-  value: (v: Values) => number;
-  says: (v: Values) => string;
-  /** The same after "but": "not sufficient is 7". */
-  isSaid: (v: Values) => string;
-}
-
-function relations(x: TallyTerms): Relation[] {
-  const out: Relation[] = [
-    ...atMost(x.relevant, [x.sample]),
-    ...atMost(x.done, [x.relevant, x.sample]),
-    ...atMost(x.sufficient, [x.done, x.relevant, x.sample]),
-    ...atMost(x.notSufficient, [x.relevant, x.sample]),
-  ];
-  const { relevant, sufficient, notSufficient } = x;
-  if (relevant && sufficient && notSufficient) {
-    out.push({
-      code: 'SQS022',
-      terms: [relevant, sufficient, notSufficient],
-      holds: (v) => v(relevant) - v(sufficient) === v(notSufficient),
-      says: (v) => `${named(relevant, v)} − ${named(sufficient, v)} = ${v(relevant) - v(sufficient)} but ${is(notSufficient, v)}`,
-    });
-  }
-  // What the reasons share out: not sufficient as stated, else worked out from relevant and sufficient.
-  const shared: SharedOut | undefined = notSufficient
-    ? { terms: [notSufficient], value: (v) => v(notSufficient), says: (v) => named(notSufficient, v), isSaid: (v) => is(notSufficient, v) }
-    : relevant && sufficient
-      ? {
-          terms: [relevant, sufficient],
-          value: (v) => v(relevant) - v(sufficient),
-          says: (v) => `not sufficient ${v(relevant) - v(sufficient)} (${named(relevant, v)} − ${named(sufficient, v)})`,
-          isSaid: (v) => `not sufficient is ${v(relevant) - v(sufficient)} (${named(relevant, v)} − ${named(sufficient, v)})`,
-        }
-      : undefined;
-  for (const r of x.reasons) {
-    if (shared)
-      out.push({ code: 'SQS021', terms: [r, ...shared.terms], holds: (v) => v(r) <= shared.value(v), says: (v) => `${named(r, v)} exceeds ${shared.says(v)}` });
-    else out.push(...atMost(r, [relevant, x.sample]));
-  }
-  const { done, notDone } = x;
-  if (relevant && done && notDone) {
-    out.push({
-      code: 'SQS022',
-      terms: [relevant, done, notDone],
-      holds: (v) => v(relevant) < v(done) || v(relevant) - v(done) === v(notDone),
-      says: (v) => `${named(relevant, v)} − ${named(done, v)} = ${v(relevant) - v(done)} but ${is(notDone, v)}`,
-    });
-  }
-  if (x.partition && x.reasons.length > 0 && shared) {
-    const sum = (v: Values) => x.reasons.reduce((s, r) => s + v(r), 0);
-    out.push({
-      code: 'SQS023',
-      terms: [...x.reasons, ...shared.terms],
-      holds: (v) => sum(v) === shared.value(v),
-      says: (v) => `the reasons add up to ${sum(v)} but ${shared.isSaid(v)}`,
-    });
-  }
-  return out;
+/** Every rule of the table over every stated number: which relations there are does not depend on their values. */
+function relations(x: TallyTerms, rules: readonly CountRule[]) {
+  return rules.flatMap((rule) => rule(x, everyStatedNumber));
 }
 
 /** The rules the stated numbers break, in words (a test holds these to the rule-by-rule checks of counts.ts). */
-export function brokenRules(x: TallyTerms): string[] {
-  const asStated: Values = (t) => t.at.value;
-  return relations(x)
+export function brokenRules(x: TallyTerms, rules: readonly CountRule[] = countRules): string[] {
+  return relations(x, rules)
     .filter((r) => !r.holds(asStated))
     .map((r) => r.says(asStated));
 }
@@ -149,9 +29,8 @@ const maxTried = 10_000;
  * (the rule-by-rule findings stand: more than one number is wrong). Its fix sets the number to the value
  * that fits, when only one does.
  */
-export function culpritFinding(name: string, x: TallyTerms): LocalFinding | undefined {
-  const all = relations(x);
-  const asStated: Values = (t) => t.at.value;
+export function culpritFinding(name: string, x: TallyTerms, rules: readonly CountRule[] = countRules): LocalFinding | undefined {
+  const all = relations(x, rules);
   const failed = all.filter((r) => !r.holds(asStated));
   if (failed.length < 2) return undefined;
   const shared = failed.map((r) => new Set(r.terms.map((t) => t.at))).reduce((a, b) => new Set([...a].filter((t) => b.has(t))));
@@ -160,7 +39,7 @@ export function culpritFinding(name: string, x: TallyTerms): LocalFinding | unde
   const culprit = failed[0]!.terms.find((t) => t.at === at)!;
   const bearing = all.filter((r) => r.terms.some((t) => t.at === at));
   // Counts are small (a sample of tens of cases), so the values that fit are found by trying each.
-  const limit = Math.max(...[x.sample, x.relevant, x.done, x.sufficient, x.notSufficient, ...x.reasons].map((t) => t?.at.value ?? 0)) * 2 + 1;
+  const limit = Math.max(...everyCount(x).map((t) => t?.at.value ?? 0)) * 2 + 1;
   if (limit > maxTried) return undefined;
   const fits: number[] = [];
   for (let n = 0; n <= limit; n++) {

@@ -114,3 +114,38 @@ export function partitionProblems(bands: readonly Labelled[]): string[] {
   }
   return problems;
 }
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? Math.abs(a) : gcd(b, a % b);
+}
+
+/** "1/4", "0", "1": the rational in lowest terms. */
+export function formatRational(r: Rational): string {
+  const g = gcd(r.n, r.d) || 1;
+  const n = r.n / g;
+  const d = r.d / g;
+  return d === 1 ? String(n) : `${n}/${d}`;
+}
+
+/** An interval made from its edges (the text written as the data would write it). */
+export function makeInterval(lo: Rational, loOpen: boolean, hi: Rational, hiOpen: boolean): Interval {
+  return { text: `${loOpen ? '(' : '['}${formatRational(lo)}, ${formatRational(hi)}${hiOpen ? ')' : ']'}`, lo, loOpen, hi, hiOpen };
+}
+
+export function addRationals(a: Rational, b: Rational): Rational {
+  return { n: a.n * b.d + b.n * a.d, d: a.d * b.d };
+}
+
+/** The narrower of two intervals' common part (callers check `isEmpty`). */
+export function intersect(a: Interval, b: Interval): Interval {
+  const lo = compareRationals(a.lo, b.lo);
+  const hi = compareRationals(a.hi, b.hi);
+  const [loR, loOpen] = lo > 0 ? [a.lo, a.loOpen] : lo < 0 ? [b.lo, b.loOpen] : [a.lo, a.loOpen || b.loOpen];
+  const [hiR, hiOpen] = hi < 0 ? [a.hi, a.hiOpen] : hi > 0 ? [b.hi, b.hiOpen] : [a.hi, a.hiOpen || b.hiOpen];
+  return makeInterval(loR, loOpen, hiR, hiOpen);
+}
+
+/** The interval's width, for choosing the most telling of several words that fit a share. */
+export function width(i: Interval): number {
+  return i.hi.n / i.hi.d - i.lo.n / i.lo.d;
+}

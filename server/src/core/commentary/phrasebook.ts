@@ -2,11 +2,12 @@ import { contains, parseInterval, parseRational, compare, overlapProblems, parti
 import { NumberWords } from './numberWords';
 import { phrasebookSchema, type FormsData, type PhrasebookData } from './phrasebookSchema';
 import { capitalise, fill, parseTemplate, placeholders, type TemplateError, type Token } from './template';
-import { Finder, type QuantifierMatch } from './finder';
+import { Finder, type Fix, type QuantifierMatch } from './finder';
+import { bandFits, Vocabulary } from './vocabulary';
 
 import type { Band, Figures, Form, Framing, Quantity, QuantityKind, Style } from './quantity';
 
-export { styles, formNames, type Style, type Framing, type Form, type QuantityKind, type Band, type Quantity, type Figures } from './quantity';
+export { styles, formNames, type Style, type Framing, type Form, type QuantityKind, type Band, type Adverb, type Quantity, type Figures } from './quantity';
 
 export class PhrasebookError extends Error {
   constructor(
@@ -31,8 +32,11 @@ export class Phrasebook {
   readonly language: string;
   readonly bands: readonly Band[];
   readonly numbers: NumberWords;
+  /** The words the check reads besides the bands: fractions, comparisons, vague quantities, adverbs. */
+  readonly vocabulary: Vocabulary;
   private readonly generated: readonly Band[];
-  private readonly adverbs: readonly { adverb: string; when: Interval }[];
+  /** The adverbs the generator writes, with the shares it writes each for. */
+  private readonly writtenAdverbs: readonly { adverb: string; when: Interval }[];
   private readonly forms: Readonly<Record<Exclude<QuantityKind, 'band'>, Readonly<Record<Form | 'phrase', Token[]>>>>;
   /** `all` and `none` when the whole is a single case ("the one case", "no case"), if the phrasebook words them. */
   private readonly formsOfOne: Readonly<Partial<Record<'all' | 'none', Readonly<Record<Form | 'phrase', Token[]>>>>>;
@@ -45,20 +49,10 @@ export class Phrasebook {
     this.source = data.source;
     this.language = data.language;
     this.numbers = new NumberWords(data.numbers);
-    this.bands = data.bands.map((b) => ({
-      id: b.id,
-      phrase: b.phrase,
-      ...(b.when !== undefined && { when: parseInterval(b.when) }),
-      accepts: parseInterval(b.accepts),
-      aliases: b.aliases ?? [],
-      forms: {
-        bare: b.forms?.bare ?? data.forms.band.bare.replace('{phrase}', b.phrase),
-        the: b.forms?.the ?? data.forms.band.the.replace('{phrase}', b.phrase),
-        relevant: b.forms?.relevant ?? data.forms.band.relevant.replace('{phrase}', b.phrase),
-      },
-    }));
+    this.vocabulary = new Vocabulary(data.vocabulary, data.forms.band, data.quantities ?? [], data.adverbs ?? []);
+    this.writtenAdverbs = this.vocabulary.adverbs.flatMap((a) => (a.when ? [{ adverb: a.adverb, when: a.when }] : []));
+    this.bands = data.bands.map((b) => this.vocabulary.band(b, `band ${b.id}`));
     this.generated = this.bands.filter((b) => b.when);
-    this.adverbs = (data.adverbs ?? []).map((a) => ({ adverb: a.adverb, when: parseInterval(a.when) }));
     const tokens = (f: FormsData) => ({
       phrase: parseTemplate(f.phrase),
       bare: parseTemplate(f.bare),
@@ -91,14 +85,17 @@ export class Phrasebook {
       );
     const problems = integrityProblems(parsed.data);
     if (problems.length > 0) throw new PhrasebookError(id, problems);
-    return new Phrasebook(parsed.data);
+    const book = new Phrasebook(parsed.data);
+    const wording = wordingProblems(book);
+    if (wording.length > 0) throw new PhrasebookError(id, wording);
+    return book;
   }
 
   /** The adverb for a judgement true of count out of total cases ("generally"), if the phrasebook has one for that share. */
   adverbFor(count: number, total: number): string | undefined {
     checkCounts(count, total);
     if (total < (this.data.rules.adverbs?.minTotal ?? 1)) return undefined;
-    return this.adverbs.find((a) => contains(a.when, count, total))?.adverb;
+    return this.writtenAdverbs.find((a) => contains(a.when, count, total))?.adverb;
   }
 
   band(id: string): Band | undefined {
@@ -155,7 +152,7 @@ export class Phrasebook {
   /** Whether a band (by id) may describe count/total. */
   bandAccepts(bandId: string, count: number, total: number): boolean {
     const band = this.band(bandId);
-    return band !== undefined && total > 0 && contains(band.accepts, count, total);
+    return band !== undefined && total > 0 && bandFits(band, count, total);
   }
 
   /** Quantifier phrases and counts in prose, in text order (see docs/commentary.md). */
@@ -170,7 +167,12 @@ export class Phrasebook {
 
   /** What the phrasebook would write in the match's place for count/total, shaped to fit the sentence. */
   replacement(match: QuantifierMatch, count: number, total: number): string | undefined {
-    return this.finder.replacement(match, count, total);
+    return this.finder.fix(match, count, total)?.text;
+  }
+
+  /** The replacement with what the words after it must agree with (see `Fix`); `capital` when it opens a sentence. */
+  fix(match: QuantifierMatch, count: number, total: number, options?: { capital?: boolean }): Fix | undefined {
+    return this.finder.fix(match, count, total, options);
   }
 
   /** A number in running text ("seven", "22"); `capital` spells it out to start a sentence. */
@@ -307,6 +309,26 @@ function joinList(parts: readonly string[], separator: string, last: string): st
   return parts.slice(0, -1).join(separator) + last + parts[parts.length - 1];
 }
 
+/**
+ * Problems only the read phrasebook shows: the vocabulary's own, a band whose acceptance would object to the
+ * generator's words (given, or read from its phrase), and an adverb the generator writes that the check
+ * would not accept.
+ */
+function wordingProblems(book: Phrasebook): string[] {
+  const problems = [...book.vocabulary.problems];
+  for (const b of book.bands)
+    if (b.when && !within(b.when, b.accepts))
+      problems.push(
+        `band ${b.id}: it is written for ${b.when.text} but accepts only ${b.accepts.text}, so the check would object to the generator's own words`,
+      );
+  for (const a of book.vocabulary.adverbs)
+    if (a.when && !within(a.when, a.accepts))
+      problems.push(
+        `adverbs: "${a.adverb}" is written for ${a.when.text} but accepts only ${a.accepts.text}, so the check would object to the generator's own words`,
+      );
+  return problems;
+}
+
 function integrityProblems(data: PhrasebookData): string[] {
   const problems: string[] = [];
   const ids = new Set<string>();
@@ -314,20 +336,15 @@ function integrityProblems(data: PhrasebookData): string[] {
   for (const b of data.bands) {
     if (ids.has(b.id)) problems.push(`band ${b.id} is defined twice`);
     ids.add(b.id);
-    const accepts = parseInterval(b.accepts);
-    if (b.when) {
-      const when = parseInterval(b.when);
-      generated.push({ label: b.id, interval: when });
-      if (!within(when, accepts))
-        problems.push(`band ${b.id}: it is written for ${b.when} but accepts only ${b.accepts}, so the check would object to the generator's own words`);
-    }
+    if (b.when) generated.push({ label: b.id, interval: parseInterval(b.when) });
     for (const alias of b.aliases ?? []) {
       if (/\bof( the)?$/i.test(alias.trim()))
         problems.push(`band ${b.id}: alias "${alias}" ends with "of": list the phrase alone, the finder reads "of the" after it`);
     }
   }
   problems.push(...partitionProblems(generated).map((p) => `bands: ${p}`));
-  problems.push(...overlapProblems((data.adverbs ?? []).map((a) => ({ label: `"${a.adverb}"`, interval: parseInterval(a.when) }))).map((p) => `adverbs: ${p}`));
+  const written = (data.adverbs ?? []).flatMap((a) => (a.when !== undefined ? [{ label: `"${a.adverb}"`, interval: parseInterval(a.when) }] : []));
+  problems.push(...overlapProblems(written).map((p) => `adverbs: ${p}`));
   const formSets: [string, Partial<FormsData>][] = [
     ['forms.band', data.forms.band],
     ['forms.exact', data.forms.exact],

@@ -33,12 +33,60 @@ const band = z.strictObject({
   phrase: z.string().min(1),
   /** Proportions for which the generator writes this band. Bands with `when` must cover [0, 1] exactly once. */
   when: interval.optional(),
-  /** Proportions a writer may describe with this band without the check objecting. */
-  accepts: interval,
-  /** Other wordings the check recognises as this band ("the majority", "more than three-quarters"). */
+  /**
+   * Proportions a writer may describe with this band without the check objecting. Left out, the phrase is
+   * read as the vocabulary reads it ("almost one-quarter": a fraction and a comparison), so a margin such as
+   * "almost" is stated once, in `vocabulary.margins`.
+   */
+  accepts: interval.optional(),
+  /** A number of cases the phrase also implies ("several": at least three), whatever the share. */
+  cases: z.strictObject({ atLeast: z.number().int().min(0).optional(), atMost: z.number().int().min(0).optional() }).optional(),
+  /** Other wordings the check recognises as this band ("the majority", "the vast majority"). */
   aliases: z.array(z.string().min(1)).optional(),
   /** Overrides of the default band forms ("most" rather than "most of"). */
   forms: forms.partial().optional(),
+});
+
+/**
+ * What a comparison word says of the fraction (or number) after it. Shares: `below` (0, X), `at-most`
+ * (0, X], `at-least` [X, 1), `above` (X, 1), `just-below` [X − nearly, X), `just-above` (X, X + nearly],
+ * `near` [X − about, X + about], never none or all (a report says "none" or "all" when it is). Numbers of
+ * cases: the same comparisons, the margins being `margins.count` per cent of the number (at least one).
+ */
+export const comparisonMeanings = ['below', 'at-most', 'at-least', 'above', 'just-below', 'just-above', 'near'] as const;
+
+const rational = z.string().regex(/^\d+(\.\d+)?(\/\d+)?$/, { error: 'write a proportion such as 1/4 or 0.25' });
+
+/**
+ * The words the check reads that the generator need not write: fractions and the comparisons around them
+ * ("less than one-third", "at least three-quarters", "about half"), vague quantities ("several", "many"),
+ * and adverbs of frequency ("rarely", "usually"). Each has a band (docs/commentary.md lists them).
+ */
+const vocabulary = z.strictObject({
+  margins: z.strictObject({
+    /** "almost X", "nearly X": at most this many percentage points below X ("just over X": above it). */
+    nearly: z.number().positive().max(50),
+    /** "about X", "around X", "roughly X": within this many percentage points either side of X. */
+    about: z.number().positive().max(50),
+    /** "almost 20 cases", "about 20 cases": within this per cent of the number, and at least one case. */
+    count: z.number().positive().max(100),
+  }),
+  /** Fractions by value, with every way of writing each ("one-quarter", "a quarter", "one in four"). */
+  fractions: z.array(z.strictObject({ value: rational, words: z.array(z.string().min(1)).min(1) })),
+  /** Comparison words before a fraction or a number, by what they mean (`comparisonMeanings`). */
+  comparisons: z.array(z.strictObject({ means: z.enum(comparisonMeanings), words: z.array(z.string().min(1)).min(1) })),
+  /**
+   * Words that qualify a quantity without changing what the check holds it to ("well over half", "only 19
+   * out of 22"); a quick fix replaces them with the quantity, so no sentence is left with two quantifiers.
+   */
+  hedges: z.array(z.string().min(1)),
+  /** Words that negate an adverb standing after them ("not always": some, not all). */
+  negations: z.array(z.string().min(1)),
+  /**
+   * An adverb speaks of the cases only straight after one of these words (a negation between them is
+   * allowed): "was rarely effective", "had not always been reviewed", but not "we would always expect".
+   */
+  adverbsAfter: z.array(z.string().min(1)),
 });
 
 const numbers = z.strictObject({
@@ -122,13 +170,17 @@ const finder = z.strictObject({
 });
 
 /**
- * An adverb for a judgement true of a share of the relevant cases ("management oversight was generally
- * effective"), for the sentences a catalogue words that way (`adverbSentence`).
+ * An adverb of frequency: how often a judgement held across the relevant cases ("management oversight was
+ * generally effective", "was rarely effective"). The check reads every one; the generator writes those with
+ * `when`, in the sentences a catalogue words that way (`adverbSentence`).
  */
 const adverb = z.strictObject({
   adverb: z.string().min(1),
+  aliases: z.array(z.string().min(1)).optional(),
   /** The shares it is written for. Adverbs may leave shares without one (the plain sentence is used there) but never overlap. */
-  when: interval,
+  when: interval.optional(),
+  /** The shares a writer may describe with it without the check objecting. */
+  accepts: interval,
 });
 
 export const phrasebookSchema = z.strictObject({
@@ -159,6 +211,9 @@ export const phrasebookSchema = z.strictObject({
   rules,
   bands: z.array(band).min(1),
   adverbs: z.array(adverb).optional(),
+  /** Vague quantities the check reads as bands ("several", "a handful"); a band of the same phrase wins over them. */
+  quantities: z.array(band.omit({ when: true })).optional(),
+  vocabulary,
   reasonList,
   finder,
 });
@@ -178,3 +233,6 @@ export type BandData = z.infer<typeof band>;
 export type FormsData = z.infer<typeof forms>;
 export type ReasonListData = z.infer<typeof reasonList>;
 export type FinderPatternData = z.infer<typeof finderPattern>;
+export type VocabularyData = z.infer<typeof vocabulary>;
+export type AdverbData = z.infer<typeof adverb>;
+export type ComparisonMeaning = (typeof comparisonMeanings)[number];

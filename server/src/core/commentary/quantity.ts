@@ -27,8 +27,19 @@ export interface Band {
   when?: Interval;
   /** Proportions the band may describe without the check objecting. */
   accepts: Interval;
+  /** A number of cases the phrase implies besides the share ("several": at least three). */
+  cases?: { readonly atLeast?: number; readonly atMost?: number };
   aliases: readonly string[];
   forms: Readonly<Record<Form, string>>;
+}
+
+/** An adverb of frequency ("generally", "rarely") and the shares it may describe. */
+export interface Adverb {
+  adverb: string;
+  aliases: readonly string[];
+  accepts: Interval;
+  /** The shares the generator writes it for, if it does. */
+  when?: Interval;
 }
 
 /** A count of cases worded by a phrasebook. */

@@ -1,7 +1,8 @@
+import { personalDataCodes } from '../codes';
 import type { Catalogue } from '../criteria/catalogue';
 import type { Finding } from '../types';
 import type { ReportDocument, ReportWarning, SourceLink } from './document';
-import { distinctPlaces, paragraphsAffectedBy, paragraphsOf, paragraphsWarned, sourcesOf } from './navigate';
+import { distinctPlaces, paragraphsAffectedBy, paragraphsCarrying, paragraphsOf, paragraphsWarned, sourcesOf } from './navigate';
 
 // What a report says about its own paragraphs besides their prose: which ones the inspection's findings put in
 // doubt and which ones the report itself warns about. The preview, `sqs render` and the exports all mark the
@@ -9,7 +10,8 @@ import { distinctPlaces, paragraphsAffectedBy, paragraphsOf, paragraphsWarned, s
 
 /**
  * - `error`: an error finding lies on a place the paragraph's figures were made from: they cannot be vouched for;
- * - `warning`: a warning finding does;
+ * - `warning`: a warning finding does, or the paragraph's own words hold something that could identify a child
+ *   (SQS07x: the finding is in the hand-written text the paragraph prints);
  * - `information`: only the report's own warning (cases not judged yet, a sentence left out).
  */
 export type MarkSeverity = 'error' | 'warning' | 'information';
@@ -37,6 +39,11 @@ export interface ReportMarks {
 export function markReport(doc: ReportDocument, findings: readonly Finding[], catalogue: Catalogue): ReportMarks {
   const relevant = findings.filter((f) => !f.ignored && (f.severity === 'error' || f.severity === 'warning'));
   const byFindings = paragraphsAffectedBy(doc, relevant);
+  for (const [id, hits] of paragraphsCarrying(
+    doc,
+    relevant.filter((f) => personalDataCodes.has(f.code)),
+  ))
+    byFindings.set(id, [...(byFindings.get(id) ?? []), ...hits]);
   const { placed, unplaced } = paragraphsWarned(doc, catalogue);
   const marks: ParagraphMark[] = [];
   for (const paragraph of paragraphsOf(doc)) {

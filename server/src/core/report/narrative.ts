@@ -1,3 +1,4 @@
+import { criterionMarkers, narrativeStretches } from '../model/narrative';
 import type { Located } from '../model/reader';
 import type { Range } from '../types';
 import type { SourceMap } from '../yaml/source';
@@ -14,10 +15,12 @@ export interface NarrativeParagraph {
  * (a criterion id in braces) stands for that criterion's generated sentences.
  */
 export function narrativeParagraphs(block: Located<string>, source: SourceMap, isCriterion: (id: string) => boolean): NarrativeParagraph[] {
-  const texts = block.value
-    .split(/\n[ \t]*\n/)
-    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
-    .filter((p) => p.length > 0);
+  const texts = narrativeStretches(block.value).map((p) =>
+    block.value
+      .slice(p.start, p.end)
+      .replace(/\s*\n\s*/g, ' ')
+      .trim(),
+  );
   // The block's text: a click on its one paragraph selects the prose, not the `>-` or `|` before it.
   const whole = block.textRange ?? block.range;
   const blockStart = source.offset(whole.start);
@@ -60,12 +63,11 @@ function trimEnd(text: string, start: number, end: number): number {
 function splitMarkers(text: string, isCriterion: (id: string) => boolean): NarrativeParagraph['parts'] {
   const parts: NarrativeParagraph['parts'] = [];
   let last = 0;
-  for (const m of text.matchAll(/\{([^{}\s]+)\}/g)) {
-    if (!isCriterion(m[1]!)) continue;
-    const before = text.slice(last, m.index).trim();
+  for (const m of criterionMarkers(text, isCriterion)) {
+    const before = text.slice(last, m.start).trim();
     if (before) parts.push({ text: before });
-    parts.push({ criterionId: m[1]! });
-    last = m.index + m[0].length;
+    parts.push({ criterionId: m.criterionId });
+    last = m.end;
   }
   const rest = text.slice(last).trim();
   if (rest) parts.push({ text: rest });

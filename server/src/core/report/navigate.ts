@@ -34,6 +34,8 @@ export function paragraphsOf(doc: ReportDocument): Paragraph[] {
       case 'memo':
       case 'title':
       case 'table':
+      case 'figures':
+      case 'chart':
         return;
     }
   };
@@ -97,6 +99,23 @@ export function paragraphsAffectedBy(doc: ReportDocument, findings: readonly Fin
   const out = new Map<string, Finding[]>();
   for (const paragraph of paragraphsOf(doc)) {
     const links: SourceLink[] = paragraph.sentences.filter((s) => s.kind === 'generated' || s.kind === 'reasons').flatMap((s) => s.sources);
+    const hits = findings.filter((f) => links.some((l) => l.uri === f.uri && overlaps(l.range, f.range)));
+    if (hits.length > 0) out.set(paragraph.id, hits);
+  }
+  return out;
+}
+
+/**
+ * The paragraphs whose own words a finding is in, with the findings: hand-written text (narrative, commentary, an
+ * inspector's quote, a list's entry) holding what the finding is about, such as a child's name.
+ */
+export function paragraphsCarrying(doc: ReportDocument, findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  if (findings.length === 0) return out;
+  for (const paragraph of paragraphsOf(doc)) {
+    const links: SourceLink[] = paragraph.sentences
+      .filter((s) => s.kind === 'narrative' || s.kind === 'override' || s.kind === 'quote')
+      .flatMap((s) => s.sources);
     const hits = findings.filter((f) => links.some((l) => l.uri === f.uri && overlaps(l.range, f.range)));
     if (hits.length > 0) out.set(paragraph.id, hits);
   }

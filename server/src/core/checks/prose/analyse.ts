@@ -1,19 +1,23 @@
-import type { Criterion, Question } from '../../criteria/catalogue';
+import type { Question } from '../../criteria/catalogue';
 import type { Framing, Phrasebook } from '../../commentary/phrasebook';
 import type { QuantifierMatch } from '../../commentary/finder';
 import { Attribution, reasonsNamed, type ReasonRef } from './attribution';
 import { inside, isNegation, lowerBound, quotations, sentences, statementsOf, words, type Sentence, type Stretch, type Token } from './text';
 
 /** What a quantifier in commentary claims, once it is known what it is about. */
-export type Claim =
-  /** A share of a question's relevant cases ("over three-quarters", "19 out of 22", "all but five"). */
-  | { kind: 'share'; match: QuantifierMatch; questions: Question[]; framing: Framing }
-  /** A number of cases as the subject ("Sixteen children or young people had complied"). */
+export type Claim = (
+  | /** A share of a question's relevant cases ("over three-quarters", "19 out of 22", "all but five"). */
+    { kind: 'share'; match: QuantifierMatch; questions: Question[]; framing: Framing }
+    /** A number of cases as the subject ("Sixteen children or young people had complied"). */
   | { kind: 'count'; match: QuantifierMatch; questions: Question[]; framing: Framing }
   /** A number of cases giving a reason ("in three cases the assessment had not been done"). */
-  | { kind: 'reason'; match: QuantifierMatch; reasons: ReasonRef[] };
+  | { kind: 'reason'; match: QuantifierMatch; reasons: ReasonRef[] }
+) & {
+  /** Where the quantity's sentence starts, for the words a fix must make agree with it. */
+  sentenceStart: number;
+};
 
-/** The reading of one criterion's commentary: its claims, or why it was not read. */
+/** The reading of one text about a criterion: its claims, or why it was not read. */
 export type Analysis = { claims: Claim[] } | { notAnalysed: string };
 
 /**
@@ -43,13 +47,13 @@ const restrictiveStart = /\s*(?:[\p{L}]+\s+)?(?:where|in which|who)\b/iuy;
 const countIntro = /(?:^|[^\p{L}])(?:in(?: a further| another| the other)?|a further|another)\s+$/iu;
 
 /**
- * Reads the quantifiers of one criterion's commentary and decides what each is about. Only what can be
+ * Reads the quantifiers of a text about some questions (a criterion's) and decides what each is about. Only what can be
  * attributed is claimed: a number in an anecdote ("In one case we noted: …"), a pronoun ("one had not
  * been produced") or a quotation is not a count of cases. Pure, and independent of the numbers, so it is
  * done once per text. Every step is linear (or n log n) in the text: what a quantifier needs from its
  * sentence is worked out once per sentence, never by walking the sentence again per quantifier.
  */
-export function analyse(criterion: Criterion, text: string, book: Phrasebook, limits = proseLimits): Analysis {
+export function analyse(questions: readonly Question[], text: string, book: Phrasebook, limits = proseLimits): Analysis {
   if (text.length > limits.maxLength)
     return { notAnalysed: `it is ${Math.ceil(text.length / 1000)} kB long (commentary over ${limits.maxLength / 1000} kB is not read)` };
   const quotes = quotations(text);
@@ -58,38 +62,71 @@ export function analyse(criterion: Criterion, text: string, book: Phrasebook, li
     return { notAnalysed: `it states ${matches.length} quantities (commentary with over ${limits.maxQuantities} is not read)` };
   const claims: Claim[] = [];
   let next = 0;
+  let previous: Sentence | undefined;
   for (const s of sentences(text, quotes)) {
     while (next < matches.length && matches[next]!.start < s.start) next++;
     const first = next;
     while (next < matches.length && matches[next]!.start < s.end) next++;
-    if (next > first) claims.push(...sentenceClaims(criterion, text, s, quotes, matches.slice(first, next)));
+    const before = previous;
+    if (next > first) claims.push(...sentenceClaims(questions, text, s, quotes, matches.slice(first, next), () => aboutPeople(text, before, quotes)));
+    previous = s;
   }
   return { claims };
 }
 
-function sentenceClaims(criterion: Criterion, text: string, s: Sentence, quotes: readonly Stretch[], here: readonly QuantifierMatch[]): Claim[] {
-  const r = new SentenceReading(criterion, text, s, words(text, s.start, s.end, quotes), here);
+/**
+ * Whether a sentence is about people other than the cases: the first of its nouns naming people or cases
+ * names people ("Case managers also valued …", where "case" only says which managers).
+ */
+function aboutPeople(text: string, s: Sentence | undefined, quotes: readonly Stretch[]): boolean {
+  if (!s) return false;
+  const tokens = words(text, s.start, s.end, quotes);
+  for (const [j, t] of tokens.entries()) {
+    if (otherPeople.has(t.stem)) return true;
+    if (caseNouns.has(t.stem) && !otherPeople.has(tokens[j + 1]?.stem ?? '')) return false;
+  }
+  return false;
+}
+
+function sentenceClaims(
+  candidates: readonly Question[],
+  text: string,
+  s: Sentence,
+  quotes: readonly Stretch[],
+  here: readonly QuantifierMatch[],
+  previousAboutPeople: () => boolean,
+): Claim[] {
+  const r = new SentenceReading(candidates, text, s, words(text, s.start, s.end, quotes), here);
   const claims: Claim[] = [];
+  const share = (m: QuantifierMatch, statement: Stretch, framing: Framing) => {
+    const { questions, about } = r.attribute(statement);
+    if (about) claims.push({ kind: 'share', match: m, questions, framing, sentenceStart: s.start });
+  };
   for (const [i, m] of here.entries()) {
     const statement = r.statementAround(m.start);
     const framing: Framing = r.negated(statement, r.restrictiveAfter(m)) ? 'not-sufficient' : 'sufficient';
     const nextWord = r.tokens[r.firstTokenFrom(m.end)];
     if (nextWord && otherPeople.has(nextWord.stem)) continue;
-    if (m.kind !== 'count') {
-      const { questions, about } = r.attribute(statement);
-      if (about) claims.push({ kind: 'share', match: m, questions, framing });
+    // A quantity opening a sentence without a noun of its own ("All but one described …") counts what the
+    // sentence before spoke of: when that was people, not the cases, it is not a claim about the cases.
+    const ownNoun = m.form === 'the' || /\bof$/i.test(m.text) || (nextWord !== undefined && caseNouns.has(nextWord.stem));
+    if (m.start === s.start && !ownNoun && m.kind !== 'adverb' && previousAboutPeople()) continue;
+    // A vague number ("several", "a handful") is read as a count is: it may give a reason.
+    const countLike = m.kind === 'count' || m.band?.cases !== undefined;
+    if (!countLike) {
+      share(m, statement, framing);
       continue;
     }
     if (s.introducesQuote) continue;
     const introduced = countIntro.test(text.slice(Math.max(s.start, m.start - 20), m.start));
     const subject = !introduced && nextWord !== undefined && caseNouns.has(nextWord.stem);
-    if (!introduced && !subject) continue;
     const until = here[i + 1]?.start ?? s.end;
-    const reasons = reasonsNamed(criterion.questions, r.tokensWithin(m.end, until));
-    if (reasons.length > 0) claims.push({ kind: 'reason', match: m, reasons });
+    const reasons = introduced || subject ? reasonsNamed(candidates, r.tokensWithin(m.end, until)) : [];
+    if (reasons.length > 0) claims.push({ kind: 'reason', match: m, reasons, sentenceStart: s.start });
+    else if (m.kind !== 'count') share(m, statement, framing);
     else if (subject) {
       const { questions, about } = r.attribute(statement);
-      if (about) claims.push({ kind: 'count', match: m, questions, framing });
+      if (about) claims.push({ kind: 'count', match: m, questions, framing, sentenceStart: s.start });
     }
   }
   return claims;
@@ -113,7 +150,7 @@ class SentenceReading {
   private readonly clauseStops: number[] = [];
 
   constructor(
-    criterion: Criterion,
+    questions: readonly Question[],
     text: string,
     readonly sentence: Sentence,
     readonly tokens: readonly Token[],
@@ -121,11 +158,11 @@ class SentenceReading {
   ) {
     this.statementAround = statementsOf(sentence);
     this.inMatch = overlapFlags(tokens, here);
-    const described = overlapFlags(tokens, mergeStretches(relevantCasesIn(text, sentence, criterion.questions)));
+    const described = overlapFlags(tokens, mergeStretches(relevantCasesIn(text, sentence, questions)));
     tokens.forEach((t, j) => {
       if (isNegation(t) && !this.inMatch[j] && !described[j]) this.negations.push(j);
     });
-    this.attribution = new Attribution(criterion.questions, tokens, this.inMatch);
+    this.attribution = new Attribution(questions, tokens, this.inMatch);
     this.sentenceText = text.slice(sentence.start, sentence.end);
     for (let k = 0; k < this.sentenceText.length; k++) {
       const c = this.sentenceText[k];

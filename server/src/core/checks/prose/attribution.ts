@@ -1,5 +1,5 @@
 import type { Question } from '../../criteria/catalogue';
-import { stem, type Token } from './text';
+import { isNegation, stem, type Token } from './text';
 
 // Which question of a criterion a quantifier in its commentary is about, and which reason a count of
 // cases names. Both compare the words around the quantifier with the catalogue's own words for each
@@ -101,6 +101,15 @@ export class Attribution {
   }
 }
 
+const negatedPhrases = new Map<string, boolean>();
+
+function phraseNegated(phrase: string): boolean {
+  let negated = negatedPhrases.get(phrase);
+  if (negated === undefined)
+    negatedPhrases.set(phrase, (negated = [...phrase.matchAll(/[\p{L}]+(?:['’][\p{L}]+)?/gu)].some((m) => isNegation({ word: m[0].toLowerCase() }))));
+  return negated;
+}
+
 export interface ReasonRef {
   question: Question;
   code: string;
@@ -112,11 +121,15 @@ export interface ReasonRef {
  */
 export function reasonsNamed(candidates: readonly Question[], after: readonly Token[]): ReasonRef[] {
   const present = new Set(after.filter((t) => !stopwords.has(t.word)).map((t) => t.stem));
+  // A reason worded as a failure ("the review was not of an acceptable standard") is not named by words
+  // that say the opposite ("three reviews … were of an acceptable standard").
+  const negated = after.some(isNegation);
   let best = 0;
   let found: ReasonRef[] = [];
   for (const question of candidates) {
     for (const r of question.reasons?.codes ?? []) {
       const phrase = phraseStems(r.phrase ?? r.label);
+      if (!negated && phraseNegated(r.phrase ?? r.label)) continue;
       const hits = [...phrase].filter((s) => present.has(s)).length;
       const share = phrase.size > 0 ? hits / phrase.size : 0;
       if (hits < Math.min(2, phrase.size) || share < 0.75 || share < best) continue;

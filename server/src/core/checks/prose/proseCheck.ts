@@ -4,60 +4,62 @@ import { finding, inFile, type LocalFinding, type LocalRelated } from '../../fin
 import type { Inspection } from '../../index/inspectionIndex';
 import type { InspectionFile } from '../../model/sqsFile';
 import type { Finding, Range } from '../../types';
-import { scalarOffsets } from '../../yaml/scalarOffsets';
 import { questionName } from '../../criteria/names';
 import { analyse, type Analysis, type Claim } from './analyse';
 import { figuresFor, type Figures } from './figures';
+import { proseTexts, type ProseText } from './texts';
+import { agreementEdits } from './agreement';
 
-// SQS060/SQS061: hand-written commentary (`commentary:` in the inspection file) held against the numbers.
-// The phrasebook finds the quantifiers and says which proportions each accepts (data, not code); this
-// check decides what each quantifier is about and compares. Only what it can attribute is compared, so
-// it errs towards silence: every sentence of the Liverpool report passes against the Liverpool counts.
+// SQS060/SQS061: the inspector's own words about a criterion (its commentary, the text after it, a narrative
+// paragraph holding its marker: texts.ts) held against the numbers. The phrasebook finds the quantifiers and
+// says which proportions each accepts (data, not code); this check decides what each quantifier is about and
+// compares. Only what it can attribute is compared, so it errs towards silence: every sentence of the
+// Liverpool report passes against the Liverpool counts.
 
-interface Analysed {
-  criterionId: string;
-  text: string;
+interface Analysed extends ProseText {
   analysis: Analysis;
-  /** Source offsets of each character of the text, when they could be aligned. */
-  offsets: number[] | undefined;
-  range: Range;
 }
 
 const analyses = new WeakMap<InspectionFile, Map<Phrasebook, Analysed[]>>();
 
 /**
- * Readings by text, per phrasebook and criterion: typing anywhere else in the inspection file leaves the
- * commentary as it was, so it is not read again. A few recent texts per criterion are kept, enough for
- * undo and redo while typing in one paragraph.
+ * Readings by text, per phrasebook and the criteria a text speaks of: typing anywhere else in the inspection
+ * file leaves the commentary as it was, so it is not read again. A few recent texts per criterion are kept,
+ * enough for undo and redo while typing in one paragraph.
  */
 const analysisCache = new WeakMap<Phrasebook, WeakMap<Criterion, Map<string, Analysis>>>();
 const textsKept = 4;
 
-function analysisOf(book: Phrasebook, criterion: Criterion, text: string): Analysis {
+function analysisOf(book: Phrasebook, criteria: readonly Criterion[], text: string): Analysis {
   let byCriterion = analysisCache.get(book);
   if (!byCriterion) analysisCache.set(book, (byCriterion = new WeakMap()));
-  let texts = byCriterion.get(criterion);
-  if (!texts) byCriterion.set(criterion, (texts = new Map()));
-  let analysis = texts.get(text);
-  if (analysis) texts.delete(text);
-  else analysis = analyse(criterion, text, book);
-  texts.set(text, analysis);
+  let texts = byCriterion.get(criteria[0]!);
+  if (!texts) byCriterion.set(criteria[0]!, (texts = new Map()));
+  const key = `${criteria.map((c) => c.id).join(' ')}\u0000${text}`;
+  let analysis = texts.get(key);
+  if (analysis) texts.delete(key);
+  else
+    analysis = analyse(
+      criteria.flatMap((c) => c.questions),
+      text,
+      book,
+    );
+  texts.set(key, analysis);
   if (texts.size > textsKept) texts.delete(texts.keys().next().value!);
   return analysis;
 }
 
 /**
- * The commentary's findings, read with `book`: the phrasebook the report is worded with (choosePhrasebook,
- * given the editor's default), so the check never accepts what the preview would not write.
+ * The findings on the inspector's prose, read with `book`: the phrasebook the report is worded with
+ * (choosePhrasebook, given the editor's default), so the check never accepts what the preview would not write.
  */
 export function prose(inspection: Inspection, book: Phrasebook): Finding[] {
   const file = inspection.file;
   const out: LocalFinding[] = [];
-  for (const a of analysedCommentary(file, book)) {
+  for (const a of analysedProse(file, book)) {
     if ('notAnalysed' in a.analysis) {
       // On the key: underlining all of a 20 kB paste would hide everything else in the file.
-      const at = file.parsed.source.keyRange(['commentary', a.criterionId]) ?? a.range;
-      out.push(finding('SQS062', at, `${a.criterionId}: this commentary is not checked against the numbers: ${a.analysis.notAnalysed}.`));
+      out.push(finding('SQS062', a.keyRange, `${a.label} is not checked against the numbers: ${a.analysis.notAnalysed}.`));
       continue;
     }
     for (const claim of a.analysis.claims) {
@@ -68,27 +70,13 @@ export function prose(inspection: Inspection, book: Phrasebook): Finding[] {
   return out.map((f) => inFile(file.uri, f));
 }
 
-/** The claims of every criterion's commentary, read once per inspection file and phrasebook (numbers change, text does not). */
-function analysedCommentary(file: InspectionFile, book: Phrasebook): Analysed[] {
+/** The claims of every text about a criterion, read once per inspection file and phrasebook (numbers change, text does not). */
+function analysedProse(file: InspectionFile, book: Phrasebook): Analysed[] {
   let byBook = analyses.get(file);
   if (!byBook) analyses.set(file, (byBook = new Map()));
   const cached = byBook.get(book);
   if (cached) return cached;
-  const out: Analysed[] = [];
-  for (const [criterionId, override] of file.model.commentary) {
-    const criterion = file.catalogue.criterion(criterionId);
-    const text = override.text;
-    if (!criterion || !text) continue;
-    const path = file.parsed.source.has(['commentary', criterionId, 'text']) ? ['commentary', criterionId, 'text'] : ['commentary', criterionId];
-    const span = file.parsed.source.spansOf(path)?.value;
-    out.push({
-      criterionId,
-      text: text.value,
-      analysis: analysisOf(book, criterion, text.value),
-      offsets: span && scalarOffsets(file.parsed.text, span, text.value),
-      range: text.range,
-    });
-  }
+  const out = proseTexts(file).map((t) => ({ ...t, analysis: analysisOf(book, t.criteria, t.text) }));
   byBook.set(book, out);
   return out;
 }
@@ -102,10 +90,12 @@ function judge(inspection: Inspection, book: Phrasebook, a: Analysed, claim: Cla
       const n = figures?.reason(code);
       if (!figures || n === undefined) continue;
       const at = figures.place({ reason: code });
-      // A bare count is judged on the count alone; the phrasebook only asks that the total can hold it.
+      // A number is judged on the count alone (the phrasebook only asks that the total can hold it); a vague
+      // one ("several") also on its share of the relevant cases, so it needs them.
+      if (m.kind !== 'count' && (figures.relevant === undefined || figures.relevant < n || figures.relevant === 0)) continue;
       known.push({
         count: n,
-        total: Math.max(n, m.count ?? 0, 1),
+        total: m.kind === 'count' ? Math.max(n, m.count ?? 0, 1) : figures.relevant!,
         question,
         figures,
         what: `giving the reason ${code}`,
@@ -127,22 +117,32 @@ function judge(inspection: Inspection, book: Phrasebook, a: Analysed, claim: Cla
   }
   if (known.length === 0 || known.some((k) => book.accepts(m, k.count, k.total))) return undefined;
   const k = known[0]!;
-  const replacement = book.replacement(m, k.count, k.total);
+  // A sentence opening with "12 reviews" gets "Five reviews", not "five reviews".
+  const opens = /^["“(]?$/.test(a.text.slice(claim.sentenceStart, m.start));
+  const fix = book.fix(m, k.count, k.total, opens ? { capital: true } : {});
+  const replacement = fix?.text;
   const range = rangeOf(inspection, a, m.start, m.end) ?? a.range;
-  const fixable =
-    replacement !== undefined && a.offsets !== undefined && inspection.file.parsed.text.slice(a.offsets[m.start], a.offsets[m.end - 1]! + 1) === m.text;
+  const edits = fix ? [{ start: m.start, end: m.end, newText: fix.text }, ...agreementEdits(a.text, m, fix, claim.sentenceStart)] : [];
+  // Each edit must land on the very words it replaces in the file (a YAML escape or fold inside them would not).
+  const placed = edits.map((e) => {
+    const at = rangeOf(inspection, a, e.start, e.end);
+    const s = a.offsets?.[e.start];
+    const written = s === undefined ? undefined : inspection.file.parsed.text.slice(s, a.offsets![e.end - 1]! + 1);
+    return at && written === a.text.slice(e.start, e.end) ? { range: at, newText: e.newText } : undefined;
+  });
+  const fixable = edits.length > 0 && placed.every((e): e is { range: Range; newText: string } => e !== undefined);
   const share =
     claim.kind === 'reason'
       ? `${k.count} case${k.count === 1 ? '' : 's'} ${k.what}`
       : `${k.count} of ${k.total} ${k.what} (${Math.round((100 * k.count) / k.total)}%)`;
   const writes = replacement !== undefined ? `; the phrasebook writes "${replacement}"` : '';
   return finding(
-    m.kind === 'band' ? 'SQS061' : 'SQS060',
+    m.kind === 'band' || m.kind === 'adverb' ? 'SQS061' : 'SQS060',
     range,
     `${questionName(k.question)}: "${m.text}" does not fit ${k.figures.from}: ${share}${writes}.`,
     {
       related: k.related,
-      fixes: fixable ? [{ title: `Write "${replacement}"`, edits: [{ range, newText: replacement }], preferred: true }] : [],
+      fixes: fixable ? [{ title: `Write "${replacement}"`, edits: placed, preferred: true }] : [],
     },
   );
 }

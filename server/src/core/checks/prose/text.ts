@@ -245,6 +245,6 @@ export function stem(word: string): string {
 const negations = new Set(['not', 'never', 'insufficient', 'insufficiently', 'inadequate', 'inadequately', 'unsatisfactory', 'ineffective', 'ineffectively']);
 
 /** A word that makes a statement about the cases that fell short ("had not been reviewed", "insufficient"). */
-export function isNegation(t: Token): boolean {
+export function isNegation(t: Pick<Token, 'word'>): boolean {
   return negations.has(t.word) || t.word.endsWith("n't") || t.word.endsWith('n’t');
 }
