@@ -112,6 +112,11 @@ export interface ClientOptions {
   fs?: FileSystemHost;
   /** Runs the bundle as another user (through `setpriv`, as root), to whom files can be unreadable. */
   asUser?: string;
+  /**
+   * How long `until` waits before it calls the server broken (10 s): a safety net, not a wait on time. The long
+   * fuzz run sets more, since it shares a loaded machine for an hour with servers of its own.
+   */
+  giveUpAfterMs?: number;
 }
 
 export class TestClient {
@@ -133,6 +138,8 @@ export class TestClient {
   indexingDone = 0;
   readonly published = new Map<string, Diagnostic[]>();
   readonly logs: string[] = [];
+  /** What the server logged as errors (a handler that threw, a check that failed): bugs, every one. */
+  readonly errorsLogged: string[] = [];
   readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
   /** Ids of registrations the server took back. */
   readonly unregistrations: string[] = [];
@@ -186,8 +193,9 @@ export class TestClient {
       this.published.set(p.uri, p.diagnostics);
       this.changed();
     });
-    c.onNotification('window/logMessage', (p: { message: string }) => {
+    c.onNotification('window/logMessage', (p: { type: number; message: string }) => {
       this.logs.push(p.message);
+      if (p.type === 1) this.errorsLogged.push(p.message);
     });
     // One handler for `$/progress` (it replaces the connection's own dispatch to onProgress): partial results
     // of workspace pulls by their token, the rest is work-done progress (workspace indexing).
@@ -363,7 +371,7 @@ export class TestClient {
     }
   }
 
-  /** Resolves once `test` holds, re-checked whenever the server sends something; fails after 10 s. */
+  /** Resolves once `test` holds, re-checked whenever the server sends something; fails after 10 s (giveUpAfterMs). */
   until(test: () => boolean, what: string): Promise<void> {
     if (test()) return Promise.resolve();
     return new Promise((resolve, reject) => {
@@ -378,7 +386,7 @@ export class TestClient {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
         reject(new Error(`timed out waiting for ${what}\nserver log:\n${this.logs.join('\n')}\n${this.stderr}`));
-      }, 10_000);
+      }, this.options.giveUpAfterMs ?? 10_000);
       this.waiters.add(waiter);
     });
   }
