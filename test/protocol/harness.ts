@@ -112,6 +112,8 @@ export interface ClientOptions {
   fs?: FileSystemHost;
   /** Runs the bundle as another user (through `setpriv`, as root), to whom files can be unreadable. */
   asUser?: string;
+  /** Node's options for the bundle's process (`--require` a preload), and its environment's additions. */
+  node?: { args: string[]; env?: Record<string, string> };
   /**
    * How long `until` waits before it calls the server broken (10 s): a safety net, not a wait on time. The long
    * fuzz run sets more, since it shares a loaded machine for an hour with servers of its own.
@@ -159,9 +161,9 @@ export class TestClient {
       this.connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     } else {
       this.inProcess = false;
-      const command = [process.execPath, options.serverPath ?? serverBundle, '--stdio'];
+      const command = [process.execPath, ...(options.node?.args ?? []), options.serverPath ?? serverBundle, '--stdio'];
       const [file, ...args] = options.asUser ? ['setpriv', `--reuid=${options.asUser}`, '--regid=nogroup', '--clear-groups', ...command] : command;
-      this.proc = spawn(file!, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+      this.proc = spawn(file!, args, { stdio: ['pipe', 'pipe', 'pipe'], ...(options.node?.env && { env: { ...process.env, ...options.node.env } }) });
       this.proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
       this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     }
