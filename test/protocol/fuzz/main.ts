@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureBundle } from '../harness';
 import { fuzzServer, type FuzzResult } from './serverFuzz';
@@ -28,6 +28,8 @@ const server = args.includes('--server') ? path.resolve(args[args.indexOf('--ser
 const resultFile = args.includes('--result-file') ? args[args.indexOf('--result-file') + 1] : undefined;
 
 const out = path.resolve(__dirname, '../../../out/fuzz-server');
+/** Each failure as it happens, one JSON line each, shared by the workers of a run. */
+const failuresFile = path.join(out, `failures-${seed}.jsonl`);
 
 async function alone(): Promise<FuzzResult> {
   const started = Date.now();
@@ -40,6 +42,10 @@ async function alone(): Promise<FuzzResult> {
     ...(server && { serverPath: server }),
     onSteps: (k, taken) => {
       if (verbose) console.log(`sequence ${k}:\n  ${taken.join('\n  ')}`);
+    },
+    onFailure: (f) => {
+      appendFileSync(failuresFile, `${JSON.stringify(f)}\n`);
+      console.log(`  FAILED sequence ${f.sequence} (${f.invariant}): ${f.detail.split('\n')[0]!.slice(0, 300)}`);
     },
     onSequence: (done, failures) => {
       if (done % 100 === 0 || done === sequences)

@@ -57,6 +57,8 @@ export interface FuzzOptions {
   /** Another build of the server to run (a copy of server/out, so a long run is not changed by a rebuild under it). */
   serverPath?: string;
   onSequence?: (done: number, failures: number) => void;
+  /** Told each failure as it happens (a long run's failures are seen before it ends). */
+  onFailure?: (failure: FuzzFailure) => void;
   /** Told the steps of every sequence, failed or not (to replay a run that failed from earlier sequences' state). */
   onSteps?: (sequence: number, steps: readonly string[]) => void;
 }
@@ -757,6 +759,7 @@ export async function fuzzServer(options: FuzzOptions): Promise<FuzzResult> {
         steps: session?.log ?? [],
         ...(broken.texts && { texts: broken.texts }),
       });
+      options.onFailure?.(result.failures[result.failures.length - 1]!);
       result.requests += session?.requests ?? 0;
       await session?.stop().catch(() => undefined);
       session = undefined;
