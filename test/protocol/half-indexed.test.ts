@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { HoverRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { HoverRequest, ReferencesRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { ScaffoldRequest } from '../../server/src/protocol';
 import { HandFs } from '../helpers/handFs';
 import { TestClient } from './harness';
@@ -124,6 +124,37 @@ describe('while the workspace is being indexed', () => {
       assert.equal(early, 'LIV-35');
       const scaffold = await client.connection.sendRequest(ScaffoldRequest, { kind: 'case', folder: `${root}/cases` });
       assert.deepEqual([scaffold.caseId, scaffold.fileName], ['LIV-35', 'liv-35.case.sqs.yaml']);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('while a closed document is read back from the disk', () => {
+  it('references wait for the read: a new case file closed unsaved, never on disk, is not among them (found by the server fuzz)', async () => {
+    const fs = liverpoolOnHand();
+    const client = new TestClient({ fs });
+    try {
+      await client.initialize(root);
+      await indexed(fs, client);
+      const unsaved = `${root}/cases/liv-99.case.sqs.yaml`;
+      await client.open(unsaved, fs.disk.get(`${root}/cases/liv-05.case.sqs.yaml`)!.replace('case: LIV-05', 'case: LIV-99'));
+      const readsBefore = fs.reads.length;
+      await client.close(unsaved);
+      // Closed: the disk is the truth again, and the server asks it for the file (which it never held).
+      await fs.readsAsked(readsBefore + 1);
+      const uri = `${root}/cases/liv-01.case.sqs.yaml`;
+      const found = client.connection.sendRequest(ReferencesRequest.type, {
+        textDocument: { uri },
+        position: { line: 10, character: 3 },
+        context: { includeDeclaration: true },
+      });
+      // The references have every chance to be answered before the read is: a hover after them waits on nothing.
+      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+      fs.finishAll();
+      const files = new Set(((await found) ?? []).map((l) => l.uri.slice(root.length)));
+      assert.ok(files.has('/cases/liv-05.case.sqs.yaml') && files.has('/inspection.sqs.yaml'), [...files].join(' '));
+      assert.ok(!files.has('/cases/liv-99.case.sqs.yaml'), 'the closed, unsaved file is not among the references');
     } finally {
       await client.stop();
     }

@@ -481,6 +481,8 @@ async function request(s: Session, rng: Random, files: string[]): Promise<void> 
   const uri = s.uri(rel);
   const textDocument = { uri };
   const position = randomPosition(rng, text);
+  // An editor asks about a position only in a document it has open; of a closed file, only its findings and reports.
+  const isOpen = s.docs.has(rel);
   const kind = rng.weighted({
     pull: 30,
     hover: 12,
@@ -494,6 +496,7 @@ async function request(s: Session, rng: Random, files: string[]): Promise<void> 
     status: 3,
     preview: 2,
     wsSymbol: 2,
+    ...(!isOpen && { hover: 0, completion: 0, codeAction: 0, symbols: 0, folding: 0, inlay: 0, definition: 0, references: 0 }),
   });
   s.log.push(`request ${kind} ${rel} ${JSON.stringify(position)}`);
   switch (kind) {
