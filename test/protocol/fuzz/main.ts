@@ -76,6 +76,8 @@ async function shared(): Promise<FuzzResult> {
         String(count),
         '--steps',
         String(steps),
+        '--answer-within',
+        String(answerWithinMs),
         ...(server ? ['--server', server] : []),
         '--result-file',
         file,
