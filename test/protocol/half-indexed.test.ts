@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { HoverRequest, ReferencesRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { HoverRequest, ReferencesRequest, WorkspaceSymbolRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { ScaffoldRequest } from '../../server/src/protocol';
 import { HandFs } from '../helpers/handFs';
 import { TestClient } from './harness';
@@ -155,6 +155,30 @@ describe('while a closed document is read back from the disk', () => {
       const files = new Set(((await found) ?? []).map((l) => l.uri.slice(root.length)));
       assert.ok(files.has('/cases/liv-05.case.sqs.yaml') && files.has('/inspection.sqs.yaml'), [...files].join(' '));
       assert.ok(!files.has('/cases/liv-99.case.sqs.yaml'), 'the closed, unsaved file is not among the references');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('workspace symbols wait for the read too: the closed, unsaved case is not listed (found by the server fuzz)', async () => {
+    const fs = liverpoolOnHand();
+    const client = new TestClient({ fs });
+    try {
+      await client.initialize(root);
+      await indexed(fs, client);
+      const unsaved = `${root}/cases/liv-99.case.sqs.yaml`;
+      await client.open(unsaved, fs.disk.get(`${root}/cases/liv-05.case.sqs.yaml`)!.replace('case: LIV-05', 'case: LIV-99'));
+      const listed = async () => ((await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'LIV-99' })) ?? []).map((x) => x.name);
+      assert.deepEqual(await listed(), ['LIV-99'], 'open, it is a case of the inspection');
+      const readsBefore = fs.reads.length;
+      await client.close(unsaved);
+      await fs.readsAsked(readsBefore + 1);
+      const found = listed();
+      // The symbols have every chance to be answered before the read is: a hover after them waits on nothing.
+      const uri = `${root}/cases/liv-01.case.sqs.yaml`;
+      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+      fs.finishAll();
+      assert.deepEqual(await found, []);
     } finally {
       await client.stop();
     }

@@ -22,6 +22,9 @@ export interface WorkspaceChange {
   edited: ReadonlySet<string>;
 }
 
+/** A request's cancellation, as vscode-languageserver hands it over. */
+type Cancellable = { isCancellationRequested: boolean; onCancellationRequested(l: () => void): { dispose(): void } };
+
 /**
  * The server's view of the SQS files: open documents (their editor text wins) over the files on disk.
  *
@@ -94,9 +97,21 @@ export class Workspace {
   }
 
   /** Resolves true once a file is settled (at once if it is), false if `cancelled` says so first. */
-  whenSettled(uri: string, cancelled: { isCancellationRequested: boolean; onCancellationRequested(l: () => void): { dispose(): void } }): Promise<boolean> {
+  whenSettled(uri: string, cancelled: Cancellable): Promise<boolean> {
+    return this.whenQuiet(() => this.isSettled(uri), cancelled);
+  }
+
+  /**
+   * Resolves true once nothing at all is busy (every file settled), false if `cancelled` says so first: for
+   * answers that span every inspection (workspace symbols), which would otherwise list a file just deleted or closed.
+   */
+  whenAllSettled(cancelled: Cancellable): Promise<boolean> {
+    return this.whenQuiet(() => this.busy.idle, cancelled);
+  }
+
+  private whenQuiet(quiet: () => boolean, cancelled: Cancellable): Promise<boolean> {
     this.sync();
-    if (this.isSettled(uri)) return Promise.resolve(true);
+    if (quiet()) return Promise.resolve(true);
     return new Promise((resolve) => {
       const done = (settled: boolean) => {
         settle.dispose();
@@ -105,7 +120,7 @@ export class Workspace {
       };
       const settle = this.onDidSettle(() => {
         this.sync();
-        if (this.isSettled(uri)) done(true);
+        if (quiet()) done(true);
       });
       const cancel = cancelled.onCancellationRequested(() => done(false));
       if (cancelled.isCancellationRequested) done(false);
