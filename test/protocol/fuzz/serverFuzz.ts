@@ -665,8 +665,17 @@ async function settleAndCompare(s: Session): Promise<void> {
         `the held workspace pull streamed stale findings for ${stale().join(', ')} (indexed, not on disk: ${ghosts.join(', ') || 'none'}; on disk, not indexed: ${unseen.join(', ') || 'none'}); for ${first}:\n  streamed: ${shown.join('\n            ')}\n  check:    ${(expected.get(first ?? '') ?? []).join('\n            ')}`,
       );
     });
-  // Every file the server reports on is on disk, and the other way round: a fresh workspace pull has them all. It
-  // ends the held one (a client sends one pull at a time), so a new one is held from here, with the ids now held.
+  // Each file's document pull: answered once its inspection is settled (the disk events above read and applied).
+  for (const rel of files) {
+    const got = (await pull(s, rel)).map(asText).sort();
+    const want = (expected.get(rel) ?? []).sort();
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      throw new Broken('findings equal sqs check', `${rel}:\n  server: ${got.join('\n          ')}\n  check:  ${want.join('\n          ')}`);
+  }
+  // Every file the server reports on is on disk, and the other way round: a fresh workspace pull has them all. Asked
+  // once everything is settled, since a workspace pull leaves out the files of an inspection still being read (the
+  // client keeps what it had for them). It ends the held one (a client sends one pull at a time), so a new one is
+  // held from here, with the ids now held.
   const fresh = await s.ask('workspace/diagnostic', s.client.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] }));
   s.answered(fresh.items);
   const reported = fresh.items.filter((r) => r.kind === 'full').map((r) => s.rel(r.uri));
@@ -677,12 +686,6 @@ async function settleAndCompare(s: Session): Promise<void> {
       'findings equal sqs check',
       `the workspace pull has ${extra.length} file(s) not on disk (${extra.join(', ')}) and lacks ${missing.length} (${missing.join(', ')})`,
     );
-  }
-  for (const rel of files) {
-    const got = (await pull(s, rel)).map(asText).sort();
-    const want = (expected.get(rel) ?? []).sort();
-    if (JSON.stringify(got) !== JSON.stringify(want))
-      throw new Broken('findings equal sqs check', `${rel}:\n  server: ${got.join('\n          ')}\n  check:  ${want.join('\n          ')}`);
   }
   s.pullWorkspace(fresh.items.flatMap((r) => (r.resultId ? [{ uri: r.uri, value: r.resultId }] : [])));
 }
