@@ -36,18 +36,26 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
  * documents). Given up on (its last tab closed), the file is deleted again, but only if the command can prove it is
  * the file it wrote, as it wrote it: created by it (not there before), never saved since (by the inspector, or by
  * an auto-save), and the same file on disk with the same empty content and times. Anything else is the inspector's,
- * or another program's, and stays. Asked twice, the open one is shown again.
+ * or another program's, and stays. Asked twice while a tab shows it, that tab is shown again.
  */
 export async function createFromSnippet(uri: vscode.Uri, snippet: string): Promise<void> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) {
-    await vscode.window.showTextDocument(open);
+  // Open is shown in a tab: VS Code keeps a closed document for minutes, and a file given up (deleted) or deleted on
+  // disk since is written anew, not its old document shown again.
+  if (shownInTab(uri)) {
+    await vscode.window.showTextDocument(uri);
     return;
   }
   const written = await writeEmpty(uri);
   const editor = await vscode.window.showTextDocument(uri);
   if (written) removeIfGivenUp(uri, written);
-  await editor.insertSnippet(new vscode.SnippetString(snippet), new vscode.Position(0, 0));
+  // Over the whole text: a document VS Code kept may still hold what the file held before.
+  const whole = editor.document.validateRange(new vscode.Range(0, 0, editor.document.lineCount, 0));
+  await editor.insertSnippet(new vscode.SnippetString(snippet), whole);
+}
+
+function shownInTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key));
 }
 
 /** What identifies the file as written: the same file (device, inode), the same (empty) size, the same times. */
@@ -91,7 +99,7 @@ function removeIfGivenUp(uri: vscode.Uri, written: Written): void {
     if (doc.uri.toString() === key) saved = true;
   });
   const onTabs = vscode.window.tabGroups.onDidChangeTabs((e) => {
-    if (!e.closed.some(shows) || vscode.window.tabGroups.all.some((g) => g.tabs.some(shows))) return;
+    if (!e.closed.some(shows) || shownInTab(uri)) return;
     onSave.dispose();
     onTabs.dispose();
     if (saved) return;
