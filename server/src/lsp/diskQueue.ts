@@ -13,7 +13,7 @@ export type DiskEventKind = 'read' | 'drop' | 'forget' | 'scan';
 
 /** An event applied. */
 export type DiskResult =
-  /** What the disk held (undefined: nothing; NotRead: there, and not read). */
+  /** What the disk held (undefined: nothing, or not a readable file; NotRead: there, and not read). */
   | { uri: string; kind: 'read'; bytes: Uint8Array | NotRead | undefined }
   | { uri: string; kind: 'drop' | 'forget' }
   /** The SQS files below the path now (none for a plain file); they are read next, in the queue. */
@@ -59,6 +59,8 @@ export class DiskQueue {
     private readonly log: Logger,
     /** Marked busy from when an event is queued until it is applied, so no one publishes what it is about to change. */
     private readonly busy?: BusyPaths,
+    /** The folder a file is read within (FileSystemHost.readFile): nothing a link leads to outside it is read. */
+    private readonly within: (uri: string) => string | undefined = () => undefined,
   ) {}
 
   /** Queues events; resolves once they have been applied (or replaced by later ones that have). */
@@ -136,7 +138,9 @@ export class DiskQueue {
           if (skipped(uri, entry)) return undefined;
           // A host that throws has failed to read a file that is there, as far as anyone can tell.
           if (entry.kind === 'read')
-            return this.fs.readFile(uri).catch((e: unknown): NotRead => ({ kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) }));
+            return this.fs
+              .readFile(uri, this.within(uri))
+              .catch((e: unknown): NotRead => ({ kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) }));
           // A plain file lists nothing, at the cost of a failed folder read; a newer event for the path ends the walk.
           if (entry.kind === 'scan') return this.fs.findSqsFiles(uri, () => this.pending.has(uri)).catch(() => []);
           return undefined;

@@ -63,7 +63,14 @@ export class Workspace {
     /** How long an edit may wait for a request to index it before it is indexed anyway. */
     private readonly syncDelayMs = 50,
   ) {
-    this.disk = new DiskQueue(fs, (results) => this.applyDisk(results), log, this.busy);
+    // A file is read only while it lies inside the covered folder that holds it: no link leads out of it.
+    this.disk = new DiskQueue(
+      fs,
+      (results) => this.applyDisk(results),
+      log,
+      this.busy,
+      (uri) => this.covered.holderOf(uri),
+    );
     this.broughtIn = new BroughtInFolders(log);
     this.covered = new CoveredFolders(this.broughtIn);
   }
@@ -338,8 +345,10 @@ export class Workspace {
         else if (read instanceof Uint8Array) add(this.index.setBytes(r.uri, read).affected);
         else {
           // There, and not read: said on the file, so its judgements are not silently left out of the tallies.
-          this.log.warn(`${r.uri} could not be read: ${read.reason}`);
-          this.notRead.add(r.uri);
+          if (read.kind === 'unreadable') {
+            this.log.warn(`${r.uri} could not be read: ${read.reason}`);
+            this.notRead.add(r.uri);
+          }
           add(this.index.setUnread(r.uri, read).affected);
         }
         continue;

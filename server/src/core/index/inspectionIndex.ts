@@ -6,7 +6,7 @@ import { analyseCase, analyseInspection, fileKindOf, type CaseFile, type Inspect
 import type { Finding } from '../types';
 import { decodeText } from '../text/decode';
 import { notReadFinding, type NotRead } from '../text/notRead';
-import { defaultLimits, parseYaml, type ParseLimits, type ParsedYaml } from '../yaml/parse';
+import { defaultLimits, parseYaml, withLineFeeds, type ParseLimits, type ParsedYaml } from '../yaml/parse';
 import { compareInspectionNames } from './inspectionFiles';
 import { TallyBook } from './tally';
 
@@ -83,7 +83,7 @@ export class InspectionIndex {
     return this.update(uri, text, problems);
   }
 
-  /** Records a file that is there but was not read: a file of its inspection with nothing in it, and why (notRead.ts). */
+  /** A file that is there but was not read, and why: it is indexed with no text and a finding saying so. */
   setUnread(uri: string, why: NotRead): IndexChange {
     return this.update(uri, '', [notReadFinding(why)]);
   }
@@ -99,7 +99,7 @@ export class InspectionIndex {
         else this.below.set(folder, new Set([uri]));
       }
     }
-    const reuse = previous && previous.parsed.text === text && readProblems.length === 0 && previous.parsed.readProblems.length === 0;
+    const reuse = previous && previous.parsed.text === withLineFeeds(text) && readProblems.length === 0 && previous.parsed.readProblems.length === 0;
     const parsed = reuse ? previous.parsed : parseYaml(text, this.limits, readProblems);
     return kind === 'inspection' ? this.setInspection(uri, parsed) : this.setCase(uri, parsed);
   }
