@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
@@ -70,6 +70,32 @@ describe('a case file the server cannot read', () => {
     const ds = (await client.diagnostics(inspection)).filter((d) => d.code === 'SQS030');
     assert.ok(ds.length > 0, 'LIV-07 judged, unread: its judgements are missing from the tallies');
     assert.deepEqual(figureFixes(await actionsFor(client, inspection, ds)), []);
+  });
+});
+
+describe('a case file that leads outside the folder', () => {
+  // A link named as LIV-07's file, to a copy of it outside the workspace folder: not read (SQS008), so its judgements
+  // are missing from the tallies just as an unreadable file's are.
+  const dir = copyOf(liverpool);
+  const elsewhere = copyOf(liverpool);
+  const liv07 = path.join(dir, 'cases/liv-07.case.sqs.yaml');
+  rmSync(liv07);
+  symlinkSync(path.join(elsewhere, 'cases/liv-07.case.sqs.yaml'), liv07);
+  const client = new TestClient();
+  const uri = (p: string) => URI.file(path.join(dir, p)).toString();
+  before(() => client.start(uri('')));
+  after(() => client.stop());
+
+  it('is reported on the link, and the stated counts it would change get no fix that sets them to the short tally', async () => {
+    assert.deepEqual(
+      (await client.diagnostics(uri('cases/liv-07.case.sqs.yaml'))).map((d) => String(d.code)),
+      ['SQS008'],
+    );
+    const inspection = uri('inspection.sqs.yaml');
+    const ds = (await client.diagnostics(inspection)).filter((d) => d.code === 'SQS030');
+    assert.ok(ds.length > 0, 'LIV-07 judged, not read: its judgements are missing from the tallies');
+    const actions = await actionsFor(client, inspection, ds);
+    assert.deepEqual(figureFixes(actions.filter((a) => !a.disabled)), []);
   });
 });
 
