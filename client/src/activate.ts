@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerNewCase } from './commands/newCase';
+import { registerEditorsShown } from './editorsShown';
 import { registerNewInspection } from './commands/newInspection';
 import { registerRestartServer } from './commands/restartServer';
 import { registerHostedWarning } from './hostedWarning';
@@ -25,6 +26,7 @@ export async function activateWith(context: vscode.ExtensionContext, host: Clien
     registerNewCase(server),
     registerPreview(server, context, output),
     registerHostedWarning(),
+    registerEditorsShown(server),
   );
   // Keys the palette's Restart Language Server: wanted most when no SQS editor is in front.
   void vscode.commands.executeCommand('setContext', 'sqs.active', true);

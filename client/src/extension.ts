@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { activateWith } from './activate';
+import { nodeLocalDisk } from './localDisk';
 
 // The desktop entry (package.json `main`): the language server as a Node process, over IPC.
 
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
         options,
       ),
     exportsData: true,
+    localDisk: nodeLocalDisk,
   });
 }
 

@@ -3,6 +3,7 @@ import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vsco
 import type { RequestParam, RequestType } from 'vscode-languageserver-protocol';
 import { fileSchemes, InspectionsChangedNotification, InspectionStatusRequest, languageIds, type InspectionsChangedParams } from '../../server/src/protocol';
 import { answerFileRequests } from './editorFiles';
+import type { LocalDisk } from './localDisk';
 import { lookupInspection, type Lookup } from './inspectionLookup';
 import { onEachRun } from './running';
 
@@ -18,6 +19,8 @@ export interface ClientHost {
   newClient(options: LanguageClientOptions): BaseLanguageClient;
   /** The server can write the data exports (their writers are Node streams). */
   exportsData: boolean;
+  /** The desktop's own disk, where a command can prove a file it created is untouched (none in the browser). */
+  localDisk?: LocalDisk;
 }
 
 /**
@@ -29,6 +32,7 @@ export class SqsServer implements vscode.Disposable {
   readonly client: BaseLanguageClient;
   /** Whether *SQS: Export Data…* can be answered (not in the browser). */
   readonly exportsData: boolean;
+  readonly localDisk: LocalDisk | undefined;
   private readonly changed = new vscode.EventEmitter<InspectionsChangedParams>();
   /** Fires when files of one or more inspections changed: typing, saving, files created or deleted. */
   readonly onInspectionsChanged = this.changed.event;
@@ -53,6 +57,7 @@ export class SqsServer implements vscode.Disposable {
     };
     this.client = host.newClient(clientOptions);
     this.exportsData = host.exportsData;
+    this.localDisk = host.localDisk;
     this.fileRequests = answerFileRequests(this.client);
     this.client.onNotification(InspectionsChangedNotification, (params) => this.changed.fire(params));
     this.stateListener = onEachRun(this.client, State.Running, () => {

@@ -1,9 +1,9 @@
-/** A file that is there but was not read (the core's NotRead, which this seam may not import). */
-export interface NotRead {
-  kind: 'outside-folder';
+/** A file that is there but was not read, and why (the core's NotRead, which this seam may not import). */
+export type NotRead =
   /** The name of the folder it leads outside. */
-  folder: string;
-}
+  | { kind: 'outside-folder'; folder: string }
+  /** Why the disk refused it, in a few words ("permission denied"). */
+  | { kind: 'unreadable'; reason: string };
 
 /**
  * What the server needs from the machine: reading files and listing the SQS files of a folder. The Node
@@ -11,9 +11,10 @@ export interface NotRead {
  */
 export interface FileSystemHost {
   /**
-   * The file's bytes, or undefined when it does not exist (or is not a readable file). With `within` (a folder's
-   * URI), a file that leads outside that folder (a symbolic link, or a file in a linked folder) is not read:
-   * the answer says so, for a finding (SQS008) in place of its text.
+   * The file's bytes; undefined when there is no such file; NotRead when there is one and it was not read: the
+   * disk refused it (permission denied, a disk error, a pipe or a device rather than a file), or, with `within` (a
+   * folder's URI), it leads outside that folder (a symbolic link, or a file in a linked folder). The server reports
+   * that on the file (SQS004, SQS008) rather than leave its judgements silently out of the tallies.
    */
   readFile(uri: string, within?: string): Promise<Uint8Array | NotRead | undefined>;
   /** URIs of the SQS files in a folder and below (skipping dependency and hidden folders). */

@@ -566,6 +566,22 @@ export interface InspectionsChangedParams {
 
 export const InspectionsChangedNotification = new NotificationType<InspectionsChangedParams>('sqs/inspectionsChanged');
 
+/**
+ * Sent by the editor when documents are no longer shown in any tab, or shown again. VS Code keeps a document open
+ * after its last tab closes, and sends `textDocument/didClose` only minutes later (when it disposes the text); until
+ * then the server would count its text, and a file deleted on disk would keep its findings and its place in the
+ * tallies. From `hidden` the disk is the truth for those documents again, as after `didClose`; `shown` (a tab opened
+ * on a document the editor kept open, so no `didOpen` comes) makes the editor's text count again, as an edit would.
+ */
+export interface EditorsChangedParams {
+  /** URIs of documents a tab shows again, none having shown them since they were hidden. */
+  shown: string[];
+  /** URIs of documents no tab shows any more. */
+  hidden: string[];
+}
+
+export const EditorsChangedNotification = new NotificationType<EditorsChangedParams>('sqs/editorsChanged');
+
 // ------------------------------------------------------------------------------------- the editor's files
 
 // A server with no disk of its own (the web build's Web Worker) reads the inspection's files through the editor:

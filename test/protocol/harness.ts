@@ -2,6 +2,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import {
   CancellationTokenSource,
   createProtocolConnection,
@@ -22,12 +23,17 @@ import {
   type ProtocolConnection,
   type PreviousResultId,
   type PublishDiagnosticsParams,
+  type Range,
   type WorkspaceDiagnosticReport,
   type WorkspaceDiagnosticReportPartialResult,
   type WorkspaceDocumentDiagnosticReport,
   WorkspaceDiagnosticRequest,
 } from 'vscode-languageserver-protocol/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
+import type { FileSystemHost } from '../../server/src/fileSystemHost';
+import { startServer } from '../../server/src/lsp/startServer';
+import { applyEdits } from '../helpers/edits';
 
 // A minimal LSP client for tests: runs the BUNDLED server (server/out/server.js) over stdio, answers the
 // server's requests the way VS Code does, and lets a test wait on what the server sends — never on time.
@@ -99,11 +105,27 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Another build of the server to run (a test's modified copy of the project). */
   serverPath?: string;
+  /**
+   * Runs the server's sources in this process on this file system instead of the bundle on the disk: the seam
+   * for disks a test controls (reads answered when the test says, files that cannot be read).
+   */
+  fs?: FileSystemHost;
+  /** Runs the bundle as another user (through `setpriv`, as root), to whom files can be unreadable. */
+  asUser?: string;
+  /** Node's options for the bundle's process (`--require` a preload), and its environment's additions. */
+  node?: { args: string[]; env?: Record<string, string> };
+  /**
+   * How long `until` waits before it calls the server broken (10 s): a safety net, not a wait on time. The long
+   * fuzz run sets more, since it shares a loaded machine for an hour with servers of its own.
+   */
+  giveUpAfterMs?: number;
 }
 
 export class TestClient {
   readonly connection: ProtocolConnection;
-  private readonly proc: ChildProcess;
+  /** The server's process; undefined for a server in this process. */
+  private readonly proc: ChildProcess | undefined;
+  private readonly inProcess: boolean;
   private readonly waiters = new Set<Waiter>();
   readonly versions = new Map<string, number>();
   readonly texts = new Map<string, string>();
@@ -118,6 +140,8 @@ export class TestClient {
   indexingDone = 0;
   readonly published = new Map<string, Diagnostic[]>();
   readonly logs: string[] = [];
+  /** What the server logged as errors (a handler that threw, a check that failed): bugs, every one. */
+  readonly errorsLogged: string[] = [];
   readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
   /** Ids of registrations the server took back. */
   readonly unregistrations: string[] = [];
@@ -127,9 +151,22 @@ export class TestClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.proc = spawn(process.execPath, [options.serverPath ?? serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    if (options.fs) {
+      const toServer = new PassThrough();
+      const toClient = new PassThrough();
+      const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+      startServer(server, { fs: options.fs });
+      server.listen();
+      this.inProcess = true;
+      this.connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    } else {
+      this.inProcess = false;
+      const command = [process.execPath, ...(options.node?.args ?? []), options.serverPath ?? serverBundle, '--stdio'];
+      const [file, ...args] = options.asUser ? ['setpriv', `--reuid=${options.asUser}`, '--regid=nogroup', '--clear-groups', ...command] : command;
+      this.proc = spawn(file!, args, { stdio: ['pipe', 'pipe', 'pipe'], ...(options.node?.env && { env: { ...process.env, ...options.node.env } }) });
+      this.proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
+      this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    }
     const c = this.connection;
     c.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
     c.onRequest('client/unregisterCapability', (params: { unregisterations: { id: string }[] }) => {
@@ -158,8 +195,9 @@ export class TestClient {
       this.published.set(p.uri, p.diagnostics);
       this.changed();
     });
-    c.onNotification('window/logMessage', (p: { message: string }) => {
+    c.onNotification('window/logMessage', (p: { type: number; message: string }) => {
       this.logs.push(p.message);
+      if (p.type === 1) this.errorsLogged.push(p.message);
     });
     // One handler for `$/progress` (it replaces the connection's own dispatch to onProgress): partial results
     // of workspace pulls by their token, the rest is work-done progress (workspace indexing).
@@ -201,7 +239,8 @@ export class TestClient {
       window: { workDoneProgress: true },
     };
     const result = await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      // A server in this process must not watch this process (its watchdog would keep the test running).
+      processId: this.inProcess ? null : process.pid,
       rootUri,
       capabilities,
       workspaceFolders: rootUri ? [rootUri, ...moreFolders].map((uri, i) => ({ uri, name: `folder ${i + 1}` })) : null,
@@ -233,6 +272,17 @@ export class TestClient {
     this.versions.set(uri, version);
     this.texts.set(uri, text);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** Replaces a range of the text, as an editor sends a keystroke (an incremental change event). */
+  async edit(uri: string, range: Range, newText: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    this.texts.set(uri, applyEdits(this.texts.get(uri) ?? '', [{ range, newText }]));
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text: newText }],
+    });
   }
 
   async close(uri: string): Promise<void> {
@@ -323,7 +373,7 @@ export class TestClient {
     }
   }
 
-  /** Resolves once `test` holds, re-checked whenever the server sends something; fails after 10 s. */
+  /** Resolves once `test` holds, re-checked whenever the server sends something; fails after 10 s (giveUpAfterMs). */
   until(test: () => boolean, what: string): Promise<void> {
     if (test()) return Promise.resolve();
     return new Promise((resolve, reject) => {
@@ -338,7 +388,7 @@ export class TestClient {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
         reject(new Error(`timed out waiting for ${what}\nserver log:\n${this.logs.join('\n')}\n${this.stderr}`));
-      }, 10_000);
+      }, this.options.giveUpAfterMs ?? 10_000);
       this.waiters.add(waiter);
     });
   }
@@ -355,15 +405,20 @@ export class TestClient {
   async stop(): Promise<void> {
     try {
       await this.connection.sendRequest(ShutdownRequest.type);
-      await this.connection.sendNotification(ExitNotification.type);
+      // `exit` ends the server's process: this one, for a server in it.
+      if (!this.inProcess) await this.connection.sendNotification(ExitNotification.type);
     } catch {
       // already gone
     }
     this.connection.dispose();
+    // A server in this process is left to its last timers (a change notification, a refresh), which write into a
+    // stream no one reads any more; disposing its connection would make each of them throw.
+    if (this.inProcess) return;
+    const proc = this.proc!;
     await new Promise<void>((resolve) => {
-      if (this.proc.exitCode !== null) return resolve();
-      const t = setTimeout(() => this.proc.kill(), 2000);
-      this.proc.once('exit', () => {
+      if (proc.exitCode !== null) return resolve();
+      const t = setTimeout(() => proc.kill(), 2000);
+      proc.once('exit', () => {
         clearTimeout(t);
         resolve();
       });
@@ -371,6 +426,6 @@ export class TestClient {
   }
 
   get exitCode(): number | null {
-    return this.proc.exitCode;
+    return this.proc?.exitCode ?? null;
   }
 }

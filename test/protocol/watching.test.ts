@@ -91,3 +91,35 @@ describe('a folder renamed on disk', () => {
     }
   });
 });
+
+describe('an SQS file where the folder walk never looks', () => {
+  it('(node_modules, a hidden folder) is not indexed because a watcher saw it, nor read back when its editor closes', async () => {
+    const ws = tempWorkspace({ 'inspection.sqs.yaml': minimalInspection, 'cases/a.case.sqs.yaml': minimalCase('T-1') });
+    const client = new TestClient();
+    const inspection = ws.uri('inspection.sqs.yaml');
+    try {
+      await client.start(ws.uri(''));
+      for (const rel of ['node_modules/pkg/b.case.sqs.yaml', '.cache/c.case.sqs.yaml', 'cases/.d.case.sqs.yaml']) {
+        ws.write(rel, minimalCase(`X-${rel.length}`));
+        await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.uri(rel), type: FileChangeType.Created }] });
+      }
+      // A change to a file that counts, reported after those: once it shows, the others have been dealt with.
+      ws.write('cases/e.case.sqs.yaml', minimalCase('T-2'));
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: ws.uri('cases/e.case.sqs.yaml'), type: FileChangeType.Created }],
+      });
+      const s = await statusUntil(client, inspection, (x) => x?.inspection?.cases === 2 || (x?.inspection?.cases ?? 0) > 2, 'the second case counted');
+      assert.equal(s?.inspection?.cases, 2, 'as sqs check counts them: a, e');
+
+      // Opened, the editor's text counts; closed, it is gone again, as the walk would have it.
+      const b = ws.uri('node_modules/pkg/b.case.sqs.yaml');
+      await client.open(b, minimalCase('X-1'));
+      await statusUntil(client, inspection, (x) => x?.inspection?.cases === 3, 'the open document counted');
+      await client.close(b);
+      await statusUntil(client, inspection, (x) => x?.inspection?.cases === 2, 'not read back from node_modules');
+    } finally {
+      await client.stop();
+      ws.remove();
+    }
+  });
+});

@@ -10,6 +10,7 @@ import {
   type Diagnostic,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
+import { EditorsChangedNotification } from '../../server/src/protocol';
 import { minimalCase, minimalInspection } from '../helpers/index';
 import { ensureBundle, messageOf, tempWorkspace, TestClient, type WorkspacePull } from './harness';
 
@@ -191,6 +192,39 @@ describe('workspace diagnostics follow the disk, closed documents and settings',
     await client.close(a);
     await client.workspaceReport(pull, a, (d) => !codes(d).includes('SQS011'), 'the file on disk, without the slip');
     assert.equal(pull.latest.get(a)!.version, null);
+  });
+
+  it('a document deleted on disk counts while open; closed, it is cleared after the last pull of it is answered', async () => {
+    const c = ws.uri('cases/c.case.sqs.yaml');
+    const text = minimalCase('T-3').replace('"1.2": sufficient', '"1.2": sufficent');
+    ws.write('cases/c.case.sqs.yaml', text);
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: c, type: FileChangeType.Created }] });
+    await client.workspaceReport(pull, inspection, (d) => codes(d).includes('SQS040'), 'a third case over the sample');
+    await client.open(c, text);
+    assert.ok(codes(await client.diagnostics(c)).includes('SQS011'));
+
+    ws.removePath('cases/c.case.sqs.yaml');
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: c, type: FileChangeType.Deleted }] });
+    // Open, its text still counts: the sample still has three.
+    assert.ok(codes(await client.diagnostics(c)).includes('SQS011'));
+    assert.ok(codes(await client.diagnostics(inspection)).includes('SQS040'));
+
+    // What vscode-languageclient does as the last tab closes: a last pull of the document (whose answer it drops, and
+    // until which it drops what the workspace pull says of the file), then the server is told.
+    let answered = -1;
+    const last = client.pull(c).then(() => (answered = pull.received.length));
+    await client.connection.sendNotification(EditorsChangedNotification, { shown: [], hidden: [c] });
+    await last;
+    await client.workspaceReport(pull, c, (d) => d.length === 0, 'the deleted file cleared');
+    const cleared = pull.received.findIndex((r, i) => i >= answered && r.uri === c && r.kind === 'full' && r.items.length === 0);
+    assert.ok(cleared >= answered, 'cleared after the last pull was answered');
+    await client.workspaceReport(pull, inspection, (d) => !codes(d).includes('SQS040'), 'the sample whole again');
+
+    // A tab opened on it again (VS Code sends no didOpen for a document it kept open): its text counts again.
+    await client.connection.sendNotification(EditorsChangedNotification, { shown: [c], hidden: [] });
+    await client.workspaceReport(pull, inspection, (d) => codes(d).includes('SQS040'), 'the shown text counted again');
+    await client.close(c);
+    await client.workspaceReport(pull, inspection, (d) => !codes(d).includes('SQS040'), 'closed for good');
   });
 
   it('a settings change sends every file again, with the new severities', async () => {

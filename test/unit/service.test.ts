@@ -10,19 +10,61 @@ import { tallyHints } from '../../server/src/core/service/tallyHints';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
 
 describe('scaffolds', () => {
-  it('a new case file, with its blanks filled by their defaults, is a valid case of the inspection', () => {
+  it('a new case file leaves the sentence and the case facts unanswered: each an error until the inspector answers it', () => {
     const ws = workspace({ 'insp/inspection.sqs.yaml': minimalInspection, 'insp/cases/a.case.sqs.yaml': minimalCase('TST-07') });
     const s = scaffoldCase(ws.index, ws.uri('insp/cases'));
     assert.equal(s.caseId, 'TST-08');
     assert.equal(s.fileName, 'TST-08.case.sqs.yaml');
     const text = plainText(s.snippet);
-    assert.match(text, /^case: TST-08\nsentence: referral order\npsr: yes\n/);
+    // Left as they are, a sentence and facts filled in for the inspector would decide which criteria apply.
+    assert.match(text, /^case: TST-08\nsentence: \npsr: \nrisk_of_harm: \nidentifiable_victim: \n/);
     ws.index.set(ws.uri(`insp/cases/${s.fileName}`), text);
     const errors = ws.findings(`insp/cases/${s.fileName}`).filter((f) => f.severity === 'error');
     assert.deepEqual(
-      errors.map((f) => f.message),
+      errors.map((f) => `${f.code} ${text.split('\n')[f.range.start.line]!.split(':')[0]}`),
+      ['SQS011 sentence', 'SQS011 psr', 'SQS011 risk_of_harm', 'SQS011 identifiable_victim'],
+    );
+    // With the answers written, a valid case of the inspection.
+    const answered = text.replace('sentence: ', 'sentence: referral order').replace(/^(psr|risk_of_harm|identifiable_victim): $/gm, '$1: no');
+    ws.index.set(ws.uri(`insp/cases/${s.fileName}`), answered);
+    assert.deepEqual(
+      ws.findings(`insp/cases/${s.fileName}`).filter((f) => f.severity === 'error'),
       [],
     );
+  });
+
+  it("a new case file is named as the folder's case files are named", () => {
+    const named = (files: Record<string, string>, id?: string) => {
+      const ws = workspace({ 'insp/inspection.sqs.yaml': minimalInspection, ...files });
+      return scaffoldCase(ws.index, ws.uri('insp/cases'), id).fileName;
+    };
+    const cases = (names: [string, string][]) => Object.fromEntries(names.map(([file, id]) => [`insp/cases/${file}`, minimalCase(id)]));
+    assert.equal(
+      named(
+        cases([
+          ['liv-01.case.sqs.yaml', 'LIV-01'],
+          ['liv-02.case.sqs.yaml', 'LIV-02'],
+        ]),
+      ),
+      'liv-03.case.sqs.yaml',
+      'lower case, as LIV-01 is liv-01',
+    );
+    assert.equal(named(cases([['LIV-01.case.sqs.yaml', 'LIV-01']])), 'LIV-02.case.sqs.yaml', 'as the id is, as before');
+    assert.equal(named(cases([['case-liv-01.case.sqs.yml', 'LIV-01']])), 'case-liv-02.case.sqs.yml', 'a prefix and the .yml ending kept');
+    assert.equal(named(cases([['liv-01.case.sqs.yaml', 'LIV-01']]), 'Zoë 7'), 'zoë-7.case.sqs.yaml', 'an id typed is named the same way');
+    assert.equal(
+      named(
+        cases([
+          ['liv-01.case.sqs.yaml', 'LIV-01'],
+          ['liv-02.case.sqs.yaml', 'LIV-02'],
+          ['LIV-03.case.sqs.yaml', 'LIV-03'],
+        ]),
+      ),
+      'liv-04.case.sqs.yaml',
+      'the way most are named',
+    );
+    assert.equal(named(cases([['first.case.sqs.yaml', 'LIV-01']])), 'LIV-02.case.sqs.yaml', 'names with no pattern to follow: the id');
+    assert.equal(named({}), 'TES-01.case.sqs.yaml', 'no case yet: the id');
   });
 
   it('a given case id is used as typed, quoted in the YAML when it must be, and made safe as a file name', () => {
@@ -71,7 +113,10 @@ describe('scaffolds', () => {
       assert.equal(fileKindOf(uri), 'case', s.fileName);
       assert.doesNotMatch(s.fileName, /[\\/:*?"<>|\s]|^[.-]|^(con|prn|aux|nul|com\d|lpt\d)\./i, s.fileName);
       ws.index.set(uri, text);
-      const errors = ws.checker.findingsFor(uri).filter((f) => f.severity === 'error');
+      // The blanks left for the inspector (the sentence and the facts) are its only errors.
+      const errors = ws.checker
+        .findingsFor(uri)
+        .filter((f) => f.severity === 'error' && !/^(sentence|psr|risk_of_harm|identifiable_victim):/.test(text.split('\n')[f.range.start.line]!));
       assert.deepEqual(
         errors.map((f) => `${f.code} ${f.message}`),
         [],

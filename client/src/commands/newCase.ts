@@ -29,7 +29,7 @@ export function registerNewCase(server: SqsServer): vscode.Disposable {
       void vscode.window.showErrorMessage(scaffold.problem);
       return;
     }
-    await createFromSnippet(vscode.Uri.joinPath(folder, scaffold.fileName), scaffold.snippet);
+    await createFromSnippet(vscode.Uri.joinPath(folder, scaffold.fileName), scaffold.snippet, server.localDisk);
   });
 }
 

@@ -15,6 +15,6 @@ export function registerNewInspection(server: SqsServer): vscode.Disposable {
       await vscode.window.showTextDocument(file);
       return;
     }
-    await createFromSnippet(file, scaffold.snippet);
+    await createFromSnippet(file, scaffold.snippet, server.localDisk);
   });
 }

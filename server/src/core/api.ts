@@ -83,6 +83,8 @@ export { completionsAt, type CompletionKind } from './service/completion';
 export { foldingRanges } from './service/folding';
 export { hoverAt } from './service/hover';
 export { ignoreFix } from './service/ignore';
+export { quickFixes, type FindingShown, type FixesOfFinding, type QuickFixOptions } from './service/quickFixes';
+export { changesStatedFigure, unreadFiles } from './service/figures';
 export { caseSymbols, definition, references } from './service/navigation';
 export { outline, type OutlineKind, type OutlineNode } from './service/outline';
 export { inspectionProgress, tallySummaries } from './service/status';

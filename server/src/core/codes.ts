@@ -18,7 +18,7 @@ const table = [
   ['SQS001', 'yaml-syntax', 'error', 'The file is not well-formed YAML.'],
   ['SQS002', 'yaml-warning', 'warning', 'The YAML is legal but probably not what was meant.'],
   ['SQS003', 'file-too-large', 'error', 'The file is too large to check.'],
-  ['SQS004', 'unreadable-text', 'error', 'The file is not UTF-8 text (binary, or another encoding).'],
+  ['SQS004', 'unreadable-text', 'error', 'The file is not UTF-8 text (binary, or another encoding), or cannot be read at all (permissions, a disk error).'],
   ['SQS005', 'duplicate-key', 'error', 'The same key appears twice in one mapping.'],
   ['SQS006', 'alias-limit', 'error', 'Aliases expand to too much data (an alias bomb) or refer to themselves.'],
   ['SQS007', 'complex-key', 'error', 'A key is a list or mapping; keys must be plain text.'],

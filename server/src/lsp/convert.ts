@@ -2,6 +2,7 @@ import {
   CodeAction,
   CodeActionKind,
   DiagnosticSeverity,
+  TextDocumentEdit,
   type Diagnostic,
   type Range as LspRange,
   type WorkspaceEdit,
@@ -21,11 +22,6 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a diagnostic carries so a code action needs no recomputation. */
-export interface DiagnosticData {
-  fixes: Fix[];
-}
-
 export function toRange(r: Range): LspRange {
   return { start: { ...r.start }, end: { ...r.end } };
 }
@@ -41,40 +37,32 @@ export function toDiagnostic(f: Finding): Diagnostic {
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri, range: toRange(r.range) }, message: r.message }));
   }
-  if (f.fixes?.length) d.data = { fixes: f.fixes } satisfies DiagnosticData;
   return d;
 }
 
-function isFixList(v: unknown): v is Fix[] {
-  return (
-    Array.isArray(v) &&
-    v.every(
-      (f) =>
-        f !== null &&
-        typeof f === 'object' &&
-        typeof (f as Fix).title === 'string' &&
-        Array.isArray((f as Fix).edits) &&
-        (f as Fix).edits.every((e) => e && typeof e.newText === 'string' && e.range && typeof e.range.start?.line === 'number'),
-    )
-  );
-}
-
 /**
- * The quick fixes a diagnostic carries. Diagnostic data comes back from the client, so it is checked
- * before use: a client that mangles it gets no fix rather than a broken edit.
+ * A fix as a code action. With `versionOf` (a client that takes `documentChanges`), each file's edits name the
+ * version of the document they were worked out on, so a client that checks versions refuses them on a newer text.
  */
-export function fixesOf(d: Diagnostic): Fix[] {
-  if (d.source !== diagnosticSource) return [];
-  const fixes = (d.data as Partial<DiagnosticData> | undefined)?.fixes;
-  return isFixList(fixes) ? fixes : [];
-}
-
-export function toCodeAction(fix: Fix, documentUri: string, diagnostic: Diagnostic): CodeAction {
-  const changes: Record<string, TextEdit[]> = {};
-  for (const e of fix.edits) (changes[e.uri ?? documentUri] ??= []).push({ range: toRange(e.range), newText: e.newText });
-  const edit: WorkspaceEdit = { changes };
+export function toCodeAction(fix: Fix, documentUri: string, diagnostic: Diagnostic, versionOf?: (uri: string) => number | null): CodeAction {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const e of fix.edits) {
+    const uri = e.uri ?? documentUri;
+    byFile.set(uri, [...(byFile.get(uri) ?? []), { range: toRange(e.range), newText: e.newText }]);
+  }
+  const edit: WorkspaceEdit = versionOf
+    ? { documentChanges: [...byFile].map(([uri, edits]) => TextDocumentEdit.create({ uri, version: versionOf(uri) }, edits)) }
+    : { changes: Object.fromEntries(byFile) };
   const action = CodeAction.create(fix.title, edit, CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
   if (fix.preferred) action.isPreferred = true;
+  return action;
+}
+
+/** A fix held back, shown without an edit and with the reason (LSP's `disabled`, for clients that show it greyed). */
+export function toDisabledCodeAction(fix: Fix, reason: string, diagnostic: Diagnostic): CodeAction {
+  const action = CodeAction.create(fix.title, CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.disabled = { reason };
   return action;
 }

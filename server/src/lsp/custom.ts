@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { fileKindOf } from '../core/api';
 import { inspectionProgress, scaffoldCase, scaffoldInspection } from '../core/api';
 import {
@@ -144,9 +144,11 @@ export function registerCustomRequests(connection: Connection, ws: Workspace, se
       log,
       ScaffoldRequest.method,
       () => scaffoldInspection(ws.index.registry.latest),
-      (params) => {
-        ws.sync();
+      async (params, token) => {
         if (params.kind === 'inspection') return scaffoldInspection(ws.index.registry.latest);
+        // The next case id and the way the cases are named, from the whole inspection: not from the cases read so far.
+        if (!(await ws.whenSettled(ws.canonical(params.folder), token))) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+        ws.sync();
         return scaffoldCase(ws.index, params.folder, params.caseId);
       },
     ),

@@ -30,6 +30,38 @@ export class DiagnosticReports {
     private readonly log: Logger,
   ) {}
 
+  /** Document pulls being answered, by canonical URI. */
+  private readonly pulling = new Map<string, number>();
+  private readonly answered = new Set<(uri: string) => void>();
+
+  /**
+   * Runs the answer to a document pull of `uri`, then tells onDidAnswerPull. A client may hold what a document pull
+   * gave it above anything the workspace pull says of the same file (vscode-languageclient does, while it pulls the
+   * document itself), so what the workspace pull has to say about a closed file must reach it after that answer.
+   */
+  async answeringPull<T>(uri: string, answer: () => Promise<T>): Promise<T> {
+    this.pulling.set(uri, (this.pulling.get(uri) ?? 0) + 1);
+    try {
+      return await answer();
+    } finally {
+      const left = (this.pulling.get(uri) ?? 1) - 1;
+      if (left > 0) this.pulling.set(uri, left);
+      else this.pulling.delete(uri);
+      for (const listener of this.answered) listener(uri);
+    }
+  }
+
+  /** Whether a document pull of the file is being answered. */
+  isPulled(uri: string): boolean {
+    return this.pulling.has(uri);
+  }
+
+  /** Told after each document pull is answered (just before the answer is sent). */
+  onDidAnswerPull(listener: (uri: string) => void): { dispose(): void } {
+    this.answered.add(listener);
+    return { dispose: () => this.answered.delete(listener) };
+  }
+
   /** The settings version to pair with settings read from now on (read it before awaiting them). */
   get settingsVersion(): number {
     return this.settings.version;

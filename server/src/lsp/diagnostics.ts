@@ -29,6 +29,8 @@ export class DiagnosticsFeature {
   private readonly published = new Map<string, { resultId: string; shown: boolean; clientUri: string }>();
   /** Push mode: the inspections with a file open when last published, to publish the whole of one newly opened. */
   private scope = new Set<Inspection>();
+  /** Push mode: files to publish once settled (Workspace.isSettled). */
+  private readonly deferred = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -48,23 +50,32 @@ export class DiagnosticsFeature {
           this.log,
           'textDocument/diagnostic',
           (): DocumentDiagnosticReport => ({ kind: DocumentDiagnosticReportKind.Full, items: [] }),
-          async (params, token) => {
-            const clientUri = params.textDocument.uri;
-            const version = this.reports.settingsVersion;
-            const settings = await this.settings.get(clientUri);
-            if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-            // Indexed after the settings arrive, so the answer reflects edits made meanwhile.
-            this.ws.sync();
-            const uri = this.ws.canonical(clientUri);
-            const resultId = this.reports.resultId(uri, version);
-            if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-            return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.reports.items(uri, settings) };
-          },
+          (params, token) =>
+            this.reports.answeringPull(this.ws.canonical(params.textDocument.uri), async () => {
+              const clientUri = params.textDocument.uri;
+              const version = this.reports.settingsVersion;
+              const settings = await this.settings.get(clientUri);
+              if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+              const uri = this.ws.canonical(clientUri);
+              // Held while its inspection is half read (startup, a folder read in): what it would say now is not so.
+              if (!(await this.ws.whenSettled(uri, token))) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+              // Indexed after the settings arrive, so the answer reflects edits made meanwhile.
+              this.ws.sync();
+              const resultId = this.reports.resultId(uri, version);
+              if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+              return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.reports.items(uri, settings) };
+            }),
         ),
       );
     }
     this.ws.onDidChange((change) => this.changed(change));
     this.settings.onDidChange(() => this.everythingChanged());
+    this.ws.onDidSettle(() => {
+      if (this.deferred.size === 0) return;
+      const uris = new Set(this.deferred);
+      this.deferred.clear();
+      this.publishChanged(uris);
+    });
   }
 
   /** A document was closed (the workspace has already stopped counting it open). */
@@ -137,7 +148,8 @@ export class DiagnosticsFeature {
         this.clear(uri);
         continue;
       }
-      if (this.published.get(uri)?.resultId !== this.reports.resultId(uri, version)) stale.push(uri);
+      if (!this.ws.isSettled(uri)) this.deferred.add(uri);
+      else if (this.published.get(uri)?.resultId !== this.reports.resultId(uri, version)) stale.push(uri);
     }
     if (stale.length > 0) void this.publish(stale, version);
   }
@@ -149,6 +161,10 @@ export class DiagnosticsFeature {
       const scope = this.openInspections();
       uris.forEach((uri, k) => {
         if (!this.inScope(uri, scope)) return;
+        if (!this.ws.isSettled(uri)) {
+          this.deferred.add(uri);
+          return;
+        }
         const resultId = this.reports.resultId(uri, version);
         const before = this.published.get(uri);
         if (before?.resultId === resultId) return;

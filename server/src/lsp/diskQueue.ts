@@ -1,4 +1,5 @@
 import type { FileSystemHost, NotRead } from '../fileSystemHost';
+import type { BusyPaths } from './busyPaths';
 import { errorText, type Logger } from './safe';
 
 /**
@@ -12,7 +13,7 @@ export type DiskEventKind = 'read' | 'drop' | 'forget' | 'scan';
 
 /** An event applied. */
 export type DiskResult =
-  /** What the disk held (undefined: nothing, or not a readable file; NotRead: there, and not to be read). */
+  /** What the disk held (undefined: nothing, or not a readable file; NotRead: there, and not read). */
   | { uri: string; kind: 'read'; bytes: Uint8Array | NotRead | undefined }
   | { uri: string; kind: 'drop' | 'forget' }
   /** The SQS files below the path now (none for a plain file); they are read next, in the queue. */
@@ -33,6 +34,8 @@ interface Entry {
   job: Job | undefined;
   /** Told when this event (or one that replaced it) has been applied. */
   settled: (() => void)[];
+  /** Ends its path's busy mark: once applied, or replaced by a newer event (which holds a mark of its own). */
+  release: () => void;
 }
 
 /** Reads (and folder listings) in flight at once: enough to keep a disk busy, few enough to leave the event loop to requests. */
@@ -54,6 +57,8 @@ export class DiskQueue {
     private readonly fs: FileSystemHost,
     private readonly apply: (results: readonly DiskResult[]) => void,
     private readonly log: Logger,
+    /** Marked busy from when an event is queued until it is applied, so no one publishes what it is about to change. */
+    private readonly busy?: BusyPaths,
     /** The folder a file is read within (FileSystemHost.readFile): nothing a link leads to outside it is read. */
     private readonly within: (uri: string) => string | undefined = () => undefined,
   ) {}
@@ -101,10 +106,11 @@ export class DiskQueue {
 
   private enqueue(uri: string, kind: DiskEventKind, job: Job | undefined, settled: (() => void) | undefined): void {
     const replaced = this.pending.get(uri);
-    const entry: Entry = { kind, job, settled: settled ? [settled] : [] };
+    const entry: Entry = { kind, job, settled: settled ? [settled] : [], release: this.busy?.add(uri) ?? (() => undefined) };
     if (replaced) {
       this.pending.delete(uri); // to the back of the queue: it happened after everything already there
       entry.settled.push(...replaced.settled);
+      replaced.release();
       this.settleJob(replaced.job);
     }
     this.pending.set(uri, entry);
@@ -130,7 +136,11 @@ export class DiskQueue {
       const answers = await Promise.all(
         batch.map(([uri, entry]): Promise<Uint8Array | NotRead | readonly string[] | undefined> | undefined => {
           if (skipped(uri, entry)) return undefined;
-          if (entry.kind === 'read') return this.fs.readFile(uri, this.within(uri)).catch(() => undefined);
+          // A host that throws has failed to read a file that is there, as far as anyone can tell.
+          if (entry.kind === 'read')
+            return this.fs
+              .readFile(uri, this.within(uri))
+              .catch((e: unknown): NotRead => ({ kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) }));
           // A plain file lists nothing, at the cost of a failed folder read; a newer event for the path ends the walk.
           if (entry.kind === 'scan') return this.fs.findSqsFiles(uri, () => this.pending.has(uri)).catch(() => []);
           return undefined;
@@ -143,6 +153,7 @@ export class DiskQueue {
         if (newer) {
           // Replaced while it was being read: the newer event says what the file is now.
           newer.settled.push(...entry.settled);
+          entry.release();
           this.settleJob(entry.job);
           return;
         }
@@ -160,6 +171,8 @@ export class DiskQueue {
         // gets what the disk holds when it is made, so a later read is never a stale one).
         if (result?.kind === 'scan') this.readFound(result.found, entry.settled);
         else for (const resolve of entry.settled) resolve();
+        // After the reads a scan found are queued (each busy in its turn): the folder is never settled between.
+        entry.release();
         this.settleJob(entry.job);
       }
       for (const job of this.moved) job.report(job.done, job.total);

@@ -1,4 +1,13 @@
-import { FoldingRangeKind, InlayHintKind, MarkupKind, type Connection, type FoldingRange, type InlayHint, type Location } from 'vscode-languageserver';
+import {
+  FoldingRangeKind,
+  InlayHintKind,
+  MarkupKind,
+  type CancellationToken,
+  type Connection,
+  type FoldingRange,
+  type InlayHint,
+  type Location,
+} from 'vscode-languageserver';
 import { definition, foldingRanges, references, tallyHints } from '../core/api';
 import { toRange } from './convert';
 import { guarded, type Logger } from './safe';
@@ -43,13 +52,17 @@ export function registerEditorAids(connection: Connection, ws: Workspace, log: L
   const locations = (found: { uri: string; range: Parameters<typeof toRange>[0] }[]): Location[] =>
     found.map((l) => ({ uri: ws.clientUri(l.uri), range: toRange(l.range) }));
 
+  // Definition and references lead into the inspection's other files: while a read of one of them is queued (a
+  // document just closed, a file changed on disk) they would lead to what it held, or to a file no longer there.
+  const settledFile = async (uri: string, token: CancellationToken) => ((await ws.whenSettled(ws.canonical(uri), token)) ? ws.file(uri) : undefined);
+
   connection.onDefinition(
     guarded(
       log,
       'textDocument/definition',
       (): Location[] => [],
-      (params) => {
-        const file = ws.file(params.textDocument.uri);
+      async (params, token) => {
+        const file = await settledFile(params.textDocument.uri, token);
         return file ? locations(definition(ws.index, file.uri, file.parsed.source.offset(params.position))) : [];
       },
     ),
@@ -60,8 +73,8 @@ export function registerEditorAids(connection: Connection, ws: Workspace, log: L
       log,
       'textDocument/references',
       (): Location[] => [],
-      (params) => {
-        const file = ws.file(params.textDocument.uri);
+      async (params, token) => {
+        const file = await settledFile(params.textDocument.uri, token);
         return file ? locations(references(ws.index, file.uri, file.parsed.source.offset(params.position), params.context.includeDeclaration)) : [];
       },
     ),

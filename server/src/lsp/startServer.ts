@@ -1,6 +1,8 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -8,7 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { settingsSection } from '../protocol';
+import { EditorsChangedNotification, settingsSection } from '../protocol';
 import { registerCodeActions } from './codeActions';
 import { completionTriggers, registerCompletion } from './completion';
 import { registerCustomRequests } from './custom';
@@ -49,8 +51,27 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let diagnostics: DiagnosticsFeature | undefined;
   let workspaceDiagnostics: WorkspaceDiagnostics | undefined;
   let watchFiles = (): void => undefined;
+  /** `initialize` has arrived: the client may send anything now. */
+  let initialized = false;
+
+  // LSP's lifecycle: before `initialize` every request is answered ServerNotInitialized and every notification
+  // dropped. Handlers are attached in `initialize` (a message with no handler is a notification dropped or a
+  // request answered here), so nothing reaches the workspace before the client has said what it can do.
+  connection.onRequest((method) => {
+    if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, `${method}: the server is not initialized yet`);
+    throw new ResponseError(ErrorCodes.MethodNotFound, `unhandled method ${method}`);
+  });
+  connection.onShutdown(() => {
+    if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'shutdown: the server is not initialized yet');
+    workspaceDiagnostics?.dispose();
+    diagnostics?.dispose();
+    ws.dispose();
+  });
 
   connection.onInitialize((params): InitializeResult => {
+    // Once per run: a second one would attach every handler twice.
+    if (initialized) throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize: the server is initialized already');
+    initialized = true;
     capabilities = params.capabilities;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const pull = capabilities.textDocument?.diagnostic !== undefined;
@@ -62,7 +83,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       workspaceDiagnostics = new WorkspaceDiagnostics(connection, ws, reports, settings, log);
       workspaceDiagnostics.register();
     }
-    registerCodeActions(connection, ws, log);
+    registerCodeActions(connection, ws, settings, log, {
+      versioned: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+      disabledSupport: capabilities.textDocument?.codeAction?.disabledSupport === true,
+    });
     registerHover(connection, ws, settings, log);
     registerCompletion(connection, ws, log, capabilities.textDocument?.completion?.completionItem?.snippetSupport === true);
     registerSymbols(connection, ws, log, capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true);
@@ -74,6 +98,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     });
     registerCustomRequests(connection, ws, settings, log);
     for (const feature of options.features ?? []) feature(connection, ws, settings, log);
+    listen();
 
     return {
       capabilities: {
@@ -94,49 +119,55 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     };
   });
 
-  connection.onInitialized(() => {
-    watchFiles();
-    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(() => undefined);
-    }
-    if (capabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders(
-        guardedNotification(log, 'workspace/didChangeWorkspaceFolders', async (e) => {
-          // All at once: the added folders are the workspace's before a document opened in them next is seen.
-          const removed = e.removed.map((f) => ws.removeFolder(f.uri));
-          await Promise.all([
-            ...removed,
-            indexWorkspace(
-              connection,
-              ws,
-              e.added.map((f) => f.uri),
-              log,
-            ),
-          ]);
-        }),
-      );
-    }
-    void indexWorkspace(connection, ws, folders, log).catch((e: unknown) => log.error(`indexing failed: ${String(e)}`));
-  });
+  /** The notifications of an initialized server. */
+  function listen(): void {
+    connection.onInitialized(() => {
+      watchFiles();
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        void connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection }).catch(() => undefined);
+      }
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guardedNotification(log, 'workspace/didChangeWorkspaceFolders', async (e) => {
+            // All at once: the added folders are the workspace's before a document opened in them next is seen.
+            const removed = e.removed.map((f) => ws.removeFolder(f.uri));
+            await Promise.all([
+              ...removed,
+              indexWorkspace(
+                connection,
+                ws,
+                e.added.map((f) => f.uri),
+                log,
+              ),
+            ]);
+          }),
+        );
+      }
+      void indexWorkspace(connection, ws, folders, log).catch((e: unknown) => log.error(`indexing failed: ${String(e)}`));
+    });
 
-  connection.onDidChangeConfiguration(guardedNotification(log, 'workspace/didChangeConfiguration', (params) => settings?.changed(params.settings)));
+    connection.onDidChangeConfiguration(guardedNotification(log, 'workspace/didChangeConfiguration', (params) => settings?.changed(params.settings)));
 
-  documents.onDidChangeContent((e) => ws.textChanged(e.document.uri));
-  documents.onDidClose(
-    guardedNotification(log, 'textDocument/didClose', async (e) => {
-      // The workspace stops counting the document open at once; the disk's text is indexed once read.
-      const reread = ws.closed(e.document.uri);
-      diagnostics?.closed(e.document.uri);
-      workspaceDiagnostics?.closed(e.document.uri);
-      settings?.forget(e.document.uri);
+    documents.onDidChangeContent((e) => ws.textChanged(e.document.uri));
+    // The workspace stops counting the document open at once; the disk's text is indexed once read.
+    const close = async (uri: string) => {
+      if (!ws.isOpen(uri)) return;
+      const reread = ws.closed(uri);
+      diagnostics?.closed(uri);
+      workspaceDiagnostics?.closed(uri);
+      settings?.forget(uri);
       await reread;
-    }),
-  );
-  documents.listen(connection);
-
-  connection.onShutdown(() => {
-    workspaceDiagnostics?.dispose();
-    diagnostics?.dispose();
-    ws.dispose();
-  });
+    };
+    documents.onDidClose(guardedNotification(log, 'textDocument/didClose', (e) => close(e.document.uri)));
+    // What the editor's tabs show: VS Code's didClose may come minutes after the last tab closed, and a tab opened on
+    // a document it kept open sends no didOpen.
+    connection.onNotification(
+      EditorsChangedNotification,
+      guardedNotification(log, EditorsChangedNotification.method, async ({ shown, hidden }) => {
+        for (const uri of shown) if (documents.get(uri) && !ws.isOpen(uri)) ws.textChanged(uri);
+        await Promise.all(hidden.map(close));
+      }),
+    );
+    documents.listen(connection);
+  }
 }

@@ -37,8 +37,8 @@ export function registerSymbols(connection: Connection, ws: Workspace, log: Logg
       log,
       'workspace/symbol',
       (): SymbolInformation[] => [],
-      (params) => {
-        ws.sync();
+      async (params, token) => {
+        if (!(await ws.whenAllSettled(token))) return [];
         return caseSymbols(ws.index, params.query).map((s) => ({
           name: s.id,
           kind: SymbolKind.File,

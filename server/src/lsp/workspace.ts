@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { Checker, fileKindOf, folderToIndex, InspectionIndex, isInSkippedFolder, needsInspectionLookup, type SqsFile } from '../core/api';
 import { BroughtInFolders } from './broughtInFolders';
+import { BusyPaths } from './busyPaths';
 import { CoveredFolders } from './coveredFolders';
 import { DiskQueue, type DiskEventKind, type DiskResult } from './diskQueue';
 import type { FileSystemHost } from '../fileSystemHost';
@@ -20,6 +21,9 @@ export interface WorkspaceChange {
   /** Open documents whose new text was just indexed: a pull client asks for their diagnostics itself. */
   edited: ReadonlySet<string>;
 }
+
+/** A request's cancellation, as vscode-languageserver hands it over. */
+type Cancellable = { isCancellationRequested: boolean; onCancellationRequested(l: () => void): { dispose(): void } };
 
 /**
  * The server's view of the SQS files: open documents (their editor text wins) over the files on disk.
@@ -50,6 +54,10 @@ export class Workspace {
   private syncTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly broughtIn: BroughtInFolders;
   private readonly covered: CoveredFolders;
+  /** Files the disk refused when last read (NotRead). */
+  private readonly notRead = new Set<string>();
+  /** What the index has not caught up with yet: see isSettled. */
+  private readonly busy = new BusyPaths();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -63,6 +71,7 @@ export class Workspace {
       fs,
       (results) => this.applyDisk(results),
       log,
+      this.busy,
       (uri) => this.covered.holderOf(uri),
     );
     this.broughtIn = new BroughtInFolders(log);
@@ -77,6 +86,55 @@ export class Workspace {
   onDidChange(listener: (change: WorkspaceChange) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /**
+   * Whether a file's findings may be published: nothing the index is still reading could change them. Its
+   * inspection's folder must have nothing busy in it, below it or above it (being indexed, a read or a deletion
+   * queued); a file in no inspection needs the folders above it quiet too, since an inspection file still to be
+   * read there may take it in. Until then findings would be those of a half-read inspection: a case in no
+   * inspection (SQS042), a sample and tallies a case or thirty short. Call after `sync()`.
+   */
+  isSettled(uri: string): boolean {
+    if (this.busy.idle) return true;
+    const inspection = this.index.inspectionOf(uri);
+    return inspection ? !this.busy.touches(inspection.folder) : !this.busy.touchesAnyFolderAbove(uri);
+  }
+
+  /** Told when something the index was busy with is done: files not settled before may be now. */
+  onDidSettle(listener: () => void): { dispose(): void } {
+    return this.busy.onDidSettle(listener);
+  }
+
+  /** Resolves true once a file is settled (at once if it is), false if `cancelled` says so first. */
+  whenSettled(uri: string, cancelled: Cancellable): Promise<boolean> {
+    return this.whenQuiet(() => this.isSettled(uri), cancelled);
+  }
+
+  /**
+   * Resolves true once nothing at all is busy (every file settled), false if `cancelled` says so first: for
+   * answers that span every inspection (workspace symbols), which would otherwise list a file just deleted or closed.
+   */
+  whenAllSettled(cancelled: Cancellable): Promise<boolean> {
+    return this.whenQuiet(() => this.busy.idle, cancelled);
+  }
+
+  private whenQuiet(quiet: () => boolean, cancelled: Cancellable): Promise<boolean> {
+    this.sync();
+    if (quiet()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (settled: boolean) => {
+        settle.dispose();
+        cancel.dispose();
+        resolve(settled);
+      };
+      const settle = this.onDidSettle(() => {
+        this.sync();
+        if (quiet()) done(true);
+      });
+      const cancel = cancelled.onCancellationRequested(() => done(false));
+      if (cancelled.isCancellationRequested) done(false);
+    });
   }
 
   /**
@@ -122,8 +180,11 @@ export class Workspace {
       this.sync();
     }, this.syncDelayMs);
     if (!opened) return;
-    // In a folder brought in for another file: it keeps that folder too, for as long as it is open.
-    if (!this.broughtIn.share(uri, uri)) void this.lookUpInspection(uri);
+    // In a folder brought in for another file: it keeps that folder too, for as long as it is open. Otherwise its
+    // inspection may have to be looked for on disk: busy until that is known.
+    if (this.broughtIn.share(uri, uri)) return;
+    const release = this.busy.add(uri);
+    void this.lookUpInspection(uri).finally(release);
   }
 
   /**
@@ -136,7 +197,7 @@ export class Workspace {
     this.pending.delete(uri);
     const released = this.broughtIn.release(uri);
     return this.disk.push([
-      { uri, kind: this.covered.covers(uri) ? 'read' : 'forget' },
+      { uri, kind: this.readsFromDisk(uri) ? 'read' : 'forget' },
       ...released.map((folder) => ({ uri: folder, kind: 'forget' as const })),
     ]);
   }
@@ -171,13 +232,13 @@ export class Workspace {
     const events = changes.flatMap((c): { uri: string; kind: DiskEventKind }[] => {
       const uri = this.canonical(c.uri);
       if (c.type === 'deleted') return [{ uri, kind: 'drop' }];
-      // Outside the indexed folders nothing is indexed from the disk.
+      // Outside the indexed folders nothing is indexed from the disk, nor where the folder walk never looks.
       const holder = this.covered.holderOf(uri);
-      if (!holder) return [];
+      if (!holder || isInSkippedFolder(uri, holder)) return [];
       if (fileKindOf(uri)) return [{ uri, kind: 'read' }];
       // Created and no SQS file: a folder, perhaps, with files in it (a plain file lists nothing, for a failed
-      // folder read); but not where the walk never looks (node_modules, .git, …): an `npm install` costs nothing.
-      return c.type === 'created' && !isInSkippedFolder(uri, holder) ? [{ uri, kind: 'scan' }] : [];
+      // folder read). Not where the walk never looks (node_modules, .git, …, above): an `npm install` costs nothing.
+      return c.type === 'created' ? [{ uri, kind: 'scan' }] : [];
     });
     return events.length > 0 ? this.disk.push(events) : Promise.resolve();
   }
@@ -191,6 +252,16 @@ export class Workspace {
     const roots = folders.map((f) => this.folderUri(f));
     this.covered.addRoots(roots);
     this.broughtIn.yieldTo(roots);
+    // Busy from the call, before the folders are listed: a file opened meanwhile is not settled either.
+    const releases = roots.map((root) => this.busy.add(root));
+    try {
+      return await this.indexRoots(roots, report, cancelled);
+    } finally {
+      for (const release of releases) release();
+    }
+  }
+
+  private async indexRoots(roots: readonly string[], report: (done: number, total: number) => void, cancelled: () => boolean): Promise<number> {
     // A folder removed meanwhile is walked and read no further; the rest carry on.
     const found: string[] = [];
     for (const root of roots) found.push(...(await this.fs.findSqsFiles(root, () => cancelled() || !this.covered.isRoot(root))));
@@ -203,6 +274,11 @@ export class Workspace {
       if (inspection && this.covered.isRoot(root)) await this.bringIn(inspection, root);
     }
     return found.length;
+  }
+
+  /** The files under these folders that are there but could not be read from the disk. */
+  unreadable(folders: readonly string[]): string[] {
+    return folders.flatMap((f) => this.index.filesUnder(this.folderUri(f))).filter((uri) => this.notRead.has(uri));
   }
 
   /** Forgets the files of a folder removed from the workspace (open documents stay), and what it brought in. */
@@ -230,12 +306,26 @@ export class Workspace {
     const folder = folderToIndex(inspection, this.covered.rootList());
     if (!folder || !this.broughtIn.bringIn(folder, owner)) return;
     const letGo = () => !this.broughtIn.has(folder);
-    const found = await this.fs.findSqsFiles(folder, letGo);
-    await this.disk.readAll(
-      inspectionsFirst(found),
-      () => undefined,
-      (uri) => !this.covered.covers(uri),
-    );
+    const release = this.busy.add(folder);
+    try {
+      const found = await this.fs.findSqsFiles(folder, letGo);
+      await this.disk.readAll(
+        inspectionsFirst(found),
+        () => undefined,
+        (uri) => !this.covered.covers(uri),
+      );
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Whether a closed file is indexed from the disk: it is in a covered folder, and not where the folder walk never
+   * looks (node_modules, out, dist, hidden folders and files), as the walk at startup and `sqs check` would have it.
+   */
+  private readsFromDisk(uri: string): boolean {
+    const holder = this.covered.holderOf(uri);
+    return holder !== undefined && !isInSkippedFolder(uri, holder);
   }
 
   private folderUri(folder: string): string {
@@ -252,18 +342,25 @@ export class Workspace {
         // Read for a folder no longer indexed (removed from the workspace, or let go, after the read was asked
         // for: by a folder created in it and listed, say): nothing would ever forget it, so it is not indexed,
         // nor kept if it was.
-        const read = this.covered.covers(r.uri) ? r.bytes : undefined;
-        add(
-          (read === undefined ? this.index.delete(r.uri) : read instanceof Uint8Array ? this.index.setBytes(r.uri, read) : this.index.setUnread(r.uri, read))
-            .affected,
-        );
+        this.notRead.delete(r.uri);
+        const read = this.readsFromDisk(r.uri) ? r.bytes : undefined;
+        if (read === undefined) add(this.index.delete(r.uri).affected);
+        else if (read instanceof Uint8Array) add(this.index.setBytes(r.uri, read).affected);
+        else {
+          // There, and not read: said on the file, so its judgements are not silently left out of the tallies.
+          if (read.kind === 'unreadable') {
+            this.log.warn(`${r.uri} could not be read: ${read.reason}`);
+            this.notRead.add(r.uri);
+          }
+          add(this.index.setUnread(r.uri, read).affected);
+        }
         continue;
       }
       // Deleted on disk: gone. Forgotten: gone unless a covered folder still holds it. Scanned: gone unless
       // the folder still holds it (it replaces a deletion still waiting: deleted, then made again).
       const found = r.kind === 'scan' ? new Set(r.found) : undefined;
       for (const uri of [r.uri, ...this.index.filesUnder(r.uri)]) {
-        if (this.open.has(uri) || !this.index.has(uri) || found?.has(uri) || (r.kind === 'forget' && this.covered.covers(uri))) continue;
+        if (this.open.has(uri) || !this.index.has(uri) || found?.has(uri) || (r.kind === 'forget' && this.readsFromDisk(uri))) continue;
         add(this.index.delete(uri).affected);
       }
     }

@@ -120,6 +120,16 @@ export class WorkspaceDiagnostics {
       ),
     );
     this.ws.onDidChange(({ affected, edited }) => this.touch([...affected, ...edited]));
+    // vscode-languageclient pulls a document a last time as its tab closes and drops what the workspace pull says of
+    // it until that answer is in: so what is said of a closed file is said again after each such answer.
+    this.reports.onDidAnswerPull((uri) => {
+      if (!this.ws.isOpen(uri)) this.sendAgain(uri);
+      else if ([...this.pulls].some((pull) => pull.pending.has(uri))) this.schedule();
+    });
+    // Files held back as not settled are in their pulls' pending sets: look again.
+    this.ws.onDidSettle(() => {
+      if ([...this.pulls].some((pull) => pull.pending.size > 0)) this.schedule();
+    });
     this.settings.onDidChange(() => {
       for (const pull of this.pulls) pull.everything = true;
       this.schedule();
@@ -128,12 +138,16 @@ export class WorkspaceDiagnostics {
 
   /**
    * A document was closed. The client forgets the result id it held for it from the workspace pull (and
-   * its document pulls stop), so it must get a full report again, whatever the id.
+   * its document pulls stop), so it must get a full report again, whatever the id: or, for a file gone from the
+   * disk meanwhile, a cleared one (the client still shows what its document pulls gave it).
    */
   closed(clientUri: string): void {
-    const uri = this.ws.canonical(clientUri);
+    this.sendAgain(this.ws.canonical(clientUri));
+  }
+
+  private sendAgain(uri: string): void {
     for (const pull of this.pulls) {
-      pull.known.delete(uri);
+      pull.known.set(uri, '');
       pull.pending.add(uri);
     }
     this.schedule();
@@ -242,7 +256,12 @@ export class WorkspaceDiagnostics {
       const slice = uris.slice(i, i + chunkSize);
       const version = this.reports.settingsVersion;
       this.ws.sync();
-      const stale = slice.filter((uri) => this.ws.index.has(uri) && pull.known.get(uri) !== this.reports.resultId(uri, version));
+      // Not settled (its inspection half read), or a document pull of it being answered (see onDidAnswerPull): nothing
+      // about it yet, not even `unchanged`; it waits in `pending`.
+      const notYet = (uri: string) => !this.ws.isSettled(uri) || this.reports.isPulled(uri);
+      const held = new Set(slice.filter(notYet));
+      for (const uri of held) pull.pending.add(uri);
+      const stale = slice.filter((uri) => !held.has(uri) && this.ws.index.has(uri) && pull.known.get(uri) !== this.reports.resultId(uri, version));
       const settings = new Map<string, Awaited<ReturnType<SettingsStore['get']>>>();
       if (stale.length > 0) {
         const values = await this.settings.getMany(stale.map((u) => this.ws.clientUri(u)));
@@ -253,6 +272,11 @@ export class WorkspaceDiagnostics {
       }
       const items: Reports = [];
       for (const uri of slice) {
+        if (held.has(uri)) continue;
+        if (notYet(uri)) {
+          pull.pending.add(uri);
+          continue;
+        }
         if (!this.ws.index.has(uri)) {
           // Gone (deleted, or its folder left the workspace): clear it, and give no id, so the client stops
           // asking about it.

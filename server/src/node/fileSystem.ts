@@ -12,8 +12,10 @@ export const nodeFileSystem: FileSystemHost = {
     if (!file) return undefined;
     const folder = within === undefined ? undefined : toPath(within);
     const read = await runAsync(readCapped(file, folder));
-    if (!read.ok && read.error.code === outsideFolder && folder !== undefined) return { kind: 'outside-folder', folder: path.basename(folder) || folder };
-    return read.ok ? new Uint8Array(read.value) : undefined;
+    if (read.ok) return new Uint8Array(read.value);
+    if (read.error.code === outsideFolder && folder !== undefined) return { kind: 'outside-folder', folder: path.basename(folder) || folder };
+    // Gone (deleted, or its folder): nothing to read. Anything else is a file that is there and cannot be read.
+    return read.error.code === 'ENOENT' || read.error.code === 'ENOTDIR' ? undefined : { kind: 'unreadable', reason: unreadableReason(read.error) };
   },
 
   async findSqsFiles(folderUri, cancelled) {
@@ -31,6 +33,19 @@ export const nodeFileSystem: FileSystemHost = {
     return found === undefined ? undefined : URI.file(found).toString();
   },
 };
+
+const reasons: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  EIO: 'input/output error',
+  ELOOP: 'too many levels of symbolic links',
+  NOT_A_FILE: 'not a regular file (a pipe, socket or device)',
+};
+
+function unreadableReason(error: NodeJS.ErrnoException): string {
+  return (error.code !== undefined && Object.hasOwn(reasons, error.code) ? reasons[error.code] : undefined) ?? error.code ?? error.message;
+}
 
 function toPath(uri: string): string | undefined {
   const parsed = URI.parse(uri);

@@ -27,7 +27,8 @@ export function assertInstalled() {
 
 /**
  * A fresh directory for everything code-server would otherwise write under ~/.config and ~/.local/share:
- * user data (with settings that keep it quiet and offline), extensions, its config file and the XDG dirs.
+ * user data (with settings that keep it quiet and offline, and save nothing by themselves), extensions, its config file
+ * and the XDG dirs.
  */
 export function privateState(prefix, settings = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -56,6 +57,9 @@ export function privateState(prefix, settings = {}) {
         'update.mode': 'none',
         'security.workspace.trust.enabled': false,
         'git.openRepositoryInParentFolders': 'never',
+        // The web workbench saves edits a second after each keystroke by default: into the example `npm start` opens,
+        // and the quick fixes and unsaved edits the tests make. Nothing is written but by a save the user makes.
+        'files.autoSave': 'off',
         ...settings,
       },
       null,

@@ -54,8 +54,9 @@ if (!folder === !workspace) {
 }
 
 // Fresh private state for every run; the browser profile and the suite's sync dir live in it too.
-// The web workbench saves edits after a second by default; the tests edit without saving and revert.
-const state = privateState('sqs-code-server-', { ...JSON.parse(opt('settings', '{}')), 'files.autoSave': 'off' });
+// Auto-save off (privateState's settings): the tests edit without saving and revert. A run's own settings (the web
+// build's extension kind) are added to it.
+const state = privateState('sqs-code-server-', JSON.parse(opt('settings', '{}')));
 const syncDir = path.join(state.dir, 'sync');
 fs.mkdirSync(syncDir);
 fs.mkdirSync(results, { recursive: true });

@@ -79,6 +79,14 @@ try {
   await page.getByText('34/34 cases judged').first().waitFor({ timeout: 60_000 });
   log('the status says 34/34 cases judged');
   await page.screenshot({ path: path.join(results, 'npm-start.png') });
+  // The browser editor saves nothing by itself (code-server's default saves a second after each keystroke, into the
+  // bundled example): its user settings, as the running editor shows them, say so.
+  await page.keyboard.press('Control+Shift+P');
+  await page.locator('.quick-input-widget input').fill('>Preferences: Open User Settings (JSON)');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open User Settings (JSON)' }).first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines', { hasText: /"files\.autoSave":\s*"off"/ }).waitFor({ timeout: 30_000 });
+  log('auto-save is off');
   await context.close();
   context = undefined;
 

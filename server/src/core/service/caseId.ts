@@ -38,3 +38,55 @@ export function caseFileName(id: string): string {
 export function caseIdYaml(id: string): string {
   return stringify(id.trim(), { lineWidth: 0, blockQuote: false }).replace(/\n$/, '');
 }
+
+const ending = '.case.sqs.yaml';
+
+/** How a folder's case files are named from their ids: around the id's file name, in which case, with which ending. */
+interface NamePattern {
+  prefix: string;
+  suffix: string;
+  letters: 'as-is' | 'lower' | 'upper';
+  ending: string;
+}
+
+/**
+ * The case file a (valid) id names, the way the case files beside it are named: `liv-35.case.sqs.yaml` for LIV-35
+ * where LIV-01 is `liv-01.case.sqs.yaml`, a prefix or the `.yml` ending kept. The pattern most of `examples`
+ * follow wins; with none to follow, caseFileName's.
+ */
+export function caseFileNameLike(id: string, examples: readonly { id: string; fileName: string }[]): string {
+  const counts = new Map<string, { pattern: NamePattern; n: number }>();
+  for (const example of examples) {
+    const pattern = patternOf(example);
+    if (!pattern) continue;
+    const key = JSON.stringify(pattern);
+    const seen = counts.get(key);
+    if (seen) seen.n++;
+    else counts.set(key, { pattern, n: 1 });
+  }
+  let best: { pattern: NamePattern; n: number } | undefined;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  if (!best) return caseFileName(id);
+  const { prefix, suffix, letters, ending: end } = best.pattern;
+  return `${prefix}${cased(baseOf(id), letters)}${suffix}${end}`;
+}
+
+function patternOf({ id, fileName }: { id: string; fileName: string }): NamePattern | undefined {
+  const m = /^(.*)(\.case\.sqs\.ya?ml)$/i.exec(fileName);
+  if (!m || caseIdProblem(id)) return undefined;
+  const [, base = '', end = ending] = m;
+  const expected = baseOf(id);
+  for (const letters of ['as-is', 'lower', 'upper'] as const) {
+    const at = base.indexOf(cased(expected, letters));
+    if (at >= 0) return { prefix: base.slice(0, at), suffix: base.slice(at + expected.length), letters, ending: end };
+  }
+  return undefined;
+}
+
+function baseOf(id: string): string {
+  return caseFileName(id).slice(0, -ending.length);
+}
+
+function cased(text: string, letters: NamePattern['letters']): string {
+  return letters === 'lower' ? text.toLowerCase() : letters === 'upper' ? text.toUpperCase() : text;
+}

@@ -1,7 +1,7 @@
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import type { Catalogue } from '../criteria/catalogue';
 import type { Inspection, InspectionIndex } from '../index/inspectionIndex';
-import { caseFileName, caseIdProblem, caseIdYaml } from './caseId';
+import { caseFileNameLike, caseIdProblem, caseIdYaml } from './caseId';
 
 // New files, as snippets (TextMate syntax: tab stops, choices) an editor inserts into an empty file.
 // They come from the catalogue, so a new criteria version scaffolds itself.
@@ -44,8 +44,11 @@ $0`;
 }
 
 /**
- * A case file for the folder's inspection, with the next free case id unless one is given. An id that cannot
- * be a case's (caseIdProblem) gives no file, only the problem.
+ * A case file for the folder's inspection, with the next free case id unless one is given, named as the case files
+ * beside it are. The sentence and the case facts are left for the inspector to answer (empty tab stops, each an
+ * error until answered, with their answers offered by completion): filled in for them, they would decide which
+ * criteria apply, and a scaffold left as it was would read as answered. An id that cannot be a case's
+ * (caseIdProblem) gives no file, only the problem.
  */
 export function scaffoldCase(index: InspectionIndex, folder: string, caseId?: string): Scaffold {
   const inspection = inspectionAbove(index, folder);
@@ -53,15 +56,25 @@ export function scaffoldCase(index: InspectionIndex, folder: string, caseId?: st
   const id = (caseId ?? nextCaseId(inspection)).trim();
   const problem = caseIdProblem(id);
   if (problem) return { fileName: '', snippet: '', caseId: id, problem };
-  const choice = (values: readonly string[]) => values.map(escapeChoice).join(',');
-  const facts = catalogue.writtenFacts.map((f, i) => `${f.id}: \${${i + 3}|yes,no|}`).join('\n');
+  const facts = catalogue.writtenFacts.map((f, i) => `${f.id}: $${i + 3}`).join('\n');
   const snippet = `case: \${1:${escapePlaceholder(caseIdYaml(id))}}
-sentence: \${2|${choice(catalogue.sentences.map((s) => s.label))}|}
+sentence: $2
 ${facts}
 inspector: \${${catalogue.writtenFacts.length + 3}:Name}
 judgements:
   $0`;
-  return { fileName: caseFileName(id), snippet, caseId: id };
+  return { fileName: caseFileNameLike(id, namedLike(inspection, folder)), snippet, caseId: id };
+}
+
+/** The case files to name a new one like: those in the folder it goes in, else all of its inspection's. */
+function namedLike(inspection: Inspection | undefined, folder: string): { id: string; fileName: string }[] {
+  const target = URI.parse(folder).toString().replace(/\/$/, '');
+  const all = [...(inspection?.cases.values() ?? [])].flatMap((c) => {
+    const id = c.model.id?.value;
+    return id === undefined ? [] : [{ id, fileName: Utils.basename(URI.parse(c.uri)), folder: Utils.dirname(URI.parse(c.uri)).toString() }];
+  });
+  const here = all.filter((c) => c.folder === target);
+  return here.length > 0 ? here : all;
 }
 
 /** The inspection whose folder holds `folder` (or is it). */
@@ -96,10 +109,6 @@ export function nextCaseId(inspection: Inspection | undefined): string {
     return `${prefix || 'CASE'}-01`;
   }
   return `${best.prefix}${String(best.n + 1).padStart(best.width, '0')}`;
-}
-
-function escapeChoice(s: string): string {
-  return s.replace(/[\\$}|,]/g, (c) => `\\${c}`);
 }
 
 function escapePlaceholder(s: string): string {
