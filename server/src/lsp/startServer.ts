@@ -12,6 +12,7 @@ import { settingsSection } from '../protocol';
 import { registerCodeActions } from './codeActions';
 import { completionTriggers, registerCompletion } from './completion';
 import { registerCustomRequests } from './custom';
+import { registerGlance } from './glance';
 import { DiagnosticReports } from './diagnosticReports';
 import { DiagnosticsFeature } from './diagnostics';
 import type { FileSystemHost } from '../fileSystemHost';
@@ -45,6 +46,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let diagnostics: DiagnosticsFeature | undefined;
   let workspaceDiagnostics: WorkspaceDiagnostics | undefined;
   let watchFiles = (): void => undefined;
+  // The first reading of the workspace folders: the cases view waits for it rather than show an empty workspace.
+  let workspaceRead: () => void = () => undefined;
+  const firstRead = new Promise<void>((resolve) => (workspaceRead = resolve));
 
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
@@ -69,6 +73,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       relative: capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
     });
     registerCustomRequests(connection, ws, settings, log);
+    registerGlance(connection, ws, settings, log, () => firstRead);
 
     return {
       capabilities: {
@@ -111,7 +116,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         }),
       );
     }
-    void indexWorkspace(connection, ws, folders, log).catch((e: unknown) => log.error(`indexing failed: ${String(e)}`));
+    void indexWorkspace(connection, ws, folders, log)
+      .catch((e: unknown) => log.error(`indexing failed: ${String(e)}`))
+      .finally(workspaceRead);
   });
 
   connection.onDidChangeConfiguration(guardedNotification(log, 'workspace/didChangeConfiguration', (params) => settings?.changed(params.settings)));
