@@ -303,6 +303,8 @@ export interface PreviewRender {
   revision: number;
   /** The area inspected ("Liverpool"), when the inspection file names it: the panel's title. */
   area?: string;
+  /** BCP 47: the language the report is worded in (its phrasebook's), for the page to say so to screen readers. */
+  language: string;
   html: string;
 }
 

@@ -36,9 +36,13 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
+/** A nonce with quotes or spaces in it would break out of the policy: refuse rather than weaken it. */
+export function checkNonce(nonce: string): void {
+  if (!nonceShape.test(nonce)) throw new Error('a webview page needs a base64 nonce of at least 16 characters');
+}
+
 export function previewPage(o: PageOptions): string {
-  // A nonce with quotes or spaces in it would break out of the policy: refuse rather than weaken it.
-  if (!nonceShape.test(o.nonce)) throw new Error('the preview needs a base64 nonce of at least 16 characters');
+  checkNonce(o.nonce);
   const i = o.initial;
   const a = escapeAttribute;
   return `<!DOCTYPE html>
@@ -58,7 +62,8 @@ ${o.styleUris.map((href) => `<link rel="stylesheet" href="${a(href)}">`).join('\
 ${reportFormats.map((f) => `<button type="button" data-action="export" data-format="${a(f.id)}" title="Export the report as ${a(f.fileType)}">${escapeText(f.label)}</button>`).join('\n')}
 </span>
 </nav>
-<main id="sqs-report" class="sqs-report">${i.html}</main>
+<div id="sqs-status" class="sqs-status" role="status" aria-live="polite"></div>
+<main id="sqs-report" class="sqs-report" lang="${a(i.language)}">${i.html}</main>
 <script nonce="${a(o.nonce)}" src="${a(o.scriptUri)}"></script>
 </body>
 </html>
