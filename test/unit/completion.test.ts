@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { completionsAt } from '../../server/src/core/service/completion';
+import { plainText } from '../../server/src/lsp/completion';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
 
 /** Completions at the `‸` in the file `name` of a workspace holding `files` (the caret is removed). */
@@ -122,5 +125,56 @@ describe('completion in an inspection file', () => {
   it('enumerated values from the schema, and the phrasebooks', () => {
     assert.deepEqual(labels(complete({ ...cases, 'inspection.sqs.yaml': `${minimalInspection}language: ‸` }, 'inspection.sqs.yaml')), ['en', 'cy']);
     assert.ok(labels(complete({ ...cases, 'inspection.sqs.yaml': `${minimalInspection}phrasebook: ‸` }, 'inspection.sqs.yaml')).includes('education-scotland'));
+  });
+});
+
+describe('whole files and the snippets they replace', () => {
+  const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { contributes: { snippets?: unknown } };
+  const keysOffered = ['case', 'case file', 'judgement', 'reasons', 'notes', 'quote'];
+
+  it('contributes no snippet list: VS Code offers one anywhere in a file, a whole case file at the criterion level too', () => {
+    assert.equal(pkg.contributes.snippets, undefined);
+  });
+
+  it('offers at the criterion level criteria only, never a case, a judgement’s keys or notes', () => {
+    const ids = labels(complete(base('  "1.2": sufficient\n  ‸'), 'a.case.sqs.yaml'));
+    assert.ok(ids.length > 20);
+    assert.deepEqual(
+      ids.filter((l) => keysOffered.includes(l)),
+      [],
+    );
+    // The keys of a judgement are offered inside it, where they belong.
+    assert.deepEqual(labels(complete(base('  "1.2":\n    judgement: not sufficient\n    ‸'), 'a.case.sqs.yaml')), ['reasons', 'notes', 'quote']);
+  });
+
+  it('offers a whole case file in an empty case file, which with its blanks at their defaults is a valid case', () => {
+    const files = { 'inspection.sqs.yaml': minimalInspection, 'cases/c.case.sqs.yaml': '‸' };
+    const c = complete(files, 'cases/c.case.sqs.yaml')!;
+    const whole = c.items.find((i) => i.label === 'case file')!;
+    assert.equal(c.items[0], whole);
+    const text = plainText(whole.insertText).replace(/^judgements:\n\s*$/m, 'judgements:\n  "1.2": sufficient\n');
+    const ws = workspace({ 'inspection.sqs.yaml': minimalInspection, 'cases/c.case.sqs.yaml': text });
+    assert.deepEqual(
+      ws
+        .findings('cases/c.case.sqs.yaml')
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.message),
+      [],
+    );
+    // Not once the file has something in it.
+    assert.ok(!labels(complete({ ...files, 'cases/c.case.sqs.yaml': 'case: T-9\n‸' }, 'cases/c.case.sqs.yaml')).includes('case file'));
+  });
+
+  it('offers a whole inspection file in an empty one, needing only its dates', () => {
+    const c = complete({ 'inspection.sqs.yaml': '‸' }, 'inspection.sqs.yaml')!;
+    const whole = c.items.find((i) => i.label === 'inspection file')!;
+    const ws = workspace({ 'inspection.sqs.yaml': plainText(whole.insertText) });
+    assert.deepEqual(
+      ws
+        .findings('inspection.sqs.yaml')
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.code),
+      ['SQS011', 'SQS011'],
+    );
   });
 });
