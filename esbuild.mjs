@@ -58,6 +58,10 @@ const browserTargets = [
     entryPoints: ['client/src/preview/webview/main.ts'],
     outfile: 'media/out/preview.js',
   },
+  {
+    entryPoints: ['client/src/grid/webview/main.ts'],
+    outfile: 'media/out/grid.js',
+  },
 ];
 
 // A missing entry point is a broken build, not a bundle to leave out: the extension would ship without it.

@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
+import { registerCasesView } from './cases/index';
 import { registerNewCase } from './commands/newCase';
 import { registerNewInspection } from './commands/newInspection';
+import { registerOpenExample } from './commands/openExample';
 import { registerRestartServer } from './commands/restartServer';
+import { registerGrid } from './grid/index';
 import { registerPreview } from './preview/index';
+import { registerProgressItem } from './progressItem';
 import { SqsServer } from './server';
 import { registerStatus } from './status';
 
@@ -22,6 +26,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerNewInspection(server),
     registerNewCase(server),
     registerPreview(server, context, output),
+    registerGrid(server, context, output),
+    registerCasesView(server, context),
+    registerProgressItem(server),
+    registerOpenExample(context.extensionUri),
   );
   // Keys the palette's Restart Language Server: wanted most when no SQS editor is in front.
   void vscode.commands.executeCommand('setContext', 'sqs.active', true);

@@ -19,7 +19,13 @@ describe('esbuild.mjs', () => {
     copyFileSync(path.join(root, 'package.json'), path.join(dir, 'package.json'));
     symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
     // Every entry point but the preview's webview script.
-    for (const entry of ['client/src/extension.ts', 'server/src/server.ts', 'server/src/cli/main.ts', 'scripts/export-schemas.ts']) {
+    for (const entry of [
+      'client/src/extension.ts',
+      'server/src/server.ts',
+      'server/src/cli/main.ts',
+      'client/src/grid/webview/main.ts',
+      'scripts/export-schemas.ts',
+    ]) {
       mkdirSync(path.dirname(path.join(dir, entry)), { recursive: true });
       writeFileSync(path.join(dir, entry), '');
     }
