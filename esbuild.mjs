@@ -78,7 +78,7 @@ const configs = [
 
 /**
  * Files derived from the zod schemas and the criteria catalogues, generated here so they can never drift:
- * the JSON Schemas in schemas/, so that other YAML tooling (yamlValidation) understands the files, and the
+ * the JSON Schemas in schemas/, for other editors' YAML tooling (docs/format.md, "Other editors"), and the
  * TextMate grammars in syntaxes/, so that what is coloured as a judgement or a reason is what the checks accept;
  * and the report's theme stylesheet in media/out/, which the preview links (the client does not import the renderer).
  */
