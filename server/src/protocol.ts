@@ -502,10 +502,21 @@ export interface WireGrid {
   revision: number;
   area?: string;
   rows: GridRow[];
+  /** Every case; with `delta`, only those that changed. */
   columns: GridColumn[];
+  /**
+   * Set when the client named the grid it holds (GridParams.since) and the cases are the same ones in the same order:
+   * `columns` are then only the cases that changed since, the n-th at `indices[n]` of the full list.
+   */
+  delta?: { since: number; indices: number[] };
 }
 
-export const GridRequest = new RequestType<UriParams, WireGrid | null, void>('sqs/grid');
+export interface GridParams extends UriParams {
+  /** The revision of the grid the client holds, whole: the answer may then be a delta against it. */
+  since?: number;
+}
+
+export const GridRequest = new RequestType<GridParams, WireGrid | null, void>('sqs/grid');
 
 export interface JudgementPlaceParams {
   /** The case file. */

@@ -25,7 +25,7 @@ const caseText = readFileSync(path.join(folder, 'cases/liv-01.case.sqs.yaml'), '
 
 describe('sqs/overview, sqs/grid and sqs/setJudgement on the Liverpool example', () => {
   const client = new TestClient();
-  const grid = () => client.connection.sendRequest(GridRequest, { uri: caseUri });
+  const grid = (since?: number) => client.connection.sendRequest(GridRequest, { uri: caseUri, ...(since !== undefined && { since }) });
   const set = (params: SetJudgementParams) => client.connection.sendRequest(SetJudgementRequest, params);
   before(async () => {
     ensureBundle();
@@ -65,10 +65,17 @@ describe('sqs/overview, sqs/grid and sqs/setJudgement on the Liverpool example',
     assert.ok('edits' in answer, JSON.stringify(answer));
     const edited = applyEdits(caseText, answer.edits);
     assert.equal(edited, caseText.replace('  "1.2": sufficient\n', '  "1.2": not sufficient\n'));
+    const held = (await grid())!;
     await client.change(caseUri, edited);
-    const g = (await grid())!;
+    // Asked against the grid held: the one case that changed, at its place, and the rows with their tallies.
+    const g = (await grid(held.revision))!;
+    assert.deepEqual(g.delta, { since: held.revision, indices: [0] });
+    assert.equal(g.columns.length, 1);
     const row = g.rows.findIndex((r) => r.question === '1.2/assessment');
     assert.equal(g.columns[0]!.cells[row], cellLetters['not-sufficient']);
+    assert.equal(g.rows[row]!.tally.notSufficient, held.rows[row]!.tally.notSufficient + 1);
+    // Against a grid the server did not send last, the whole grid.
+    assert.equal((await grid(held.revision - 1))!.delta, undefined);
     await client.change(caseUri, caseText);
   });
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { parseFromGrid, parseGridState } from '../../client/src/grid/messages';
 import { gridPage } from '../../client/src/grid/page';
-import { cellLooks, stateOfLetter } from '../../client/src/grid/table';
+import { cellLooks, firstWindow, gridTable, stateOfLetter, withDelta } from '../../client/src/grid/table';
 import { contentSecurityPolicy } from '../../client/src/preview/page';
 import { judgementGrid } from '../../server/src/core/api';
 import { wireGrid } from '../../server/src/lsp/glance';
@@ -127,6 +127,40 @@ describe('the judgement grid page', () => {
       ),
       undefined,
     );
+  });
+
+  it('draws the first cases only, however many there are: the others are spanned, and the grid says how many columns it has', () => {
+    const files: Record<string, string> = { 'i/inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 100') };
+    for (let i = 1; i <= 100; i++) files[`i/cases/c${i}.case.sqs.yaml`] = minimalCase(`T-${i}`);
+    const big = wireGrid(judgementGrid(workspace(files).index.inspections()[0]!));
+    const found = elements(parse(gridPage({ nonce, cspSource, scriptUri, styleUris, seq: 1, inspection: big.inspectionUri, grid: big, unsaved: [] })));
+    assert.equal(found.filter((e) => e.tagName === 'th' && attr(e, 'class') === 'case').length, firstWindow);
+    assert.equal(found.filter((e) => e.tagName === 'col' && attr(e, 'class') === 'case').length, 100, 'every case has its column');
+    const spacer = found.find((e) => e.tagName === 'th' && attr(e, 'class') === 'spacer')!;
+    assert.deepEqual([attr(spacer, 'colspan'), attr(spacer, 'role')], [String(100 - firstWindow), 'presentation']);
+    const table = found.find((e) => e.tagName === 'table')!;
+    assert.deepEqual([attr(table, 'aria-colcount'), attr(table, 'aria-rowcount')], ['102', String(big.rows.length + 1)]);
+    // A later window: the cells carry their place among all the columns, and their case.
+    const later = elements(parse(gridTable(big, new Set(), { shown: big.columns.map((_, j) => j), from: 80, to: 100, hiddenRows: new Set([0]) })));
+    const first = later.find((e) => e.tagName === 'td' && attr(e, 'data-c') !== undefined && attr(e, 'data-c') !== 'tally')!;
+    assert.deepEqual([attr(first, 'data-c'), attr(first, 'aria-colindex')], ['80', '82']);
+    assert.notEqual(
+      attr(
+        later.find((e) => e.tagName === 'tr' && attr(e, 'data-row') === '0')!,
+        'hidden',
+      ),
+      undefined,
+    );
+  });
+
+  it('brings a grid up to date with the columns the server says changed', () => {
+    const { grid: held } = build();
+    const changed = { ...held.columns[1]!, cells: held.columns[1]!.cells.replace(/./, cellLetters['not-sufficient']) };
+    const merged = withDelta(held, { ...held, revision: held.revision + 1, columns: [changed], delta: { since: held.revision, indices: [1] } });
+    assert.equal(merged.revision, held.revision + 1);
+    assert.deepEqual(merged.columns, [held.columns[0], changed]);
+    assert.equal(merged.delta, undefined);
+    assert.equal(withDelta(held, merged), merged, 'a whole grid replaces the one held');
   });
 
   it('reads the cell letters of the wire as protocol.ts writes them', () => {

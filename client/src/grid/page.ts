@@ -1,7 +1,7 @@
 import { escapeAttribute as attr, escapeText as text } from 'entities/escape';
 import type { WireGrid } from '../../../server/src/protocol';
 import { checkNonce, contentSecurityPolicy } from '../preview/page';
-import { cellLooks, gridTable, legendStates } from './table';
+import { casesShown, cellLooks, gridTable, legendStates } from './table';
 
 // The judgement grid's page. Pure (no VS Code), so the HTML the webview receives is tested as it is, and held to the
 // preview's rules: the page's own script only (by nonce), stylesheets from the extension's media folder only, no
@@ -52,6 +52,7 @@ ${o.styleUris.map((href) => `<link rel="stylesheet" href="${attr(href)}">`).join
 <span class="sqs-title" id="sqs-title">${text(title)}</span>
 <label>Inspector <select id="sqs-inspector"><option value="">All</option>${inspectors.map((i) => `<option value="${attr(i)}">${text(i)}</option>`).join('')}</select></label>
 <label><input type="checkbox" id="sqs-unjudged"> Unjudged only</label>
+<span id="sqs-count" class="sqs-count">${text(casesShown(grid?.columns.length ?? 0, grid?.columns.length ?? 0))}</span>
 <button type="button" id="sqs-save" data-action="save" title="Save the case files changed here (Ctrl+S)"${o.unsaved.length ? '' : ' hidden'}>Save ${o.unsaved.length} unsaved</button>
 </nav>
 <p class="sqs-help" id="sqs-help">${text(gridKeys)}</p>

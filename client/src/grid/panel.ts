@@ -6,7 +6,7 @@ import type { SqsServer } from '../server';
 import { setJudgement } from './edit';
 import { parseFromGrid, type ToGrid } from './messages';
 import { gridPage, gridTitle } from './page';
-import { cellLooks } from './table';
+import { cellLooks, withDelta } from './table';
 
 export const gridViewType = 'sqs.grid';
 
@@ -26,7 +26,10 @@ export interface GridHost {
 export class JudgementGridPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly scheduler: RenderScheduler;
+  /** The whole grid, as the server's answers (whole or deltas) have made it. */
   private latest: { seq: number; grid: WireGrid | undefined; unsaved: string[] } | undefined;
+  /** The revision of the grid the page holds whole, so a delta against it can be posted as it is. */
+  private pageRevision: number | undefined;
   private seq = 0;
   private loaded = false;
   private disposed = false;
@@ -107,14 +110,20 @@ export class JudgementGridPanel implements vscode.Disposable {
   private async render(ticket: Ticket): Promise<void> {
     const server = this.host.server;
     if (!server.running) return; // onDidStart asks again
-    const grid = (await server.request(GridRequest, { uri: this.inspection })) ?? undefined;
+    const held = this.latest?.grid;
+    const answer = (await server.request(GridRequest, { uri: this.inspection, ...(held && { since: held.revision }) })) ?? undefined;
     if (!this.scheduler.isCurrent(ticket) || this.disposed) return;
+    // A delta against a grid no longer held (a restart in between) cannot be used: ask for the whole.
+    if (answer?.delta && answer.delta.since !== this.latest?.grid?.revision) return this.scheduler.restart();
+    const grid = answer && held && answer.delta ? withDelta(held, answer) : answer;
     this.latest = { seq: ++this.seq, grid, unsaved: [] };
     this.latest.unsaved = this.unsavedCases();
     if (grid) this.panel.title = gridTitle(grid.area ?? folderName(this.inspection));
-    if (!this.loaded) this.load();
-    else if (grid) this.post({ type: 'grid', seq: this.latest.seq, grid, unsaved: this.latest.unsaved });
-    else this.load();
+    if (!this.loaded || !grid) return this.load();
+    // To a page holding the grid the delta is against, the delta (a key press in a thousand cases posts one case).
+    const posted = answer?.delta && answer.delta.since === this.pageRevision ? answer : grid;
+    this.post({ type: 'grid', seq: this.latest.seq, grid: posted, unsaved: this.latest.unsaved });
+    this.pageRevision = grid.revision;
   }
 
   private load(): void {
@@ -122,6 +131,8 @@ export class JudgementGridPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const media = vscode.Uri.joinPath(this.host.extensionUri, 'media');
     this.loaded = true;
+    // The page has the table but not the data behind it until it says it is ready.
+    this.pageRevision = undefined;
     webview.html = gridPage({
       nonce: newNonce(),
       cspSource: webview.cspSource,
@@ -151,7 +162,10 @@ export class JudgementGridPanel implements vscode.Disposable {
     if (m.type === 'ready') {
       // The page (re)loaded: it has the table and now needs the data behind it, the latest there is.
       const latest = this.latest;
-      if (latest?.grid) this.post({ type: 'grid', seq: Math.max(latest.seq, m.seq), grid: latest.grid, unsaved: latest.unsaved });
+      if (latest?.grid) {
+        this.post({ type: 'grid', seq: Math.max(latest.seq, m.seq), grid: latest.grid, unsaved: latest.unsaved });
+        this.pageRevision = latest.grid.revision;
+      }
       return;
     }
     if (m.inspection !== this.inspection) {

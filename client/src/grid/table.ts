@@ -98,30 +98,78 @@ export function rowTitle(row: GridRow): string {
   return `${row.label} ${row.criterionTitle}: ${row.wording}`;
 }
 
-/** The grid as a table (the ARIA grid pattern: the webview script moves the focus and edits). */
-export function gridTable(grid: WireGrid, unsaved: ReadonlySet<string>): string {
+/** How many cases the filters leave: "34 cases", "9 of 34 cases". */
+export function casesShown(shown: number, all: number): string {
+  return shown === all ? `${all} case${all === 1 ? '' : 's'}` : `${shown} of ${all} cases`;
+}
+
+/** What of the grid a table shows: which cases (the filters), which of those are drawn, which questions. */
+export interface GridView {
+  /** Indices of the cases shown, in order. */
+  shown: readonly number[];
+  /** The window of `shown` drawn as cells, [from, to): the rest are spacer columns of the same widths. */
+  from: number;
+  to: number;
+  /** Rows the filters hide. */
+  hiddenRows: ReadonlySet<number>;
+}
+
+/** How many cases the first page draws: a screen's worth and more; the webview's script draws others as it scrolls. */
+export const firstWindow = 60;
+
+export function wholeView(grid: WireGrid, window = firstWindow): GridView {
+  const shown = grid.columns.map((_, j) => j);
+  return { shown, from: 0, to: Math.min(shown.length, window), hiddenRows: new Set() };
+}
+
+/** A grid brought up to date by the server's answer to a request naming the grid held (`since`). */
+export function withDelta(held: WireGrid, answer: WireGrid): WireGrid {
+  if (!answer.delta) return answer;
+  const columns = held.columns.slice();
+  answer.delta.indices.forEach((index, n) => (columns[index] = answer.columns[n]!));
+  const { delta: _delta, ...whole } = answer;
+  return { ...whole, columns };
+}
+
+/** The cell of one case in one row, drawn. */
+export function cellHtml(column: GridColumn, row: number, j: number, position: number): string {
+  const state = cellState(column, row);
+  return `<td class="${cellClass(state)}" data-c="${j}" aria-colindex="${position + 2}">${cellLooks[state].text}</td>`;
+}
+
+export function tallyHtml(row: GridRow, position: number): string {
+  const agrees = statedAgrees(row);
+  const stated = agrees === undefined ? '' : ` <span class="stated ${agrees ? 'agrees' : 'differs'}">${agrees ? '✓' : '≠'}</span>`;
+  return `<td class="tally" data-c="tally" aria-colindex="${position + 2}" title="${attr(statedText(row))}">${text(tallyText(row))}${stated}</td>`;
+}
+
+/**
+ * The grid as a table: the ARIA grid pattern (the webview script moves the focus and edits), with every shown case a
+ * column of fixed width (table-layout: fixed, in the stylesheet) but only a window of them drawn, the rest spanned by
+ * a spacer either side: a thousand cases are thirty thousand cells, which a browser lays out in seconds.
+ */
+export function gridTable(grid: WireGrid, unsaved: ReadonlySet<string>, view: GridView = wholeView(grid)): string {
   const name = grid.area ?? 'this';
-  const head = grid.columns
-    .map(
-      (c, j) =>
-        `<th scope="col" class="case${c.counted ? '' : ' uncounted'}${unsaved.has(c.uri) ? ' unsaved' : ''}" data-col="${j}" data-inspector="${attr(c.inspector ?? '')}" title="${attr(columnTitle(c, unsaved.has(c.uri)))}">${text(c.label)}</th>`,
-    )
+  const { shown, from, to } = view;
+  const spacer = (tag: 'td' | 'th', span: number) => (span > 0 ? `<${tag} class="spacer" colspan="${span}" role="presentation"></${tag}>` : '');
+  const drawn = shown.slice(from, to);
+  const cols = `<colgroup><col class="question">${'<col class="case">'.repeat(shown.length)}<col class="tally"></colgroup>`;
+  const head = drawn
+    .map((j, k) => {
+      const c = grid.columns[j]!;
+      return `<th scope="col" class="case${c.counted ? '' : ' uncounted'}${unsaved.has(c.uri) ? ' unsaved' : ''}" data-col="${j}" aria-colindex="${from + k + 2}" title="${attr(columnTitle(c, unsaved.has(c.uri)))}">${text(c.label)}</th>`;
+    })
     .join('');
   const body = grid.rows
     .map((r, i) => {
-      const cells = grid.columns
-        .map((c) => {
-          const state = cellState(c, i);
-          return `<td class="${cellClass(state)}">${cellLooks[state].text}</td>`;
-        })
-        .join('');
-      const agrees = statedAgrees(r);
-      const stated = agrees === undefined ? '' : ` <span class="stated ${agrees ? 'agrees' : 'differs'}">${agrees ? '✓' : '≠'}</span>`;
-      return `<tr data-row="${i}" data-question="${attr(r.question)}"><th scope="row" class="question" title="${attr(rowTitle(r))}">${text(r.label)}</th>${cells}<td class="tally" title="${attr(statedText(r))}">${text(tallyText(r))}${stated}</td></tr>`;
+      const cells = drawn.map((j, k) => cellHtml(grid.columns[j]!, i, j, from + k)).join('');
+      const hidden = view.hiddenRows.has(i) ? ' hidden' : '';
+      return `<tr data-row="${i}" data-question="${attr(r.question)}" aria-rowindex="${i + 2}"${hidden}><th scope="row" class="question" aria-colindex="1" title="${attr(rowTitle(r))}">${text(r.label)}</th>${spacer('td', from)}${cells}${spacer('td', shown.length - to)}${tallyHtml(r, shown.length)}</tr>`;
     })
     .join('\n');
-  return `<table id="sqs-grid" class="grid" role="grid" aria-describedby="sqs-help" aria-label="Judgements of the ${attr(name)} inspection: ${grid.rows.length} questions by ${grid.columns.length} cases" aria-readonly="false">
-<thead><tr><th scope="col" class="corner">Question</th>${head}<th scope="col" class="tally">Tally</th></tr></thead>
+  return `<table id="sqs-grid" class="grid" role="grid" aria-describedby="sqs-help" aria-label="Judgements of the ${attr(name)} inspection: ${grid.rows.length} questions by ${grid.columns.length} cases" aria-rowcount="${grid.rows.length + 1}" aria-colcount="${shown.length + 2}">
+${cols}
+<thead><tr aria-rowindex="1"><th scope="col" class="corner" aria-colindex="1">Question</th>${spacer('th', from)}${head}${spacer('th', shown.length - to)}<th scope="col" class="tally" aria-colindex="${shown.length + 2}">Tally</th></tr></thead>
 <tbody>
 ${body}
 </tbody>

@@ -7,6 +7,7 @@ import {
   SetJudgementRequest,
   WorkspaceOverviewRequest,
   type Range,
+  type GridColumn,
   type SetJudgementResult,
   type WireGrid,
   type WorkspaceOverview,
@@ -24,6 +25,8 @@ import type { Workspace } from './workspace';
 
 /** `workspaceRead`: settles once the workspace folders have been read first (the overview waits for it). */
 export function registerGlance(connection: Connection, ws: Workspace, settings: SettingsStore, log: Logger, workspaceRead: () => Promise<void>): void {
+  /** The last grid sent per inspection file: a client naming its revision gets the columns changed since. */
+  const sent = new Map<string, JudgementGrid>();
   connection.onRequest(
     WorkspaceOverviewRequest,
     guarded(
@@ -58,10 +61,14 @@ export function registerGlance(connection: Connection, ws: Workspace, settings: 
       log,
       GridRequest.method,
       (): WireGrid | null => null,
-      ({ uri }) => {
+      ({ uri, since }) => {
         const file = ws.file(uri);
         const inspection = file && ws.index.inspectionOf(file.uri);
-        return inspection ? wireGrid(judgementGrid(inspection)) : null;
+        if (!inspection) return null;
+        const grid = judgementGrid(inspection);
+        const held = typeof since === 'number' ? sent.get(inspection.file.uri) : undefined;
+        sent.set(inspection.file.uri, grid);
+        return held && held.revision === since ? wireDelta(grid, held) : wireGrid(grid);
       },
     ),
   );
@@ -98,6 +105,20 @@ export function registerGlance(connection: Connection, ws: Workspace, settings: 
 
 /** The grid as it travels: each column's cells as one string of letters (cellLetters). */
 export function wireGrid(grid: JudgementGrid): WireGrid {
+  return { ...wireHead(grid), columns: grid.columns.map(wireColumn) };
+}
+
+/**
+ * Against the grid last sent: the columns that are not the same objects as then (the core keeps a case's column while
+ * nothing it is made from changes), when the cases are the same ones in the same order; else the whole grid.
+ */
+function wireDelta(grid: JudgementGrid, held: JudgementGrid): WireGrid {
+  if (grid.columns.length !== held.columns.length || grid.columns.some((c, i) => c.uri !== held.columns[i]!.uri)) return wireGrid(grid);
+  const indices = grid.columns.flatMap((c, i) => (c === held.columns[i] ? [] : [i]));
+  return { ...wireHead(grid), columns: indices.map((i) => wireColumn(grid.columns[i]!)), delta: { since: held.revision, indices } };
+}
+
+function wireHead(grid: JudgementGrid): Omit<WireGrid, 'columns'> {
   return {
     inspectionUri: grid.inspectionUri,
     revision: grid.revision,
@@ -111,7 +132,16 @@ export function wireGrid(grid: JudgementGrid): WireGrid {
       tally: r.tally,
       stated: r.stated,
     })),
-    columns: grid.columns.map((c) => ({
+  };
+}
+
+/** Mapped once per column the core makes: a column the core keeps is the same on the wire. */
+const wired = new WeakMap<JudgementGrid['columns'][number], GridColumn>();
+
+function wireColumn(c: JudgementGrid['columns'][number]): GridColumn {
+  let w = wired.get(c);
+  if (!w) {
+    w = {
       uri: c.uri,
       label: c.label,
       ...(c.sentence !== undefined && { sentence: c.sentence }),
@@ -119,6 +149,8 @@ export function wireGrid(grid: JudgementGrid): WireGrid {
       counted: c.counted,
       cells: c.cells.map((s) => cellLetters[s]).join(''),
       reasons: c.reasons,
-    })),
-  };
+    };
+    wired.set(c, w);
+  }
+  return w;
 }

@@ -32,7 +32,7 @@ describe('screenshots for the documentation', () => {
     await vscode.commands.executeCommand('sqs.grid.open', liv05);
     await poll(() => webviewTabs('sqs.grid').length > 0, { what: 'the grid' });
     await frameText('Judgements: Liverpool');
-    await inFrame('Judgements: Liverpool', { action: 'click', selector: 'tr[data-question="2.2/assessment"] td:nth-child(6)' });
+    await inFrame('Judgements: Liverpool', { action: 'click', selector: 'tr[data-question="2.2/assessment"] td[data-c="4"]' });
     await screenshot('grid');
   });
 

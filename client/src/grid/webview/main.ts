@@ -1,12 +1,27 @@
 import type { JudgementWord, WireGrid } from '../../../../server/src/protocol';
 import type { FromGrid, GridState, ToGrid } from '../messages';
-import { cellClass, cellLooks, cellState, cellTitle, columnTitle, gridTable, statedAgrees, statedText, stateOfLetter, tallyText } from '../table';
+import {
+  casesShown,
+  cellClass,
+  cellLooks,
+  cellState,
+  cellTitle,
+  columnTitle,
+  gridTable,
+  stateOfLetter,
+  statedAgrees,
+  statedText,
+  tallyText,
+  withDelta,
+  type GridView,
+} from '../table';
 
 // The judgement grid's own script, bundled for the browser (media/out/grid.js) and loaded with the page's nonce.
 // It presents the grid the extension sends and turns key presses into requests; it writes no file itself: a
 // judgement set here is a message to the extension, which asks the language server for the edit and applies it to
 // the case file, and the grid shows the result when the server's grid comes back. Keyboard: the ARIA grid
-// pattern (one cell in the tab order, arrow keys move the focus).
+// pattern (one cell in the tab order, arrow keys move the focus). Only the cases in view are drawn (table.ts): this
+// script draws others as the grid scrolls or the focus moves to them.
 
 interface VsCodeApi {
   postMessage(message: FromGrid): void;
@@ -22,12 +37,21 @@ const live = document.getElementById('sqs-live')!;
 const inspectorFilter = document.getElementById('sqs-inspector') as HTMLSelectElement;
 const unjudgedFilter = document.getElementById('sqs-unjudged') as HTMLInputElement;
 const saveButton = document.getElementById('sqs-save') as HTMLButtonElement;
+const count = document.getElementById('sqs-count')!;
+
+/** The tally's column, in `active.col`. */
+const TALLY = -1;
+/** Cases drawn beyond those in view on either side, so a short scroll draws nothing. */
+const margin = 12;
+const unjudgedLetter = Object.keys(stateOfLetter).find((letter) => stateOfLetter[letter] === 'unjudged')!;
 
 let seq = Number(body.dataset.seq ?? 0);
 const inspection = body.dataset.inspection ?? '';
 let grid: WireGrid | undefined;
 let unsaved = new Set<string>();
-/** The cell in the tab order, by row and column index of the grid's data (the tally is column `columns.length`). */
+/** What the table shows; the page drew the first window of every case. */
+let view: GridView | undefined;
+/** The cell in the tab order: a row, and a case by its index in the grid (or TALLY). */
 let active = { row: 0, col: 0 };
 
 const post = (m: FromGrid) => vscode.postMessage(m);
@@ -51,30 +75,76 @@ function say(message: string): void {
   requestAnimationFrame(() => (live.textContent = message));
 }
 
-// ------------------------------------------------------------------------------------------------ cells
+// ------------------------------------------------------------------------------------------------ drawing
 
-function cellAt(row: number, col: number): HTMLTableCellElement | undefined {
-  const tr = table()?.tBodies[0]?.rows[row];
-  return tr?.cells[col + 1];
+/** The cases and questions the filters leave. */
+function filtered(g: WireGrid): { shown: number[]; hiddenRows: Set<number> } {
+  const who = inspectorFilter.value;
+  const onlyUnjudged = unjudgedFilter.checked;
+  const shown = g.columns.flatMap((c, j) => ((who === '' || c.inspector === who) && (!onlyUnjudged || c.cells.includes(unjudgedLetter)) ? [j] : []));
+  const hiddenRows = new Set(g.rows.flatMap((_, i) => (onlyUnjudged && !shown.some((j) => g.columns[j]!.cells[i] === unjudgedLetter) ? [i] : [])));
+  return { shown, hiddenRows };
 }
 
-function isTally(col: number): boolean {
-  return grid !== undefined && col === grid.columns.length;
+/** Widths as laid out: the question column, a case's, the tally's (fixed by the stylesheet). */
+function widths(): { question: number; case: number; tally: number } {
+  const t = table();
+  const px = (selector: string, fallback: number) => t?.querySelector<HTMLElement>(selector)?.getBoundingClientRect().width || fallback;
+  return { question: px('thead th.corner', 120), case: px('thead th.case', 40), tally: px('thead th.tally', 150) };
+}
+
+/** The window of shown cases in view (with a margin), for the scroll position now. */
+function windowFor(count: number): { from: number; to: number } {
+  const w = widths();
+  const first = Math.floor(area.scrollLeft / w.case);
+  const inView = Math.ceil(Math.max(area.clientWidth - w.question - w.tally, w.case) / w.case) + 1;
+  return { from: Math.max(0, first - margin), to: Math.min(count, first + inView + margin) };
+}
+
+/** Draws the table for the filters and the scroll position, keeping the focus on its case and question. */
+function draw(): void {
+  if (!grid) return;
+  const { shown, hiddenRows } = filtered(grid);
+  const { from, to } = windowFor(shown.length);
+  const hadFocus = document.activeElement instanceof HTMLTableCellElement;
+  view = { shown, from, to, hiddenRows };
+  count.textContent = casesShown(shown.length, grid.columns.length);
+  const template = document.createElement('template');
+  template.innerHTML = gridTable(grid, unsaved, view);
+  const left = area.scrollLeft;
+  area.replaceChildren(template.content);
+  area.scrollLeft = left;
+  keepActiveVisible(hadFocus);
+}
+
+/** Draws again when the cases in view are not all drawn (the grid was scrolled, or the focus moved far). */
+function drawIfNeeded(): void {
+  if (!grid || !view) return;
+  const wanted = windowFor(view.shown.length);
+  const drawnEnough = wanted.from >= view.from && wanted.to <= view.to;
+  if (!drawnEnough) draw();
+}
+
+// ------------------------------------------------------------------------------------------------ cells
+
+function rowElement(row: number): HTMLTableRowElement | undefined {
+  return table()?.tBodies[0]?.rows[row];
+}
+
+function cellAt(row: number, col: number): HTMLTableCellElement | null {
+  return rowElement(row)?.querySelector<HTMLTableCellElement>(`td[data-c="${col === TALLY ? 'tally' : col}"]`) ?? null;
 }
 
 function visibleRows(): number[] {
-  const rows = table()?.tBodies[0]?.rows;
-  return rows ? [...rows].map((tr, i) => (tr.hidden ? -1 : i)).filter((i) => i >= 0) : [];
+  return grid ? grid.rows.map((_, i) => i).filter((i) => !view?.hiddenRows.has(i)) : [];
 }
 
-function visibleCols(): number[] {
-  const head = table()?.tHead?.rows[0];
-  if (!head || !grid) return [];
-  const cols = grid.columns.map((_, j) => (head.cells[j + 1]?.hidden ? -1 : j)).filter((j) => j >= 0);
-  return [...cols, grid.columns.length];
+/** The columns the keys move through, in order: the shown cases, then the tally. */
+function columnsInOrder(): number[] {
+  return [...(view?.shown ?? []), TALLY];
 }
 
-/** Puts one cell in the tab order, and the focus on it when `focus`. */
+/** Puts one cell in the tab order, and the focus on it when `focus`, drawing it first if it is out of the window. */
 function activate(row: number, col: number, focus: boolean): void {
   const previous = cellAt(active.row, active.col);
   if (previous) {
@@ -82,43 +152,72 @@ function activate(row: number, col: number, focus: boolean): void {
     previous.removeAttribute('aria-label');
   }
   active = { row, col };
+  if (col !== TALLY && view) {
+    const position = view.shown.indexOf(col);
+    if (position >= 0 && (position < view.from || position >= view.to)) {
+      // Scrolled so the case is in the middle of the view, then drawn.
+      const w = widths();
+      area.scrollLeft = Math.max(0, position * w.case - (area.clientWidth - w.question - w.tally) / 2);
+      draw();
+      return;
+    }
+  }
   const cell = cellAt(row, col);
   if (!cell) return;
   cell.tabIndex = 0;
   describeCell(cell, row, col);
   if (focus) {
     cell.focus({ preventScroll: true });
-    cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    scrollIntoViewVertically(cell);
   }
 }
 
-/** The words for a cell, given when it is pointed at or focused rather than carried by every cell of a large grid. */
+function scrollIntoViewVertically(cell: HTMLElement): void {
+  const head = table()?.tHead?.getBoundingClientRect().height ?? 0;
+  const box = cell.getBoundingClientRect();
+  const frame = area.getBoundingClientRect();
+  if (box.top < frame.top + head) area.scrollTop -= frame.top + head - box.top;
+  else if (box.bottom > frame.bottom) area.scrollTop += box.bottom - frame.bottom;
+  const w = widths();
+  if (active.col !== TALLY) {
+    if (box.left < frame.left + w.question) area.scrollLeft -= frame.left + w.question - box.left;
+    else if (box.right > frame.right - w.tally) area.scrollLeft += box.right - (frame.right - w.tally);
+  }
+}
+
+/** The words for a cell, given when it is pointed at or focused rather than carried by every cell. */
 function describeCell(cell: HTMLTableCellElement, row: number, col: number): void {
   if (!grid) return;
   const r = grid.rows[row];
-  const c = grid.columns[col];
+  const c = col === TALLY ? undefined : grid.columns[col];
   if (!r) return;
   const words = c ? cellTitle(r, c, row) : `${r.label} tally: ${tallyText(r)}${statedAgrees(r) === undefined ? '' : `, ${statedText(r)}`}`;
   cell.title = words;
   if (cell.tabIndex === 0) cell.setAttribute('aria-label', words);
 }
 
-/** The first visible cell when the active one was filtered out or the grid changed shape. */
-function keepActiveVisible(): void {
+/** After a redraw: the active cell again, or the first visible one when the filters took it away. */
+function keepActiveVisible(focus: boolean): void {
   const rows = visibleRows();
-  const cols = visibleCols();
+  const cols = columnsInOrder();
   const row = rows.includes(active.row) ? active.row : (rows[0] ?? 0);
-  const col = cols.includes(active.col) ? active.col : (cols[0] ?? 0);
-  activate(row, col, document.activeElement instanceof HTMLTableCellElement);
+  const col = cols.includes(active.col) ? active.col : (cols[0] ?? TALLY);
+  const cell = cellAt(row, col);
+  active = { row, col };
+  if (cell) {
+    cell.tabIndex = 0;
+    describeCell(cell, row, col);
+    if (focus) cell.focus({ preventScroll: true });
+  }
 }
 
 function move(e: KeyboardEvent): boolean {
   const rows = visibleRows();
-  const cols = visibleCols();
+  const cols = columnsInOrder();
+  if (rows.length === 0 || cols.length === 0) return false;
   const r = Math.max(0, rows.indexOf(active.row));
   const c = Math.max(0, cols.indexOf(active.col));
   const to = (ri: number, ci: number) => activate(rows[Math.min(Math.max(ri, 0), rows.length - 1)]!, cols[Math.min(Math.max(ci, 0), cols.length - 1)]!, true);
-  if (rows.length === 0 || cols.length === 0) return false;
   switch (e.key) {
     case 'ArrowUp':
       to(r - 1, c);
@@ -151,7 +250,7 @@ function move(e: KeyboardEvent): boolean {
 const keyValues: Record<string, JudgementWord | null> = { s: 'sufficient', n: 'not-sufficient', a: 'not-applicable', Delete: null, Backspace: null };
 
 function setActive(value: JudgementWord | null): void {
-  if (!grid || isTally(active.col)) return;
+  if (!grid || active.col === TALLY) return;
   const column = grid.columns[active.col];
   const row = grid.rows[active.row];
   if (!column || !row) return;
@@ -160,42 +259,15 @@ function setActive(value: JudgementWord | null): void {
     say(`${column.label}, ${row.label}: ${cellLooks[state].words}. Nothing to change here.`);
     return;
   }
-  const cell = cellAt(active.row, active.col);
   // Until the case file has changed and the server's grid comes back (or the extension says why not).
-  cell?.classList.add('pending');
+  cellAt(active.row, active.col)?.classList.add('pending');
   post({ type: 'set', inspection, case: column.uri, question: row.question, value });
 }
 
 function openActive(): void {
-  const column = grid?.columns[active.col];
+  const column = active.col === TALLY ? undefined : grid?.columns[active.col];
   const row = grid?.rows[active.row];
   if (column && row) post({ type: 'open', inspection, case: column.uri, question: row.question });
-}
-
-// ------------------------------------------------------------------------------------------------ filters
-
-function applyFilters(): void {
-  const t = table();
-  if (!t || !grid) return;
-  const who = inspectorFilter.value;
-  const onlyUnjudged = unjudgedFilter.checked;
-  const unjudged = Object.keys(stateOfLetter).find((letter) => stateOfLetter[letter] === 'unjudged')!;
-  const showCol = grid.columns.map((c) => (who === '' || c.inspector === who) && (!onlyUnjudged || c.cells.includes(unjudged)));
-  const showRow = grid.rows.map((_, i) => !onlyUnjudged || grid!.columns.some((c, j) => showCol[j] && c.cells[i] === unjudged));
-  const head = t.tHead?.rows[0];
-  grid.columns.forEach((_, j) => {
-    const th = head?.cells[j + 1];
-    if (th) th.hidden = !showCol[j];
-  });
-  [...(t.tBodies[0]?.rows ?? [])].forEach((tr, i) => {
-    tr.hidden = !showRow[i];
-    grid!.columns.forEach((_, j) => {
-      const td = tr.cells[j + 1];
-      if (td) td.hidden = !showCol[j];
-    });
-  });
-  keepActiveVisible();
-  saveState();
 }
 
 // ------------------------------------------------------------------------------------------------ updates
@@ -209,39 +281,42 @@ function sameShape(a: WireGrid, b: WireGrid): boolean {
   );
 }
 
+function sameFilters(previous: GridView | undefined, g: WireGrid): boolean {
+  if (!previous) return false;
+  const { shown, hiddenRows } = filtered(g);
+  return (
+    shown.length === previous.shown.length &&
+    shown.every((j, k) => j === previous.shown[k]) &&
+    hiddenRows.size === previous.hiddenRows.size &&
+    [...hiddenRows].every((i) => previous.hiddenRows.has(i))
+  );
+}
+
+/** A new grid (or the unsaved marks changed): the cells drawn that changed, or the table drawn again. */
 function show(next: WireGrid, nextUnsaved: Set<string>): void {
   const previous = grid;
-  const t = table();
   grid = next;
-  if (!previous || !t || !sameShape(previous, next)) {
-    // Rows or cases came or went: the table is built again, the focus kept on the same case and question.
-    const at = previous && { question: previous.rows[active.row]?.question, uri: previous.columns[active.col]?.uri };
-    const hadFocus = document.activeElement instanceof HTMLTableCellElement;
-    const template = document.createElement('template');
-    template.innerHTML = gridTable(next, nextUnsaved);
-    area.replaceChildren(template.content);
-    unsaved = nextUnsaved;
-    refreshInspectors();
-    const row = at ? next.rows.findIndex((r) => r.question === at.question) : -1;
-    const col = at ? next.columns.findIndex((c) => c.uri === at.uri) : -1;
-    active = { row: Math.max(row, 0), col: Math.max(col, 0) };
-    applyFilters();
-    activate(active.row, active.col, hadFocus);
+  const unsavedBefore = unsaved;
+  unsaved = nextUnsaved;
+  refreshInspectors();
+  if (!previous || !view || !table() || !sameShape(previous, next) || !sameFilters(view, next)) {
+    draw();
     return;
   }
-  // The same rows and cases: only what changed is touched, so a key press in a grid of a thousand cases costs the
-  // cells of one column, and the focus and scroll position stay.
-  const head = t.tHead!.rows[0]!;
-  next.columns.forEach((c, j) => {
+  // The same questions, cases and filters: only what changed is touched, so a key press in a grid of a thousand cases
+  // costs the cells of one column, and the focus and the scroll position stay.
+  const head = table()!.tHead!.rows[0]!;
+  for (const j of view.shown.slice(view.from, view.to)) {
+    const c = next.columns[j]!;
     const old = previous.columns[j]!;
-    const th = head.cells[j + 1]!;
-    if (old.label !== c.label) th.textContent = c.label;
-    if (old.label !== c.label || old.inspector !== c.inspector || old.sentence !== c.sentence || unsaved.has(c.uri) !== nextUnsaved.has(c.uri)) {
-      th.title = columnTitle(c, nextUnsaved.has(c.uri));
-      th.dataset.inspector = c.inspector ?? '';
-      th.classList.toggle('unsaved', nextUnsaved.has(c.uri));
+    if (old === c && unsavedBefore.has(c.uri) === unsaved.has(c.uri)) continue;
+    const th = head.querySelector<HTMLTableCellElement>(`th[data-col="${j}"]`);
+    if (th) {
+      if (th.textContent !== c.label) th.textContent = c.label;
+      th.title = columnTitle(c, unsaved.has(c.uri));
+      th.classList.toggle('unsaved', unsaved.has(c.uri));
     }
-    if (old.cells === c.cells && JSON.stringify(old.reasons) === JSON.stringify(c.reasons)) return;
+    if (old.cells === c.cells && JSON.stringify(old.reasons) === JSON.stringify(c.reasons)) continue;
     for (let i = 0; i < next.rows.length; i++) {
       const td = cellAt(i, j);
       if (!td) continue;
@@ -251,9 +326,9 @@ function show(next: WireGrid, nextUnsaved: Set<string>): void {
       if (td.textContent !== cellLooks[state].text) td.textContent = cellLooks[state].text;
       if (td.title) describeCell(td, i, j);
     }
-  });
+  }
   next.rows.forEach((r, i) => {
-    const td = cellAt(i, next.columns.length);
+    const td = cellAt(i, TALLY);
     if (!td) return;
     const agrees = statedAgrees(r);
     const wanted = `${tallyText(r)}${agrees === undefined ? '' : ` ${agrees ? '✓' : '≠'}`}`;
@@ -268,9 +343,6 @@ function show(next: WireGrid, nextUnsaved: Set<string>): void {
     }
     td.title = statedText(r);
   });
-  unsaved = nextUnsaved;
-  refreshInspectors();
-  applyFilters();
   const cell = cellAt(active.row, active.col);
   if (cell) describeCell(cell, active.row, active.col);
 }
@@ -298,13 +370,20 @@ window.addEventListener('message', (event: MessageEvent<ToGrid>) => {
   const m = event.data;
   if (!m || typeof m !== 'object') return;
   switch (m.type) {
-    case 'grid':
+    case 'grid': {
       // The first grid after a (re)load carries the page's own number: the data behind the table it shows.
       if (typeof m.seq !== 'number' || !m.grid || m.seq < seq || (m.seq === seq && grid !== undefined)) return;
+      // A delta against a grid this page does not hold: ask for the whole of it (the extension sends it for 'ready').
+      if (m.grid.delta && m.grid.delta.since !== grid?.revision) {
+        grid = undefined;
+        post({ type: 'ready', seq: 0 });
+        return;
+      }
       seq = m.seq;
       clearPending();
-      show(m.grid, new Set(m.unsaved));
+      show(grid && m.grid.delta ? withDelta(grid, m.grid) : m.grid, new Set(m.unsaved));
       break;
+    }
     case 'unsaved':
       if (grid && Array.isArray(m.unsaved)) show(grid, new Set(m.unsaved));
       break;
@@ -336,30 +415,55 @@ area.addEventListener('keydown', (e) => {
   }
 });
 
+/** The row and case (or TALLY) of a cell of the table's body. */
+function whereIs(cell: HTMLTableCellElement): { row: number; col: number } | undefined {
+  const row = Number((cell.parentElement as HTMLTableRowElement | null)?.dataset.row);
+  const c = cell.dataset.c;
+  if (!Number.isInteger(row) || c === undefined) return undefined;
+  return { row, col: c === 'tally' ? TALLY : Number(c) };
+}
+
 area.addEventListener('click', (e) => {
   const target = e.target instanceof Element ? e.target : null;
   const cell = target?.closest<HTMLTableCellElement>('td, th');
-  const tr = cell?.parentElement as HTMLTableRowElement | null;
-  if (!cell || !tr || !grid) return;
+  if (!cell || !grid) return;
   if (cell.matches('thead th.case')) {
     const column = grid.columns[Number(cell.dataset.col)];
     if (column) post({ type: 'open', inspection, case: column.uri });
     return;
   }
-  const row = Number(tr.dataset.row);
-  if (!(cell instanceof HTMLTableCellElement) || cell.tagName !== 'TD' || !Number.isInteger(row)) return;
-  activate(row, cell.cellIndex - 1, true);
-  if (!isTally(active.col)) openActive();
+  const at = cell.tagName === 'TD' ? whereIs(cell) : undefined;
+  if (!at) return;
+  activate(at.row, at.col, true);
+  if (at.col !== TALLY) openActive();
 });
 
 area.addEventListener('mouseover', (e) => {
-  const cell = e.target instanceof Element ? e.target.closest<HTMLTableCellElement>('tbody td') : null;
-  const tr = cell?.parentElement as HTMLTableRowElement | null;
-  if (cell && tr && !cell.title) describeCell(cell, Number(tr.dataset.row), cell.cellIndex - 1);
+  const cell = e.target instanceof Element ? e.target.closest<HTMLTableCellElement>('tbody td[data-c]') : null;
+  const at = cell && !cell.title ? whereIs(cell) : undefined;
+  if (cell && at) describeCell(cell, at.row, at.col);
 });
 
-inspectorFilter.addEventListener('change', applyFilters);
-unjudgedFilter.addEventListener('change', applyFilters);
+let scrolling = 0;
+area.addEventListener(
+  'scroll',
+  () => {
+    if (scrolling) return;
+    scrolling = requestAnimationFrame(() => {
+      scrolling = 0;
+      drawIfNeeded();
+    });
+  },
+  { passive: true },
+);
+window.addEventListener('resize', () => drawIfNeeded());
+
+const refilter = () => {
+  draw();
+  saveState();
+};
+inspectorFilter.addEventListener('change', refilter);
+unjudgedFilter.addEventListener('change', refilter);
 saveButton.addEventListener('click', () => post({ type: 'save', inspection }));
 
 // ------------------------------------------------------------------------------------------------ start

@@ -30,11 +30,14 @@ export function ruledOut(question: Question, model: CaseModel): boolean {
   return applies(question.relevance, question, { ...model, judgements }) === 'no';
 }
 
-/** The grid's cell for one question of one case, from the tally's contribution (absent: it contributes nothing). */
+/**
+ * The grid's cell for one question of one case, from the tally's contribution (absent: the question does not apply
+ * and nothing is judged, which the tally keeps no record of). A rule reads the question's own judgement only as the
+ * inspector's call ("judged"), which can turn a yes into a no but never the reverse: so only a "not relevant" with
+ * "not applicable" written needs asking again without it (a thousand cases are 31,000 cells).
+ */
 export function cellState(question: Question, file: CaseFile, contribution: Contribution | undefined): CellState {
-  const model = file.model;
-  const out = ruledOut(question, model);
-  if (!contribution) return out ? 'ruled-out' : written(file, question) ? 'unreadable' : 'unjudged';
+  if (!contribution) return 'ruled-out';
   switch (contribution.outcome) {
     case 'sufficient':
     case 'not-sufficient':
@@ -43,9 +46,9 @@ export function cellState(question: Question, file: CaseFile, contribution: Cont
     case 'judged-not-relevant':
       return 'ruled-out-judged';
     case 'unjudged':
-      return out ? 'ruled-out' : written(file, question) ? 'unreadable' : 'unjudged';
+      return written(file, question) ? 'unreadable' : 'unjudged';
     case 'not-relevant':
-      return out ? 'ruled-out' : 'not-applicable';
+      return contribution.judgement && !ruledOut(question, file.model) ? 'not-applicable' : 'ruled-out';
   }
 }
 

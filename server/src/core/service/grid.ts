@@ -47,11 +47,19 @@ export interface GridColumn {
   reasons: Record<number, string[]>;
 }
 
+/**
+ * A case's column, kept while nothing it is made from changes: the case file (a new object when its text or its
+ * criteria change), its contribution to the tallies (a new map when it changes: TallyBook) and the criteria. So a
+ * grid asked for after an edit makes one column again, not a thousand, and a column that is the same object as
+ * before is the same column (the server sends only the others).
+ */
+const columnCache = new WeakMap<CaseFile, { contributions: unknown; catalogue: unknown; column: GridColumn }>();
+
 export function judgementGrid(inspection: Inspection): JudgementGrid {
   const questions = [...inspection.catalogue.questions.values()];
   const rows = questions.map((q) => gridRow(inspection, q));
   const files = [...inspection.cases.values()].sort(caseOrder);
-  const columns = files.map((file) => gridColumn(inspection, questions, file));
+  const columns = files.map((file) => cachedColumn(inspection, questions, file));
   const area = inspection.file.model.area?.value;
   return { inspectionUri: inspection.file.uri, revision: inspection.revision, ...(area !== undefined && { area }), rows, columns };
 }
@@ -78,6 +86,15 @@ function gridRow(inspection: Inspection, q: Question): GridRow {
   };
 }
 
+function cachedColumn(inspection: Inspection, questions: readonly Question[], file: CaseFile): GridColumn {
+  const contributions = inspection.tallies.contributionsOf(file.uri);
+  const kept = columnCache.get(file);
+  if (kept && kept.contributions === contributions && kept.catalogue === inspection.catalogue) return kept.column;
+  const column = gridColumn(inspection, questions, file);
+  columnCache.set(file, { contributions, catalogue: inspection.catalogue, column });
+  return column;
+}
+
 function gridColumn(inspection: Inspection, questions: readonly Question[], file: CaseFile): GridColumn {
   const contributions = inspection.tallies.contributionsOf(file.uri);
   const model = file.model;
@@ -86,8 +103,8 @@ function gridColumn(inspection: Inspection, questions: readonly Question[], file
   for (const [i, q] of questions.entries()) {
     const c = contributions?.get(q.id);
     cells.push(contributions ? cellState(q, file, c) : 'not-counted');
-    const given = model.judgements.get(q.id)?.reasons.map((r) => r.value) ?? [];
-    if (given.length > 0) reasons[i] = given;
+    const judgement = model.judgements.get(q.id);
+    if (judgement && judgement.reasons.length > 0) reasons[i] = judgement.reasons.map((r) => r.value);
   }
   const label = caseLabelOf(file);
   const inspector = inspectorOf(file);
