@@ -196,6 +196,8 @@ process.exit(exitCode);
  *                                                               (action 'text'), press `keys` on it (action 'press'),
  *                                                               choose `value` in it (a <select>: action 'select') or
  *                                                               tick it (a checkbox: 'check', value 'true' or 'false')
+ *   { kind: 'click', selector, hover? }                         a click on `selector` in the workbench, the pointer first
+ *                                                               over `hover` (where actions show only then)
  *   { kind: 'texts', selector, waitFor?, attribute? }           the text (or `attribute`) of every element of the workbench
  *                                                               matching `selector` (the cases view's rows, the status
  *                                                               bar), once one matches; with `waitFor`, once one has it
@@ -290,6 +292,19 @@ async function handle(page, req) {
         return { ok: false, error: `${req.untilHidden} still visible after ${tries} presses (page: ${shot})` };
       }
     }
+  }
+  if (req.kind === 'click') {
+    // A click in the workbench itself (a view's row, an action on it shown when the pointer is over the row).
+    if (req.hover)
+      await page
+        .locator(req.hover)
+        .first()
+        .hover({ timeout: req.timeoutMs ?? 20000 });
+    await page
+      .locator(req.selector)
+      .first()
+      .click({ timeout: req.timeoutMs ?? 20000 });
+    return { ok: true };
   }
   if (req.kind === 'texts') {
     // The workbench's own DOM (views, the status bar), outside any webview: what the inspector sees there.

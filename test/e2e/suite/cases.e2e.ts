@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { lineOf, revertAll } from './edit';
-import { PAGE_TAG, screenshot, workbenchTexts } from './page';
+import { PAGE_TAG, clickInWorkbench, screenshot, workbenchTexts } from './page';
 import { poll } from './wait';
 import { liverpool, open } from './workspace';
 
@@ -44,6 +44,19 @@ describe('the cases view', () => {
     await deleteLine(editor.document, /^ {2}"1\.2": sufficient$/);
     assert.match(await rowOf('LIV-01', '1 question left'), /^LIV-01\s*1 question left/);
     await rowOf('Liverpool', '33/34 cases judged');
+  });
+
+  it(`${PAGE_TAG} a click on a case opens its file; the grid and the preview are on the inspection’s row`, async () => {
+    await clickInWorkbench('.part.sidebar .monaco-list-row[aria-level="2"]:has-text("LIV-03")');
+    await poll(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/liv-03.case.sqs.yaml'), { what: 'LIV-03 to open' });
+    const liverpoolRow = '.part.sidebar .monaco-list-row[aria-level="1"]:has-text("34/34 cases judged")';
+    await clickInWorkbench(`${liverpoolRow} .action-label[aria-label="Open Judgement Grid"]`, liverpoolRow);
+    const webviews = (viewType: string) =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
+    await poll(() => webviews('sqs.grid').some((t) => t.label === 'Judgements: Liverpool'), { what: 'the grid of the Liverpool inspection' });
+    await clickInWorkbench(`${liverpoolRow} .action-label[aria-label="Open Report Preview"]`, liverpoolRow);
+    await poll(() => webviews('sqs.preview').some((t) => t.label === 'Report: Liverpool'), { what: 'its report preview' });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it(`${PAGE_TAG} groups the cases by inspector, and back`, async () => {

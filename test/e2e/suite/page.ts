@@ -70,6 +70,12 @@ export async function frameElementText(contains: string, selector: string, timeo
   return a.value;
 }
 
+/** Clicks `selector` in the workbench (outside webviews), with the pointer over `hover` first when given. */
+export async function clickInWorkbench(selector: string, hover?: string, timeoutMs = 20_000): Promise<void> {
+  const a = await ask<{ ok: boolean; error?: string }>({ kind: 'click', selector, hover }, timeoutMs);
+  if (!a.ok) throw new Error(`clicking ${selector}: ${a.error}`);
+}
+
 /**
  * The text of every element of the workbench (outside webviews) matching `selector`, once one matches, and with
  * `waitFor` once one of them shows that text: the rows of a view, an item of the status bar. With `attribute`, that
