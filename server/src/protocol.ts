@@ -27,12 +27,18 @@ export interface Settings {
   };
   /** The phrasebook for generated commentary when the inspection file names none; empty: the catalogue's choice. */
   phrasebook: string;
+  /**
+   * Folders of other inspections to set this one's figures beside (the figures table, the hover on a criterion):
+   * absolute, or relative to the inspection's folder (".." for its sibling inspections). Empty: no comparison.
+   */
+  compare: { folders: string[] };
   trace: { server: TraceLevel };
 }
 
 export const defaultSettings: Settings = {
   diagnostics: { severity: {}, notYetJudged: 'information' },
   phrasebook: '',
+  compare: { folders: [] },
   trace: { server: 'off' },
 };
 
@@ -50,8 +56,14 @@ export function normaliseSettings(raw: unknown): Settings {
   return {
     diagnostics: { severity, notYetJudged: typeof diagnostics.notYetJudged === 'string' ? diagnostics.notYetJudged : defaultSettings.diagnostics.notYetJudged },
     phrasebook: typeof root.phrasebook === 'string' ? root.phrasebook : defaultSettings.phrasebook,
+    compare: { folders: stringList(obj(root.compare).folders) },
     trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
   };
+}
+
+/** The strings of a list setting, blank ones left out; anything but a list is no list. */
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
 }
 
 // ----------------------------------------------------------------------------------------- report formats
@@ -126,6 +138,74 @@ export function reportFormat(name: string): ReportFormat | undefined {
 /** The name a command line shows for a format: its first alias ("md"), else its id. */
 export function shortFormatName(f: ReportFormat): string {
   return f.aliases[0] ?? f.id;
+}
+
+// ------------------------------------------------------------------------------------------- data formats
+
+/**
+ * A format the data behind the report can be exported in, for analysts: a list apart from the report formats (data
+ * is tables of numbers, not a letter). `sqs export --format`, `sqs/exportData`, the *Export Data* command and the
+ * preview's button read it; the server writes a format with server/src/render/data/<id>.ts. docs/data.md describes
+ * the columns.
+ */
+export interface DataFormat {
+  readonly id: string;
+  readonly label: string;
+  /** A line of a pick list. */
+  readonly description: string;
+  readonly fileType: string;
+  readonly extension: string;
+  readonly mimeType: string;
+  readonly binary: boolean;
+  /** A CSV file is one table, so it holds one level (cases or tallies); the others hold both unless told. */
+  readonly oneLevel: boolean;
+}
+
+export const dataFormats = [
+  {
+    id: 'csv',
+    label: 'CSV',
+    description: 'CSV (one table: the judgements or the tallies)',
+    fileType: 'CSV',
+    extension: 'csv',
+    mimeType: 'text/csv',
+    binary: false,
+    oneLevel: true,
+  },
+  {
+    id: 'xlsx',
+    label: 'XLSX',
+    description: 'Excel workbook (XLSX: a sheet of judgements, a sheet of tallies)',
+    fileType: 'Excel workbook',
+    extension: 'xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    binary: true,
+    oneLevel: false,
+  },
+  {
+    id: 'json',
+    label: 'JSON',
+    description: 'JSON (both tables, as arrays of objects)',
+    fileType: 'JSON',
+    extension: 'json',
+    mimeType: 'application/json',
+    binary: false,
+    oneLevel: false,
+  },
+] as const satisfies readonly DataFormat[];
+
+export type DataFormatId = (typeof dataFormats)[number]['id'];
+
+/** The levels of the data: a row per case and question, or per inspection and question. */
+export const dataLevels = [
+  { id: 'cases', label: 'Judgements', description: 'One row per case and question: the judgement, its reasons, the case facts' },
+  { id: 'tallies', label: 'Tallies', description: 'One row per inspection and question: relevant, done, sufficient, %, the stated figures' },
+] as const;
+
+export type DataLevelId = (typeof dataLevels)[number]['id'];
+
+export function dataFormat(name: string): DataFormat | undefined {
+  return dataFormats.find((f) => f.id === name);
 }
 
 // ----------------------------------------------------------------------------------------------- requests
@@ -247,7 +327,43 @@ export type WireBlock =
   | { kind: 'paragraph'; paragraph: WireParagraph }
   | { kind: 'note'; paragraph: WireParagraph }
   | { kind: 'list'; numbering: 'bullet' | 'roman'; items: { id: string; text: string; sources: SourceLink[] }[] }
-  | { kind: 'table'; rows: { role: string; names: string[]; sources: SourceLink[] }[] };
+  | { kind: 'table'; rows: { role: string; names: string[]; sources: SourceLink[] }[] }
+  | WireFiguresBlock
+  | WireChartBlock;
+
+/** The figures table: per question, the counts the commentary words (see docs/data.md for what each means). */
+export interface WireFiguresBlock {
+  kind: 'figures';
+  id: string;
+  caption: string;
+  /** Set when the report compares with other inspections: how many it drew on. */
+  compared?: { inspections: number };
+  rows: {
+    questionId: string;
+    criterionId: string;
+    label: string;
+    review: boolean;
+    relevant?: number;
+    done?: number;
+    sufficient?: number;
+    notSufficient?: number;
+    /** Sufficient out of relevant, 0 to 1. */
+    share?: number;
+    reasons: { code: string; count: number }[];
+    unjudged: number;
+    compared?: { mean: number; inspections: number };
+    sources: SourceLink[];
+  }[];
+}
+
+/** Share sufficient per question as a bar chart; the figures table it names (`describedBy`) is its text alternative. */
+export interface WireChartBlock {
+  kind: 'chart';
+  id: string;
+  title: string;
+  describedBy: string;
+  bars: { questionId: string; label: string; sufficient: number; relevant: number; share: number; mean?: number }[];
+}
 
 export interface WireParagraph {
   id: string;
@@ -366,6 +482,25 @@ export interface ExportRefusal {
 }
 
 export const ExportRequest = new RequestType<ExportParams, ExportResult | null, void>('sqs/export');
+
+export interface ExportDataParams {
+  /** `inspection`: the inspection of `uri` (any of its files); `workspace`: every inspection the server has indexed. */
+  scope: 'inspection' | 'workspace';
+  uri?: string;
+  /** A data format's id (dataFormats). */
+  format: DataFormatId;
+  /** The one level a CSV file holds (default cases); for the others, only this level (default both). */
+  level?: DataLevelId;
+  /** The inspectors' notes and quotes, which can identify a child: left out unless asked for. */
+  includeNotes?: boolean;
+}
+
+/** The data as a file's content, and how many inspections it holds (none: nothing to export). */
+export interface ExportDataResult extends ExportResult {
+  inspections: number;
+}
+
+export const ExportDataRequest = new RequestType<ExportDataParams, ExportDataResult | null, void>('sqs/exportData');
 
 /** What a new file should hold: a snippet (TextMate syntax) the client inserts with tab stops. */
 export interface ScaffoldParams {
@@ -569,4 +704,5 @@ export const commandIds = {
   casesOpenGrid: 'sqs.cases.openGrid',
   casesOpenPreview: 'sqs.cases.openPreview',
   casesNewCase: 'sqs.cases.newCase',
+  exportData: 'sqs.exportData',
 } as const;

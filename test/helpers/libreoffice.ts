@@ -1,22 +1,29 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 
-const packageName = 'libreoffice-writer-nogui';
+/** LibreOffice's parts, by the Debian package that brings each and a library of its own in the program folder. */
+const parts = {
+  writer: { packageName: 'libreoffice-writer-nogui', library: 'libswlo.so', check: 'DOCX → PDF' },
+  calc: { packageName: 'libreoffice-calc-nogui', library: 'libsclo.so', check: 'XLSX → CSV' },
+} as const;
 
 /**
- * The path of LibreOffice's `soffice`, installing it from Debian when it is missing and we may (root with
- * apt-get, as on CI and the project's machines). Throws, failing the test loudly, when it cannot: the DOCX
- * export is only done when LibreOffice opens it.
+ * The path of LibreOffice's `soffice` with the part a test needs (Writer for documents, Calc for workbooks),
+ * installing it from Debian when it is missing and we may (root with apt-get, as on CI and the project's machines).
+ * Throws, failing the test loudly, when it cannot: an export is only done when LibreOffice opens it.
  */
-export function ensureLibreOffice(): string {
+export function ensureLibreOffice(part: keyof typeof parts = 'writer'): string {
+  const { packageName, library, check } = parts[part];
   const found = which('soffice') ?? which('libreoffice');
-  if (found) return found;
+  if (found && existsSync(path.join(path.dirname(realpathSync(found)), library))) return found;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root || !which('apt-get')) {
     throw new Error(
-      `LibreOffice is not installed, so the DOCX → PDF check cannot run. Install it: sudo apt-get install -y --no-install-recommends ${packageName}`,
+      `LibreOffice's ${part} is not installed, so the ${check} check cannot run. Install it: sudo apt-get install -y --no-install-recommends ${packageName}`,
     );
   }
-  console.warn(`\n*** LibreOffice is not installed: installing ${packageName} from Debian for the DOCX → PDF check (about a minute) ***\n`);
+  console.warn(`\n*** LibreOffice's ${part} is not installed: installing ${packageName} from Debian for the ${check} check (about a minute) ***\n`);
   const apt = (...args: string[]) =>
     spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], {
       encoding: 'utf8',
@@ -30,7 +37,8 @@ export function ensureLibreOffice(): string {
     r = apt('install', '-y', '--no-install-recommends', packageName);
   }
   const installed = which('soffice');
-  if (r.status !== 0 || !installed) throw new Error(`Installing ${packageName} failed (exit ${r.status}):\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
+  if (r.status !== 0 || !installed || !existsSync(path.join(path.dirname(realpathSync(installed)), library)))
+    throw new Error(`Installing ${packageName} failed (exit ${r.status}):\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
   return installed;
 }
 

@@ -4,54 +4,11 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { Checker, InspectionIndex, type CaseFile, type QuestionTally } from '../../server/src/core/api';
+import { seed } from '../fixtures/seed-counts';
 
 // The bundled Liverpool example must reproduce the published report (HMI Probation, SQS Liverpool, 20 November
-// 2013). The table below is written from the report's own sentences (quoted beside each row), with the split
-// the report leaves open filled in once, by hand. It is never computed from the example files.
-
-interface Expected {
-  /** `due` for a review question. */
-  relevant: number;
-  sufficient: number;
-  /** Review questions: reviews that took place (due minus the cases whose reason says none did). */
-  done?: number;
-  /** Not-sufficient cases giving each reason (questions whose catalogue entry lists reasons). */
-  reasons?: Record<string, number>;
-}
-
-const seed: Record<string, Expected> = {
-  '1.1/report': { relevant: 22, sufficient: 19 }, // "In all but 3 out of the 22 relevant cases"
-  '1.1/oversight': { relevant: 22, sufficient: 18 }, // "generally effective"
-  '1.2/assessment': { relevant: 34, sufficient: 26, reasons: { late: 3, 'insufficient-quality': 6 } }, // "Over three-quarters"
-  '1.3/review': { relevant: 24, sufficient: 13, done: 22, reasons: { 'no-review': 2, 'copy-of-previous': 5, 'insufficient-quality': 4 } }, // "A majority … several reviews that were just a copy"
-  '1.4/plan': { relevant: 34, sufficient: 27 }, // "Over three-quarters of the initial plans"
-  '1.4/review': { relevant: 24, sufficient: 15, done: 20, reasons: { 'no-review': 4, 'insufficient-quality': 5 } }, // "less than two-thirds"
-  '1.5/custody-plan': { relevant: 9, sufficient: 7 }, // "seven out of the nine relevant cases"
-  '2.1/psr': { relevant: 22, sufficient: 19 }, // "19 out of 22 cases where there had been a PSR"
-  '2.2/assessment': { relevant: 34, sufficient: 27, reasons: { 'not-done': 3, 'previous-violence-ignored': 2, 'classification-too-low': 2 } }, // "27 out of 34 … In three cases … in two … another two"
-  '2.2/review': { relevant: 25, sufficient: 17, done: 21, reasons: { 'copy-of-earlier': 4, 'no-review': 4 } }, // "almost one-third … four reviews were copies"
-  '2.3/plan': { relevant: 29, sufficient: 23, reasons: { 'changes-not-anticipated': 4, 'response-unclear': 4, 'information-sharing': 3 } }, // "23 out of 29 … three cases where sharing of information"
-  '2.3/custody': { relevant: 9, sufficient: 9 }, // "satisfactory for all of the custodial cases"
-  '2.4/review': { relevant: 26, sufficient: 15, done: 21, reasons: { 'no-review': 5, 'insufficient-quality': 4, 'changes-not-reflected': 2 } }, // "11 out of 26 … in five … in four"
-  '2.5/victim': { relevant: 20, sufficient: 17 }, // "the great majority of cases"
-  '2.6/oversight': { relevant: 31, sufficient: 19 }, // "not … effective in over one-third of the relevant cases"
-  '3.1/assessment': { relevant: 34, sufficient: 26, reasons: { 'factors-missed': 5, 'narrow-view': 4 } }, // "In over three-quarters of cases"
-  '3.1/psr': { relevant: 22, sufficient: 17 }, // "all but five of the PSRs"
-  '3.2/review': { relevant: 23, sufficient: 13, done: 20, reasons: { 'no-review': 3, 'insufficient-quality': 7 } }, // "The majority of reviews"
-  '3.3/plan': { relevant: 31, sufficient: 22, reasons: { 'no-plan': 5, 'response-insufficient': 3, 'contingency-unclear': 3 } }, // "22 out of 31 … In five … in three … a further three"
-  '3.3/custody': { relevant: 8, sufficient: 8 }, // "all of the eight relevant custody cases"
-  '3.4/review': { relevant: 18, sufficient: 9, done: 15, reasons: { 'insufficient-quality': 6, 'none-after-change': 3 } }, // "Only half … In six cases … in three cases"
-  '3.5/oversight': { relevant: 29, sufficient: 20 }, // "In 20 out of 29 cases"
-  '4.1/assessment': { relevant: 34, sufficient: 29 }, // "The great majority"
-  '4.1/psr': { relevant: 22, sufficient: 20 }, // "all but two of the PSRs"
-  '4.2/psr': { relevant: 22, sufficient: 21 }, // "all but one of the PSRs"
-  '4.2/engagement': { relevant: 34, sufficient: 32 }, // "In all but two of the cases"
-  '4.3/plan': { relevant: 34, sufficient: 28, reasons: { 'looked-after': 3, slcn: 3 } }, // "most plans … not always … Looked After Children … speech, language"
-  '4.4/health': { relevant: 32, sufficient: 30 }, // "In almost all cases we reviewed, where relevant"
-  '4.5/complied': { relevant: 34, sufficient: 16 }, // "Sixteen children or young people had complied"
-  '4.5/response': { relevant: 18, sufficient: 18 }, // "In all cases where the child or young person had not complied"
-  'OM/impact': { relevant: 34, sufficient: 24 }, // "a positive impact in over two-thirds of the cases inspected"
-};
+// 2013): its figures question by question (test/fixtures/seed-counts.ts, written from the report's own sentences,
+// never computed from the example files) and the banded words below.
 
 /** The report's banded words, as bounds on a share; each band ends where the next named one begins. */
 const bands: { question: string; side: 'sufficient' | 'not sufficient'; words: string; above: number; upTo: number; inclusive?: 'lower' | 'upper' }[] = [

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { commandIds } from '../../../server/src/protocol';
 import type { SqsServer } from '../server';
 import { registerExport } from './export';
+import { registerExportData } from '../commands/exportData';
 import { PreviewManager } from './manager';
 
 /** The report preview and export: the manager (panels, serializer) and the commands that reach it. */
@@ -17,5 +18,6 @@ export function registerPreview(server: SqsServer, context: vscode.ExtensionCont
     ),
     vscode.commands.registerCommand(commandIds.togglePreviewLock, () => manager.toggleLock()),
     registerExport(server, () => manager.activePreview()?.inspection),
+    registerExportData(server, () => manager.activePreview()?.inspection),
   );
 }

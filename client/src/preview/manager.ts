@@ -107,6 +107,7 @@ export class PreviewManager implements vscode.Disposable {
       columnFor: (uri) => this.columnFor(uri),
       toggleLock: (p) => this.toggleLock(p),
       exportReport: (inspection, { format }) => void vscode.commands.executeCommand(commandIds.exportReport, vscode.Uri.parse(inspection), format),
+      exportData: (inspection) => void vscode.commands.executeCommand(commandIds.exportData, vscode.Uri.parse(inspection)),
       revealPlaces: (places, what) => revealPlaces(places, (uri) => this.columnFor(uri), what),
     };
   }

@@ -51,6 +51,8 @@ export type FromWebview =
   /** The notes before the report: the places they concern (cases still to judge, …). */
   | { type: 'revealNotes'; inspection: string }
   | { type: 'export'; inspection: string; format: ReportFormatId }
+  /** The data behind the report (*SQS: Export Data…*). */
+  | { type: 'exportData'; inspection: string }
   | { type: 'toggleLock' };
 
 /** The state the webview keeps with `setState`, handed to the serializer after a window reload. */
@@ -73,6 +75,7 @@ const fromWebview = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('revealMark'), inspection, paragraph: paragraphId }),
   z.strictObject({ type: z.literal('revealNotes'), inspection }),
   z.strictObject({ type: z.literal('export'), inspection, format: z.enum(formatIds) }),
+  z.strictObject({ type: z.literal('exportData'), inspection }),
   z.strictObject({ type: z.literal('toggleLock') }),
 ]);
 

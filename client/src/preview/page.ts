@@ -61,6 +61,7 @@ ${o.styleUris.map((href) => `<link rel="stylesheet" href="${a(href)}">`).join('\
 <span class="sqs-exports" role="group" aria-label="Export">
 ${reportFormats.map((f) => `<button type="button" data-action="export" data-format="${a(f.id)}" title="Export the report as ${a(f.fileType)}">${escapeText(f.label)}</button>`).join('\n')}
 </span>
+<button type="button" class="sqs-data" data-action="exportData" title="Export the data behind the report (judgements and tallies) as CSV, XLSX or JSON">Data…</button>
 </nav>
 <div id="sqs-status" class="sqs-status" role="status" aria-live="polite"></div>
 <main id="sqs-report" class="sqs-report" lang="${a(i.language)}">${i.html}</main>

@@ -16,6 +16,8 @@ export interface PreviewHost {
   columnFor(uri: vscode.Uri): vscode.ViewColumn;
   toggleLock(preview: ReportPreview): void;
   exportReport(inspection: string, format: FromWebview & { type: 'export' }): void;
+  /** *SQS: Export Data…* for the inspection shown. */
+  exportData(inspection: string): void;
   revealPlaces(places: Place[], what?: string): Promise<void>;
   log: vscode.LogOutputChannel;
 }
@@ -224,6 +226,9 @@ export class ReportPreview implements vscode.Disposable {
         break;
       case 'export':
         this.host.exportReport(m.inspection, m);
+        break;
+      case 'exportData':
+        this.host.exportData(m.inspection);
         break;
       case 'toggleLock':
         this.host.toggleLock(this);

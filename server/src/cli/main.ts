@@ -4,6 +4,8 @@ import { check } from './check';
 import { UsageError } from './files';
 import { reportFormat, reportFormats, shortFormatName, type ReportFormat } from '../protocol';
 import { render, type RenderOptions } from './render';
+import { exportData } from './export';
+import { dataFormat, dataFormats, dataLevels } from '../protocol';
 
 // The report formats as the command line names them (protocol.ts's list, in its order).
 const list = (names: string[], separator = ', ', last = ' or ') =>
@@ -38,12 +40,26 @@ Commands:
 ${formats.flatMap((f) => (f.annotation ? [`                                    ${shortFormatName(f)}: ${f.annotation}`] : [])).join('\n')}
       --phrasebook ID             As for check: the report is worded with it, and the commentary
                                   held to it, unless the inspection file names its own
+      --figures, --no-figures     Print the figures table and chart, or not (default: as the
+                                  inspection file's figures: says, else only with --annotate)
+      --compare FOLDER            Set each question's % sufficient beside the mean of the other
+                                  inspections under FOLDER (same criteria, no errors); repeatable
+  sqs export <file-or-folder>...  Write the data behind the reports of the inspections there, for analysts
+      --format ${dataFormats.map((f) => f.id).join('|')}      Output format (default: csv); ${dataFormats
+        .filter((f) => f.binary)
+        .map((f) => f.id)
+        .join(', ')} needs --out
+      --level ${dataLevels.map((l) => l.id).join('|')}       cases: a row per case and question; tallies: a row per inspection
+                                  and question (CSV holds one: default cases; the others both)
+      --out FILE                  Write to FILE, whole or not at all (text formats go to stdout without it)
+      --include-notes             Also the inspectors' notes and quotes (they can identify a child)
 
 Options:
   -h, --help      Show this help
   -v, --version   Show the version
 
-Exit status: 0 no errors, 1 errors found (render: nothing written), 2 usage or file-system problem.`;
+Exit status: 0 no errors, 1 errors found (render: nothing written; export: written, the errors
+listed), 2 usage or file-system problem.`;
 
 declare const SQS_VERSION: string | undefined;
 
@@ -83,7 +99,10 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
+        allowNegative: true,
         options: {
+          figures: { type: 'boolean' },
+          compare: { type: 'string', multiple: true, default: [] },
           format: { type: 'string', default: 'md' },
           out: { type: 'string' },
           force: { type: 'boolean', default: false },
@@ -99,10 +118,35 @@ export function main(argv: string[], out: (s: string) => void = console.log, err
         format,
         force: values.force,
         annotate: values.annotate,
+        ...(values.figures !== undefined && { figures: values.figures }),
+        ...(values.compare.length > 0 && { compare: values.compare }),
         ...(values.out !== undefined && { out: values.out }),
         ...phrasebookOption(values.phrasebook),
       };
       return render(positionals[0]!, options, out, err).catch((e: unknown) => failure(e, err));
+    }
+    if (command === 'export') {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          format: { type: 'string', default: 'csv' },
+          level: { type: 'string' },
+          out: { type: 'string' },
+          'include-notes': { type: 'boolean', default: false },
+        },
+      });
+      const format = dataFormat(values.format);
+      if (!format) throw new UsageError(`--format must be ${list(dataFormats.map((f) => f.id))}, not ${values.format}.`);
+      const level = values.level === undefined ? undefined : dataLevels.find((l) => l.id === values.level)?.id;
+      if (values.level !== undefined && !level) throw new UsageError(`--level must be ${list(dataLevels.map((l) => l.id))}, not ${values.level}.`);
+      if (positionals.length === 0) throw new UsageError('sqs export: name an inspection folder or a folder of them, e.g. sqs export examples --format csv');
+      return exportData(
+        positionals,
+        { format, includeNotes: values['include-notes'], ...(level && { level: level }), ...(values.out !== undefined && { out: values.out }) },
+        out,
+        err,
+      ).catch((e: unknown) => failure(e, err));
     }
     throw new UsageError(`Unknown command "${command}".\n\n${usage}`);
   } catch (e) {

@@ -1,6 +1,17 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildReport, Checker, inspectorsCopy, markReport, notPublished, publicationBlockers, type Finding } from '../core/api';
+import {
+  buildReport,
+  Checker,
+  comparisonFor,
+  inspectorsCopy,
+  markReport,
+  notPublished,
+  publicationBlockers,
+  type Comparison,
+  type Finding,
+  type Inspection,
+} from '../core/api';
 import { shortFormatName, type ReportFormat } from '../protocol';
 import { renderReport } from '../render/renderReport';
 import { displayPath, formatHuman, internalErrorsTo } from './report';
@@ -19,6 +30,10 @@ export interface RenderOptions {
   annotate?: boolean;
   /** The phrasebook for an inspection whose file names none (`--phrasebook`). */
   phrasebook?: string;
+  /** `--figures` / `--no-figures`: the figures table and chart, whatever the inspection file and --annotate say. */
+  figures?: boolean;
+  /** `--compare FOLDER…`: the inspections to set this one's figures beside. */
+  compare?: string[];
 }
 
 /**
@@ -56,7 +71,13 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
   }
   if (errors.length > 0) err(`sqs render: rendering despite ${errors.length} error${errors.length === 1 ? '' : 's'} (--force).`);
 
-  const doc = buildReport(inspection, options.phrasebook ? { phrasebook: options.phrasebook } : {});
+  const comparison = options.compare ? compareWith(inspection, options.compare, options.phrasebook, err) : undefined;
+  const doc = buildReport(inspection, {
+    ...(options.phrasebook && { phrasebook: options.phrasebook }),
+    ...(options.figures !== undefined && { figures: options.figures }),
+    inspectorsCopy: options.annotate ?? false,
+    ...(comparison && { comparison }),
+  });
   for (const w of doc.warnings) err(`sqs render: ${w.message}`);
   // The paragraphs the preview marks are marked here too, with the same words: a report rendered despite its
   // errors says which figures are in doubt, and one with cases still to judge says what its figures count.
@@ -70,4 +91,23 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
     out(typeof content === 'string' ? content.replace(/\n$/, '') : '');
   }
   return 0;
+}
+
+/**
+ * The inspections under the `--compare` folders, read into an index of their own (so nothing of them reaches the
+ * report's own checks), and this inspection's figures set beside theirs. A folder that holds no inspection on the
+ * report's criteria is worth saying so: the comparison would be silently empty.
+ */
+function compareWith(inspection: Inspection, folders: string[], phrasebook: string | undefined, err: (s: string) => void): Comparison {
+  const { index } = loadWorkspace(folders);
+  const checker = new Checker(index, { onInternalError: internalErrorsTo(err) });
+  const comparison = comparisonFor(inspection, index.inspections(), checker, phrasebook ? { phrasebook } : {});
+  const others = index.inspections().filter((i) => i.folder !== inspection.folder && i.catalogue.id === inspection.catalogue.id).length;
+  const left = others - comparison.inspections;
+  err(
+    `sqs render: comparing with ${comparison.inspections} inspection${comparison.inspections === 1 ? '' : 's'} on ${inspection.catalogue.id}` +
+      (left > 0 ? ` (${left} left out: they have errors)` : '') +
+      '.',
+  );
+  return comparison;
 }

@@ -41,6 +41,17 @@ export { buildReport, type ReportOptions } from './report/buildReport';
 export * from './report/document';
 export type { QuestionFigures } from './report/figures';
 export {
+  questionCounts,
+  compareShares,
+  percent,
+  comparedText,
+  reasonWords,
+  figureHeadings,
+  figureCells,
+  type QuestionCounts,
+  type Comparison,
+} from './report/figuresTable';
+export {
   paragraphsOf,
   sentenceKey,
   sentenceByKey,
@@ -80,3 +91,18 @@ export { workspaceOverview, inspectionSummary, type WorkspaceOverview, type Insp
 export { judgementEdit, type JudgementEditResult } from './service/judgementEdit';
 export { scaffoldCase, scaffoldInspection } from './service/scaffold';
 export { tallyHints } from './service/tallyHints';
+export { comparisonFor } from './service/comparison';
+export {
+  caseColumns,
+  caseRows,
+  dataLevelIds,
+  dataTables,
+  tallyColumns,
+  tallyRows,
+  type DataColumn,
+  type DataLevel,
+  type DataOptions,
+  type DataRow,
+  type DataTable,
+  type DataValue,
+} from './service/dataRows';

@@ -2,6 +2,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { fileKindOf } from '../core/api';
 import { inspectionProgress, scaffoldCase, scaffoldInspection } from '../core/api';
 import {
+  ExportDataRequest,
   ExportRequest,
   InspectionsChangedNotification,
   InspectionStatusRequest,
@@ -10,12 +11,14 @@ import {
   PreviewSourcesRequest,
   ReportRequest,
   ScaffoldRequest,
+  type ExportDataResult,
   type ExportResult,
   type InspectionStatus,
   type PreviewRender,
   type PreviewSources,
   type ReportPayload,
 } from '../protocol';
+import { exportData } from './data';
 import { exportReport, paragraphsAt, previewRender, previewSources, reportPayload } from './report';
 import { guarded, type Logger } from './safe';
 import type { SettingsStore } from './settings';
@@ -121,6 +124,16 @@ export function registerCustomRequests(connection: Connection, ws: Workspace, se
         const file = ws.file(at.uri);
         return inspection && file ? paragraphsAt(ws, settings, inspection, file.uri, at.range) : null;
       },
+    ),
+  );
+
+  connection.onRequest(
+    ExportDataRequest,
+    guarded(
+      log,
+      ExportDataRequest.method,
+      (): ExportDataResult | null => null,
+      (params) => exportData(ws, settings, params),
     ),
   );
 

@@ -30,6 +30,7 @@ import { renderReport } from '../render/renderReport';
 import { wireLink, wireRange, wireReport } from './wire';
 import type { SettingsStore } from './settings';
 import { applySettings } from './severity';
+import { comparisonOf } from './comparison';
 import type { Workspace } from './workspace';
 
 // The report as the server hands it out: the document model (one builder for every renderer and for the
@@ -47,6 +48,8 @@ interface Built {
   blockers: Finding[];
   /** The preview's HTML, made when first asked for. */
   html?: string;
+  /** The other inspections compared with, at their revisions (`sqs.compare.folders`): another makes another report. */
+  compared: string;
 }
 
 /**
@@ -61,15 +64,16 @@ async function build(ws: Workspace, settings: SettingsStore, inspection: Inspect
   const each = await Promise.all(uris.map((u) => settings.get(ws.clientUri(u))));
   // Edits may have been indexed while the settings were read: then build from what the index holds now.
   if (inspection.uris.length !== uris.length || inspection.uris.some((u, i) => u !== uris[i])) return build(ws, settings, inspection);
+  const { comparison, key: compared } = comparisonOf(ws, inspection, each[0]!);
   const last = built.get(inspection);
-  if (last && last.revision === inspection.revision && last.settings.every((s, i) => s === each[i])) return last;
+  if (last && last.revision === inspection.revision && last.compared === compared && last.settings.every((s, i) => s === each[i])) return last;
   const chosen = each[0]!.phrasebook;
-  const doc = buildReport(inspection, chosen ? { phrasebook: chosen } : {});
+  const doc = buildReport(inspection, { ...(chosen && { phrasebook: chosen }), ...(comparison && { comparison }) });
   // The findings as the editor shows them: after `# sqs-ignore` and the severity settings of each file.
   const found = uris.map((u, i) => ws.checker.findingsFor(u, { phrasebook: each[i]!.phrasebook }));
   const findings = found.flatMap((f, i) => applySettings(f, each[i]!));
   const marks = markReport(doc, findings, inspection.catalogue);
-  const result: Built = { revision: inspection.revision, settings: each, doc, marks, blockers: publicationBlockers(found.flat()) };
+  const result: Built = { revision: inspection.revision, settings: each, doc, marks, blockers: publicationBlockers(found.flat()), compared };
   built.set(inspection, result);
   return result;
 }

@@ -51,6 +51,43 @@ function wireBlock(b: ReportBlock): WireBlock {
       return { kind: 'list', numbering: b.numbering, items: b.items.map((i) => ({ id: i.id, text: i.text, sources: i.sources.map(wireLink) })) };
     case 'table':
       return { kind: 'table', rows: b.rows.map((r) => ({ role: r.role, names: [...r.names], sources: r.sources.map(wireLink) })) };
+    case 'figures':
+      return {
+        kind: 'figures',
+        id: b.id,
+        caption: b.caption,
+        ...(b.compared && { compared: { inspections: b.compared.inspections } }),
+        rows: b.rows.map((r) => ({
+          questionId: r.questionId,
+          criterionId: r.criterionId,
+          label: r.label,
+          review: r.review,
+          ...(r.relevant !== undefined && { relevant: r.relevant }),
+          ...(r.done !== undefined && { done: r.done }),
+          ...(r.sufficient !== undefined && { sufficient: r.sufficient }),
+          ...(r.notSufficient !== undefined && { notSufficient: r.notSufficient }),
+          ...(r.share !== undefined && { share: r.share }),
+          reasons: r.reasons.map((x) => ({ code: x.code, count: x.count })),
+          unjudged: r.unjudged,
+          ...(r.compared && { compared: { mean: r.compared.mean, inspections: r.compared.inspections } }),
+          sources: r.sources.map(wireLink),
+        })),
+      };
+    case 'chart':
+      return {
+        kind: 'chart',
+        id: b.id,
+        title: b.title,
+        describedBy: b.describedBy,
+        bars: b.bars.map((x) => ({
+          questionId: x.questionId,
+          label: x.label,
+          sufficient: x.sufficient,
+          relevant: x.relevant,
+          share: x.share,
+          ...(x.mean !== undefined && { mean: x.mean }),
+        })),
+      };
   }
 }
 

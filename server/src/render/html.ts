@@ -2,6 +2,8 @@ import { escapeAttribute, escapeText } from 'entities';
 import {
   isNumbered,
   markNotes,
+  figureCells,
+  figureHeadings,
   quoteParts,
   sentenceKey,
   severityLabel,
@@ -14,7 +16,8 @@ import {
   type Sentence,
   type SourceLink,
 } from '../core/api';
-import { printCss, themeCss } from './styles';
+import { chartSvg } from './chartSvg';
+import { printCss, printFiguresCss, themeCss } from './styles';
 
 export interface HtmlOptions {
   /** `document` (default): a standalone page; `fragment`: only the report's <article>, for a page of one's own. */
@@ -51,7 +54,9 @@ export function renderHtml(doc: ReportDocument, options: HtmlOptions = {}): stri
   const r = new HtmlRenderer(doc, options);
   const article = r.article();
   if (options.output === 'fragment') return article;
-  const css = options.styles === 'theme' ? themeCss : options.styles === 'none' ? '' : printCss;
+  // The figures' rules are added only to a report that has figures, so a letter without them is the page it always was.
+  const figures = hasFigures(doc.blocks);
+  const css = options.styles === 'theme' ? themeCss : options.styles === 'none' ? '' : figures ? `${printCss}\n${printFiguresCss}` : printCss;
   const nonce = options.nonce !== undefined ? ` nonce="${escapeAttribute(options.nonce)}"` : '';
   return [
     '<!DOCTYPE html>',
@@ -127,6 +132,24 @@ class HtmlRenderer {
           .join('');
         return `<table><tbody>${rows}</tbody></table>`;
       }
+      case 'figures': {
+        const headings = figureHeadings(b)
+          .map((h) => `<th scope="col">${escapeText(h)}</th>`)
+          .join('');
+        const rows = b.rows
+          .map((row) => {
+            const [label, ...cells] = figureCells(b, row);
+            // Counts and shares align right; the reasons and the comparison are words.
+            const tds = cells.map((c, i) => `<td class="${i < 5 ? 'num' : i === 5 ? 'reasons' : 'compared'}">${escapeText(c)}</td>`).join('');
+            return `<tr${this.sourceAttr(row.sources)}><th scope="row">${escapeText(label!)}</th>${tds}</tr>`;
+          })
+          .join('');
+        return `<table class="figures" id="${escapeAttribute(b.id)}"><caption>${escapeText(b.caption)}</caption><thead><tr>${headings}</tr></thead><tbody>${rows}</tbody></table>`;
+      }
+      case 'chart':
+        return `<figure class="chart" id="${escapeAttribute(b.id)}"><figcaption>${escapeText(b.title)}${
+          b.bars.some((bar) => bar.mean !== undefined) ? ' <span class="legend">(the mark on each bar: the mean of the other inspections)</span>' : ''
+        }</figcaption>${chartSvg(b)}</figure>`;
       case 'note':
         return this.paragraph(b.paragraph, undefined, 'note');
     }
@@ -167,6 +190,10 @@ class HtmlRenderer {
     const encoded = [...new Set(sources.map(encodeSource))].join(' ');
     return ` data-source="${escapeAttribute(encoded)}"`;
   }
+}
+
+function hasFigures(blocks: readonly ReportBlock[]): boolean {
+  return blocks.some((b) => b.kind === 'figures' || b.kind === 'chart' || (b.kind === 'section' && hasFigures(b.blocks)));
 }
 
 /** "file:///…/liv-07.case.sqs.yaml#L12:5-L12:19" (1-based, as editors show positions). Spaces in URIs are %-encoded. */

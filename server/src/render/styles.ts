@@ -28,6 +28,35 @@ const layout = `
 .sqs-report .marked.warning .mark, .sqs-report .marked.information .mark { color: var(--sqs-warning); border: 1px solid var(--sqs-warning); }
 `;
 
+// The figures table and chart. Kept apart from the letter's rules so that a letter without figures prints exactly as
+// it always has; the chart's SVG has classes and no style of its own.
+const figuresLayout = `
+.sqs-report table.figures { border-collapse: collapse; width: 100%; font-size: 0.9em; margin: 0 0 1.2em; }
+.sqs-report table.figures caption { text-align: left; font-weight: bold; margin-bottom: 0.4em; }
+.sqs-report table.figures th, .sqs-report table.figures td { text-align: left; vertical-align: top; padding: 0.2em 0.4em; border: 1px solid var(--sqs-rule); }
+.sqs-report table.figures thead th { font-weight: bold; vertical-align: bottom; }
+.sqs-report table.figures tbody th { font-weight: normal; white-space: nowrap; }
+.sqs-report table.figures td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.sqs-report table.figures td.reasons { width: 38%; }
+.sqs-report figure.chart { margin: 1em 0 1.5em; }
+.sqs-report figure.chart figcaption { font-weight: bold; margin-bottom: 0.4em; }
+.sqs-report figure.chart figcaption .legend { font-weight: normal; }
+.sqs-report figure.chart svg { display: block; width: 100%; max-width: 640px; height: auto; }
+.sqs-report .sqs-chart text { fill: currentColor; font-size: 11px; font-family: inherit; }
+.sqs-report .sqs-chart .bar { fill: var(--sqs-bar); }
+.sqs-report .sqs-chart .grid { stroke: var(--sqs-rule); stroke-width: 1; }
+.sqs-report .sqs-chart .mean { stroke: var(--sqs-mean); stroke-width: 2.5; }
+`;
+
+/** Added to printCss for a report with figures. */
+export const printFiguresCss = `
+:root { --sqs-bar: #1f4e79; --sqs-mean: #c55a11; }
+${figuresLayout}
+@media print {
+  .sqs-report figure.chart { break-inside: avoid; }
+}
+`.trim();
+
 export const printCss = `
 :root { --sqs-rule: #999; --sqs-error: #a00; --sqs-warning: #8a5a00; }
 @page { size: A4; margin: 2cm 2.2cm; }
@@ -47,6 +76,8 @@ export const themeCss = `
   --sqs-rule: var(--vscode-panel-border, #8888);
   --sqs-error: var(--vscode-editorError-foreground, #e51400);
   --sqs-warning: var(--vscode-editorWarning-foreground, #bf8803);
+  --sqs-bar: var(--vscode-charts-blue, #3794ff);
+  --sqs-mean: var(--vscode-charts-orange, #d18616);
 }
 body {
   font-family: var(--vscode-font-family, sans-serif);
@@ -56,6 +87,7 @@ body {
   padding: 0 1.5em 2em;
 }
 ${layout}
+${figuresLayout}
 .sqs-report [data-sentence]:hover { background: var(--vscode-editor-hoverHighlightBackground, #8882); cursor: pointer; }
 .sqs-report .highlighted { background: var(--vscode-editor-findMatchHighlightBackground, #ea5c0055); }
 `.trim();

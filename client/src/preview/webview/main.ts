@@ -157,6 +157,7 @@ document.addEventListener('click', (e) => {
   const action = target.closest<HTMLElement>('[data-action]');
   if (action) {
     if (action.dataset.action === 'toggleLock') post({ type: 'toggleLock' });
+    if (action.dataset.action === 'exportData') post({ type: 'exportData', inspection });
     const format = action.dataset.format;
     // The buttons name the formats; the extension checks the name against its list, as it checks every message.
     if (action.dataset.action === 'export' && format) post({ type: 'export', inspection, format: format as ReportFormatId });

@@ -232,6 +232,10 @@ function templateProblems(data: CatalogueData): string[] {
       ] as [string, string | undefined][];
     }),
     ['note', r.note] as [string, string | undefined],
+    ['figures.heading', r.figures?.heading] as [string, string | undefined],
+    ['figures.caption', r.figures?.caption] as [string, string | undefined],
+    ['figures.chartTitle', r.figures?.chartTitle] as [string, string | undefined],
+    ...(r.figures?.paragraphs ?? []).map((t, i): [string, string | undefined] => [`figures.paragraphs.${i}`, t]),
   ];
   for (const [where, template] of all) check(`report.${where}`, template, inspectionNames);
   check('report.quote.format', r.quote.format, new Set(['intro', 'quote']));

@@ -136,6 +136,17 @@ const reportSection = z.strictObject({
 });
 
 /**
+ * The figures the inspectors' copy adds (a table and a chart, per question): the section's heading and paragraphs
+ * as for any section, the table's caption and the chart's title (templates over the inspection's values too).
+ */
+const figuresSection = z.strictObject({
+  heading: z.string().optional(),
+  paragraphs: z.array(z.string()).optional(),
+  caption: z.string(),
+  chartTitle: z.string(),
+});
+
+/**
  * The report around the commentary: letterhead, title, standard paragraphs and headings, as templates over
  * the inspection's values ({area}, {service}, {serviceShort}, {sample}, {fieldwork}, {published}, {addressee},
  * {addresseeRole}, {from}, {fromRole}, {leadInspector}, {pronoun}, {phone}, {email}, {emailOnly}).
@@ -157,6 +168,8 @@ const reportSchema = z.strictObject({
   areasForImprovement: reportSection,
   closing: reportSection,
   copyTo: reportSection,
+  /** Absent: the figures section is headed "Figures", with no paragraph. */
+  figures: figuresSection.optional(),
   /** A quote: `{intro}` and `{quote}`; `intro`/`introNext` are the defaults for the first and later quotes. */
   quote: z.strictObject({ format: z.string(), intro: z.string(), introNext: z.string() }),
   note: z.string().optional(),
@@ -185,3 +198,4 @@ export type SentenceData = z.infer<typeof sentenceSchema>;
 export type CommentaryHooks = z.infer<typeof commentarySchema>;
 export type ReportData = z.infer<typeof reportSchema>;
 export type ReportSectionData = z.infer<typeof reportSection>;
+export type FiguresSectionData = z.infer<typeof figuresSection>;

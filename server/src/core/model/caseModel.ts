@@ -29,6 +29,10 @@ export interface CaseModel {
   facts: ReadonlyMap<string, Located<boolean>>;
   /** By question id ("2.2/review"). */
   judgements: ReadonlyMap<string, Judgement>;
+  /** Who examined the case. */
+  inspector?: Located<string>;
+  /** About the case as a whole: can identify a child, so exports leave it out unless asked. */
+  notes?: Located<string>;
   /**
    * The sentence and facts written with a value that cannot be read ("sentence: community order", "psr:
    * maybe"), by key, with the value as written: the schema check reports them; what depends on them says
@@ -55,6 +59,10 @@ export function readCase(reader: Reader, catalogue: Catalogue): CaseModel {
   if (id) model.id = id;
   const criteriaRef = reader.located(['criteria'], text);
   if (criteriaRef) model.criteriaRef = criteriaRef;
+  const inspector = reader.located(['inspector'], text);
+  if (inspector) model.inspector = inspector;
+  const notes = reader.located(['notes'], text);
+  if (notes) model.notes = notes;
   const sentenceName = reader.located(['sentence'], text);
   const sentence = sentenceName && catalogue.sentence(sentenceName.value);
   if (sentenceName && sentence) model.sentence = { value: sentence, range: sentenceName.range };

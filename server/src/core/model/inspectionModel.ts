@@ -4,7 +4,7 @@ import type { Range } from '../types';
 import type { Path } from '../yaml/source';
 import { type Reader, type Located } from './reader';
 import { commentaryStyle } from './inspectionSchema';
-import { count, isoDate, text } from './values';
+import { count, isoDate, text, yesNo } from './values';
 
 export interface Person {
   name: Located<string>;
@@ -67,6 +67,8 @@ export interface InspectionModel {
   stated: ReadonlyMap<string, StatedTally>;
   /** By criterion id. */
   commentary: ReadonlyMap<string, CommentaryOverride>;
+  /** Whether the report prints the figures table and chart (`figures:`); absent, the renderer's default decides. */
+  figures?: Located<boolean>;
 }
 
 export function readInspection(reader: Reader, catalogue: Catalogue): InspectionModel {
@@ -94,6 +96,7 @@ export function readInspection(reader: Reader, catalogue: Catalogue): Inspection
   assign(model, 'fieldworkEnd', get(['fieldwork', 'end'], isoDate));
   assign(model, 'published', get(['published'], isoDate));
   assign(model, 'sample', get(['sample'], count));
+  assign(model, 'figures', get(['figures'], yesNo));
   const lead = readPerson(reader, ['lead_inspector']);
   if (lead) {
     const li: LeadInspector = lead;

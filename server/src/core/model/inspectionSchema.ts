@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Catalogue, Question } from '../criteria/catalogue';
 import { PhrasebookRegistry } from '../commentary/phrasebookRegistry';
 import { describeCriterion } from './caseSchema';
-import { count, describe, isoDate, text } from './values';
+import { count, describe, isoDate, text, yesNo } from './values';
 
 const person = z.strictObject({ name: text, role: text.optional() });
 
@@ -107,6 +107,10 @@ export function inspectionFileSchema(catalogue: Catalogue) {
       copy_to: z.array(copyEntry).optional(),
       tallies: z.strictObject(tallies).optional(),
       commentary: z.strictObject(Object.fromEntries(criteria.map((c) => [c.id, commentaryOverride.optional()]))).optional(),
+      /** The figures table and chart in the report (off in the published letter, on in the inspectors' copy). */
+      figures: yesNo.optional().meta({
+        description: "Print the figures table and chart in the report: yes or no (default: no in the published letter, yes in the inspectors' copy).",
+      }),
     },
     {
       error: (issue) =>

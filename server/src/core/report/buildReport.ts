@@ -9,6 +9,7 @@ import { printableReport } from './printable';
 import { criterionSentences } from './criterion';
 import type { ListBlock, NumberedParagraph, Paragraph, ParagraphBlock, ReportBlock, ReportDocument, SectionBlock, SectionRole, Sentence } from './document';
 import { narrativeParagraphs } from './narrative';
+import { figuresBlocks, type Comparison } from './figuresTable';
 
 export interface ReportOptions {
   /** Where phrasebooks are looked up (default: the built-in ones). */
@@ -18,6 +19,15 @@ export interface ReportOptions {
    * `phrasebook:` wins; without either, the catalogue's choice, then the registry's default.
    */
   phrasebook?: string;
+  /**
+   * Print the figures table and chart. Absent: as the inspection file says (`figures:`), else as `inspectorsCopy`
+   * says; the published letter has none (SQS letters printed no table).
+   */
+  figures?: boolean;
+  /** The inspectors' own copy (`--annotate`): figures on unless the inspection file says otherwise. */
+  inspectorsCopy?: boolean;
+  /** Other inspections' shares beside this one's in the figures table; only when asked for, never by default. */
+  comparison?: Comparison;
 }
 
 /**
@@ -141,6 +151,13 @@ export function buildReport(inspection: Inspection, options: ReportOptions = {})
     return v ? [{ label: h.label, value: v.text, sources: v.sources }] : [];
   });
   const opening = standard('opening', report.opening);
+  const withFigures = options.figures ?? model.figures?.value ?? options.inspectorsCopy ?? false;
+  const figures = withFigures
+    ? section('figures', report.figures ?? { heading: 'Figures' }, [
+        ...paragraphs(standard('figures', report.figures?.paragraphs)),
+        ...figuresBlocks(ctx, options.comparison),
+      ])
+    : undefined;
 
   const blocks: ReportBlock[] = [
     ...(letterhead.length > 0 ? [{ kind: 'letterhead' as const, lines: letterhead }] : []),
@@ -168,6 +185,7 @@ export function buildReport(inspection: Inspection, options: ReportOptions = {})
           ]),
         ]
       : []),
+    ...(figures ? [figures] : []),
     ...(note ? [{ kind: 'note' as const, paragraph: note }] : []),
   ];
 

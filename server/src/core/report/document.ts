@@ -106,7 +106,8 @@ export interface ReportWarning {
  * every renderer, the preview and navigation are a switch over `kind`. A new kind of content (a figures table,
  * a chart) is a new member here, and the compiler then names every switch that must learn it.
  */
-export type ReportBlock = LetterheadBlock | MemoBlock | TitleBlock | SectionBlock | ParagraphBlock | ListBlock | TableBlock | NoteBlock;
+export type ReportBlock =
+  LetterheadBlock | MemoBlock | TitleBlock | SectionBlock | ParagraphBlock | ListBlock | TableBlock | FiguresBlock | ChartBlock | NoteBlock;
 
 /** The inspectorate's address lines above the letter. */
 export interface LetterheadBlock {
@@ -128,7 +129,7 @@ export interface TitleBlock {
 
 /** What a section is in the letter: renderers style some apart (the commentary, its themes, the copy-to table). */
 export type SectionRole =
-  'context' | 'summary' | 'commentary' | 'theme' | 'operational-management' | 'key-strengths' | 'areas-for-improvement' | 'closing' | 'copy-to';
+  'context' | 'summary' | 'commentary' | 'theme' | 'operational-management' | 'key-strengths' | 'areas-for-improvement' | 'closing' | 'copy-to' | 'figures';
 
 /**
  * A part of the letter with an optional heading and the blocks under it. Its heading's level is its depth: a
@@ -162,6 +163,78 @@ export interface ListBlock {
 export interface TableBlock {
   kind: 'table';
   rows: CopyRow[];
+}
+
+/**
+ * The figures behind the commentary, one row per question: what the inspectors' copy adds to the letter, and what
+ * a reader who works in numbers reads first. Every number is the one the commentary words (the case files'
+ * tallies, or the stated counts of an inspection recorded as tallies only).
+ */
+export interface FiguresBlock {
+  kind: 'figures';
+  /** A DOM id: the chart names it as its text alternative. */
+  id: string;
+  caption: string;
+  /** In catalogue order. */
+  rows: FigureRow[];
+  /** How many other inspections the comparison column draws on, when the report was asked to compare. */
+  compared?: { inspections: number };
+}
+
+export interface FigureRow {
+  questionId: string;
+  criterionId: string;
+  /** The question as inspectors name it: "1.1 report", "1.2". */
+  label: string;
+  /** A review question: `relevant` is the reviews due, `done` those that took place. */
+  review: boolean;
+  /** Relevant cases judged (reviews: due); undefined when a tallies-only inspection states none. */
+  relevant?: number;
+  /** Reviews only. */
+  done?: number;
+  sufficient?: number;
+  notSufficient?: number;
+  /** Sufficient out of relevant, from 0 to 1; undefined when there is nothing to divide by. */
+  share?: number;
+  /** Reasons given by the not-sufficient cases, in catalogue order, those given at least once. */
+  reasons: { code: string; count: number }[];
+  /** Relevant cases not judged yet: the figures leave them out. */
+  unjudged: number;
+  /** The other inspections' mean share (unweighted), when the report compares. */
+  compared?: ComparedShare;
+  /** The judgements or stated counts the row is made from. */
+  sources: SourceLink[];
+}
+
+/** The unweighted mean of other inspections' share sufficient for a question, and how many there are. */
+export interface ComparedShare {
+  mean: number;
+  inspections: number;
+}
+
+/**
+ * Share sufficient per question as a horizontal bar chart. Its text alternative is the figures table it names
+ * (`describedBy`), which holds every number the chart draws.
+ */
+export interface ChartBlock {
+  kind: 'chart';
+  id: string;
+  title: string;
+  /** The id of the figures block. */
+  describedBy: string;
+  /** The questions with at least one relevant case, in catalogue order. */
+  bars: ChartBar[];
+}
+
+export interface ChartBar {
+  questionId: string;
+  label: string;
+  sufficient: number;
+  relevant: number;
+  /** sufficient / relevant. */
+  share: number;
+  /** The other inspections' mean share, when compared. */
+  mean?: number;
 }
 
 /** The small print at the very end of the letter. */

@@ -34,6 +34,8 @@ export function paragraphsOf(doc: ReportDocument): Paragraph[] {
       case 'memo':
       case 'title':
       case 'table':
+      case 'figures':
+      case 'chart':
         return;
     }
   };

@@ -44,6 +44,10 @@ function block(b: ReportBlock): ReportBlock {
       return changed(b, { items: each(b.items, (i) => changed(i, { text: text(i.text) })) });
     case 'table':
       return changed(b, { rows: each(b.rows, (r) => changed(r, { role: text(r.role), names: each(r.names, text) })) });
+    case 'figures':
+      return changed(b, { caption: text(b.caption), rows: each(b.rows, (r) => changed(r, { label: text(r.label) })) });
+    case 'chart':
+      return changed(b, { title: text(b.title), bars: each(b.bars, (r) => changed(r, { label: text(r.label) })) });
   }
 }
 

@@ -14,6 +14,7 @@ import { ReportContext } from '../report/context';
 import { criterionSentences } from '../report/criterion';
 import { plural } from '../checks/names';
 import { caseLabel, escapeMarkdown, fileLink, listSome } from './text';
+import { comparedText, percent, questionCounts, type Comparison } from '../report/figuresTable';
 
 export interface HoverInfo {
   range: Range;
@@ -27,6 +28,8 @@ const listedCases = 30;
 export interface HoverOptions {
   /** The phrasebook chosen in the editor's settings, if any. */
   phrasebook?: string;
+  /** Other inspections to set each question's share beside (only when the inspector asks: `sqs.compare.folders`). */
+  comparison?: Comparison;
 }
 
 export function hoverAt(index: InspectionIndex, uri: string, offset: number, options: HoverOptions = {}): HoverInfo | undefined {
@@ -41,6 +44,7 @@ export function hoverAt(index: InspectionIndex, uri: string, offset: number, opt
     caseFile: file.kind === 'case' ? file : undefined,
     catalogue: file.catalogue,
     ...(inspection && { phrasebook: choosePhrasebook(inspection, options.phrasebook) }),
+    ...(options.comparison && { comparison: options.comparison }),
   });
   return markdown ? { range: target.range, markdown } : undefined;
 }
@@ -51,6 +55,7 @@ interface HoverContext {
   caseFile: CaseFile | undefined;
   catalogue: Catalogue;
   phrasebook?: Phrasebook;
+  comparison?: Comparison;
 }
 
 function describeTarget(target: Target, ctx: HoverContext): string | undefined {
@@ -119,6 +124,9 @@ function questionBlock(q: Question, ctx: HoverContext, named: boolean): string {
     const sentence = ctx.phrasebook && reportSentence(ctx.inspection!, q, ctx.phrasebook);
     if (sentence) lines.push(`The report says: “${escapeMarkdown(sentence)}”`);
   }
+  const compared = ctx.comparison?.byQuestion.get(q.id);
+  const share = ctx.inspection && questionCounts(ctx.inspection, q).share;
+  if (compared && share !== undefined) lines.push(`Compared: **${percent(share)}** here — mean ${comparedText(compared)}`);
   return lines.join('  \n');
 }
 

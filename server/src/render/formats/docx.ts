@@ -19,13 +19,18 @@ import {
   type ICommentOptions,
   type ParagraphChild,
 } from 'docx';
+import { ChartRun } from 'docx/charts';
 import {
+  figureCells,
+  figureHeadings,
   isNumbered,
   markNotes,
   paragraphText,
   quoteParts,
   severityLabel,
   type MarkNote,
+  type ChartBlock,
+  type FiguresBlock,
   type MarkSeverity,
   type Paragraph,
   type ReportBlock,
@@ -143,6 +148,14 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions = {})
         );
         return;
       }
+      case 'figures':
+        children.push(new DocxParagraph({ children: [new TextRun({ text: b.caption, bold: true })], spacing: { before: 120, after: 80 }, keepNext: true }));
+        children.push(figuresTable(b));
+        children.push(new DocxParagraph({}));
+        return;
+      case 'chart':
+        if (b.bars.length > 0) children.push(new DocxParagraph({ children: [chartRun(b)] }));
+        return;
       case 'note':
         children.push(new DocxParagraph({}));
         children.push(new DocxParagraph({ children: [new TextRun({ text: paragraphText(b.paragraph), size: 18 })] }));
@@ -191,6 +204,57 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions = {})
     sections: [{ children }],
   });
   return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** The figures table: a header row repeated on each page, counts and shares aligned right, 9 points. */
+function figuresTable(b: FiguresBlock): Table {
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+  const borders = { top: border, bottom: border, left: border, right: border };
+  const numeric = (i: number) => i >= 1 && i <= 5;
+  const cell = (text: string, i: number, bold = false) =>
+    new TableCell({
+      borders,
+      children: [new DocxParagraph({ children: [new TextRun({ text, size: 18, bold })], ...(numeric(i) && { alignment: AlignmentType.RIGHT }) })],
+    });
+  // Twentieths of a point over the 9,026 between A4's one-inch margins: the reasons are the only long cells.
+  const widths = b.compared ? [1200, 760, 760, 760, 760, 760, 2626, 1400] : [1300, 820, 820, 820, 820, 820, 3626];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, children: figureHeadings(b).map((h, i) => cell(h, i, true)) }),
+      ...b.rows.map((r) => new TableRow({ cantSplit: true, children: figureCells(b, r).map((c, i) => cell(c, i)) })),
+    ],
+  });
+}
+
+/**
+ * The chart as Word's own bar chart (its data in an embedded workbook, so "Edit Data" opens it), not a picture:
+ * it prints sharp, takes the document's theme and is described to screen readers from its data. Shares are
+ * percentages; the first question at the top, as in the table.
+ */
+function chartRun(b: ChartBlock): ChartRun {
+  const pct = (share: number) => Math.round(share * 1000) / 10;
+  const compared = b.bars.some((bar) => bar.mean !== undefined);
+  return new ChartRun({
+    type: 'bar',
+    title: { text: b.title, font: { size: 11, bold: true } },
+    categories: b.bars.map((bar) => bar.label),
+    series: [
+      { name: '% sufficient', values: b.bars.map((bar) => pct(bar.share)), color: '1F4E79' },
+      ...(compared
+        ? [{ name: 'Mean of other inspections', values: b.bars.map((bar) => (bar.mean === undefined ? null : pct(bar.mean))), color: 'C55A11' }]
+        : []),
+    ],
+    categoryAxis: { reverseOrder: true, font: { size: 8 } },
+    valueAxis: { minimum: 0, maximum: 100, interval: 25, numberFormat: '0"%"', font: { size: 8 } },
+    dataLabels: { value: true, numberFormat: '0"%"', font: { size: 7 } },
+    gapWidth: 40,
+    legend: compared ? { position: 'bottom' } : false,
+    // 6 inches wide; a row per question.
+    transformation: { width: 576, height: Math.min(900, 70 + b.bars.length * (compared ? 26 : 18)) },
+    font: { name: 'Arial' },
+  });
 }
 
 /** A paragraph's sentences as runs; an inspector's quoted words in italics; generated figures annotated when asked. */

@@ -3,12 +3,15 @@ import type { Heading, Paragraph as MdParagraph, PhrasingContent, Root, RootCont
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import {
+  figureCells,
+  figureHeadings,
   isNumbered,
   markNotes,
   paragraphText,
   quoteParts,
   severityLabel,
   type MarkNote,
+  type FiguresBlock,
   type MarkSeverity,
   type ReportBlock,
   type ReportDocument,
@@ -79,6 +82,14 @@ export function renderMarkdown(doc: ReportDocument, options: MarkdownOptions = {
       case 'table':
         out.push(copyTable(b.rows));
         return;
+      case 'figures':
+        out.push(paragraph([strong(b.caption)]));
+        out.push(figuresTable(b));
+        return;
+      case 'chart':
+        // Markdown draws nothing: the figures table just before it is the chart's text alternative, and holds
+        // every number it draws.
+        return;
       case 'note':
         out.push(paragraph([text(paragraphText(b.paragraph))]));
         return;
@@ -124,6 +135,20 @@ function sentencesPhrasing(sentences: readonly Sentence[]): PhrasingContent[] {
     if (!q) return [...space, text(s.text)];
     return [...space, ...(q.before ? [text(q.before)] : []), { type: 'emphasis', children: [text(q.quote)] }, ...(q.after ? [text(q.after)] : [])];
   });
+}
+
+/** The figures table with its header row; counts and shares aligned right. */
+function figuresTable(b: FiguresBlock): Table {
+  const cell = (value: string) => ({ type: 'tableCell' as const, children: value ? [text(value)] : [] });
+  const headings = figureHeadings(b);
+  return {
+    type: 'table',
+    align: headings.map((_, i) => (i >= 1 && i <= 5 ? 'right' : 'left')),
+    children: [
+      { type: 'tableRow', children: headings.map(cell) },
+      ...b.rows.map((r) => ({ type: 'tableRow' as const, children: figureCells(b, r).map(cell) })),
+    ],
+  };
 }
 
 /** The copy-to list as a two-column table; GFM needs a header row, left empty as in the printed report. */
