@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { parseFromGrid, parseGridState } from '../../client/src/grid/messages';
 import { gridPage } from '../../client/src/grid/page';
-import { cellLooks, firstWindow, gridTable, stateOfLetter, withDelta } from '../../client/src/grid/table';
+import { cellLooks, cellTitle, firstWindow, gridTable, stateOfLetter, withDelta } from '../../client/src/grid/table';
 import { contentSecurityPolicy } from '../../client/src/preview/page';
 import { judgementGrid } from '../../server/src/core/api';
 import { wireGrid } from '../../server/src/lsp/glance';
 import { cellLetters, cellStates } from '../../server/src/protocol';
+import { liverpool } from '../helpers/example';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
 
 // The judgement grid's page, built as the extension builds it (the server's grid → the wire → the page), from
@@ -110,6 +113,23 @@ describe('the judgement grid page', () => {
       ],
     );
     for (const look of Object.values(cellLooks)) assert.ok(look.text.trim().length > 0 && look.words.length > 0);
+  });
+
+  it('tells a pointer over a cell the case, the question, the judgement and its reasons in words', () => {
+    const files: Record<string, string> = { 'liverpool/inspection.sqs.yaml': readFileSync(path.join(liverpool, 'inspection.sqs.yaml'), 'utf8') };
+    for (const name of readdirSync(path.join(liverpool, 'cases'))) files[`liverpool/cases/${name}`] = readFileSync(path.join(liverpool, 'cases', name), 'utf8');
+    const g = wireGrid(judgementGrid(workspace(files).index.inspections()[0]!));
+    const at = (label: string, question: string) => {
+      const column = g.columns.find((c) => c.label === label)!;
+      const rowIndex = g.rows.findIndex((r) => r.question === question);
+      return cellTitle(g.rows[rowIndex]!, column, rowIndex);
+    };
+    // LIV-05's 1.3 is not sufficient because the review copied the previous assessment (its file's reasons).
+    assert.equal(
+      at('LIV-05', '1.3/review'),
+      'LIV-05, 1.3: not sufficient — reasons: copy-of-previous (The review was a copy of a previous assessment, not updated to current circumstances)',
+    );
+    assert.equal(at('LIV-05', '1.1/report'), 'LIV-05, 1.1 report: sufficient');
   });
 
   it('marks the case files changed and not saved, and offers to save them', () => {

@@ -195,7 +195,8 @@ process.exit(exitCode);
  *                                                               scrollY ({ ok, value }); read the text of `selector`
  *                                                               (action 'text'), press `keys` on it (action 'press'),
  *                                                               choose `value` in it (a <select>: action 'select') or
- *                                                               tick it (a checkbox: 'check', value 'true' or 'false')
+ *                                                               tick it (a checkbox: 'check', value 'true' or 'false'),
+ *                                                               or put the pointer over it and read its title ('hover')
  *   { kind: 'click', selector, hover? }                         a click on `selector` in the workbench, the pointer first
  *                                                               over `hover` (where actions show only then)
  *   { kind: 'texts', selector, waitFor?, attribute? }           the text (or `attribute`) of every element of the workbench
@@ -335,6 +336,12 @@ async function handle(page, req) {
           if (req.action === 'click') await target.click({ timeout });
           else await target.dblclick({ timeout });
           return { ok: true };
+        }
+        if (req.action === 'hover') {
+          // What a pointer over the element is told: its title once the pointer is there (a page may set it then).
+          const target = f.locator(req.selector).first();
+          await target.hover({ timeout });
+          return { ok: true, value: (await target.getAttribute('title', { timeout })) ?? '' };
         }
         if (req.action === 'count') return { ok: true, value: await f.locator(req.selector).count() };
         if (req.action === 'text') return { ok: true, value: await f.locator(req.selector).first().innerText({ timeout }) };

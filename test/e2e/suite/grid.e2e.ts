@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { lineOf, revertAll } from './edit';
-import { PAGE_TAG, frameElementText, frameText, inFrame, press, screenshot } from './page';
+import { PAGE_TAG, frameElementText, frameHoverTitle, frameText, inFrame, press, screenshot } from './page';
 import { poll } from './wait';
 import { liverpool, open } from './workspace';
 
@@ -105,6 +105,24 @@ describe('the judgement grid', () => {
     await poll(() => doc.getText().includes('  OM: sufficient'), { what: 'OM to be judged again' });
     await inFrame(title, { action: 'click', selector: '#sqs-save' });
     await poll(() => !doc.isDirty, { what: 'the Save button to save it' });
+  });
+
+  it(`${PAGE_TAG} tells a pointer over a cell the judgement’s reasons, and a click opens the case file at that judgement`, async () => {
+    await openGrid(liverpool('inspection.sqs.yaml'));
+    // LIV-05's review of the assessment (1.3) was a copy of the previous one: its file gives the reason.
+    assert.equal(
+      await frameHoverTitle(title, cell('1.3/review', 5)),
+      'LIV-05, 1.3: not sufficient — reasons: copy-of-previous (The review was a copy of a previous assessment, not updated to current circumstances)',
+    );
+    const liv05 = liverpool('cases', 'liv-05.case.sqs.yaml');
+    await inFrame(title, { action: 'click', selector: cell('1.3/review', 5) });
+    const editor = await poll(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === liv05.toString()), {
+      what: 'LIV-05 to open beside the grid',
+    });
+    const line = editor.selection.start.line;
+    const doc = editor.document;
+    assert.ok(line >= lineOf(doc, /^ {2}"1\.3":/) && line < lineOf(doc, /^ {2}"1\.4":/), `the cursor on 1.3's judgement, not line ${line + 1}`);
+    assert.equal(gridTabs().length, 1, 'the grid stays open beside it');
   });
 
   it(`${PAGE_TAG} filters by inspector and to what is left to judge`, async () => {

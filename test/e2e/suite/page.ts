@@ -70,6 +70,13 @@ export async function frameElementText(contains: string, selector: string, timeo
   return a.value;
 }
 
+/** The title (tooltip) of the first element matching `selector` in that frame, the pointer put over it first. */
+export async function frameHoverTitle(contains: string, selector: string, timeoutMs = 20_000): Promise<string> {
+  const a = await ask<{ ok: boolean; value?: string; error?: string }>({ kind: 'frameAct', contains, action: 'hover', selector }, timeoutMs);
+  if (!a.ok || a.value === undefined) throw new Error(`the title of ${selector} in the frame showing ${JSON.stringify(contains)}: ${a.error}`);
+  return a.value;
+}
+
 /** Clicks `selector` in the workbench (outside webviews), with the pointer over `hover` first when given. */
 export async function clickInWorkbench(selector: string, hover?: string, timeoutMs = 20_000): Promise<void> {
   const a = await ask<{ ok: boolean; error?: string }>({ kind: 'click', selector, hover }, timeoutMs);
