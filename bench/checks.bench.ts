@@ -144,6 +144,36 @@ function hostile(): void {
   }
 }
 
+/**
+ * Syntax no inspector writes but anyone can paste: a keystroke in a case file holding it, then the findings of every
+ * file of the inspection (what the server answers after an edit). Nesting past 64 levels is blanked before yaml reads
+ * it, and a file lists at most 100 syntax findings; the goal is under 50 ms a keystroke.
+ */
+function hostileSyntax(): void {
+  const files = workspace(1);
+  const uris = [...files.keys()];
+  const caseUri = uris.find((u) => u.endsWith('liv-05.case.sqs.yaml'))!;
+  const caseText = files.get(caseUri)!;
+  const index = new InspectionIndex();
+  for (const [uri, text] of files) index.set(uri, text);
+  const checker = new Checker(index);
+  const inputs: [string, string][] = [
+    ['notes: [ ×100,000 (unclosed)', `${caseText}notes2: ${'['.repeat(100_000)}`],
+    ['notes: { ×100,000 (unclosed)', `${caseText}notes2: ${'{'.repeat(100_000)}`],
+    ['- ×50,000 on one line', `${caseText}notes2:\n  ${'- '.repeat(50_000)}x`],
+    ['a: [ on each of 20,000 lines', `${caseText}${'a: [\n'.repeat(20_000)}`],
+  ];
+  console.log('Hostile syntax in one case file: a keystroke in it, findings of every file (goal: under 50 ms)');
+  for (const [label, text] of inputs) {
+    const keystroke = median(9, (i) => {
+      index.set(caseUri, `${text}${i % 2 ? ']' : ''}\n`);
+      for (const uri of uris) checker.findingsFor(uri);
+    });
+    console.log(`  ${label.padEnd(46)} ${keystroke.toFixed(1).padStart(6)} ms`);
+  }
+}
+
 bench('Liverpool (34 cases, seed commentary)', 1);
 bench('Liverpool ×3 (102 cases)', 3);
 hostile();
+hostileSyntax();

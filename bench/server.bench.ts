@@ -141,7 +141,7 @@ async function main() {
       const fresh = new InspectionIndex();
       for (const uri of await nodeFileSystem.findSqsFiles(URI.file(example).toString(), () => false)) {
         const b = await nodeFileSystem.readFile(uri);
-        if (b) fresh.setBytes(uri, b);
+        if (b instanceof Uint8Array) fresh.setBytes(uri, b);
       }
     },
     20,

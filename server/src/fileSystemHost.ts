@@ -1,10 +1,21 @@
+/** A file that is there but was not read (the core's NotRead, which this seam may not import). */
+export interface NotRead {
+  kind: 'outside-folder';
+  /** The name of the folder it leads outside. */
+  folder: string;
+}
+
 /**
  * What the server needs from the machine: reading files and listing the SQS files of a folder. The Node
  * implementation is in node/fileSystem.ts; tests and other hosts can supply their own.
  */
 export interface FileSystemHost {
-  /** The file's bytes, or undefined when it does not exist (or is not a readable file). */
-  readFile(uri: string): Promise<Uint8Array | undefined>;
+  /**
+   * The file's bytes, or undefined when it does not exist (or is not a readable file). With `within` (a folder's
+   * URI), a file that leads outside that folder (a symbolic link, or a file in a linked folder) is not read:
+   * the answer says so, for a finding (SQS008) in place of its text.
+   */
+  readFile(uri: string, within?: string): Promise<Uint8Array | NotRead | undefined>;
   /** URIs of the SQS files in a folder and below (skipping dependency and hidden folders). */
   findSqsFiles(folderUri: string, cancelled: () => boolean): Promise<string[]>;
   /**

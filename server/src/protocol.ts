@@ -8,6 +8,34 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 export const languageIds = { inspection: 'sqs-inspection', case: 'sqs-case' } as const;
 
+/**
+ * Whether a file name (the last part of a path) is an SQS file's: `inspection.sqs.yaml` or `<anything>.case.sqs.yaml`
+ * (or `.yml`), in any letter case. The core's fileKindOf reads the same names (a test holds them to it); this copy
+ * is for what must not reach the core, such as the client's export refusing to write over an SQS file.
+ */
+export function isSqsFileName(name: string): boolean {
+  return /^inspection\.sqs\.ya?ml$|.\.case\.sqs\.ya?ml$/i.test(name);
+}
+
+/** What is at a place itself: a symbolic link is a link, whatever it leads to (or nothing, when nothing is there). */
+export type FileEntry = 'file' | 'folder' | 'link' | 'other';
+
+/**
+ * Why a report or a data file may not be written at a place, or undefined when it may: the one rule of `sqs render
+ * --out`, `sqs export --out` and the editor's exports, each writer asking it of its own file system. A slip of the
+ * name (or of a save dialog) must not turn an inspection into a ZIP, and a link may lead to an SQS file, or nowhere
+ * (and have its target made).
+ */
+export function writeRefusal(name: string, entry: FileEntry | undefined): string | undefined {
+  if (isSqsFileName(name))
+    return 'is an SQS file (inspection.sqs.yaml or *.case.sqs.yaml): a report or data file is never written over one; choose another name';
+  if (entry === 'link')
+    return 'is a symbolic link: a file is written in its own place, never through a link (it may lead to an SQS file, or nowhere); name the file itself';
+  if (entry === 'folder') return 'is a folder';
+  if (entry === 'other') return 'is not a regular file (a pipe, socket or device)';
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------------------------- settings
 
 /** The `sqs.*` settings section, read per resource (settings can differ per workspace folder). */
@@ -49,9 +77,10 @@ export function normaliseSettings(raw: unknown): Settings {
   const diagnostics = obj(root.diagnostics);
   // Values are not judged here: a level this file does not know ("info", "Warning") may still be one the
   // server reads, and one it cannot read must reach it to be logged rather than vanish.
-  const severity: Record<string, string> = {};
-  for (const [code, value] of Object.entries(obj(diagnostics.severity)))
-    severity[code] = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  // fromEntries, not assignment: a `__proto__` entry stays an entry (to be logged) instead of setting the prototype.
+  const severity: Record<string, string> = Object.fromEntries(
+    Object.entries(obj(diagnostics.severity)).map(([code, value]) => [code, typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))]),
+  );
   const trace = obj(root.trace).server;
   return {
     diagnostics: { severity, notYetJudged: typeof diagnostics.notYetJudged === 'string' ? diagnostics.notYetJudged : defaultSettings.diagnostics.notYetJudged },

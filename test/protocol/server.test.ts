@@ -355,15 +355,21 @@ describe('workspace folders', () => {
 });
 
 describe('files reached through symbolic links', () => {
+  // The files linked to inside the workspace folder are in a hidden folder, which the walk passes over; the others
+  // are outside it, where nothing is read.
   const ws = tempWorkspace({
-    'insp/inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 3'),
+    'insp/inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 4'),
     'insp/cases/a.case.sqs.yaml': minimalCase('T-1'),
-    'shared/b.case.sqs.yaml': minimalCase('T-2'),
-    'more/c.case.sqs.yaml': minimalCase('T-3'),
+    'insp/.store/b.case.sqs.yaml': minimalCase('T-2'),
+    'insp/.store/more/c.case.sqs.yaml': minimalCase('T-3'),
+    'secret/key.txt': '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n',
+    'elsewhere/d.case.sqs.yaml': minimalCase('T-4'),
   });
-  symlinkSync(path.join(ws.dir, 'shared/b.case.sqs.yaml'), path.join(ws.dir, 'insp/cases/linked.case.sqs.yaml'));
-  symlinkSync(path.join(ws.dir, 'more'), path.join(ws.dir, 'insp/more'));
+  symlinkSync(path.join(ws.dir, 'insp/.store/b.case.sqs.yaml'), path.join(ws.dir, 'insp/cases/linked.case.sqs.yaml'));
+  symlinkSync(path.join(ws.dir, 'insp/.store/more'), path.join(ws.dir, 'insp/more'));
   symlinkSync('..', path.join(ws.dir, 'insp/cases/loop'));
+  symlinkSync(path.join(ws.dir, 'secret/key.txt'), path.join(ws.dir, 'insp/key.case.sqs.yaml'));
+  symlinkSync(path.join(ws.dir, 'elsewhere'), path.join(ws.dir, 'insp/elsewhere'));
   const client = new TestClient();
   before(() => client.start(ws.uri('insp')));
   after(async () => {
@@ -371,11 +377,20 @@ describe('files reached through symbolic links', () => {
     ws.remove();
   });
 
-  it('are indexed as `sqs check` finds them: linked files and folders once each, loops ended', async () => {
+  it('are indexed as `sqs check` finds them: linked files and folders inside the workspace folder once each, loops ended', async () => {
     const status = await client.connection.sendRequest(InspectionStatusRequest, { uri: ws.uri('insp/inspection.sqs.yaml') });
-    assert.equal(status?.inspection?.cases, 3, JSON.stringify(status));
+    // a, linked, more/c and the key, a case file in name, indexed unread; the folder linked from outside is not walked.
+    assert.equal(status?.inspection?.cases, 4, JSON.stringify(status));
+    const key = await client.diagnostics(ws.uri('insp/key.case.sqs.yaml'));
+    assert.deepEqual(
+      key.map((d) => d.code),
+      ['SQS008'],
+    );
+    assert.match(String(key[0]!.message), /^This file leads outside insp, the folder being checked/);
+    assert.doesNotMatch(JSON.stringify(key), /PRIVATE|b3BlbnNz/);
+    assert.deepEqual(await client.diagnostics(ws.uri('insp/elsewhere/d.case.sqs.yaml')), [], 'not indexed');
     const uri = ws.uri('insp/inspection.sqs.yaml');
-    await client.open(uri, minimalInspection.replace('sample: 2', 'sample: 3'));
+    await client.open(uri, minimalInspection.replace('sample: 2', 'sample: 4'));
     assert.ok(!codes(await client.diagnostics(uri)).includes('SQS040'), 'the sample matches the case files');
   });
 });

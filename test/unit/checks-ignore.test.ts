@@ -9,6 +9,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Checker, InspectionIndex, type ParsedYaml } from '../../server/src/core/api';
 import { ignoreFix } from '../../server/src/core/service/ignore';
+import { applySettings, settingsProblems } from '../../server/src/lsp/severity';
+import { normaliseSettings } from '../../server/src/protocol';
 import { applyEdits } from '../helpers/edits';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
 
@@ -200,6 +202,35 @@ describe('severity settings', () => {
     assert.equal(problems.length, 2);
     assert.match(problems[0]!, /"SQS777" is not a finding code or name/);
     assert.match(problems[1]!, /SQS030: "loud" is not a severity/);
+  });
+
+  it('a name of the object prototype is no code and no level (it used to be read as both)', () => {
+    // JSON.parse makes "__proto__" an own key, as a settings file or `--severity __proto__=off` does.
+    const { overrides, problems } = readSeverityOverrides(
+      JSON.parse('{"SQS053": "constructor", "SQS042": "toString", "__proto__": "off", "constructor": "error", "SQS051": "hasOwnProperty"}') as Record<
+        string,
+        unknown
+      >,
+    );
+    assert.deepEqual([...overrides], []);
+    assert.deepEqual(problems, [
+      'SQS053: "constructor" is not a severity; use error, warning, information, hint or off.',
+      'SQS042: "toString" is not a severity; use error, warning, information, hint or off.',
+      '"__proto__" is not a finding code or name (see docs/checks.md).',
+      '"constructor" is not a finding code or name (see docs/checks.md).',
+      'SQS051: "hasOwnProperty" is not a severity; use error, warning, information, hint or off.',
+    ]);
+  });
+
+  it('the editor setting keeps such an entry, so it is logged, and findings keep their severity', () => {
+    const settings = normaliseSettings(JSON.parse('{"diagnostics": {"severity": {"SQS053": "constructor", "__proto__": "off"}}}'));
+    assert.deepEqual(Object.keys(settings.diagnostics.severity), ['SQS053', '__proto__']);
+    assert.deepEqual(settingsProblems(settings).length, 2);
+    const shown = applySettings([f('SQS053', 'warning')], settings);
+    assert.deepEqual(
+      shown.map((x) => x.severity),
+      ['warning'],
+    );
   });
 
   it('applies overrides purely: off drops, others change severity, the rest are untouched', () => {

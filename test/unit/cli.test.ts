@@ -114,6 +114,54 @@ describe('sqs check (the bundled CLI)', () => {
     }
   });
 
+  it('--severity takes no name of the object prototype as a code or a level (exit 2, naming it)', () => {
+    const dir = folder({ 'a.case.sqs.yaml': minimalCase('T-1') });
+    for (const [entry, message] of [
+      ['SQS042=constructor', /SQS042: "constructor" is not a severity/],
+      ['__proto__=off', /"__proto__" is not a finding code or name/],
+      ['toString=error', /"toString" is not a finding code or name/],
+    ] as const) {
+      const r = sqs(['check', '--severity', entry, dir]);
+      assert.equal(r.code, 2, `${entry}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stdout + r.stderr, /native code/);
+    }
+  });
+
+  it('escapes terminal controls from a file or its name in the human output and on stderr, as the JSON output does', () => {
+    // An ESC sequence that erases the line above, an OSC that sets the window title, a C1 CSI, a right-to-left override.
+    const hostile = 'x\\e[2K\\e[1A\\e]0;owned\\a\\x9b31m\\u202Ey';
+    const dir = folder({
+      [`cases/a\x1b[31m.case.sqs.yaml`]: minimalCase('T-1').replace('referral order', `"${hostile}"`),
+      'cases/b.case.sqs.yaml': minimalCase('T-2').replace('psr: yes', 'psr: "\u202Eon\\r\\non"'),
+    });
+    // eslint-disable-next-line no-control-regex -- what must never reach the terminal
+    const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+    const human = sqs(['check', '.'], dir);
+    assert.equal(human.code, 1, human.stdout + human.stderr);
+    assert.doesNotMatch(human.stdout, controls);
+    assert.match(
+      human.stdout,
+      /^cases\/a\\u001b\[31m\.case\.sqs\.yaml:2:11 error SQS016 "x\\u001b\[2K\\u001b\[1A\\u001b\]0;owned\\u0007\\u009b31m\\u202ey" is not a sentence/m,
+    );
+    assert.match(human.stdout, /^cases\/b\.case\.sqs\.yaml:3:6 error SQS011 "\\u202eon\\r\\non" is not yes or no\.$/m, 'one finding, one line');
+    // The JSON output carries the same text, escaped as JSON.
+    const json = sqs(['check', '--format', 'json', '.'], dir);
+    assert.doesNotMatch(json.stdout, controls);
+    assert.ok((JSON.parse(json.stdout) as { message: string }[]).some((f) => f.message.includes('\u202eon\r\non')));
+    // stderr names paths as typed: a usage error about such a file.
+    const usage = sqs(['check', `cases/a\x1b[31m.case.sqs.yaml`, 'missing\x1b]0;t\x07'], dir);
+    assert.equal(usage.code, 2);
+    assert.doesNotMatch(usage.stderr, controls);
+    assert.match(usage.stderr, /missing\\u001b\]0;t\\u0007: no such file or folder/);
+  });
+
+  it('reads a file with lone CR line ends line by line, as the editor numbers its lines', () => {
+    const dir = folder({ 'a.case.sqs.yaml': `# T-1\n${minimalCase('T-1').replace('psr: yes', 'psr: perhaps')}`.replace(/\n/g, '\r') });
+    const r = sqs(['check', '.'], dir);
+    assert.match(r.stdout, /^a\.case\.sqs\.yaml:4:6 error SQS011 "perhaps" is not yes or no\.$/m);
+  });
+
   it('reports a binary file named as a case file as an error, not a crash', () => {
     const dir = folder({ 'x.case.sqs.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) });
     const r = sqs(['check', dir]);
@@ -142,16 +190,17 @@ describe('sqs check and the file system', () => {
     assert.match(r.stdout, /^big\.case\.sqs\.yaml:1:1 error SQS00[34] /m);
   });
 
-  it('follows symbolic links, as naming the file does and the server does, without walking a loop forever', () => {
+  it('follows symbolic links inside the folder checked, as the server does, without walking a loop forever', () => {
+    // The files linked to are in a hidden folder, which the walk itself passes over: found only through the links.
     const base = folder({
       'insp/inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 4'),
       'insp/cases/a.case.sqs.yaml': minimalCase('T-1'),
-      'shared/b.case.sqs.yaml': minimalCase('T-2'),
-      'more/c.case.sqs.yaml': minimalCase('T-3'),
-      'more/d.case.sqs.yaml': minimalCase('T-4'),
+      'insp/.store/b.case.sqs.yaml': minimalCase('T-2'),
+      'insp/.store/more/c.case.sqs.yaml': minimalCase('T-3'),
+      'insp/.store/more/d.case.sqs.yaml': minimalCase('T-4'),
     });
-    symlinkSync(path.join(base, 'shared/b.case.sqs.yaml'), path.join(base, 'insp/cases/linked.case.sqs.yaml'));
-    symlinkSync(path.join(base, 'more'), path.join(base, 'insp/more'));
+    symlinkSync(path.join(base, 'insp/.store/b.case.sqs.yaml'), path.join(base, 'insp/cases/linked.case.sqs.yaml'));
+    symlinkSync(path.join(base, 'insp/.store/more'), path.join(base, 'insp/more'));
     // A loop back up the tree, and a second way into a folder already walked: neither counts a case twice.
     symlinkSync('..', path.join(base, 'insp/cases/loop'));
     symlinkSync(path.join(base, 'insp/cases'), path.join(base, 'insp/again'));
@@ -164,6 +213,38 @@ describe('sqs check and the file system', () => {
       path.join('more', 'c.case.sqs.yaml'),
       path.join('more', 'd.case.sqs.yaml'),
     ]);
+  });
+
+  it('reads nothing a link leads to outside the folder checked: SQS008 on the link, no byte of the file printed', () => {
+    const key =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----\n';
+    const base = folder({
+      'd/inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 4'),
+      'd/cases/a.case.sqs.yaml': minimalCase('T-1'),
+      'home/.ssh/id_ed25519': key,
+      'elsewhere/b.case.sqs.yaml': minimalCase('T-2'),
+      'elsewhere/more/c.case.sqs.yaml': minimalCase('T-3'),
+    });
+    symlinkSync(path.join(base, 'home/.ssh/id_ed25519'), path.join(base, 'd/cases/key.case.sqs.yaml'));
+    symlinkSync('/etc/passwd', path.join(base, 'd/cases/passwd.case.sqs.yaml'));
+    symlinkSync(path.join(base, 'elsewhere/b.case.sqs.yaml'), path.join(base, 'd/cases/b.case.sqs.yaml'));
+    symlinkSync(path.join(base, 'elsewhere/more'), path.join(base, 'd/more'));
+    for (const [args, cwd] of [
+      [['check', 'd'], base],
+      [['check', '--format', 'json', 'd'], base],
+      [['check', 'cases'], path.join(base, 'd')],
+      [['check', path.join('d', 'cases', 'key.case.sqs.yaml')], base],
+    ] as const) {
+      const r = sqs([...args], cwd);
+      const said = r.stdout + r.stderr;
+      assert.equal(r.code, 1, said);
+      assert.doesNotMatch(said, /PRIVATE KEY|b3BlbnNz|root:|T-3/, 'nothing of what the links lead to');
+      assert.match(said, /key\.case\.sqs\.yaml.*SQS008|"code": "SQS008"/);
+    }
+    const human = sqs(['check', 'd'], base);
+    for (const name of ['key', 'passwd', 'b'])
+      assert.match(human.stdout, new RegExp(`^d/cases/${name}\\.case\\.sqs\\.yaml:1:1 error SQS008 This file leads outside d, the folder being checked`, 'm'));
+    assert.match(human.stderr, /^sqs: d\/more: a symbolic link to a folder outside d, not read\.$/m);
   });
 
   it('exits 2 with a clear message for a broken link, a link loop or something that is not a file', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { InspectionIndex, Checker, parseYaml } from '../../server/src/core/api';
+import { InspectionIndex, Checker, defaultLimits, parseYaml } from '../../server/src/core/api';
 import { at, textOf, workspace, minimalCase } from '../helpers/index';
 
 describe('parsing and ranges', () => {
@@ -34,6 +34,101 @@ describe('parsing and ranges', () => {
     const psr = findings('t.case.sqs.yaml').find((f) => f.code === 'SQS011')!;
     assert.equal(at(psr), '3:6 SQS011');
     assert.equal(psr.range.end.character, 10);
+  });
+
+  it('counts a lone CR as a line break, as VS Code and LSP do, read from disk or typed, mixed with LF and CRLF', () => {
+    const lf = `# LIV-05  YRO, 9 months\n${minimalCase('T-1').replace('psr: yes', 'psr: perhaps')}  "1.3": |\n    one\n    two\n  "4.4": sufficent\n`;
+    for (const text of [lf.replace(/\n/g, '\r'), lf.replace(/\n/g, (_, i: number) => (i % 2 ? '\r' : '\r\n'))]) {
+      // As the server reads a closed file and `sqs check` reads any file: bytes from the disk.
+      const index = new InspectionIndex();
+      index.setBytes('file:///ws/t.case.sqs.yaml', new TextEncoder().encode(text));
+      const fs = new Checker(index).findingsFor('file:///ws/t.case.sqs.yaml');
+      const lines = text.split(/\r\n|\r|\n/);
+      const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle));
+      const psr = fs.find((f) => f.code === 'SQS011' && f.range.start.line === lineOf('psr:'));
+      assert.ok(psr, JSON.stringify(fs.map(at)));
+      assert.deepEqual(psr.range, { start: { line: lineOf('psr:'), character: 5 }, end: { line: lineOf('psr:'), character: 12 } });
+      assert.ok(
+        fs.some((f) => f.code === 'SQS011' && f.range.start.line === lineOf('sufficent')),
+        'a misspelt judgement below a block scalar',
+      );
+      assert.ok(
+        fs.every((f) => f.range.end.line < lines.length && f.range.end.character <= lines[f.range.end.line]!.length),
+        'inside the document',
+      );
+      const typed = workspace({ 't.case.sqs.yaml': text }).findings('t.case.sqs.yaml');
+      assert.deepEqual(typed.map(at), fs.map(at), 'typed in the editor');
+    }
+  });
+
+  it('gives each unclosed bracket one finding, never the same finding twice', () => {
+    for (const brackets of ['[[[', '{{{', '[{[', '[a, [b, {c: [']) {
+      const text = `${minimalCase('T-1')}notes: ${brackets}\n`;
+      const found = workspace({ 't.case.sqs.yaml': text }).findings('t.case.sqs.yaml');
+      const seen = found.map((f) => `${at(f)} ${JSON.stringify(f.range.end)} ${f.message}`);
+      assert.deepEqual(seen, [...new Set(seen)], brackets);
+      assert.ok(found.some((f) => f.code === 'SQS001' && f.range.start.line === 10));
+    }
+  });
+
+  it('100,000 unclosed brackets: distinct findings, at most 100 syntax findings and one saying how many more', () => {
+    for (const [what, text] of <[string, string][]>[
+      ['[ ×100,000', `${minimalCase('T-1')}notes: ${'['.repeat(100_000)}\n`],
+      ['{ ×100,000', `${minimalCase('T-1')}notes: ${'{'.repeat(100_000)}\n`],
+      ['- ×50,000', `${minimalCase('T-1')}notes:\n  ${'- '.repeat(50_000)}x\n`],
+    ]) {
+      const parsed = parseYaml(text);
+      const seen = parsed.findings.map((f) => `${f.code} ${JSON.stringify(f.range)} ${f.message}`);
+      assert.deepEqual(seen.length, new Set(seen).size, `${what}: no finding twice`);
+      assert.ok(parsed.findings.length <= 101, `${what}: ${parsed.findings.length} findings`);
+      const deep = parsed.findings.find((f) => /nested more than \d+ deep/.test(f.message));
+      assert.ok(deep, `${what}: ${seen.slice(0, 3).join('\n')}`);
+      assert.ok(deep.range.start.line === 10 || deep.range.start.line === 11, `${what}: on the line where it nests, not ${deep.range.start.line}`);
+    }
+  });
+
+  it('past 100 syntax findings, one more says how many are not listed', () => {
+    const text = `${minimalCase('T-1')}${'\tx: 1\n'.repeat(300)}`;
+    const syntax = parseYaml(text).findings;
+    assert.equal(syntax.length, 101);
+    assert.match(syntax[100]!.message, /^\d+ more problems of this kind in this file are not listed/);
+    assert.ok(
+      syntax.slice(0, 100).every((f, i, all) => i === 0 || f.range.start.line >= all[i - 1]!.range.start.line),
+      'the first ones, in order',
+    );
+  });
+
+  it('past 100 lists or mappings left open, the rest of the file is not read, and a finding says so where it starts', () => {
+    // `a: [` on each line: yaml ends each at the next line (so nothing nests), with an error each, and took over a
+    // second for 20,000 of them (the bench's "a: [ on each of 20,000 lines").
+    const head = minimalCase('T-1');
+    const first = head.split('\n').length - 1;
+    const many = parseYaml(`${head}${'a: [\n'.repeat(20_000)}late: x\n`);
+    assert.equal(many.findings.length, 102);
+    assert.match(many.findings[100]!.message, /^\d+ more problems of this kind in this file are not listed/);
+    const rest = many.findings[101]!;
+    assert.match(rest.message, /^More than 100 lists or mappings in this file are never closed: the rest of the file, from here, is not read/);
+    assert.equal(rest.range.start.line, first + 100, 'on the line of the 101st');
+    assert.equal((many.data as Record<string, unknown>).late, undefined, 'nothing after it is read');
+    // Fewer: every one found, and the file read to its end.
+    const some = parseYaml(`${head}${'a: [\n'.repeat(90)}late: x\n`);
+    assert.ok(!some.findings.some((f) => f.message.startsWith('More than 100 lists')));
+    assert.equal((some.data as Record<string, unknown>).late, 'x');
+  });
+
+  it('puts findings on their own lines after a stray ] that makes yaml read several lines as one token (found by fuzzing)', () => {
+    const text = `${minimalCase('T-1')}  "1.3":\n]    notes: Sentence plan did not address education.\n  "2.1":\n    judgement: not sufficient\n`;
+    const found = parseYaml(text).findings;
+    const lines = text.split('\n');
+    assert.equal(
+      found[0]!.range.start.line,
+      lines.findIndex((l) => l.startsWith(']')),
+    );
+    for (const f of found) {
+      for (const p of [f.range.start, f.range.end])
+        assert.ok(p.line < lines.length && p.character <= lines[p.line]!.length, `${JSON.stringify(f.range)} ${f.message}`);
+      assert.equal(lines[f.range.start.line]!.slice(f.range.start.character).trim().length > 0, true, 'on text, not past its line');
+    }
   });
 
   it('counts columns in UTF-16 code units, as LSP does', () => {
@@ -165,15 +260,23 @@ describe('parsing and ranges', () => {
     );
   });
 
-  it('says lists nested too deeply, once, where yaml stopped reading them (not an alias bomb)', () => {
-    const parsed = parseYaml(`case: X\nnotes: ${'['.repeat(3000)}${']'.repeat(3000)}\n`);
-    const nesting = parsed.findings.filter((f) => f.message.includes('RESOURCE_EXHAUSTION'));
+  it('says lists nested too deeply, once, where they went too deep, and reads the rest of the file (not an alias bomb)', () => {
+    const parsed = parseYaml(`case: X\nnotes: ${'['.repeat(3000)}${']'.repeat(3000)}\ninspector: JS\n`);
+    const nesting = parsed.findings.filter((f) => /nested/.test(f.message));
     assert.deepEqual(
-      nesting.map((f) => [f.code, f.range.start.line]),
-      [['SQS001', 1]],
+      nesting.map((f) => [f.code, f.range.start.line, f.range.start.character]),
+      [['SQS001', 1, 7 + 64]],
     );
     assert.doesNotMatch(nesting[0]!.message, /alias|call stack/i);
-    assert.match(nesting[0]!.message, /^Lists or mappings are nested too deeply to read here/);
+    assert.match(nesting[0]!.message, /^Lists or mappings are nested more than 64 deep here/);
+    assert.equal((parsed.data as { inspector: string }).inspector, 'JS');
+    // Nested by indentation, which the scan before parsing leaves to the walk of the values.
+    const indented = parseYaml(`${Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\ninspector: JS\n`);
+    assert.deepEqual(
+      indented.findings.map((f) => [f.code, f.range.start.line]),
+      [['SQS001', 64]],
+    );
+    assert.equal((indented.data as { inspector: string }).inspector, 'JS');
   });
 
   it('reads a key written as an alias as the text it names', () => {
@@ -215,7 +318,7 @@ describe('parsing and ranges', () => {
   });
 
   it('refuses files over the size limit with one finding', () => {
-    const parsed = parseYaml('x: 1\n'.repeat(10), { maxLength: 20, maxAliasNodes: 1000 });
+    const parsed = parseYaml('x: 1\n'.repeat(10), { ...defaultLimits, maxLength: 20 });
     assert.deepEqual(
       parsed.findings.map((f) => f.code),
       ['SQS003'],

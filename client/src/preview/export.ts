@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { commandIds, ExportRequest, reportFormats, type ExportRefusal, type ReportFormat } from '../../../server/src/protocol';
 import type { SqsServer } from '../server';
+import { writeAtomically } from '../writeAtomically';
 import { exportPicks } from './exportPicks';
 
 // "SQS: Export Report…" and the preview's export buttons. The server renders (the same renderers as `sqs
@@ -58,7 +59,8 @@ export function registerExport(server: SqsServer, previewed: () => string | unde
           // Text that could identify a child: the server renders nothing, and nothing is written.
           if (result.refused) return result.refused;
           const bytes = result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : Buffer.from(result.data, 'utf8');
-          await vscode.workspace.fs.writeFile(target, bytes);
+          // As `sqs render --out` writes: never over an SQS file or through a link, and whole or not at all.
+          await writeAtomically(target, bytes);
           return true;
         },
       )

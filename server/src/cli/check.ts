@@ -14,7 +14,8 @@ export interface CheckOptions {
 
 /** `sqs check`: prints the findings of the named files; returns the exit code (0 clean, 1 errors). */
 export function check(paths: string[], options: CheckOptions, out: (s: string) => void, err: (s: string) => void): number {
-  const { index, requested } = loadWorkspace(paths);
+  const { index, requested, notes } = loadWorkspace(paths);
+  for (const note of notes) err(`sqs: ${note}`);
   const checker = new Checker(index, { onInternalError: internalErrorsTo(err) });
   const all: Finding[] = applySeverityOverrides(
     requested.flatMap((uri) => checker.findingsFor(uri, { phrasebook: options.phrasebook })),

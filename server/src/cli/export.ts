@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { Checker, dataTables, type DataLevel, type Finding, type Inspection } from '../core/api';
 import { dataLevels, type DataFormat, type DataFormatId } from '../protocol';
 import { writeData } from '../render/renderData';
-import { writeFileAtomically } from './atomicFile';
+import { refusalAt, writeFileAtomically, WriteRefused } from './atomicFile';
 import { loadWorkspace, UsageError } from './files';
 import { displayPath, formatHuman, internalErrorsTo } from './report';
 
@@ -24,6 +24,9 @@ export interface ExportOptions {
 export async function exportData(paths: string[], options: ExportOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const { format } = options;
   if (format.binary && !options.out) throw new UsageError(`--format ${format.id} writes a file: give --out FILE, e.g. --out sqs-data.${format.extension}`);
+  // Before the work, so a slip in --out costs nothing; the writer asks again when it writes.
+  const refused = options.out === undefined ? undefined : refusalAt(options.out);
+  if (refused !== undefined) throw new UsageError(`--out ${options.out}: ${refused}.`);
   const { index, requested } = loadWorkspace(paths);
   const inspections = [...new Set(requested.flatMap((uri) => index.inspectionOf(uri) ?? []))].sort((a, b) => a.folder.localeCompare(b.folder));
   if (inspections.length === 0) throw new UsageError(`${paths.join(', ')}: no inspection here (no inspection.sqs.yaml above these case files).`);
@@ -51,7 +54,12 @@ export async function exportData(paths: string[], options: ExportOptions, out: (
   const tables = dataTables(inspections, levels, { includeNotes: options.includeNotes, errors: (i) => errors.get(i)?.length ?? 0 });
   const what = `${inspections.length} inspection${inspections.length === 1 ? '' : 's'}, ${levels.join(' and ')}${options.includeNotes ? ', with notes and quotes' : ''}`;
   if (options.out) {
-    await writeFileAtomically(options.out, (stream) => writeData(format.id as DataFormatId, tables, stream));
+    try {
+      await writeFileAtomically(options.out, (stream) => writeData(format.id as DataFormatId, tables, stream));
+    } catch (e) {
+      if (e instanceof WriteRefused) throw new UsageError(`--out ${options.out}: ${e.message}.`);
+      throw e;
+    }
     err(`sqs export: wrote ${options.out} (${what})`);
   } else {
     out((await collected((stream) => writeData(format.id as DataFormatId, tables, stream))).replace(/\n$/, ''));

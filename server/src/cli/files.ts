@@ -2,7 +2,7 @@ import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { fileKindOf, folderToIndex, InspectionIndex } from '../core/api';
 import { ask, runSync } from '../node/disk';
-import { nearestInspectionFile, readCapped, sqsFilesUnder, type DiskProblem } from '../node/sqsFiles';
+import { nearestInspectionFile, outsideFolder, readCapped, sqsFilesUnder, type DiskProblem } from '../node/sqsFiles';
 
 /** A problem with the command line or the file system: exit code 2, no findings. */
 export class UsageError extends Error {}
@@ -11,37 +11,47 @@ export interface LoadedWorkspace {
   index: InspectionIndex;
   /** URIs of the files the user asked about (folders expanded), in a stable order. */
   requested: string[];
+  /** What was left unread and has no file to carry a finding: links to folders outside the folder checked. */
+  notes: string[];
 }
 
 /**
  * Loads the files named on the command line. A case file named alone brings its whole inspection into
  * the index (cross-file checks need it), but only the named files are reported. Folders are walked and
  * files read as the language server does (node/sqsFiles.ts); anything the file system refuses is a
- * UsageError naming the path.
+ * UsageError naming the path. Nothing outside the folder being checked is read: a file named, or a folder,
+ * and the inspection folder around it, if there is one (an SQS file linked from elsewhere gets SQS008).
  */
 export function loadWorkspace(args: string[], index = new InspectionIndex()): LoadedWorkspace {
   const requested = new Set<string>();
   const loaded = new Set<string>();
-  const load = (file: string) => {
+  const notes: string[] = [];
+  const load = (file: string, within: string) => {
     const uri = toUri(file);
     if (loaded.has(uri)) return uri;
     loaded.add(uri);
-    const read = runSync(readCapped(file));
-    if (!read.ok) throw fileSystemProblem({ path: file, error: read.error });
-    index.setBytes(uri, read.value);
+    const read = runSync(readCapped(file, within));
+    if (!read.ok && read.error.code === outsideFolder) index.setUnread(uri, { kind: 'outside-folder', folder: path.basename(within) || within });
+    else if (!read.ok) throw fileSystemProblem({ path: file, error: read.error });
+    else index.setBytes(uri, read.value);
     return uri;
   };
   /** Folders whose SQS files are all loaded. */
   const walked: string[] = [];
-  const loadAll = (dir: string) => {
+  const loadAll = (dir: string, within: string) => {
     walked.push(toUri(dir));
-    return listing(dir).map(load);
+    const { files, outside } = listing(dir, within);
+    for (const link of outside) notes.push(`${displayPath(link)}: a symbolic link to a folder outside ${displayPath(within)}, not read.`);
+    return files.map((file) => load(file, within));
   };
-  const loadInspectionAround = (dir: string) => {
-    // The folder may sit inside an inspection (a `cases/` folder): load the rest for context, as the
-    // language server brings in the inspection of a file opened from outside its folders.
+  /** The folder of the inspection around `dir`, whose files are read for context (a `cases/` folder named alone). */
+  const inspectionAround = (dir: string) => {
     const context = runSync(nearestInspectionFile(dir));
-    if (context && folderToIndex(toUri(context), walked)) loadAll(path.dirname(context));
+    return context === undefined ? undefined : path.dirname(context);
+  };
+  const loadInspectionAround = (folder: string | undefined) => {
+    // As the language server brings in the inspection of a file opened from outside its folders.
+    if (folder !== undefined && folderToIndex(toUri(path.join(folder, 'inspection.sqs.yaml')), walked)) loadAll(folder, folder);
   };
 
   for (const arg of args) {
@@ -52,28 +62,30 @@ export function loadWorkspace(args: string[], index = new InspectionIndex()): Lo
       throw fileSystemProblem({ path: abs, error: stat.error });
     }
     if (stat.value.isDirectory()) {
-      const files = loadAll(abs);
+      const around = inspectionAround(abs);
+      const files = loadAll(abs, around ?? abs);
       if (files.length === 0) {
         throw new UsageError(`${arg}: no SQS files here (looked for inspection.sqs.yaml and *.case.sqs.yaml in this folder and below).`);
       }
       for (const uri of files) requested.add(uri);
-      loadInspectionAround(abs);
+      loadInspectionAround(around);
       continue;
     }
     if (!fileKindOf(toUri(abs))) {
       throw new UsageError(`${arg}: not an SQS file. SQS files are named inspection.sqs.yaml or <name>.case.sqs.yaml.`);
     }
-    requested.add(load(abs));
-    loadInspectionAround(path.dirname(abs));
+    const around = inspectionAround(path.dirname(abs));
+    requested.add(load(abs, around ?? path.dirname(abs)));
+    loadInspectionAround(around);
   }
-  return { index, requested: [...requested].sort() };
+  return { index, requested: [...requested].sort(), notes };
 }
 
 /** The SQS files under a folder; an unreadable folder or a broken link among them stops the run (exit 2). */
-function listing(dir: string): string[] {
-  const { files, problems } = runSync(sqsFilesUnder(dir));
+function listing(dir: string, within: string): { files: string[]; outside: string[] } {
+  const { files, problems, outside } = runSync(sqsFilesUnder(dir, () => false, within));
   if (problems[0]) throw fileSystemProblem(problems[0]);
-  return files;
+  return { files, outside };
 }
 
 const reasons: Record<string, string> = {

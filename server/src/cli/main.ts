@@ -4,6 +4,7 @@ import { check } from './check';
 import { UsageError } from './files';
 import { reportFormat, reportFormats, shortFormatName, type ReportFormat } from '../protocol';
 import { render, type RenderOptions } from './render';
+import { terminalText } from './terminal';
 import { exportData } from './export';
 import { dataFormat, dataFormats, dataLevels } from '../protocol';
 
@@ -64,7 +65,9 @@ listed), 2 usage or file-system problem.`;
 declare const SQS_VERSION: string | undefined;
 
 /** Runs a command; `render` is asynchronous (a DOCX is zipped asynchronously), the others are not. */
-export function main(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): number | Promise<number> {
+export function main(argv: string[], out: (s: string) => void = console.log, toStderr: (s: string) => void = console.error): number | Promise<number> {
+  // Whatever goes to stderr may name a file or quote it: no control of it reaches the terminal.
+  const err = (s: string) => toStderr(terminalText(s));
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -178,13 +181,13 @@ function phrasebookOption(id: string | undefined): { phrasebook?: string } {
 
 /** `--severity SQS051=off --severity missing-reason=error`; any bad entry is a usage error. */
 function severityOption(entries: string[]): SeverityOverrides {
-  const settings: Record<string, string> = {};
-  for (const entry of entries) {
+  const pairs = entries.map((entry): [string, string] => {
     const eq = entry.indexOf('=');
     if (eq <= 0) throw new UsageError(`--severity takes CODE=LEVEL (e.g. SQS051=off), not "${entry}".`);
-    settings[entry.slice(0, eq)] = entry.slice(eq + 1);
-  }
-  const { overrides, problems } = readSeverityOverrides(settings);
+    return [entry.slice(0, eq), entry.slice(eq + 1)];
+  });
+  // fromEntries defines each code as the object's own key: assigning `__proto__` would set the prototype instead, and the entry vanish.
+  const { overrides, problems } = readSeverityOverrides(Object.fromEntries(pairs));
   if (problems.length > 0) throw new UsageError(`--severity: ${problems.join(' ')}`);
   return overrides;
 }

@@ -1,4 +1,4 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   buildReport,
@@ -16,6 +16,7 @@ import { shortFormatName, type ReportFormat } from '../protocol';
 import { renderReport } from '../render/renderReport';
 import { displayPath, formatHuman, internalErrorsTo } from './report';
 import { loadWorkspace, toUri, UsageError } from './files';
+import { refusalAt, writeFileAtomically, WriteRefused } from './atomicFile';
 
 export interface RenderOptions {
   format: ReportFormat;
@@ -49,7 +50,11 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
     const name = shortFormatName(options.format);
     throw new UsageError(`--format ${name} writes a file: give --out FILE, e.g. --out report.${options.format.extension}`);
   }
-  const { index } = loadWorkspace([dir]);
+  // Before the work, so a slip in --out costs nothing; the writer asks again when it writes.
+  const refused = options.out === undefined ? undefined : refusalAt(options.out);
+  if (refused !== undefined) throw new UsageError(`--out ${options.out}: ${refused}.`);
+  const { index, notes } = loadWorkspace([dir]);
+  for (const note of notes) err(`sqs render: ${note}`);
   const inspection = index.inspections().find((i) => i.folder === toUri(dir)) ?? index.inspectionOf(toUri(path.join(dir, 'inspection.sqs.yaml')));
   if (!inspection) throw new UsageError(`${folder}: no inspection.sqs.yaml here. Name the folder that holds it.`);
 
@@ -85,7 +90,13 @@ export async function render(folder: string, options: RenderOptions, out: (s: st
   const marks = options.annotate ? inspectorsCopy(marked, blockers) : marked;
   const content = await renderReport(options.format, doc, { marks, annotate: options.annotate ?? false });
   if (options.out) {
-    writeFileSync(options.out, content);
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    try {
+      await writeFileAtomically(options.out, async (stream) => void stream.end(bytes));
+    } catch (e) {
+      if (e instanceof WriteRefused) throw new UsageError(`--out ${options.out}: ${e.message}.`);
+      throw e;
+    }
     err(`sqs render: wrote ${options.out}`);
   } else {
     out(typeof content === 'string' ? content.replace(/\n$/, '') : '');

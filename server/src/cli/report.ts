@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Finding } from '../core/api';
 import { toPath } from './files';
+import { terminalJson, terminalLine } from './terminal';
 
 /** A path as the user would type it: relative to the working directory when below it. */
 export function displayPath(uri: string, cwd = process.cwd()): string {
@@ -30,9 +31,9 @@ export function formatHuman(findings: Finding[], fileCount: number, ignoredCount
   const lines: string[] = [];
   for (const f of sortFindings(findings)) {
     const status = f.ignored ? `ignored (${f.ignored.reason}) ${f.severity}` : f.severity;
-    lines.push(`${displayPath(f.uri)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${status} ${f.code} ${f.message}`);
+    lines.push(terminalLine(`${displayPath(f.uri)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${status} ${f.code} ${f.message}`));
     for (const r of f.related ?? []) {
-      lines.push(`    ${displayPath(r.uri)}:${r.range.start.line + 1}:${r.range.start.character + 1} ${r.message}`);
+      lines.push(terminalLine(`    ${displayPath(r.uri)}:${r.range.start.line + 1}:${r.range.start.character + 1} ${r.message}`));
     }
   }
   lines.push(
@@ -62,20 +63,22 @@ function plural(n: number, word: string): string {
 
 /** The JSON output: 0-based LSP ranges, paths as displayed, URIs for tools. */
 export function formatJson(findings: Finding[]): string {
-  return JSON.stringify(
-    sortFindings(findings).map((f) => ({
-      file: displayPath(f.uri),
-      uri: f.uri,
-      range: f.range,
-      severity: f.severity,
-      code: f.code,
-      message: f.message,
-      related: (f.related ?? []).map((r) => ({ file: displayPath(r.uri), uri: r.uri, range: r.range, message: r.message })),
-      ...(f.fixes && { fixes: f.fixes }),
-      ...(f.ignored && { ignored: f.ignored }),
-    })),
-    null,
-    2,
+  return terminalJson(
+    JSON.stringify(
+      sortFindings(findings).map((f) => ({
+        file: displayPath(f.uri),
+        uri: f.uri,
+        range: f.range,
+        severity: f.severity,
+        code: f.code,
+        message: f.message,
+        related: (f.related ?? []).map((r) => ({ file: displayPath(r.uri), uri: r.uri, range: r.range, message: r.message })),
+        ...(f.fixes && { fixes: f.fixes }),
+        ...(f.ignored && { ignored: f.ignored }),
+      })),
+      null,
+      2,
+    ),
   );
 }
 

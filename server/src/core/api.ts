@@ -13,6 +13,7 @@ export type { InspectionModel, StatedTally } from './model/inspectionModel';
 export type { Located } from './model/reader';
 export { judgementWords, type JudgementValue } from './model/values';
 export { Inspection, InspectionIndex, type IndexChange } from './index/inspectionIndex';
+export type { NotRead } from './text/notRead';
 export { compareInspectionNames, preferredInspectionName } from './index/inspectionFiles';
 export { folderToIndex, inspectionSearchLevels, isUnder, needsInspectionLookup } from './index/lookup';
 export { isInSkippedFolder, isSkippedFolderName } from './index/skipped';

@@ -10,15 +10,17 @@ export type SeverityLevel = Severity | 'off';
 /** Per-code levels, keyed by code ("SQS051"). */
 export type SeverityOverrides = ReadonlyMap<string, SeverityLevel>;
 
-const levels: Record<string, SeverityLevel> = {
-  error: 'error',
-  warning: 'warning',
-  warn: 'warning',
-  information: 'information',
-  info: 'information',
-  hint: 'hint',
-  off: 'off',
-};
+// A Map, not an object literal: a level typed in a setting ("constructor", "__proto__") must never find
+// something of Object.prototype.
+const levels: ReadonlyMap<string, SeverityLevel> = new Map([
+  ['error', 'error'],
+  ['warning', 'warning'],
+  ['warn', 'warning'],
+  ['information', 'information'],
+  ['info', 'information'],
+  ['hint', 'hint'],
+  ['off', 'off'],
+]);
 
 /**
  * Reads `{ "SQS051": "off", "missing-reason": "error" }` (codes or names, any case). Entries that name no
@@ -30,7 +32,7 @@ export function readSeverityOverrides(settings: Readonly<Record<string, unknown>
   const byName = new Map([...codes.values()].map((c) => [c.name, c.code]));
   for (const [key, value] of Object.entries(settings ?? {})) {
     const code = codes.has(key.trim().toUpperCase()) ? key.trim().toUpperCase() : byName.get(key.trim().toLowerCase());
-    const level = typeof value === 'string' ? levels[value.trim().toLowerCase()] : undefined;
+    const level = typeof value === 'string' ? levels.get(value.trim().toLowerCase()) : undefined;
     if (!code) problems.push(`"${key}" is not a finding code or name (see docs/checks.md).`);
     else if (!level) problems.push(`${key}: "${String(value)}" is not a severity; use error, warning, information, hint or off.`);
     else overrides.set(code, level);

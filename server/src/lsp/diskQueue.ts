@@ -1,4 +1,4 @@
-import type { FileSystemHost } from '../fileSystemHost';
+import type { FileSystemHost, NotRead } from '../fileSystemHost';
 import { errorText, type Logger } from './safe';
 
 /**
@@ -12,8 +12,8 @@ export type DiskEventKind = 'read' | 'drop' | 'forget' | 'scan';
 
 /** An event applied. */
 export type DiskResult =
-  /** What the disk held (undefined: nothing, or not a readable file). */
-  | { uri: string; kind: 'read'; bytes: Uint8Array | undefined }
+  /** What the disk held (undefined: nothing, or not a readable file; NotRead: there, and not to be read). */
+  | { uri: string; kind: 'read'; bytes: Uint8Array | NotRead | undefined }
   | { uri: string; kind: 'drop' | 'forget' }
   /** The SQS files below the path now (none for a plain file); they are read next, in the queue. */
   | { uri: string; kind: 'scan'; found: readonly string[] };
@@ -54,6 +54,8 @@ export class DiskQueue {
     private readonly fs: FileSystemHost,
     private readonly apply: (results: readonly DiskResult[]) => void,
     private readonly log: Logger,
+    /** The folder a file is read within (FileSystemHost.readFile): nothing a link leads to outside it is read. */
+    private readonly within: (uri: string) => string | undefined = () => undefined,
   ) {}
 
   /** Queues events; resolves once they have been applied (or replaced by later ones that have). */
@@ -126,9 +128,9 @@ export class DiskQueue {
       }
       const skipped = (uri: string, entry: Entry) => entry.job?.cancelled(uri) === true;
       const answers = await Promise.all(
-        batch.map(([uri, entry]): Promise<Uint8Array | readonly string[] | undefined> | undefined => {
+        batch.map(([uri, entry]): Promise<Uint8Array | NotRead | readonly string[] | undefined> | undefined => {
           if (skipped(uri, entry)) return undefined;
-          if (entry.kind === 'read') return this.fs.readFile(uri).catch(() => undefined);
+          if (entry.kind === 'read') return this.fs.readFile(uri, this.within(uri)).catch(() => undefined);
           // A plain file lists nothing, at the cost of a failed folder read; a newer event for the path ends the walk.
           if (entry.kind === 'scan') return this.fs.findSqsFiles(uri, () => this.pending.has(uri)).catch(() => []);
           return undefined;
@@ -193,8 +195,8 @@ export class DiskQueue {
   }
 }
 
-function resultOf(uri: string, kind: DiskEventKind, answer: Uint8Array | readonly string[] | undefined): DiskResult {
-  if (kind === 'read') return { uri, kind, bytes: answer instanceof Uint8Array ? answer : undefined };
+function resultOf(uri: string, kind: DiskEventKind, answer: Uint8Array | NotRead | readonly string[] | undefined): DiskResult {
+  if (kind === 'read') return { uri, kind, bytes: answer instanceof Uint8Array || (answer !== undefined && 'kind' in answer) ? answer : undefined };
   if (kind === 'scan') return { uri, kind, found: Array.isArray(answer) ? answer : [] };
   return { uri, kind };
 }

@@ -35,7 +35,12 @@ function watchers(base?: string) {
   ];
 }
 
-const changeTypes = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+// A Map: a malformed `type` ("constructor") from the client must find nothing.
+const changeTypes: ReadonlyMap<unknown, 'created' | 'changed' | 'deleted'> = new Map([
+  [FileChangeType.Created, 'created'],
+  [FileChangeType.Changed, 'changed'],
+  [FileChangeType.Deleted, 'deleted'],
+]);
 
 /**
  * Keeps the index in step with the disk: SQS files changed (saved here or edited elsewhere), and anything
@@ -46,7 +51,12 @@ const changeTypes = { [FileChangeType.Created]: 'created', [FileChangeType.Chang
 export function registerWatching(connection: Connection, ws: Workspace, log: Logger, support: WatchingSupport): () => void {
   connection.onDidChangeWatchedFiles(
     guardedNotification(log, 'workspace/didChangeWatchedFiles', (params) =>
-      ws.diskChanged(params.changes.flatMap((c) => (c.type in changeTypes ? [{ uri: c.uri, type: changeTypes[c.type] }] : []))),
+      ws.diskChanged(
+        params.changes.flatMap((c) => {
+          const type = changeTypes.get(c.type);
+          return type ? [{ uri: c.uri, type }] : [];
+        }),
+      ),
     ),
   );
   const register = (base?: string): Promise<Disposable | undefined> =>

@@ -55,7 +55,13 @@ export class Workspace {
     /** How long an edit may wait for a request to index it before it is indexed anyway. */
     private readonly syncDelayMs = 50,
   ) {
-    this.disk = new DiskQueue(fs, (results) => this.applyDisk(results), log);
+    // A file is read only while it lies inside the covered folder that holds it: no link leads out of it.
+    this.disk = new DiskQueue(
+      fs,
+      (results) => this.applyDisk(results),
+      log,
+      (uri) => this.covered.holderOf(uri),
+    );
     this.broughtIn = new BroughtInFolders(log);
     this.covered = new CoveredFolders(this.broughtIn);
   }
@@ -243,8 +249,11 @@ export class Workspace {
         // Read for a folder no longer indexed (removed from the workspace, or let go, after the read was asked
         // for: by a folder created in it and listed, say): nothing would ever forget it, so it is not indexed,
         // nor kept if it was.
-        const bytes = this.covered.covers(r.uri) ? r.bytes : undefined;
-        add((bytes ? this.index.setBytes(r.uri, bytes) : this.index.delete(r.uri)).affected);
+        const read = this.covered.covers(r.uri) ? r.bytes : undefined;
+        add(
+          (read === undefined ? this.index.delete(r.uri) : read instanceof Uint8Array ? this.index.setBytes(r.uri, read) : this.index.setUnread(r.uri, read))
+            .affected,
+        );
         continue;
       }
       // Deleted on disk: gone. Forgotten: gone unless a covered folder still holds it. Scanned: gone unless

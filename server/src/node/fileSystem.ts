@@ -1,15 +1,18 @@
 import { URI } from 'vscode-uri';
+import path from 'node:path';
 import type { FileSystemHost } from '../fileSystemHost';
 import { runAsync } from './disk';
-import { nearestInspectionFile, readCapped, sqsFilesUnder } from './sqsFiles';
+import { nearestInspectionFile, outsideFolder, readCapped, sqsFilesUnder } from './sqsFiles';
 
 // URIs are made with vscode-uri, the library VS Code itself uses, so a file found on disk and the same
 // file opened in the editor have the same URI string (Node's pathToFileURL escapes differently).
 export const nodeFileSystem: FileSystemHost = {
-  async readFile(uri) {
+  async readFile(uri, within) {
     const file = toPath(uri);
     if (!file) return undefined;
-    const read = await runAsync(readCapped(file));
+    const folder = within === undefined ? undefined : toPath(within);
+    const read = await runAsync(readCapped(file, folder));
+    if (!read.ok && read.error.code === outsideFolder && folder !== undefined) return { kind: 'outside-folder', folder: path.basename(folder) || folder };
     return read.ok ? new Uint8Array(read.value) : undefined;
   },
 

@@ -24,16 +24,39 @@ export interface Listing {
   files: string[];
   /** Folders that could not be read, and links named as SQS files that lead nowhere. */
   problems: DiskProblem[];
+  /** Links to folders outside the folder being read: not walked. */
+  outside: string[];
+}
+
+/** The error of a file that leads outside the folder being read: not read (see core/text/notRead.ts). */
+export const outsideFolder = 'OUTSIDE_FOLDER';
+
+/** Whether `real` (a real path) is `folder` (a real path) or inside it. */
+function inside(real: string, folder: string): boolean {
+  const rel = path.relative(folder, real);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 function kindOf(file: string): FileKind | undefined {
   return fileKindOf(URI.file(file).toString());
 }
 
-/** A file's bytes: the first maxFileBytes of a larger one, cut where a UTF-8 character starts. */
-export function* readCapped(file: string): DiskTask<Outcome<Uint8Array>> {
+/**
+ * A file's bytes: the first maxFileBytes of a larger one, cut where a UTF-8 character starts. With `within`, a file
+ * whose real path is outside that folder's (a symbolic link, or a file in a linked folder) is not read: the error
+ * is OUTSIDE_FOLDER.
+ */
+export function* readCapped(file: string, within?: string): DiskTask<Outcome<Uint8Array>> {
   const s = yield* ask('stat', file);
   if (!s.ok) return s;
+  if (within !== undefined) {
+    const real = yield* ask('realpath', file);
+    const folder = yield* ask('realpath', within);
+    if (!real.ok) return real;
+    if (!folder.ok || !inside(real.value, folder.value)) {
+      return { ok: false, error: Object.assign(new Error(`${file} leads outside ${within}`), { code: outsideFolder, path: file }) };
+    }
+  }
   // A pipe or device would be read until something writes to it, or forever.
   if (!s.value.isFile()) return { ok: false, error: Object.assign(new Error(`${file} is not a regular file`), { code: 'NOT_A_FILE', path: file }) };
   if (s.value.size <= maxFileBytes) return yield* ask('read', file);
@@ -47,13 +70,15 @@ export function* readCapped(file: string): DiskTask<Outcome<Uint8Array>> {
 }
 
 /**
- * The SQS files in a folder and below. Symbolic links are followed, to files and folders alike (a linked
- * case file counts as the editor and `sqs check file` count it); linked folders are walked after the real
- * ones and no folder twice by its real path, so a loop ends and a link into the tree adds nothing twice.
+ * The SQS files in a folder and below. Symbolic links are followed within the folder `within` (by default the
+ * folder itself): a link to a folder inside it is walked, after the real ones and no folder twice by its real path,
+ * so a loop ends and a link into the tree adds nothing twice; a link to a folder outside it is not (`outside`).
+ * SQS files are listed whatever they link to: readCapped with the same `within` decides whether to read one.
  */
-export function* sqsFilesUnder(root: string, cancelled: () => boolean = () => false): DiskTask<Listing> {
+export function* sqsFilesUnder(root: string, cancelled: () => boolean = () => false, within: string = root): DiskTask<Listing> {
   const files: string[] = [];
   const problems: DiskProblem[] = [];
+  const outside: string[] = [];
   const walked = new Set<string>();
   const linkedFolders: string[] = [];
 
@@ -87,15 +112,18 @@ export function* sqsFilesUnder(root: string, cancelled: () => boolean = () => fa
   }
 
   const real = yield* ask('realpath', root);
-  if (!real.ok) return { files, problems: [{ path: root, error: real.error }] };
+  if (!real.ok) return { files, problems: [{ path: root, error: real.error }], outside };
+  const boundary = within === root ? real : yield* ask('realpath', within);
+  const limit = boundary.ok ? boundary.value : real.value;
   yield* walk(root, real.value);
   while (linkedFolders.length > 0 && !cancelled()) {
     const link = linkedFolders.shift()!;
     const target = yield* ask('realpath', link);
-    if (target.ok) yield* walk(link, target.value);
-    else problems.push({ path: link, error: target.error, link: true });
+    if (!target.ok) problems.push({ path: link, error: target.error, link: true });
+    else if (!inside(target.value, limit)) outside.push(link);
+    else yield* walk(link, target.value);
   }
-  return { files: files.sort(), problems };
+  return { files: files.sort(), problems, outside };
 }
 
 /**

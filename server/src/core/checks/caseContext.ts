@@ -4,6 +4,7 @@ import type { LocalFinding } from '../findings';
 import type { Contribution } from '../index/relevance';
 import type { CaseFile } from '../model/sqsFile';
 import type { Located } from '../model/reader';
+import { quoted } from '../text/quote';
 import type { Range } from '../types';
 import { questionName } from '../criteria/names';
 
@@ -62,7 +63,7 @@ export function conditions(rule: RelevanceRule, ctx: CaseContext): Condition[] {
 /** A condition on a value that is missing, or written but unreadable (`sentence: community order`). */
 function notRead(written: Located<string> | undefined, what: string, why: string): Condition {
   if (!written) return { holds: 'unknown', says: `${what} is not given` };
-  return { holds: 'unknown', says: `${what} "${written.value}" ${why}`, range: written.range };
+  return { holds: 'unknown', says: `${what} ${quoted(written.value)} ${why}`, range: written.range };
 }
 
 /** The question's relevant cases in the report's words ("cases with a PSR"), or a plain fallback. */

@@ -7,7 +7,7 @@ import type { CaseFile, InspectionFile, SqsFile } from '../model/sqsFile';
 import type { Finding } from '../types';
 import type { CaseCheck, CaseContext } from './caseContext';
 import { statedCounts } from './counts';
-import { criteriaVersions, duplicateCaseIds, orphanCase, secondInspectionFile } from './identity';
+import { criteriaVersions, duplicateCaseIds, lookAlikeCaseIds, orphanCase, secondInspectionFile } from './identity';
 import { applyIgnores } from './ignores';
 import { personalDataCheck } from './personal/personalCheck';
 import { prose } from './prose/proseCheck';
@@ -36,6 +36,7 @@ const inspectionChecks: readonly Named<InspectionCheck>[] = [
   ['subgroups (SQS024, SQS025)', subgroups],
   ['stated against tallied (SQS030)', statedVsTallied],
   ['case ids (SQS041)', duplicateCaseIds],
+  ['look-alike case ids (SQS045)', lookAlikeCaseIds],
   ['criteria versions (SQS043)', criteriaVersions],
   ['personal data in text for the report (SQS070–SQS076)', personalDataCheck],
 ];

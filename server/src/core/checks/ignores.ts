@@ -1,5 +1,6 @@
 import { codes } from '../codes';
 import { finding, inFile } from '../findings';
+import { excerpt } from '../text/quote';
 import type { Finding, Range } from '../types';
 import { commentsOf } from '../yaml/comments';
 import type { ParsedYaml } from '../yaml/parse';
@@ -98,7 +99,7 @@ function multiLineScalars(parsed: ParsedYaml): MultiLineScalar[] {
 function valueAt(data: unknown, path: Path): unknown {
   let v = data;
   for (const segment of path) {
-    if (v === null || typeof v !== 'object') return undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, segment)) return undefined;
     v = (v as Record<string | number, unknown>)[segment];
   }
   return v;
@@ -144,7 +145,7 @@ export function applyIgnores(uri: string, parsed: ParsedYaml, findings: Finding[
           finding(
             'SQS090',
             d.range,
-            `Say why ${listing(d.codes.map((c) => c.written))} should be silenced: # sqs-ignore ${d.codes.map((c) => c.written).join(', ')}: <reason>. Until then it silences nothing.`,
+            `Say why ${listing(d.codes.map((c) => excerpt(c.written)))} should be silenced: # sqs-ignore ${d.codes.map((c) => excerpt(c.written)).join(', ')}: <reason>. Until then it silences nothing.`,
           ),
         ),
       );
@@ -154,7 +155,7 @@ export function applyIgnores(uri: string, parsed: ParsedYaml, findings: Finding[
     for (const c of d.codes) {
       const hits = c.code ? out.filter((f) => f.code === c.code && targets(parsed, f, d.target) && !isAboutIgnores(f.code)) : [];
       for (const f of hits) f.ignored = { reason: d.reason, range: d.range };
-      if (!c.code) unused.push(`${c.written} is not a finding code`);
+      if (!c.code) unused.push(`${excerpt(c.written)} is not a finding code`);
       else if (hits.length === 0) unused.push(`there is no ${c.code} on line ${d.target + 1}`);
     }
     if (unused.length > 0)

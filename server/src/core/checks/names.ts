@@ -1,4 +1,5 @@
 import { Utils, URI } from 'vscode-uri';
+import { excerpt } from '../text/quote';
 import type { Location } from '../types';
 
 // How findings name things: places as "inspection.sqs.yaml:4", so a message read in a terminal still says where
@@ -6,11 +7,12 @@ import type { Location } from '../types';
 
 /** "inspection.sqs.yaml:4" (1-based line). */
 export function place(at: Location): string {
-  return `${Utils.basename(URI.parse(at.uri))}:${at.range.start.line + 1}`;
+  return `${fileName(at.uri)}:${at.range.start.line + 1}`;
 }
 
+/** A file's name as messages give it: a name is the inspector's to choose, so it is held to the length of a quote. */
 export function fileName(uri: string): string {
-  return Utils.basename(URI.parse(uri));
+  return excerpt(Utils.basename(URI.parse(uri)));
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

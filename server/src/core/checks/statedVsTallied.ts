@@ -3,6 +3,7 @@ import type { Inspection } from '../index/inspectionIndex';
 import type { Contribution } from '../index/relevance';
 import { casesCounted, fieldName, statedCounts, talliedCount, type StatedCount } from '../index/statedFields';
 import type { QuestionTally } from '../index/tally';
+import { excerpt } from '../text/quote';
 import type { Finding } from '../types';
 import { replace } from './edits';
 import { questionName } from '../criteria/names';
@@ -77,5 +78,6 @@ const outcomeWords: Record<Contribution['outcome'], string> = {
 
 /** The case id as written, or the file name when the case has none. */
 export function caseName(inspection: Inspection, caseUri: string): string {
-  return inspection.cases.get(caseUri)?.model.id?.value ?? fileName(caseUri);
+  const id = inspection.cases.get(caseUri)?.model.id?.value;
+  return id === undefined ? fileName(caseUri) : excerpt(id);
 }

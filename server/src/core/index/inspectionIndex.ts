@@ -5,7 +5,8 @@ import { inFile, type LocalFinding } from '../findings';
 import { analyseCase, analyseInspection, fileKindOf, type CaseFile, type InspectionFile, type SqsFile } from '../model/sqsFile';
 import type { Finding } from '../types';
 import { decodeText } from '../text/decode';
-import { defaultLimits, parseYaml, type ParseLimits, type ParsedYaml } from '../yaml/parse';
+import { notReadFinding, type NotRead } from '../text/notRead';
+import { defaultLimits, parseYaml, withLineFeeds, type ParseLimits, type ParsedYaml } from '../yaml/parse';
 import { compareInspectionNames } from './inspectionFiles';
 import { TallyBook } from './tally';
 
@@ -82,6 +83,11 @@ export class InspectionIndex {
     return this.update(uri, text, problems);
   }
 
+  /** A file that is there but was not read, and why: it is indexed with no text and a finding saying so. */
+  setUnread(uri: string, why: NotRead): IndexChange {
+    return this.update(uri, '', [notReadFinding(why)]);
+  }
+
   private update(uri: string, text: string, readProblems: LocalFinding[]): IndexChange {
     const kind = fileKindOf(uri);
     if (!kind) return { affected: [] };
@@ -93,7 +99,7 @@ export class InspectionIndex {
         else this.below.set(folder, new Set([uri]));
       }
     }
-    const reuse = previous && previous.parsed.text === text && readProblems.length === 0 && previous.parsed.readProblems.length === 0;
+    const reuse = previous && previous.parsed.text === withLineFeeds(text) && readProblems.length === 0 && previous.parsed.readProblems.length === 0;
     const parsed = reuse ? previous.parsed : parseYaml(text, this.limits, readProblems);
     return kind === 'inspection' ? this.setInspection(uri, parsed) : this.setCase(uri, parsed);
   }

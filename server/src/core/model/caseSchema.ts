@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Catalogue, Question } from '../criteria/catalogue';
+import { quoted } from '../text/quote';
 import { describe, judgementValue, text, yesNo } from './values';
 
 // The case file's schema is built from the catalogue: the criterion ids, question keys, reason codes and
@@ -73,7 +74,7 @@ export function caseFileSchema(catalogue: Catalogue) {
       sentence: z
         .string({ error: (issue) => `${describe(issue.input)} is not a sentence type: use ${sentenceNames.join(', ')}.` })
         .refine((name) => catalogue.sentence(name) !== undefined, {
-          error: (issue) => `"${String(issue.input)}" is not a sentence type in ${catalogue.id}: use ${sentenceNames.join(', ')}.`,
+          error: (issue) => `${quoted(String(issue.input))} is not a sentence type in ${catalogue.id}: use ${sentenceNames.join(', ')}.`,
           params: { code: 'SQS016' },
         }),
       ...facts,

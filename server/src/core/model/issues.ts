@@ -3,6 +3,7 @@ import type { Code } from '../codes';
 import { finding, type LocalFinding } from '../findings';
 import type { Fix, Range } from '../types';
 import type { Path, SourceMap } from '../yaml/source';
+import { quoted } from '../text/quote';
 import { keysAt } from './schemaPaths';
 import { closest } from './suggest';
 
@@ -72,8 +73,9 @@ function toFindings(issue: Flat, source: SourceMap, ctx: IssueContext): LocalFin
     const parent = issue.path.slice(0, -1);
     const anchor = source.nearest(parent);
     const range = anchor.length > 0 ? source.keyRange(anchor)! : firstLine(source);
-    const where = anchor.length > 0 ? ` in ${String(anchor[anchor.length - 1])}` : '';
-    return [finding('SQS012', range, `Missing "${String(key)}"${where}.${ctx.keyHints?.[String(key)] ?? hintFor(String(key))}`)];
+    const where = anchor.length > 0 ? ` in ${quoted(String(anchor[anchor.length - 1])).slice(1, -1)}` : '';
+    const hint = ctx.keyHints && Object.hasOwn(ctx.keyHints, String(key)) ? ctx.keyHints[String(key)] : hintFor(String(key));
+    return [finding('SQS012', range, `Missing "${String(key)}"${where}.${hint}`)];
   }
   const code = (issue.code === 'custom' && (issue.params as { code?: Code } | undefined)?.code) || (isReasonItem(issue.path) ? 'SQS014' : 'SQS011');
   const located = source.valueRange(issue.path);
@@ -107,14 +109,14 @@ function unknownKey(parent: Path, key: string, range: Range, ctx: IssueContext) 
   const fix = (s: string | undefined, quote = false) => (s ? { fixes: [didYouMean(range, s, quote ? JSON.stringify(s) : asPlainScalar(s))] } : undefined);
   if (parent.length === 1 && ctx.criterionMaps.includes(parentName)) {
     const { text, suggestion: id } = criterionHint(key, allowed);
-    return finding('SQS013', range, `"${key}" is not a criterion in ${ctx.catalogueId}.${text}`, fix(id, /^\d/.test(id ?? '')));
+    return finding('SQS013', range, `${quoted(key)} is not a criterion in ${ctx.catalogueId}.${text}`, fix(id, /^\d/.test(id ?? '')));
   }
   if (parentName === 'reasons') {
-    return finding('SQS014', range, `"${key}" is not a reason code here.${hint || ` Use ${allowed.join(', ')}.`}`, fix(suggestion));
+    return finding('SQS014', range, `${quoted(key)} is not a reason code here.${hint || ` Use ${allowed.join(', ')}.`}`, fix(suggestion));
   }
-  const within = parentName ? ` in ${parentName}` : '';
+  const within = parentName ? ` in ${quoted(parentName).slice(1, -1)}` : '';
   const list = allowed.length > 0 && allowed.length <= 12 ? ` Expected one of: ${allowed.join(', ')}.` : '';
-  return finding('SQS010', range, `Unknown key "${key}"${within}.${hint || list}`, fix(suggestion));
+  return finding('SQS010', range, `Unknown key ${quoted(key)}${within}.${hint || list}`, fix(suggestion));
 }
 
 function isReasonItem(path: Path): boolean {
@@ -144,5 +146,5 @@ const keyHints: Record<string, string> = {
 };
 
 function hintFor(key: string): string {
-  return keyHints[key] ?? '';
+  return Object.hasOwn(keyHints, key) ? keyHints[key]! : '';
 }

@@ -27,7 +27,7 @@ export class Reader {
     let v: unknown = this.data;
     for (const seg of path) {
       if (v === null || typeof v !== 'object') return undefined;
-      if (!Object.prototype.hasOwnProperty.call(v, seg)) return undefined;
+      if (!Object.hasOwn(v, seg)) return undefined;
       v = (v as Record<string | number, unknown>)[seg];
     }
     return v;

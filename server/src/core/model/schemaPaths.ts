@@ -34,8 +34,10 @@ export function schemasAt(schema: z.ZodType, path: Path): Schema[] {
       return;
     }
     if (def.type === 'object') {
-      const next = (def.shape as Record<string, Schema>)[String(rest[0])];
-      if (next) visit(next, rest.slice(1));
+      // The key is the inspector's: own keys only, or `constructor:` would find Object's.
+      const shape = def.shape as Record<string, Schema>;
+      const key = String(rest[0]);
+      if (Object.hasOwn(shape, key)) visit(shape[key]!, rest.slice(1));
     } else if (def.type === 'array') visit(def.element as Schema, rest.slice(1));
     else if (def.type === 'record') visit(def.valueType as Schema, rest.slice(1));
   };

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Catalogue } from '../criteria/catalogue';
 import type { CatalogueRegistry } from '../criteria/registry';
 import { finding, type LocalFinding } from '../findings';
+import { quoted } from '../text/quote';
 import type { ParsedYaml } from '../yaml/parse';
 import { readCase, type CaseModel } from './caseModel';
 import { caseFileSchema } from './caseSchema';
@@ -89,7 +90,7 @@ function chooseCatalogue(parsed: ParsedYaml, registry: CatalogueRegistry, fallba
     finding(
       'SQS015',
       reader.range(['criteria']),
-      `Unknown criteria version "${ref}": known versions are ${registry.ids.join(', ')}. Checking against ${fallback.id}.`,
+      `Unknown criteria version ${quoted(ref)}: known versions are ${registry.ids.join(', ')}. Checking against ${fallback.id}.`,
     ),
   );
   return { catalogue: fallback, findings };

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, visit as visitNodes, type Document, type Node, type Scalar } from 'yaml';
 import { finding, type LocalFinding } from '../findings';
+import { excerpt, quoted } from '../text/quote';
 import type { Path, SourceMap, Span } from './source';
 
 // The one module that walks `yaml` nodes (yaml 3 changes this API; keep the blast radius here).
@@ -13,6 +14,9 @@ interface Walk {
   expanding: Set<Node>;
   /** The aliases being expanded, outermost first: the first is the one written in the file's own structure. */
   aliases: Node[];
+  maxDepth: number;
+  /** Set once a value nested deeper than maxDepth has been reported. */
+  tooDeep: boolean;
 }
 
 /**
@@ -20,8 +24,18 @@ interface Walk {
  * Keys are the text as typed (so an unquoted `1.10` stays "1.10" instead of becoming the number 1.1);
  * repeated keys are reported and the first one kept; aliases are expanded under a node budget.
  */
-export function toPlain(doc: Document, source: SourceMap, maxAliasNodes: number): { data: unknown; findings: LocalFinding[] } {
-  const walk: Walk = { doc, source, findings: [], budget: maxAliasNodes, exhausted: false, expanding: new Set(), aliases: [] };
+export function toPlain(doc: Document, source: SourceMap, limits: { maxAliasNodes: number; maxDepth: number }): { data: unknown; findings: LocalFinding[] } {
+  const walk: Walk = {
+    doc,
+    source,
+    findings: [],
+    budget: limits.maxAliasNodes,
+    exhausted: false,
+    expanding: new Set(),
+    aliases: [],
+    maxDepth: limits.maxDepth,
+    tooDeep: false,
+  };
   const data = visit(walk, doc.contents, []);
   return { data, findings: walk.findings };
 }
@@ -31,6 +45,20 @@ function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): 
   const text = node && value && isScalar(node) ? textSpan(w.source.text, node, value) : undefined;
   w.source.set(path, { ...(key && { key }), ...(value && { value }), ...(text && { text }) });
   if (!node) return null;
+  // Nesting by indentation gets past the scan before parsing (nesting.ts); a path is copied at each level.
+  if (path.length > w.maxDepth) {
+    if (!w.tooDeep) {
+      w.tooDeep = true;
+      w.findings.push(
+        finding(
+          'SQS001',
+          w.source.range(key ?? value ?? [0, 0]),
+          `Lists or mappings are nested more than ${w.maxDepth} deep here (an SQS file needs two or three levels): this value is not read.`,
+        ),
+      );
+    }
+    return null;
+  }
   // Only values reached through an alias count: the file's own size is bounded by the length limit.
   if (w.expanding.size > 0 && --w.budget < 0) {
     if (!w.exhausted) {
@@ -38,7 +66,7 @@ function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): 
       // On the alias that exploded, as written where it is used, not deep inside the value it copies.
       const alias = w.aliases[0];
       const at = (alias && span(alias)) ?? value ?? [0, 0];
-      const name = alias && isAlias(alias) ? `Alias *${alias.source}` : 'An alias';
+      const name = alias && isAlias(alias) ? `Alias *${excerpt(alias.source)}` : 'An alias';
       w.findings.push(
         finding(
           'SQS006',
@@ -60,7 +88,7 @@ function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): 
       const keyValue = keyNode && isAlias(keyNode) ? resolveAlias(w, keyNode) : keyNode;
       if (keyNode && !keyValue) continue;
       if (keyValue && !isScalar(keyValue)) {
-        const alias = keyNode !== keyValue && isAlias(keyNode) ? ` (*${keyNode.source} names one)` : '';
+        const alias = keyNode !== keyValue && isAlias(keyNode) ? ` (*${excerpt(keyNode.source)} names one)` : '';
         w.findings.push(finding('SQS007', w.source.range(span(keyNode!) ?? [0, 0]), `A key must be plain text, not a list or mapping${alias}.`));
         continue;
       }
@@ -69,9 +97,14 @@ function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): 
       const first = seen.get(text);
       if (first) {
         w.findings.push(
-          finding('SQS005', w.source.range(keySpan), `Duplicate key "${text}": only the first one (line ${w.source.position(first[0]).line + 1}) is used.`, {
-            related: [{ range: w.source.range(first), message: `first "${text}"` }],
-          }),
+          finding(
+            'SQS005',
+            w.source.range(keySpan),
+            `Duplicate key ${quoted(text)}: only the first one (line ${w.source.position(first[0]).line + 1}) is used.`,
+            {
+              related: [{ range: w.source.range(first), message: `first ${quoted(text)}` }],
+            },
+          ),
         );
         continue;
       }
@@ -95,7 +128,7 @@ function visitAlias(w: Walk, node: Node, path: Path, key?: Span): unknown {
   const target = resolveAlias(w, node);
   if (!target) return null;
   if (w.expanding.has(target)) {
-    w.findings.push(finding('SQS006', w.source.range(span(node) ?? [0, 0]), `Alias *${node.source} refers to the value that contains it.`));
+    w.findings.push(finding('SQS006', w.source.range(span(node) ?? [0, 0]), `Alias *${excerpt(node.source)} refers to the value that contains it.`));
     return null;
   }
   w.expanding.add(target);
@@ -124,7 +157,7 @@ function resolveAlias(w: Walk, alias: Node): Node | undefined {
       finding(
         'SQS001',
         w.source.range(span(alias) ?? [0, 0]),
-        `Alias *${alias.source} names no anchor: an anchor (&${alias.source}) must be set on a value above it.`,
+        `Alias *${excerpt(alias.source)} names no anchor: an anchor (&${excerpt(alias.source)}) must be set on a value above it.`,
       ),
     );
   return target;
@@ -164,20 +197,26 @@ function span(node: Node): Span | undefined {
   return r[1] > r[0] ? [r[0], r[1]] : undefined;
 }
 
+/** Where a flow collection or quoted scalar starts and ends: what an unclosed `[`, `{` or quote is reported on. */
+export interface Opening {
+  start: number;
+  end: number;
+  kind: '[' | '{' | 'quote';
+}
+
 /**
- * yaml reports an unclosed `[`, `{` or quote where it gave up (often the next line, or the end of the
- * file). The inspector needs the place where the bracket or quote was opened: the innermost flow
- * collection or quoted scalar that runs up to the error.
+ * Every flow collection and quoted scalar, in document order (each before those inside it), found in one walk:
+ * yaml reports an unclosed `[`, `{` or quote where it gave up (often the next line, or the end of the file), and
+ * the inspector needs the place where it was opened.
  */
-export function openingOf(doc: Document, offset: number): { start: number; kind: '[' | '{' | 'quote' } | undefined {
-  let found: { start: number; kind: '[' | '{' | 'quote' } | undefined;
+export function flowOpenings(doc: Document): Opening[] {
+  const found: Opening[] = [];
   visitNodes(doc, (_key, node) => {
     const n = node as Node | null;
     const r = n?.range;
-    if (!n) return;
-    if (!r || r[0] > offset || offset > r[2] + 1) return;
-    if ((isSeq(n) || isMap(n)) && n.flow) found = { start: r[0], kind: isSeq(n) ? '[' : '{' };
-    else if (isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE')) found = { start: r[0], kind: 'quote' };
+    if (!n || !r) return;
+    if ((isSeq(n) || isMap(n)) && n.flow) found.push({ start: r[0], end: r[2], kind: isSeq(n) ? '[' : '{' });
+    else if (isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE')) found.push({ start: r[0], end: r[2], kind: 'quote' });
   });
   return found;
 }

@@ -3,6 +3,7 @@ import type { Criterion, Question } from '../../criteria/catalogue';
 import { finding, inFile, type LocalFinding, type LocalRelated } from '../../findings';
 import type { Inspection } from '../../index/inspectionIndex';
 import type { InspectionFile } from '../../model/sqsFile';
+import { quoted } from '../../text/quote';
 import type { Finding, Range } from '../../types';
 import { questionName } from '../../criteria/names';
 import { analyse, type Analysis, type Claim } from './analyse';
@@ -139,7 +140,7 @@ function judge(inspection: Inspection, book: Phrasebook, a: Analysed, claim: Cla
   return finding(
     m.kind === 'band' || m.kind === 'adverb' ? 'SQS061' : 'SQS060',
     range,
-    `${questionName(k.question)}: "${m.text}" does not fit ${k.figures.from}: ${share}${writes}.`,
+    `${questionName(k.question)}: ${quoted(m.text)} does not fit ${k.figures.from}: ${share}${writes}.`,
     {
       related: k.related,
       fixes: fixable ? [{ title: `Write "${replacement}"`, edits: placed, preferred: true }] : [],

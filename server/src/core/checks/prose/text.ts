@@ -227,12 +227,21 @@ export function words(text: string, start: number, end: number, quotes: readonly
   return out;
 }
 
-const irregular: Record<string, string> = { children: 'child', people: 'person', parents: 'parent', carers: 'carer', psrs: 'psr', analyses: 'analysis' };
+// A Map: a word of commentary such as "constructor" must not find Object.prototype's.
+const irregular: ReadonlyMap<string, string> = new Map([
+  ['children', 'child'],
+  ['people', 'person'],
+  ['parents', 'parent'],
+  ['carers', 'carer'],
+  ['psrs', 'psr'],
+  ['analyses', 'analysis'],
+]);
 
 /** Plural and past-tense endings off, doubled consonants undone: enough to match wording with prose. */
 export function stem(word: string): string {
   let w = word.replace(/['’]s$/, '');
-  if (irregular[w]) return irregular[w]!;
+  const irregularStem = irregular.get(w);
+  if (irregularStem) return irregularStem;
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
   if (w.length > 5 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`;
