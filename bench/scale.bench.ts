@@ -14,7 +14,8 @@
 //   edit while indexing (national) a case edited as soon as the server starts → that file's diagnostics
 //
 // SQS_BENCH_SERVER / SQS_BENCH_CLI run other bundles (an earlier commit's, for a before/after table);
-// SQS_BENCH_SIZES=34,340 and SQS_BENCH_NATIONAL=0 narrow the run.
+// SQS_BENCH_SIZES=34,340 and SQS_BENCH_NATIONAL=0 narrow the run; SQS_BENCH_CPU_PROF=<folder> has each server write a
+// CPU profile there when it exits (what docs/performance.md's profiles were taken with).
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

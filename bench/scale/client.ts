@@ -38,9 +38,20 @@ export class BenchClient {
   private memoryWaiter: ((heapUsed: number) => void) | undefined;
 
   constructor(serverBundle: string) {
-    this.proc = spawn(process.execPath, ['--expose-gc', '--require', preload, serverBundle, '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    this.proc = spawn(
+      process.execPath,
+      [
+        ...(process.env.SQS_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SQS_BENCH_CPU_PROF}`] : []),
+        '--expose-gc',
+        '--require',
+        preload,
+        serverBundle,
+        '--stdio',
+      ],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     this.proc.stderr!.on('data', (d: Buffer) => {
       this.stderr += d.toString();
       const m = /sqs-bench-memory (\{.*\})\n/.exec(this.stderr);
@@ -143,6 +154,13 @@ export class BenchClient {
       await this.connection.sendNotification(ExitNotification.type);
     } catch {
       // already gone
+    }
+    // A server that exits by itself has written its profile (SQS_BENCH_CPU_PROF); one that does not is ended.
+    if (this.proc.exitCode === null) {
+      const exited = new Promise((resolve) => this.proc.once('exit', resolve));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+      clearTimeout(timer);
     }
     this.connection.dispose();
     if (this.proc.exitCode === null) this.proc.kill();

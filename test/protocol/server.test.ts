@@ -156,6 +156,32 @@ describe('diagnostics across the files of an inspection', () => {
   });
 });
 
+describe('a change whose consequences are known once the checks run', () => {
+  const ws = tempWorkspace({
+    'inspection.sqs.yaml': minimalInspection.replace('sample: 2', 'sample: 3'),
+    'cases/one.case.sqs.yaml': minimalCase('T-1'),
+    'cases/two.case.sqs.yaml': minimalCase('T-2'),
+  });
+  const client = new TestClient();
+  before(() => client.start(ws.uri('')));
+  after(async () => {
+    await client.stop();
+    ws.remove();
+  });
+
+  it("a closed case file written with an open one's id: the open one is asked for again and shows SQS041", async () => {
+    // No workspace pull held: only a refresh brings the client back to the open case, which the change does not name.
+    const one = ws.uri('cases/one.case.sqs.yaml');
+    await client.open(one, minimalCase('T-1'));
+    assert.ok(!codes(await client.diagnostics(one)).includes('SQS041'));
+    ws.write('cases/three.case.sqs.yaml', minimalCase('T-1'));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: ws.uri('cases/three.case.sqs.yaml'), type: FileChangeType.Created }],
+    });
+    await client.diagnosticsUntil(one, (ds) => codes(ds).includes('SQS041'), 'SQS041 in the open case');
+  });
+});
+
 describe('quick fixes', () => {
   const ws = tempWorkspace({ 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': minimalCase('T-1'), 'b.case.sqs.yaml': minimalCase('T-2') });
   const client = new TestClient();

@@ -42,6 +42,9 @@ export function loadWorkspace(args: string[], index = new InspectionIndex()): Lo
     walked.push(toUri(dir));
     const { files, outside } = listing(dir, within);
     for (const link of outside) notes.push(`${displayPath(link)}: a symbolic link to a folder outside ${displayPath(within)}, not read.`);
+    // Inspection files first, so each case file is analysed once, against its inspection's criteria, rather than
+    // first as a case of no inspection and again when its inspection file is read.
+    for (const file of files) if (fileKindOf(toUri(file)) === 'inspection') load(file, within);
     return files.map((file) => load(file, within));
   };
   /** The folder of the inspection around `dir`, whose files are read for context (a `cases/` folder named alone). */

@@ -27,6 +27,8 @@ export class DiagnosticsFeature {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   /** Push mode, by canonical URI: the result id last looked at, and whether the client holds diagnostics for it. */
   private readonly published = new Map<string, { resultId: string; shown: boolean; clientUri: string }>();
+  /** Push mode: the inspections with a file open when last published, to publish the whole of one newly opened. */
+  private scope = new Set<Inspection>();
 
   constructor(
     private readonly connection: Connection,
@@ -70,6 +72,7 @@ export class DiagnosticsFeature {
     if (this.mode !== 'push') return;
     const uri = this.ws.canonical(clientUri);
     const scope = this.openInspections();
+    this.scope = scope;
     for (const published of [...this.published.keys()]) if (!this.inScope(published, scope)) this.clear(published);
     // Still in scope as a closed file of an open inspection: what it shows now comes from the disk, once read.
     const entry = this.published.get(uri);
@@ -120,8 +123,13 @@ export class DiagnosticsFeature {
   }
 
   /** Push mode: publishes the files among `uris` whose result id changed; clears those out of scope. */
-  private publishChanged(uris: ReadonlySet<string>): void {
+  private publishChanged(changed: ReadonlySet<string>): void {
     const scope = this.openInspections();
+    // A change names the files whose findings it may move; an inspection a file was just opened in has every file
+    // to publish for the first time.
+    const uris = new Set(changed);
+    for (const inspection of scope) if (!this.scope.has(inspection)) for (const uri of inspection.uris) uris.add(uri);
+    this.scope = scope;
     const version = this.reports.settingsVersion;
     const stale: string[] = [];
     for (const uri of uris) {

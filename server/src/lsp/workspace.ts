@@ -38,7 +38,10 @@ export class Workspace {
   readonly index = new InspectionIndex();
   readonly checker = new Checker(this.index, {
     onInternalError: (e, check, uri) => this.log.error(`the check of ${check} failed on ${uri}: ${errorText(e)}`),
+    onFindingsMoved: (uris) => this.findingsMoved(uris),
   });
+  /** Files the checks found moved while a request ran them, reported as a change once it is answered. */
+  private readonly moved = new Set<string>();
   /** Open documents by canonical URI → the URI as the client spelt it (needed to talk back about them). */
   private readonly open = new Map<string, string>();
   private readonly pending = new Set<string>();
@@ -267,8 +270,34 @@ export class Workspace {
     this.emit(affected, new Set());
   }
 
+  /**
+   * The index names the files a change re-read and, when a case's facet moved, its inspection file; the other files
+   * whose findings that moves are known once the cross-file checks run again (the next request, or the report of
+   * the inspection file), and come here. Emitted after the turn that ran the checks, not from inside it.
+   */
+  private findingsMoved(uris: readonly string[]): void {
+    const scheduled = this.moved.size > 0;
+    for (const uri of uris) this.moved.add(uri);
+    if (scheduled) return;
+    queueMicrotask(() => {
+      const affected = new Set(this.moved);
+      this.moved.clear();
+      this.emit(affected, new Set());
+    });
+  }
+
   private emit(affected: Set<string>, edited: Set<string>): void {
     if (affected.size === 0 && edited.size === 0) return;
+    // Case checks that read their inspection hold for one revision of it: any change to it may change their findings.
+    const inspections = new Set([...affected, ...edited].map((uri) => this.index.inspectionOf(uri)));
+    for (const inspection of inspections) {
+      if (!inspection) continue;
+      for (const uri of this.checker.readersOf(inspection)) affected.add(uri);
+      // An open document is pulled again only when the client is told to, and the files a change moves are known
+      // once the checks have run: with one of this inspection's open, they run now (onFindingsMoved names them).
+      if ([...this.open.keys()].some((uri) => !affected.has(uri) && !edited.has(uri) && this.index.inspectionOf(uri) === inspection))
+        this.checker.checkInspection(inspection);
+    }
     for (const listener of this.listeners) {
       try {
         listener({ affected, edited });

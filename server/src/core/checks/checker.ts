@@ -1,6 +1,7 @@
 import { choosePhrasebook } from '../index/choosePhrasebook';
 import type { Phrasebook } from '../commentary/phrasebook';
 import { finding, inFile, type LocalFinding } from '../findings';
+import type { CaseFacet } from '../index/caseFacets';
 import type { Inspection, InspectionIndex } from '../index/inspectionIndex';
 import type { Contribution } from '../index/relevance';
 import type { CaseFile, InspectionFile, SqsFile } from '../model/sqsFile';
@@ -30,16 +31,27 @@ export type InspectionCheck = (inspection: Inspection) => Finding[];
 /** A check and its name, for the internal-error finding (function names do not survive minifying). */
 export type Named<Check> = readonly [name: string, check: Check];
 
-const inspectionChecks: readonly Named<InspectionCheck>[] = [
-  ['sample size (SQS040)', sampleSize],
-  ['stated counts (SQS021–SQS023)', statedCounts],
-  ['subgroups (SQS024, SQS025)', subgroups],
-  ['stated against tallied (SQS030)', statedVsTallied],
-  ['case ids (SQS041)', duplicateCaseIds],
-  ['look-alike case ids (SQS045)', lookAlikeCaseIds],
-  ['criteria versions (SQS043)', criteriaVersions],
-  ['personal data in text for the report (SQS070–SQS076)', personalDataCheck],
+/**
+ * An inspection check, its name, the facet of the case files it reads (caseFacets.ts) and whether it reports in the
+ * inspection file only. It is run again when the inspection file changes, a case comes or goes, or a case's facet
+ * moves; without a facet (a check a test adds), on every change to the inspection. One that reports in the
+ * inspection file only is not run for a case file's findings: a judgement flipped re-counts when the inspection
+ * file is reported, not in the answer to the case file's pull. Those come first, as they always did.
+ */
+type Scoped = readonly [name: string, check: InspectionCheck, reads?: CaseFacet, reportsIn?: 'inspection file'];
+
+const inspectionChecks: readonly Scoped[] = [
+  ['sample size (SQS040)', sampleSize, 'tallies', 'inspection file'],
+  ['stated counts (SQS021–SQS023)', statedCounts, 'tallies', 'inspection file'],
+  ['subgroups (SQS024, SQS025)', subgroups, 'tallies', 'inspection file'],
+  ['stated against tallied (SQS030)', statedVsTallied, 'tallies', 'inspection file'],
+  ['case ids (SQS041)', duplicateCaseIds, 'identity'],
+  ['look-alike case ids (SQS045)', lookAlikeCaseIds, 'identity'],
+  ['criteria versions (SQS043)', criteriaVersions, 'identity'],
+  ['personal data in text for the report (SQS070–SQS076)', personalDataCheck, 'identity'],
 ];
+/** The commentary reads the inspection file and the tallies. */
+const proseReads: CaseFacet = 'tallies';
 // The commentary check also depends on the phrasebook, which the caller may choose: run and cached apart.
 const proseCheck = 'commentary (SQS060–SQS062)';
 
@@ -83,17 +95,23 @@ export interface CheckerOptions {
    * Checker's caches and result ids.
    */
   checks?: { inspection?: readonly Named<InspectionCheck>[]; cases?: readonly Named<CaseCheckInInspection>[] };
+  /**
+   * Told of files whose cross-file findings, and so keys, moved when the inspection checks ran again: the index
+   * names only the file that changed and its inspection file, and what else a change reaches is known once the
+   * checks have run. The language server reports those files too.
+   */
+  onFindingsMoved?: (uris: readonly string[]) => void;
 }
 
 /** What the Checker keeps per inspection revision. */
 interface RevisionFindings {
-  revision: number;
+  /** Each inspection check's findings, and the revision they were worked out for (its facet's, or the inspection's). */
+  byCheck: { revision: number; findings: Finding[] }[];
   /**
    * The inspection checks' findings in each file that has any, settled: a case edit re-runs the checks,
    * but a file whose findings came out the same keeps its generation, so its key.
    */
   checks: Map<string, Settled>;
-  commentary: Commentary;
 }
 
 /**
@@ -103,6 +121,8 @@ interface RevisionFindings {
  * time joins without one: the keys handed out before were never paired with its findings.
  */
 interface Commentary {
+  /** The tallies' revision it was worked out for. */
+  revision: number;
   file: InspectionFile;
   byBook: Map<Phrasebook, Settled>;
   generation: number;
@@ -136,21 +156,31 @@ interface CheckRun {
  * has to be listed anywhere for the key to follow its findings.
  */
 export class Checker {
-  private readonly cache = new WeakMap<Inspection, RevisionFindings>();
+  /** Per group of inspection checks (those reporting in the inspection file only, then the others). */
+  private readonly caches = [new WeakMap<Inspection, RevisionFindings>(), new WeakMap<Inspection, RevisionFindings>()] as const;
+  /**
+   * Apart from the other inspection checks, and worked out only when the inspection file's findings or key are
+   * asked for: a judgement changed re-checks the commentary once the inspection file is reported, not in the
+   * answer to the case file's own pull.
+   */
+  private readonly commentaryCache = new WeakMap<Inspection, Commentary>();
   private readonly caseCache = new WeakMap<CaseFile, CaseFindings>();
   /**
    * A file outside an inspection: its cross-file findings as last worked out. They are worked out again each
    * time they are asked for (one finding at most, and nothing to know when it moves): this keeps their generation.
    */
   private readonly homelessCache = new WeakMap<SqsFile, Settled>();
-  private readonly inspectionChecks: readonly Named<InspectionCheck>[];
+  private readonly groups: readonly [inspectionFileOnly: readonly Scoped[], others: readonly Scoped[]];
+  /** Per inspection, the case files whose case checks read it last time they ran: their keys follow its revision. */
+  private readonly readers = new WeakMap<Inspection, Set<string>>();
   private readonly caseChecks: readonly Named<CaseCheckInInspection>[];
 
   constructor(
     private readonly index: InspectionIndex,
     private readonly options: CheckerOptions = {},
   ) {
-    this.inspectionChecks = [...inspectionChecks, ...(options.checks?.inspection ?? [])];
+    const all: readonly Scoped[] = [...inspectionChecks, ...(options.checks?.inspection ?? [])];
+    this.groups = [all.filter((c) => c[3] === 'inspection file'), all.filter((c) => c[3] !== 'inspection file')];
     this.caseChecks = [...caseChecks, ...(options.checks?.cases ?? [])];
   }
 
@@ -166,7 +196,7 @@ export class Checker {
     let cross: readonly Finding[];
     if (!inspection) cross = this.homelessFindings(file).findings;
     else {
-      const checks = this.revision(inspection).checks.get(uri)?.findings ?? [];
+      const checks = this.checksIn(inspection, uri).flatMap((settled) => settled.findings);
       const more =
         file.kind === 'case' ? this.caseFindings(inspection, file).findings : uri === inspection.file.uri ? this.commentaryFindings(inspection, options) : [];
       cross = [...checks, ...more];
@@ -223,15 +253,17 @@ export class Checker {
     if (!file) return '-';
     const inspection = this.index.inspectionOf(uri);
     if (!inspection) return `o${serial(file)}.${this.homelessFindings(file).generation}`;
-    const revision = this.revision(inspection);
-    const checks = revision.checks.get(uri)?.generation ?? 0;
-    const more = file.kind === 'case' ? this.caseFindings(inspection, file).generation : uri === inspection.file.uri ? revision.commentary.generation : 0;
+    const checks = this.checksIn(inspection, uri)
+      .map((settled) => settled.generation)
+      .join('-');
+    const more =
+      file.kind === 'case' ? this.caseFindings(inspection, file).generation : uri === inspection.file.uri ? this.commentary(inspection).generation : 0;
     return `${serial(file)}.${checks}.${more}`;
   }
 
   /** The commentary's findings, with the phrasebook the report is worded with: once per revision and phrasebook. */
   private commentaryFindings(inspection: Inspection, options: FindingsOptions): readonly Finding[] {
-    const commentary = this.revision(inspection).commentary;
+    const commentary = this.commentary(inspection);
     const book = choosePhrasebook(inspection, options.phrasebook || undefined);
     let found = commentary.byBook.get(book);
     if (!found) commentary.byBook.set(book, (found = settle(this.prose(inspection, book))));
@@ -242,27 +274,78 @@ export class Checker {
     return this.contained(proseCheck, inspection.file, () => prose(inspection, book));
   }
 
-  private revision(inspection: Inspection): RevisionFindings {
-    const cached = this.cache.get(inspection);
-    if (cached && cached.revision === inspection.revision) return cached;
+  /**
+   * The case files of an inspection whose case checks read the inspection: their findings hold for one revision of
+   * it, so a change to any of its files may change theirs (the language server reports them with the change).
+   */
+  readersOf(inspection: Inspection): readonly string[] {
+    return [...(this.readers.get(inspection) ?? [])];
+  }
+
+  /**
+   * Runs the inspection checks that what they read makes stale, so `onFindingsMoved` names the files whose findings
+   * moved now rather than when one of them is next asked about: for an adapter whose client asks about an open
+   * document only when told to.
+   */
+  checkInspection(inspection: Inspection): void {
+    this.revision(inspection, 0);
+    this.revision(inspection, 1);
+  }
+
+  /** The inspection checks' findings in one file, settled, per group: only the inspection file has the first group's. */
+  private checksIn(inspection: Inspection, uri: string): Settled[] {
+    const groups = uri === inspection.file.uri ? [0, 1] : [1];
+    return groups.map((g) => this.revision(inspection, g as 0 | 1).checks.get(uri) ?? nothing);
+  }
+
+  /** A group's inspection-check findings, each check run again only when what it reads moved. */
+  private revision(inspection: Inspection, group: 0 | 1): RevisionFindings {
+    const scoped = this.groups[group];
+    const cache = this.caches[group];
+    const cached = cache.get(inspection);
+    const revisionOf = (reads: CaseFacet | undefined) => (reads ? inspection.facetRevision[reads] : inspection.revision);
+    const stale = scoped.map(([, , reads], i) => cached?.byCheck[i]?.revision !== revisionOf(reads));
+    if (cached && !stale.includes(true)) return cached;
+    const byCheck = scoped.map(([name, check, reads], i) =>
+      stale[i] ? { revision: revisionOf(reads), findings: this.contained(name, inspection.file, () => check(inspection)) } : cached!.byCheck[i]!,
+    );
     const found = new Map<string, Finding[]>();
-    for (const [name, check] of this.inspectionChecks) {
-      for (const f of this.contained(name, inspection.file, () => check(inspection))) {
+    for (const { findings } of byCheck) {
+      for (const f of findings) {
         const list = found.get(f.uri);
         if (list) list.push(f);
         else found.set(f.uri, [f]);
       }
     }
     const checks = new Map([...found].map(([uri, findings]) => [uri, settle(findings, cached?.checks.get(uri))]));
-    const entry: RevisionFindings = { revision: inspection.revision, checks, commentary: this.nextCommentary(inspection, cached?.commentary) };
-    this.cache.set(inspection, entry);
+    const entry: RevisionFindings = { byCheck, checks };
+    cache.set(inspection, entry);
+    if (cached) this.tellMoved(cached.checks, checks);
     return entry;
+  }
+
+  /** The files whose inspection-check findings are not the same settled object as before: their keys moved. */
+  private tellMoved(before: ReadonlyMap<string, Settled>, after: ReadonlyMap<string, Settled>): void {
+    if (!this.options.onFindingsMoved) return;
+    const moved = [...after].filter(([uri, settled]) => before.get(uri) !== settled).map(([uri]) => uri);
+    for (const uri of before.keys()) if (!after.has(uri)) moved.push(uri);
+    if (moved.length > 0) this.options.onFindingsMoved(moved);
+  }
+
+  /** The commentary's findings as they stand: worked out again when what it reads moved. */
+  private commentary(inspection: Inspection): Commentary {
+    const before = this.commentaryCache.get(inspection);
+    if (before?.revision === inspection.facetRevision[proseReads]) return before;
+    const now = this.nextCommentary(inspection, before);
+    this.commentaryCache.set(inspection, now);
+    return now;
   }
 
   /** The commentary for a new revision: worked out again with every phrasebook asked for, if the inspection file is the same analysis. */
   private nextCommentary(inspection: Inspection, before: Commentary | undefined): Commentary {
+    const revision = inspection.facetRevision[proseReads];
     // Another analysis of the inspection file changes its key by its serial; start again from no phrasebook.
-    if (before?.file !== inspection.file) return { file: inspection.file, byBook: new Map(), generation: fresh() };
+    if (before?.file !== inspection.file) return { revision, file: inspection.file, byBook: new Map(), generation: fresh() };
     let changed = false;
     const byBook = new Map<Phrasebook, Settled>();
     for (const [book, settled] of before.byBook) {
@@ -270,7 +353,7 @@ export class Checker {
       changed ||= now !== settled;
       byBook.set(book, now);
     }
-    return { file: inspection.file, byBook, generation: changed ? fresh() : before.generation };
+    return { revision, file: inspection.file, byBook, generation: changed ? fresh() : before.generation };
   }
 
   /** A case file's case-check findings, settled. */
@@ -293,6 +376,11 @@ export class Checker {
       cached?.settled,
     );
     this.caseCache.set(file, { contributions, inspection, revision: inspection.revision, byCheck, settled });
+    let readers = this.readers.get(inspection);
+    if (byCheck.some((c) => c.readInspection)) {
+      if (!readers) this.readers.set(inspection, (readers = new Set()));
+      readers.add(file.uri);
+    } else readers?.delete(file.uri);
     return settled;
   }
 

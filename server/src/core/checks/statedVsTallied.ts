@@ -1,7 +1,7 @@
 import { finding, inFile, type LocalFinding, type LocalRelated } from '../findings';
 import type { Inspection } from '../index/inspectionIndex';
 import type { Contribution } from '../index/relevance';
-import { casesCounted, fieldName, statedCounts, talliedCount, type StatedCount } from '../index/statedFields';
+import { fieldName, firstCasesCounted, statedCounts, talliedCount, type StatedCount } from '../index/statedFields';
 import type { QuestionTally } from '../index/tally';
 import { excerpt } from '../text/quote';
 import type { Finding } from '../types';
@@ -34,8 +34,8 @@ export function statedVsTallied(inspection: Inspection): Finding[] {
 
 function mismatch(inspection: Inspection, tally: QuestionTally, count: StatedCount, tallied: number): LocalFinding {
   const stated = count.value;
-  const members = casesCounted(tally, count.field, count.reason).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const related: LocalRelated[] = members.slice(0, relatedLimit).map((caseUri) => {
+  const members = firstCasesCounted(tally, count.field, count.reason, relatedLimit);
+  const related: LocalRelated[] = members.first.map((caseUri) => {
     const contribution = tally.cases.get(caseUri)!;
     return {
       uri: caseUri,
@@ -45,10 +45,10 @@ function mismatch(inspection: Inspection, tally: QuestionTally, count: StatedCou
   });
   // The list is cut short where it is shown (with the related places), not in the message: the report preview and
   // the exports show the message alone.
-  if (members.length > relatedLimit)
+  if (members.all > relatedLimit)
     related.push({
       range: stated.range,
-      message: `and ${members.length - relatedLimit} more: the first ${relatedLimit} of the ${members.length} cases are listed`,
+      message: `and ${members.all - relatedLimit} more: the first ${relatedLimit} of the ${members.all} cases are listed`,
     });
   const gaps = incompleteness(inspection, tally);
   const message = `${questionName(tally.question)}: ${fieldName(count.field, count.reason)} ${stated.value}, but the case files tally ${tallied}${gaps ? ` (${gaps})` : ''}.`;

@@ -8,6 +8,7 @@ import { decodeText } from '../text/decode';
 import { notReadFinding, type NotRead } from '../text/notRead';
 import { defaultLimits, parseYaml, withLineFeeds, type ParseLimits, type ParsedYaml } from '../yaml/parse';
 import { compareInspectionNames } from './inspectionFiles';
+import { caseFacets, facetsOf, type CaseFacet } from './caseFacets';
 import { TallyBook } from './tally';
 
 /** One inspection: its inspection file, the case files under its folder, and their live tallies. */
@@ -16,6 +17,11 @@ export class Inspection {
   tallies: TallyBook;
   /** Bumped on every change to the inspection or one of its cases; caches key on it. */
   revision = 0;
+  /**
+   * Bumped with `revision` when the inspection file changes or a case comes or goes, and otherwise only when a case's
+   * facet changes: the cross-file checks that read a facet are run again when it moves, not on every keystroke.
+   */
+  readonly facetRevision: Record<CaseFacet, number> = { tallies: 0, identity: 0 };
 
   constructor(
     /** URI of the folder holding the inspection file; case files anywhere below it belong here. */
@@ -31,6 +37,12 @@ export class Inspection {
 
   get uris(): string[] {
     return [this.file.uri, ...this.cases.keys()];
+  }
+
+  /** Something every cross-file check may read changed: the inspection file, or which cases it has. */
+  changed(): void {
+    this.revision++;
+    for (const facet of caseFacets) this.facetRevision[facet]++;
   }
 }
 
@@ -119,8 +131,8 @@ export class InspectionIndex {
       if (!home) return { affected: [uri] };
       home.cases.delete(uri);
       home.tallies.delete(uri);
-      home.revision++;
-      return { affected: [uri, ...home.uris] };
+      home.changed();
+      return { affected: [uri, home.file.uri] };
     }
     const folder = folderOf(uri);
     const inspection = this.inspectionsByFolder.get(folder);
@@ -133,7 +145,7 @@ export class InspectionIndex {
     }
     this.inspectionFiles.delete(folder);
     this.inspectionsByFolder.delete(folder);
-    const moved = this.rehome();
+    const moved = this.rehome(inspection ? [...inspection.cases.keys()] : []);
     return { affected: [uri, ...(inspection?.uris ?? []), ...moved] };
   }
 
@@ -189,16 +201,33 @@ export class InspectionIndex {
     return file ? file.findings.map((f) => inFile(uri, f)) : [];
   }
 
+  /**
+   * A case file's new text. Its own findings change; the other files' only through the cross-file checks, which
+   * run again when a facet they read moved (the inspection file's stated counts after a judgement changed). Which
+   * of those files' findings then change, the Checker says (`onFindingsMoved`) as it runs them: a keystroke costs
+   * the edited file, not the inspection.
+   */
   private setCase(uri: string, parsed: ParsedYaml): IndexChange {
-    const home = this.homeOf(uri) ?? this.nearestInspection(uri);
+    const counted = this.homeOf(uri);
+    const home = counted ?? this.nearestInspection(uri);
     const file = analyseCase(uri, parsed, this.registry, home?.catalogue ?? this.registry.latest);
+    const previous = this.files.get(uri);
     this.files.set(uri, file);
     if (!home) return { affected: [uri] };
     this.homes.set(uri, home.folder);
     home.cases.set(uri, file);
     this.tally(home, file);
+    if (!counted || previous?.kind !== 'case') {
+      home.changed();
+      return { affected: [uri, home.file.uri] };
+    }
     home.revision++;
-    return { affected: home.uris };
+    // Worked out when a case is replaced, from the analysis it replaces: reading a folder (sqs check, startup) costs none.
+    const before = facetsOf(previous);
+    const facets = facetsOf(file);
+    const moved = caseFacets.filter((facet) => facets[facet] !== before[facet]);
+    for (const facet of moved) home.facetRevision[facet]++;
+    return { affected: moved.length > 0 ? [uri, home.file.uri] : [uri] };
   }
 
   private setInspection(uri: string, parsed: ParsedYaml): IndexChange {
@@ -220,7 +249,8 @@ export class InspectionIndex {
     }
     const inspection = new Inspection(folder, file);
     this.inspectionsByFolder.set(folder, inspection);
-    const moved = this.rehome();
+    // The files below it, found as `below` spells folders (the inspection file's URI up to its last slash).
+    const moved = this.rehome(this.below.get(uri.slice(0, uri.lastIndexOf('/'))) ?? []);
     return { affected: [...new Set([...inspection.uris, ...moved])] };
   }
 
@@ -229,7 +259,7 @@ export class InspectionIndex {
     const catalogueChanged = inspection.catalogue !== file.catalogue;
     inspection.file = file;
     if (catalogueChanged) this.reanalyseCases(inspection);
-    inspection.revision++;
+    inspection.changed();
     return inspection.uris;
   }
 
@@ -251,13 +281,14 @@ export class InspectionIndex {
   }
 
   /**
-   * Recomputes which inspection each case file belongs to after an inspection file appeared or went
-   * away, moving only the cases whose home changed. Returns the URIs touched.
+   * Recomputes which inspection each of `uris` belongs to after an inspection file appeared (the files below its
+   * folder) or went away (its cases), moving only the cases whose home changed. Returns the URIs touched.
    */
-  private rehome(): string[] {
+  private rehome(uris: Iterable<string>): string[] {
     const touched: string[] = [];
-    for (const file of this.files.values()) {
-      if (file.kind !== 'case') continue;
+    for (const uri of [...uris]) {
+      const file = this.files.get(uri);
+      if (file?.kind !== 'case') continue;
       const beforeFolder = this.homes.get(file.uri);
       const after = this.nearestInspection(file.uri);
       if (beforeFolder === after?.folder) continue;
@@ -266,7 +297,7 @@ export class InspectionIndex {
       if (before) {
         before.cases.delete(file.uri);
         before.tallies.delete(file.uri);
-        before.revision++;
+        before.changed();
         touched.push(...before.uris);
       }
       const analysed = analyseCase(file.uri, file.parsed, this.registry, after?.catalogue ?? this.registry.latest);
@@ -275,7 +306,7 @@ export class InspectionIndex {
         this.homes.set(file.uri, after.folder);
         after.cases.set(file.uri, analysed);
         this.tally(after, analysed);
-        after.revision++;
+        after.changed();
         touched.push(...after.uris);
       } else {
         this.homes.delete(file.uri);

@@ -45,10 +45,13 @@ export interface Contribution {
   notDone: boolean;
 }
 
+/** Shared by every contribution without reasons: tens per case file, kept for every case of a workspace. */
+const noReasons: readonly string[] = Object.freeze([]);
+
 export function contribution(question: Question, c: CaseModel): Contribution {
   const judgement = c.judgements.get(question.id);
   const rel = applies(question.relevance, question, c);
-  const base = { reasons: [] as string[], notDone: false, ...(judgement && { judgement }) };
+  const base = { reasons: noReasons, notDone: false, ...(judgement && { judgement }) };
   if (rel === 'no') {
     // A rule can only say no to a judged value through a fact or another question ("judged" alone says no
     // only to "not applicable"), so a judgement here always contradicts the case file.

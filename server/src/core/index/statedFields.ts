@@ -58,6 +58,37 @@ export function casesCounted(tally: QuestionTally, field: StatedField | 'reason'
   return [...tally.cases].filter(([, c]) => counts(c)).map(([uri]) => uri);
 }
 
+/**
+ * The first `limit` case files counted in a stated count, by URI, and how many there are: a finding lists a dozen,
+ * and sorting thousands of cases for them cost a national workspace more than every other check.
+ */
+export function firstCasesCounted(
+  tally: QuestionTally,
+  field: StatedField | 'reason',
+  reason: string | undefined,
+  limit: number,
+): { first: string[]; all: number } {
+  const counts = field === 'reason' ? (c: Contribution) => c.outcome === 'not-sufficient' && c.reasons.includes(reason ?? '') : rules[field].counts;
+  const first: string[] = [];
+  let all = 0;
+  for (const [uri, c] of tally.cases) {
+    if (!counts(c)) continue;
+    all++;
+    if (first.length === limit && uri >= first[limit - 1]!) continue;
+    // Kept sorted: a binary search for the place, then one splice of at most `limit` entries.
+    let lo = 0;
+    let hi = first.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (first[mid]! < uri) lo = mid + 1;
+      else hi = mid;
+    }
+    first.splice(lo, 0, uri);
+    if (first.length > limit) first.pop();
+  }
+  return { first, all };
+}
+
 export function fieldLabel(field: StatedField | 'reason', reason?: string): string {
   return field === 'reason' ? `reason ${reason ?? ''}` : rules[field].label;
 }

@@ -24,9 +24,15 @@ export interface NodeSpans {
  * reports in an issue). Built in one walk of the YAML nodes, so each lookup is a map access.
  */
 export class SourceMap {
-  private readonly spans = new Map<string, NodeSpans>();
-  /** The paths behind the keys of `spans`, for lookups by position. */
-  private readonly paths = new Map<string, Path>();
+  /**
+   * Path key → slot in `offsets`, which holds six numbers a slot (key, value and text spans, -1 where absent). Every
+   * indexed file keeps its map, so it is kept flat: objects and arrays per value cost a national workspace about
+   * 40 KB a case file (tests and `npm run bench` scale measure it).
+   */
+  private readonly slots = new Map<string, number>();
+  private readonly offsets: number[] = [];
+  /** The few paths their key does not spell back (a key holding NUL): looked up rather than decoded. */
+  private readonly oddPaths = new Map<string, Path>();
 
   constructor(
     readonly text: string,
@@ -35,42 +41,67 @@ export class SourceMap {
 
   set(path: Path, spans: NodeSpans): void {
     const key = pathKey(path);
-    this.spans.set(key, spans);
-    this.paths.set(key, path);
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.offsets.length;
+      this.slots.set(key, slot);
+      if (path.some((p) => typeof p === 'string' && p.includes('\u0000'))) this.oddPaths.set(key, path);
+    }
+    const o = this.offsets;
+    o[slot] = spans.key?.[0] ?? -1;
+    o[slot + 1] = spans.key?.[1] ?? -1;
+    o[slot + 2] = spans.value?.[0] ?? -1;
+    o[slot + 3] = spans.value?.[1] ?? -1;
+    o[slot + 4] = spans.text?.[0] ?? -1;
+    o[slot + 5] = spans.text?.[1] ?? -1;
   }
 
   has(path: Path): boolean {
-    return this.spans.has(pathKey(path));
+    return this.slots.has(pathKey(path));
   }
 
   spansOf(path: Path): NodeSpans | undefined {
-    return this.spans.get(pathKey(path));
+    const slot = this.slots.get(pathKey(path));
+    return slot === undefined ? undefined : this.spansAt(slot);
+  }
+
+  private spansAt(slot: number): NodeSpans {
+    const o = this.offsets;
+    const span = (at: number): Span | undefined => (o[at]! < 0 ? undefined : [o[at]!, o[at + 1]!]);
+    const key = span(slot);
+    const value = span(slot + 2);
+    const text = span(slot + 4);
+    return { ...(key && { key }), ...(value && { value }), ...(text && { text }) };
+  }
+
+  private pathOf(key: string): Path {
+    return this.oddPaths.get(key) ?? decodePathKey(key);
   }
 
   /** The range of the value at `path`, or of its key when the value is empty. */
   valueRange(path: Path): Range | undefined {
-    const s = this.spans.get(pathKey(path));
+    const s = this.spansOf(path);
     const span = s?.value ?? s?.key;
     return span && this.range(span);
   }
 
   /** The range of the text of the value at `path` (see NodeSpans.text), else as valueRange. */
   textRange(path: Path): Range | undefined {
-    const s = this.spans.get(pathKey(path));
+    const s = this.spansOf(path);
     const span = s?.text ?? s?.value ?? s?.key;
     return span && this.range(span);
   }
 
   /** The range of the key at `path`, or of the value for sequence items and the root. */
   keyRange(path: Path): Range | undefined {
-    const s = this.spans.get(pathKey(path));
+    const s = this.spansOf(path);
     const span = s?.key ?? s?.value;
     return span && this.range(span);
   }
 
   /** From the key's start to the value's end: the whole `key: value` entry. */
   entryRange(path: Path): Range | undefined {
-    const s = this.spans.get(pathKey(path));
+    const s = this.spansOf(path);
     if (!s) return undefined;
     const start = (s.key ?? s.value)?.[0];
     const end = (s.value ?? s.key)?.[1];
@@ -97,13 +128,15 @@ export class SourceMap {
   at(offset: number, inclusiveEnd = false): { path: Path; on: 'key' | 'value' } | undefined {
     const inside = (s: Span | undefined) => s !== undefined && s[0] <= offset && (offset < s[1] || (inclusiveEnd && offset === s[1]));
     let best: { path: Path; on: 'key' | 'value'; size: number } | undefined;
-    for (const [key, spans] of this.spans) {
-      const path = this.paths.get(key)!;
+    for (const [key, slot] of this.slots) {
+      const spans = this.spansAt(slot);
+      let path: Path | undefined;
       for (const on of ['key', 'value'] as const) {
         const s = spans[on];
         if (!inside(s)) continue;
         const size = s![1] - s![0];
         // The narrowest span wins; on a tie (a value and its own key never overlap) the deeper path.
+        path ??= this.pathOf(key);
         if (!best || size < best.size || (size === best.size && path.length > best.path.length)) best = { path, on, size };
       }
     }
@@ -111,8 +144,8 @@ export class SourceMap {
   }
 
   /** Every located path, in no particular order. */
-  allPaths(): IterableIterator<Path> {
-    return this.paths.values();
+  *allPaths(): IterableIterator<Path> {
+    for (const key of this.slots.keys()) yield this.pathOf(key);
   }
 
   position(offset: number): Position {
@@ -147,4 +180,9 @@ export class SourceMap {
 function pathKey(path: Path): string {
   // NUL cannot appear in a YAML key, so joined paths never collide.
   return path.map((p) => (typeof p === 'number' ? `#${p}` : `:${p}`)).join('\u0000');
+}
+
+function decodePathKey(key: string): Path {
+  if (key === '') return [];
+  return key.split('\u0000').map((part) => (part[0] === '#' ? Number(part.slice(1)) : part.slice(1)));
 }

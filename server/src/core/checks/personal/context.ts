@@ -30,11 +30,20 @@ const words = (text: string | undefined) => (text ?? '').toLowerCase().match(/[\
 
 export function contextOf(inspection: Inspection): PersonalContext {
   const model = inspection.file.model;
-  const caseNames = [...inspection.cases.values()].flatMap((c) => [
-    c.model.id?.value ?? '',
-    Utils.basename(URI.parse(c.uri)).replace(/\.case\.sqs\.ya?ml$/i, ''),
-  ]);
+  const caseNames = [...inspection.cases.values()].flatMap((c) => [c.model.id?.value ?? '', caseFileName(c.uri)]);
   return personalContext(model, caseNames);
+}
+
+const fileNames = new Map<string, string>();
+
+/** A case file's name without its ending, as the inspectors may write it: worked out once per file (URI parses add up). */
+function caseFileName(uri: string): string {
+  let name = fileNames.get(uri);
+  if (name === undefined) {
+    if (fileNames.size > 100_000) fileNames.clear();
+    fileNames.set(uri, (name = Utils.basename(URI.parse(uri)).replace(/\.case\.sqs\.ya?ml$/i, '')));
+  }
+  return name;
 }
 
 /** The context of an inspection file's model and its cases' ids and file names (for tests, without an index). */

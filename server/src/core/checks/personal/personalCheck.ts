@@ -25,23 +25,29 @@ export const nameLimit = 10_000;
 export const fileNameBudget = 20_000;
 
 const kept = new WeakMap<SqsFile, { context: string; findings: Finding[] }>();
+/** Each analysis's texts for the report: most case files have none, and then nothing in them depends on the context. */
+const textsKept = new WeakMap<SqsFile, ReportText[]>();
 
 /** The personal data in every text of an inspection that reaches its report. */
 export function personalDataCheck(inspection: Inspection): Finding[] {
-  const context = contextOf(inspection);
+  let context: PersonalContext | undefined;
   return [inspection.file, ...inspection.cases.values()].flatMap((file) => {
+    let texts = textsKept.get(file);
+    if (!texts) textsKept.set(file, (texts = reportTextsOf(file)));
+    if (texts.length === 0) return [];
+    context ??= contextOf(inspection);
     const last = kept.get(file);
     if (last && last.context === context.key) return last.findings;
-    const findings = fileFindings(file, context);
+    const findings = fileFindings(file, texts, context);
     kept.set(file, { context: context.key, findings });
     return findings;
   });
 }
 
-function fileFindings(file: SqsFile, context: PersonalContext): Finding[] {
+function fileFindings(file: SqsFile, texts: readonly ReportText[], context: PersonalContext): Finding[] {
   const out: LocalFinding[] = [];
   let budget = fileNameBudget;
-  for (const t of reportTextsOf(file)) {
+  for (const t of texts) {
     const value = t.text.value;
     const names = value.length <= nameLimit && value.length <= budget;
     if (names) budget -= value.length;
