@@ -77,6 +77,10 @@ const browserTargets = [
     entryPoints: ['client/src/preview/webview/main.ts'],
     outfile: 'media/out/preview.js',
   },
+  {
+    entryPoints: ['client/src/grid/webview/main.ts'],
+    outfile: 'media/out/grid.js',
+  },
 ];
 
 // A missing entry point is a broken build, not a bundle to leave out: the extension would ship without it.
@@ -94,7 +98,7 @@ const configs = [
 
 /**
  * Files derived from the zod schemas and the criteria catalogues, generated here so they can never drift:
- * the JSON Schemas in schemas/, so that other YAML tooling (yamlValidation) understands the files, and the
+ * the JSON Schemas in schemas/, for other editors' YAML tooling (docs/format.md, "Other editors"), and the
  * TextMate grammars in syntaxes/, so that what is coloured as a judgement or a reason is what the checks accept;
  * and the report's theme stylesheet in media/out/, which the preview links (the client does not import the renderer).
  */

@@ -35,8 +35,8 @@ export default tseslint.config(
     },
   },
   {
-    // Browser code: the webview script, and the functions the e2e harness runs in the page.
-    files: ['client/src/preview/webview/**/*.ts', 'test/e2e/harness/**/*.mjs'],
+    // Browser code: the webview scripts, and the functions the e2e harness runs in the page.
+    files: ['client/src/*/webview/**/*.ts', 'test/e2e/harness/**/*.mjs'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -1,6 +1,8 @@
-// Writes JSON Schemas for the file format, derived from the zod schemas and each criteria catalogue, so
-// YAML tooling that knows nothing of SQS (yamlValidation, yaml-language-server) can validate and complete.
-// Run by esbuild.mjs on every build; output is committed so schema URLs work without building.
+// Writes JSON Schemas for the file format, derived from the zod schemas and each criteria catalogue, so YAML
+// tooling that knows nothing of SQS (yaml-language-server in other editors: docs/format.md) can validate and
+// complete. Run by esbuild.mjs on every build; output is committed so the schemas are there without building.
+// Their $id is a name, not an address: the schemas are files of the repository and of the extension, published
+// nowhere.
 import { writeIfChanged } from './writeIfChanged';
 import path from 'node:path';
 import { z } from 'zod';
@@ -25,25 +27,21 @@ function toJson(schema: z.ZodType, title: string, id: string): string {
 const registry = CatalogueRegistry.builtIn();
 for (const catalogue of registry.all()) {
   const s = schemasFor(catalogue);
-  const base = `https://hmi-probation.github.io/sqs-findings/schemas/${catalogue.id}`;
-  writeIfChanged(path.join(outDir, catalogue.id, 'case.schema.json'), toJson(s.case, `SQS case file (${catalogue.id})`, `${base}/case.schema.json`));
+  writeIfChanged(
+    path.join(outDir, catalogue.id, 'case.schema.json'),
+    toJson(s.case, `SQS case file (${catalogue.id})`, `urn:sqs-findings:${catalogue.id}:case`),
+  );
   writeIfChanged(
     path.join(outDir, catalogue.id, 'inspection.schema.json'),
-    toJson(s.inspection, `SQS inspection file (${catalogue.id})`, `${base}/inspection.schema.json`),
+    toJson(s.inspection, `SQS inspection file (${catalogue.id})`, `urn:sqs-findings:${catalogue.id}:inspection`),
   );
 }
-// The unversioned names point at the newest catalogue; package.json's yamlValidation uses them.
+// The unversioned names are the newest catalogue's.
 const latest = schemasFor(registry.latest);
-writeIfChanged(
-  path.join(outDir, 'case.schema.json'),
-  toJson(latest.case, `SQS case file (${registry.latest.id})`, 'https://hmi-probation.github.io/sqs-findings/schemas/case.schema.json'),
-);
+writeIfChanged(path.join(outDir, 'case.schema.json'), toJson(latest.case, `SQS case file (${registry.latest.id})`, 'urn:sqs-findings:case'));
 writeIfChanged(
   path.join(outDir, 'inspection.schema.json'),
-  toJson(latest.inspection, `SQS inspection file (${registry.latest.id})`, 'https://hmi-probation.github.io/sqs-findings/schemas/inspection.schema.json'),
+  toJson(latest.inspection, `SQS inspection file (${registry.latest.id})`, 'urn:sqs-findings:inspection'),
 );
 // For authors of phrasebooks (server/src/core/commentary/phrasebooks/*.json): the file format, with its docs.
-writeIfChanged(
-  path.join(outDir, 'phrasebook.schema.json'),
-  toJson(phrasebookFileSchema, 'SQS phrasebook', 'https://hmi-probation.github.io/sqs-findings/schemas/phrasebook.schema.json'),
-);
+writeIfChanged(path.join(outDir, 'phrasebook.schema.json'), toJson(phrasebookFileSchema, 'SQS phrasebook', 'urn:sqs-findings:phrasebook'));

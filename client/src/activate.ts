@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
+import { registerCasesView } from './cases/index';
 import { registerNewCase } from './commands/newCase';
 import { registerEditorsShown } from './editorsShown';
 import { registerNewInspection } from './commands/newInspection';
+import { registerOpenExample } from './commands/openExample';
 import { registerRestartServer } from './commands/restartServer';
+import { registerGrid } from './grid/index';
 import { registerHostedWarning } from './hostedWarning';
 import { registerPreview } from './preview/index';
+import { registerProgressItem } from './progressItem';
 import { SqsServer, type ClientHost } from './server';
 import { registerStatus } from './status';
 
@@ -25,6 +29,10 @@ export async function activateWith(context: vscode.ExtensionContext, host: Clien
     registerNewInspection(server),
     registerNewCase(server),
     registerPreview(server, context, output),
+    registerGrid(server, context, output),
+    registerCasesView(server, context),
+    registerProgressItem(server),
+    registerOpenExample(context.extensionUri),
     registerHostedWarning(),
     registerEditorsShown(server),
   );

@@ -456,6 +456,8 @@ export interface PreviewRender {
   revision: number;
   /** The area inspected ("Liverpool"), when the inspection file names it: the panel's title. */
   area?: string;
+  /** BCP 47: the language the report is worded in (its phrasebook's), for the page to say so to screen readers. */
+  language: string;
   html: string;
 }
 
@@ -633,6 +635,159 @@ export function exportedBytes(result: ExportResult): Uint8Array {
   return result.encoding === 'base64' ? base64ToBytes(result.data) : new TextEncoder().encode(result.data);
 }
 
+// ------------------------------------------------------------------------------- the cases view and the grid
+
+/** A case file as the cases view lists it. */
+export interface CaseSummary {
+  uri: string;
+  /** The case id, else the file's name. */
+  label: string;
+  sentence?: string;
+  inspector?: string;
+  /** False for a case on other criteria than its inspection's (SQS043): it counts in no tally. */
+  counted: boolean;
+  /** Questions that apply to the case (or may) and have no judgement yet. */
+  left: number;
+  /** The file's findings, after the severity settings. */
+  errors: number;
+  warnings: number;
+}
+
+export interface InspectionSummary {
+  /** The inspection file. */
+  uri: string;
+  folder: string;
+  area?: string;
+  sample?: number;
+  revision: number;
+  /** In the order inspectors number them. */
+  cases: CaseSummary[];
+  /** The inspection file's own findings. */
+  errors: number;
+  warnings: number;
+}
+
+/** Every inspection the server knows, and the case files that belong to none. */
+export interface WorkspaceOverview {
+  inspections: InspectionSummary[];
+  outside: CaseSummary[];
+}
+
+export const WorkspaceOverviewRequest = new RequestType<Record<string, never>, WorkspaceOverview, void>('sqs/overview');
+
+/**
+ * What a case says about a question, as the grid shows it: judged (sufficient, not sufficient), the inspector's
+ * own not applicable, unjudged, ruled out by the case's facts (nothing to write), and what is written but not
+ * counted: judged although ruled out, not applicable where the facts say it applies, a value that is not a
+ * judgement, a case on other criteria.
+ */
+export const cellStates = [
+  'sufficient',
+  'not-sufficient',
+  'not-applicable',
+  'unjudged',
+  'ruled-out',
+  'ruled-out-judged',
+  'marked-not-applicable',
+  'unreadable',
+  'not-counted',
+] as const;
+
+export type CellState = (typeof cellStates)[number];
+
+/** One letter per cell state: a column's cells travel as one string (a thousand cases are 31,000 cells). */
+export const cellLetters: Readonly<Record<CellState, string>> = {
+  sufficient: 's',
+  'not-sufficient': 'n',
+  'not-applicable': 'a',
+  unjudged: 'u',
+  'ruled-out': 'x',
+  'ruled-out-judged': 'j',
+  'marked-not-applicable': 'm',
+  unreadable: 'r',
+  'not-counted': 'c',
+};
+
+/** One row of the grid: a criterion's question, its live tally and the figures the inspection file states for it. */
+export interface GridRow {
+  /** "1.1/report". */
+  question: string;
+  /** As inspectors name it: "1.1 report", "1.2". */
+  label: string;
+  wording: string;
+  criterionTitle: string;
+  /** The question's reason codes and their wording. */
+  reasons: Record<string, string>;
+  tally: { relevant: number; sufficient: number; notSufficient: number; unjudged: number; review?: { due: number; done: number } };
+  /** Each stated figure ("relevant", "sufficient", "reason late") against its tally. */
+  stated: { field: string; stated: number; tallied: number }[];
+}
+
+/** One column of the grid: a case file. */
+export interface GridColumn {
+  uri: string;
+  label: string;
+  sentence?: string;
+  inspector?: string;
+  counted: boolean;
+  /** One letter (cellLetters) per row, in the rows' order. */
+  cells: string;
+  /** The reason codes given, by row index, where a cell has any. */
+  reasons: Record<number, string[]>;
+}
+
+export interface WireGrid {
+  inspectionUri: string;
+  revision: number;
+  area?: string;
+  rows: GridRow[];
+  /** Every case; with `delta`, only those that changed. */
+  columns: GridColumn[];
+  /**
+   * Set when the client named the grid it holds (GridParams.since) and the cases are the same ones in the same order:
+   * `columns` are then only the cases that changed since, the n-th at `indices[n]` of the full list.
+   */
+  delta?: { since: number; indices: number[] };
+}
+
+export interface GridParams extends UriParams {
+  /** The revision of the grid the client holds, whole: the answer may then be a delta against it. */
+  since?: number;
+}
+
+export const GridRequest = new RequestType<GridParams, WireGrid | null, void>('sqs/grid');
+
+export interface JudgementPlaceParams {
+  /** The case file. */
+  uri: string;
+  /** "1.1/report". */
+  question: string;
+}
+
+/** Where a question's judgement is written in a case file, else where it would go (its criterion, `judgements:`). */
+export const JudgementPlaceRequest = new RequestType<JudgementPlaceParams, Range | null, void>('sqs/judgementPlace');
+
+export type JudgementWord = 'sufficient' | 'not-sufficient' | 'not-applicable';
+
+export interface SetJudgementParams {
+  /** The case file. */
+  uri: string;
+  /**
+   * Its text as the editor has it now: the edits are worked out on exactly this text, and the client applies them
+   * only while its document is still at the version it read it at.
+   */
+  text: string;
+  /** "1.1/report". */
+  question: string;
+  /** Null clears the judgement. */
+  value: JudgementWord | null;
+}
+
+/** Text edits on the case file (LSP's TextEdit), or why the grid cannot make the change. */
+export type SetJudgementResult = { edits: { range: Range; newText: string }[] } | { problem: string };
+
+export const SetJudgementRequest = new RequestType<SetJudgementParams, SetJudgementResult, void>('sqs/setJudgement');
+
 // ----------------------------------------------------------------------------------------------- commands
 
 /** Command ids contributed by the VS Code extension (package.json `contributes.commands`). */
@@ -643,5 +798,15 @@ export const commandIds = {
   openPreviewToSide: 'sqs.preview.openToSide',
   togglePreviewLock: 'sqs.preview.toggleLock',
   exportReport: 'sqs.exportReport',
+  openPreview: 'sqs.preview.open',
+  openGrid: 'sqs.grid.open',
+  saveGrid: 'sqs.grid.save',
+  openExample: 'sqs.openExample',
+  groupCasesByInspector: 'sqs.cases.groupByInspector',
+  listCasesByInspection: 'sqs.cases.listByInspection',
+  openCase: 'sqs.cases.open',
+  casesOpenGrid: 'sqs.cases.openGrid',
+  casesOpenPreview: 'sqs.cases.openPreview',
+  casesNewCase: 'sqs.cases.newCase',
   exportData: 'sqs.exportData',
 } as const;

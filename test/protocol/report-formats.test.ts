@@ -105,7 +105,7 @@ describe('report formats: one list, one module per format', () => {
         cspSource: 'vscode-resource:',
         scriptUri: 'vscode-resource:/preview.js',
         styleUris: [],
-        initial: { seq: 1, inspection: 'file:///i/inspection.sqs.yaml', title: 'T', locked: false, revealOn: 'click', html: '' },
+        initial: { seq: 1, inspection: 'file:///i/inspection.sqs.yaml', title: 'T', locked: false, revealOn: 'click', language: 'en', html: '' },
       });
       assert.match(html, /<button type="button" data-action="export" data-format="toy" title="Export the report as Toy text">Toy<\/button>/);
       const messages = (await import(path.join(copy, 'client/src/preview/messages.ts'))) as typeof Messages;

@@ -66,7 +66,7 @@ describe('sqs/report and sqs/export on the Liverpool example', () => {
 
   it('a preview render sends the page and nothing else: no model, no sources', async () => {
     const page = (await preview(caseUri))!;
-    assert.deepEqual(Object.keys(page).sort(), ['area', 'html', 'inspectionUri', 'revision']);
+    assert.deepEqual(Object.keys(page).sort(), ['area', 'html', 'inspectionUri', 'language', 'revision']);
     const wire = JSON.stringify(page).length;
     assert.ok(wire < page.html.length * 1.05 + 512, `${wire} characters on the wire for ${page.html.length} of HTML`);
     assert.doesNotMatch(page.html, /data-source=|file:\/\/[^"]*\.case\.sqs\.yaml/, 'no source places in the page');

@@ -25,6 +25,7 @@ describe('esbuild.mjs', () => {
       'server/src/cli/main.ts',
       'client/src/web/extension.ts',
       'server/src/web/server.ts',
+      'client/src/grid/webview/main.ts',
       'scripts/export-schemas.ts',
     ]) {
       mkdirSync(path.dirname(path.join(dir, entry)), { recursive: true });

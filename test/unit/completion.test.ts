@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { completionsAt } from '../../server/src/core/service/completion';
+import { plainText } from '../../server/src/lsp/completion';
 import { minimalCase, minimalInspection, workspace } from '../helpers/index';
 
 /** Completions at the `‸` in the file `name` of a workspace holding `files` (the caret is removed). */
@@ -122,5 +125,61 @@ describe('completion in an inspection file', () => {
   it('enumerated values from the schema, and the phrasebooks', () => {
     assert.deepEqual(labels(complete({ ...cases, 'inspection.sqs.yaml': `${minimalInspection}language: ‸` }, 'inspection.sqs.yaml')), ['en', 'cy']);
     assert.ok(labels(complete({ ...cases, 'inspection.sqs.yaml': `${minimalInspection}phrasebook: ‸` }, 'inspection.sqs.yaml')).includes('education-scotland'));
+  });
+});
+
+describe('whole files and the snippets they replace', () => {
+  const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { contributes: { snippets?: unknown } };
+  const keysOffered = ['case', 'case file', 'judgement', 'reasons', 'notes', 'quote'];
+
+  it('contributes no snippet list: VS Code offers one anywhere in a file, a whole case file at the criterion level too', () => {
+    assert.equal(pkg.contributes.snippets, undefined);
+  });
+
+  it('offers at the criterion level criteria only, never a case, a judgement’s keys or notes', () => {
+    const ids = labels(complete(base('  "1.2": sufficient\n  ‸'), 'a.case.sqs.yaml'));
+    assert.ok(ids.length > 20);
+    assert.deepEqual(
+      ids.filter((l) => keysOffered.includes(l)),
+      [],
+    );
+    // The keys of a judgement are offered inside it, where they belong.
+    assert.deepEqual(labels(complete(base('  "1.2":\n    judgement: not sufficient\n    ‸'), 'a.case.sqs.yaml')), ['reasons', 'notes', 'quote']);
+  });
+
+  it('offers a whole case file in an empty case file, whose sentence and facts are left to answer and which, answered, is a valid case', () => {
+    const files = { 'inspection.sqs.yaml': minimalInspection, 'cases/c.case.sqs.yaml': '‸' };
+    const c = complete(files, 'cases/c.case.sqs.yaml')!;
+    const whole = c.items.find((i) => i.label === 'case file')!;
+    assert.equal(c.items[0], whole);
+    const text = plainText(whole.insertText).replace(/^judgements:\n\s*$/m, 'judgements:\n  "1.2": sufficient\n');
+    const errors = (t: string) =>
+      workspace({ 'inspection.sqs.yaml': minimalInspection, 'cases/c.case.sqs.yaml': t })
+        .findings('cases/c.case.sqs.yaml')
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.message);
+    // Left blank, each of the sentence and the facts is an error until answered (they decide which criteria apply).
+    const blanks = [...text.matchAll(/^(\w+):[ \t]*$/gm)].map((m) => m[1]).filter((k) => k !== 'judgements');
+    assert.ok(blanks.includes('sentence') && blanks.length >= 2, `blanks: ${blanks.join(', ')}`);
+    assert.equal(errors(text).length, blanks.length);
+    const answered = text
+      .replace(/^sentence:[ \t]*$/m, 'sentence: referral order')
+      .replace(/^(\w+):[ \t]*$/gm, (line, key: string) => (key === 'judgements' ? line : `${key}: no`));
+    assert.deepEqual(errors(answered), []);
+    // Not once the file has something in it.
+    assert.ok(!labels(complete({ ...files, 'cases/c.case.sqs.yaml': 'case: T-9\n‸' }, 'cases/c.case.sqs.yaml')).includes('case file'));
+  });
+
+  it('offers a whole inspection file in an empty one, needing only its dates', () => {
+    const c = complete({ 'inspection.sqs.yaml': '‸' }, 'inspection.sqs.yaml')!;
+    const whole = c.items.find((i) => i.label === 'inspection file')!;
+    const ws = workspace({ 'inspection.sqs.yaml': plainText(whole.insertText) });
+    assert.deepEqual(
+      ws
+        .findings('inspection.sqs.yaml')
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.code),
+      ['SQS011', 'SQS011'],
+    );
   });
 });

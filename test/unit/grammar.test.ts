@@ -8,8 +8,6 @@ import { URI } from 'vscode-uri';
 import { parse } from 'yaml';
 import { InspectionIndex } from '../../server/src/core/api';
 import { judgementValue } from '../../server/src/core/model/values';
-import { plainText } from '../../server/src/lsp/completion';
-import { minimalInspection, workspace } from '../helpers/index';
 
 // The TextMate grammar as VS Code runs it: our grammars and injection, loaded from package.json's
 // contributions, on top of VS Code's own YAML grammar (a copy in test/fixtures/grammars/vscode-yaml).
@@ -18,7 +16,6 @@ const root = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   contributes: {
     grammars: { language?: string; scopeName: string; path: string; injectTo?: string[] }[];
-    snippets: { language: string; path: string }[];
   };
 };
 const vscodeYaml = path.join(root, 'test/fixtures/grammars/vscode-yaml');
@@ -281,53 +278,5 @@ describe('TextMate grammar: what is coloured is what the checks accept', () => {
       const ours = grammars[file.kind === 'case' ? 'sqs-case' : 'sqs-inspection']!;
       assert.deepEqual(illegal(ours, file.parsed.text), illegal(yaml, file.parsed.text), path.basename(file.uri));
     }
-  });
-});
-
-describe('snippets', () => {
-  const snippets = (language: string) => {
-    const entry = pkg.contributes.snippets.find((s) => s.language === language)!;
-    return JSON.parse(readFileSync(path.join(root, entry.path), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
-  };
-
-  it('a case file from its snippet, blanks at their defaults, is a valid case', () => {
-    const body = plainText(snippets('sqs-case')['Case file']!.body.join('\n'));
-    const judgement = plainText(snippets('sqs-case')['Judgement']!.body.join('\n'));
-    const text = body.replace(
-      'judgements:\n  ',
-      `judgements:\n${judgement
-        .split('\n')
-        .map((l) => `  ${l}`)
-        .join('\n')}\n`,
-    );
-    const ws = workspace({ 'inspection.sqs.yaml': minimalInspection, 'a.case.sqs.yaml': text });
-    assert.deepEqual(
-      ws
-        .findings('a.case.sqs.yaml')
-        .filter((f) => f.severity === 'error')
-        .map((f) => f.message),
-      [],
-    );
-  });
-
-  it('offers the sentence types of the catalogue, in its order', () => {
-    const body = snippets('sqs-case')['Case file']!.body.join('\n');
-    const choices = /sentence: \$\{2\|([^|]*)\|\}/.exec(body)![1]!.split(',');
-    assert.deepEqual(
-      choices,
-      new InspectionIndex().registry.latest.sentences.map((s) => s.label),
-    );
-  });
-
-  it('an inspection file from its snippet needs only its dates', () => {
-    const text = plainText(snippets('sqs-inspection')['Inspection file']!.body.join('\n'));
-    const ws = workspace({ 'inspection.sqs.yaml': text });
-    assert.deepEqual(
-      ws
-        .findings('inspection.sqs.yaml')
-        .filter((f) => f.severity === 'error')
-        .map((f) => f.code),
-      ['SQS011', 'SQS011'],
-    );
   });
 });

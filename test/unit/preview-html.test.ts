@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { contentSecurityPolicy, previewPage } from '../../client/src/preview/page';
@@ -73,7 +75,7 @@ function build() {
     cspSource,
     scriptUri,
     styleUris,
-    initial: { seq: 1, inspection: inspection.file.uri, title: `Report: ${evil}`, locked: false, revealOn: 'click', html },
+    initial: { seq: 1, inspection: inspection.file.uri, title: `Report: ${evil}`, locked: false, revealOn: 'click', language: doc.language, html },
   });
   return { w, doc, reportMarks, marks, notes, html, page, tree: parse(page) };
 }
@@ -175,7 +177,15 @@ describe('the preview page', () => {
       cspSource,
       scriptUri,
       styleUris,
-      initial: { seq: 2, inspection: `file:///ws/${breakout}/inspection.sqs.yaml`, title: 't', locked: true, revealOn: 'doubleClick', html: '' },
+      initial: {
+        seq: 2,
+        inspection: `file:///ws/${breakout}/inspection.sqs.yaml`,
+        title: 't',
+        locked: true,
+        revealOn: 'doubleClick',
+        language: 'en',
+        html: '',
+      },
     });
     const oddBody = elements(parse(odd)).find((e) => e.tagName === 'body')!;
     assert.equal(attr(oddBody, 'data-inspection'), `file:///ws/${breakout}/inspection.sqs.yaml`);
@@ -236,6 +246,33 @@ describe('the preview page', () => {
     assert.ok(notes.length > 0 && notes.every((n) => text(aside).includes(n.message)));
   });
 
+  it('says which language the report is in, and has a live region that tells a screen reader it changed', () => {
+    const html = all.find((e) => e.tagName === 'html')!;
+    const main = byId(tree, 'sqs-report')!;
+    // The chrome (buttons, title) is the extension's English; the report is in its phrasebook's language.
+    assert.equal(attr(html, 'lang'), 'en');
+    assert.equal(attr(main, 'lang'), doc.language);
+    const welsh = previewPage({
+      nonce,
+      cspSource,
+      scriptUri,
+      styleUris,
+      initial: { seq: 1, inspection: 'file:///i', title: 't', locked: false, revealOn: 'click', language: 'cy', html: '' },
+    });
+    assert.equal(attr(byId(parse(welsh), 'sqs-report')!, 'lang'), 'cy');
+    const status = byId(tree, 'sqs-status')!;
+    assert.deepEqual([attr(status, 'role'), attr(status, 'aria-live')], ['status', 'polite']);
+    assert.ok(!main.childNodes.some((n) => n === status), 'the live region is outside the report, so a render does not replace it');
+  });
+
+  it('moves nothing for a reader who asked their system for less motion', () => {
+    const css = readFileSync(path.resolve(__dirname, '../../media/preview.css'), 'utf8');
+    assert.match(css, /@media \(prefers-reduced-motion: reduce\) \{[^}]*scroll-behavior: auto;/);
+    const script = readFileSync(path.resolve(__dirname, '../../client/src/preview/webview/main.ts'), 'utf8');
+    assert.match(script, /matchMedia\('\(prefers-reduced-motion: reduce\)'\)/);
+    assert.match(script, /behavior: reducedMotion\.matches \? 'auto' : 'smooth'/);
+  });
+
   it('refuses a nonce that could break out of the policy', () => {
     for (const bad of ["abc' 'unsafe-inline", 'short', '']) {
       assert.throws(() =>
@@ -244,7 +281,7 @@ describe('the preview page', () => {
           cspSource,
           scriptUri,
           styleUris,
-          initial: { seq: 0, inspection: 'file:///i', title: '', locked: false, revealOn: 'click', html: '' },
+          initial: { seq: 0, inspection: 'file:///i', title: '', locked: false, revealOn: 'click', language: 'en', html: '' },
         }),
       );
     }

@@ -10,6 +10,7 @@ const content = (over: Partial<PageContent> = {}): PageContent => ({
   title: 'Report: Liverpool',
   locked: false,
   revealOn: 'click',
+  language: 'en',
   html: '<p>first</p>',
   ...over,
 });
@@ -28,6 +29,8 @@ describe('the preview page kept current (pageSync)', () => {
     sync.update(content(), true);
     assert.equal(sync.update(content(), true), undefined);
     assert.equal(sync.update(content(), false), undefined);
+    // The report's language is part of what the page shows (its lang attribute).
+    assert.equal(sync.update(content({ language: 'cy' }), true)?.kind, 'post');
   });
 
   it('rewrites the HTML of a hidden page rather than post to it, so it comes back with the latest render', () => {

@@ -41,6 +41,23 @@ describe('markReport', () => {
     assert.doesNotMatch(note.message, /a warning beside the error/, 'the warning would qualify figures that cannot be vouched for');
   });
 
+  it('a count contradicted by more cases than its finding lists says nothing of a list: the note shows no list', () => {
+    // 14 cases, all sufficient on 1.2, against a stated 13: SQS030 lists the first 12 as related places only.
+    const files: Record<string, string> = {
+      'i/inspection.sqs.yaml': `${minimalInspection.replace('sample: 2', 'sample: 14')}tallies:\n  "1.2": { relevant: 13 }\n`,
+    };
+    for (let i = 1; i <= 14; i++) files[`i/c${i}.case.sqs.yaml`] = minimalCase(`T-${i}`);
+    const w = workspace(files);
+    const inspection = w.index.inspectionOf(w.uri('i/inspection.sqs.yaml'))!;
+    const findings = inspection.uris.flatMap((u) => w.checker.findingsFor(u));
+    const sqs030 = findings.find((f) => f.code === 'SQS030')!;
+    assert.equal(sqs030.related!.length, 13);
+    const { marks } = markReport(buildReport(inspection), findings, inspection.catalogue);
+    const note = markNote(marks.find((m) => m.paragraphId === 'criterion-1.2')!);
+    assert.match(note.message, /1\.2: relevant 13, but the case files tally 14\./);
+    assert.doesNotMatch(note.message, /listed/);
+  });
+
   it('a warning or the report’s own warning qualifies the prose: every finding, then the warnings, each once', () => {
     const { doc, findings, inspection, on } = setup();
     const twice = on('criterion-1.2', 'warning', 'check this count');

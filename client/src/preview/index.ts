@@ -13,6 +13,9 @@ export function registerPreview(server: SqsServer, context: vscode.ExtensionCont
     vscode.commands.registerCommand(commandIds.openPreviewToSide, (resource?: unknown) =>
       manager.openToSide(resource instanceof vscode.Uri ? resource : undefined),
     ),
+    vscode.commands.registerCommand(commandIds.openPreview, (resource?: unknown) =>
+      manager.openToSide(resource instanceof vscode.Uri ? resource : undefined, vscode.ViewColumn.Active),
+    ),
     vscode.commands.registerCommand(commandIds.togglePreviewLock, () => manager.toggleLock()),
     registerExport(server, () => manager.activePreview()?.inspection),
     registerExportData(server, () => manager.activePreview()?.inspection),

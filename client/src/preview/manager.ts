@@ -44,8 +44,12 @@ export class PreviewManager implements vscode.Disposable {
     if (editor && isSqs(editor.document)) this.lastEditorColumn = editor.viewColumn;
   }
 
-  /** "SQS: Open Report Preview to the Side": the preview of the inspection the file belongs to. */
-  async openToSide(resource?: vscode.Uri): Promise<void> {
+  /**
+   * "SQS: Open Report Preview to the Side": the preview of the inspection the file belongs to. With the active
+   * column, "SQS: Open Report Preview": in place of the editor, as Markdown's Ctrl+Shift+V does.
+   */
+  async openToSide(resource?: vscode.Uri, column: vscode.ViewColumn = vscode.ViewColumn.Beside): Promise<void> {
+    const beside = column === vscode.ViewColumn.Beside;
     const uri = resource ?? vscode.window.activeTextEditor?.document.uri;
     if (!uri) {
       void vscode.window.showInformationMessage('Open an SQS inspection or case file to preview its report.');
@@ -59,19 +63,19 @@ export class PreviewManager implements vscode.Disposable {
     const inspection = found.inspection.uri;
     const existing = [...this.previews].find((p) => p.inspection === inspection);
     if (existing) {
-      existing.reveal();
+      existing.reveal(beside ? undefined : column);
       return;
     }
     const follower = this.follower();
     if (follower) {
       follower.show(inspection);
-      follower.reveal();
+      follower.reveal(beside ? undefined : column);
       return;
     }
     const panel = vscode.window.createWebviewPanel(
       viewType,
       'Report',
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { viewColumn: column, preserveFocus: beside },
       { ...webviewOptions(this.extensionUri), enableFindWidget: true },
     );
     this.add(new ReportPreview(panel, inspection, false, this.host));

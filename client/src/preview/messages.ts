@@ -26,6 +26,8 @@ export type ToWebview =
       title: string;
       locked: boolean;
       revealOn: RevealOn;
+      /** BCP 47: the language the report is worded in (the page's chrome stays English). */
+      language: string;
       /** The report's body: the HTML renderer's output for the preview, every user string escaped. */
       html: string;
     }

@@ -36,9 +36,13 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
+/** A nonce with quotes or spaces in it would break out of the policy: refuse rather than weaken it. */
+export function checkNonce(nonce: string): void {
+  if (!nonceShape.test(nonce)) throw new Error('a webview page needs a base64 nonce of at least 16 characters');
+}
+
 export function previewPage(o: PageOptions): string {
-  // A nonce with quotes or spaces in it would break out of the policy: refuse rather than weaken it.
-  if (!nonceShape.test(o.nonce)) throw new Error('the preview needs a base64 nonce of at least 16 characters');
+  checkNonce(o.nonce);
   const i = o.initial;
   const a = escapeAttribute;
   return `<!DOCTYPE html>
@@ -59,7 +63,8 @@ ${reportFormats.map((f) => `<button type="button" data-action="export" data-form
 </span>
 <button type="button" class="sqs-data" data-action="exportData" title="Export the data behind the report (judgements and tallies) as CSV, XLSX or JSON">Data…</button>
 </nav>
-<main id="sqs-report" class="sqs-report">${i.html}</main>
+<div id="sqs-status" class="sqs-status" role="status" aria-live="polite"></div>
+<main id="sqs-report" class="sqs-report" lang="${a(i.language)}">${i.html}</main>
 <script nonce="${a(o.nonce)}" src="${a(o.scriptUri)}"></script>
 </body>
 </html>

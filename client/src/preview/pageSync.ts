@@ -44,5 +44,7 @@ export class PageSync {
 }
 
 function sameContent(a: RenderMessage, b: PageContent): boolean {
-  return a.html === b.html && a.inspection === b.inspection && a.title === b.title && a.locked === b.locked && a.revealOn === b.revealOn;
+  return (
+    a.html === b.html && a.inspection === b.inspection && a.title === b.title && a.locked === b.locked && a.revealOn === b.revealOn && a.language === b.language
+  );
 }

@@ -164,7 +164,10 @@ export class ReportPreview implements vscode.Disposable {
     this.updateTitle();
     const html = render?.html ?? (failure !== undefined && !server.running ? notRunning(failure) : noReport(this.inspectionUri));
     const revealOn = vscode.workspace.getConfiguration('sqs.preview').get<RevealOn>('revealOn') === 'doubleClick' ? 'doubleClick' : 'click';
-    this.deliver(this.page.update({ inspection: this.inspectionUri, title: this.panel.title, locked: this.isLocked, revealOn, html }, this.panel.visible));
+    const language = render?.language ?? 'en';
+    this.deliver(
+      this.page.update({ inspection: this.inspectionUri, title: this.panel.title, locked: this.isLocked, revealOn, language, html }, this.panel.visible),
+    );
   }
 
   private deliver(delivery: Delivery | undefined): void {

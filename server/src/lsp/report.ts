@@ -142,7 +142,13 @@ export async function previewRender(ws: Workspace, settings: SettingsStore, insp
   const built = await build(ws, settings, inspection);
   built.html ??= previewHtml(built.doc, built.marks);
   const area = inspection.file.model.area;
-  return { inspectionUri: inspection.file.uri, revision: inspection.revision, ...(area && { area: area.value }), html: built.html };
+  return {
+    inspectionUri: inspection.file.uri,
+    revision: inspection.revision,
+    ...(area && { area: area.value }),
+    language: built.doc.language,
+    html: built.html,
+  };
 }
 
 /** What a part of the preview is about (the core decides: sourcesOfPart), for a click on it. */

@@ -14,6 +14,7 @@ import { EditorsChangedNotification, settingsSection } from '../protocol';
 import { registerCodeActions } from './codeActions';
 import { completionTriggers, registerCompletion } from './completion';
 import { registerCustomRequests } from './custom';
+import { registerGlance } from './glance';
 import { DiagnosticReports } from './diagnosticReports';
 import { DiagnosticsFeature } from './diagnostics';
 import type { FileSystemHost } from '../fileSystemHost';
@@ -68,6 +69,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     ws.dispose();
   });
 
+  // The first reading of the workspace folders: the cases view waits for it rather than show an empty workspace.
+  let workspaceRead: () => void = () => undefined;
+  const firstRead = new Promise<void>((resolve) => (workspaceRead = resolve));
+
   connection.onInitialize((params): InitializeResult => {
     // Once per run: a second one would attach every handler twice.
     if (initialized) throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize: the server is initialized already');
@@ -98,6 +103,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     });
     registerCustomRequests(connection, ws, settings, log);
     for (const feature of options.features ?? []) feature(connection, ws, settings, log);
+    registerGlance(connection, ws, settings, log, () => firstRead);
     listen();
 
     return {
@@ -143,7 +149,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
           }),
         );
       }
-      void indexWorkspace(connection, ws, folders, log).catch((e: unknown) => log.error(`indexing failed: ${String(e)}`));
+      void indexWorkspace(connection, ws, folders, log)
+        .catch((e: unknown) => log.error(`indexing failed: ${String(e)}`))
+        .finally(workspaceRead);
     });
 
     connection.onDidChangeConfiguration(guardedNotification(log, 'workspace/didChangeConfiguration', (params) => settings?.changed(params.settings)));

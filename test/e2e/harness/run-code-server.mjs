@@ -196,7 +196,16 @@ process.exit(exitCode);
  *                                                               `untilHidden` (a selector), again until it is hidden
  *   { kind: 'frameAct', contains, action, selector?, y? }       in that frame: click, dblclick or focus `selector`, count its
  *                                                               matches, read its top in the view, scrollTo y, or read
- *                                                               scrollY ({ ok, value })
+ *                                                               scrollY ({ ok, value }); read the text of `selector`
+ *                                                               (action 'text'), press `keys` on it (action 'press'),
+ *                                                               choose `value` in it (a <select>: action 'select') or
+ *                                                               tick it (a checkbox: 'check', value 'true' or 'false'),
+ *                                                               or put the pointer over it and read its title ('hover')
+ *   { kind: 'click', selector, hover? }                         a click on `selector` in the workbench, the pointer first
+ *                                                               over `hover` (where actions show only then)
+ *   { kind: 'texts', selector, waitFor?, attribute? }           the text (or `attribute`) of every element of the workbench
+ *                                                               matching `selector` (the cases view's rows, the status
+ *                                                               bar), once one matches; with `waitFor`, once one has it
  */
 async function servePageRequests(page, isFinished) {
   const seen = new Set();
@@ -289,6 +298,35 @@ async function handle(page, req) {
       }
     }
   }
+  if (req.kind === 'click') {
+    // A click in the workbench itself (a view's row, an action on it shown when the pointer is over the row).
+    if (req.hover)
+      await page
+        .locator(req.hover)
+        .first()
+        .hover({ timeout: req.timeoutMs ?? 20000 });
+    await page
+      .locator(req.selector)
+      .first()
+      .click({ timeout: req.timeoutMs ?? 20000 });
+    return { ok: true };
+  }
+  if (req.kind === 'texts') {
+    // The workbench's own DOM (views, the status bar), outside any webview: what the inspector sees there.
+    const found = page.locator(req.selector);
+    for (;;) {
+      const texts = req.attribute
+        ? await found.evaluateAll((els, name) => els.map((e) => e.getAttribute(name) ?? ''), req.attribute).catch(() => [])
+        : await found.allInnerTexts().catch(() => []);
+      if (texts.length > 0 && (!req.waitFor || texts.some((t) => t.includes(req.waitFor)))) return { ok: true, texts };
+      if (Date.now() > deadline) {
+        const shot = path.join(results, 'texts-not-found.png');
+        await page.screenshot({ path: shot }).catch(() => {});
+        return { ok: false, error: `nothing matching ${req.selector}${req.waitFor ? ` shows ${JSON.stringify(req.waitFor)}` : ''} (page: ${shot})`, texts };
+      }
+      await delay(200);
+    }
+  }
   if (req.kind === 'frameAct') {
     // Acts in the first webview frame whose text contains `contains` (the preview tests click and scroll).
     for (;;) {
@@ -303,7 +341,35 @@ async function handle(page, req) {
           else await target.dblclick({ timeout });
           return { ok: true };
         }
+        if (req.action === 'hover') {
+          // What a pointer over the element is told: its title once the pointer is there (a page may set it then).
+          const target = f.locator(req.selector).first();
+          await target.hover({ timeout });
+          return { ok: true, value: (await target.getAttribute('title', { timeout })) ?? '' };
+        }
         if (req.action === 'count') return { ok: true, value: await f.locator(req.selector).count() };
+        if (req.action === 'text') return { ok: true, value: await f.locator(req.selector).first().innerText({ timeout }) };
+        if (req.action === 'select')
+          return (
+            await f
+              .locator(req.selector)
+              .first()
+              .selectOption(req.value ?? '', { timeout }),
+            { ok: true }
+          );
+        if (req.action === 'check')
+          return (
+            await f
+              .locator(req.selector)
+              .first()
+              .setChecked(req.value === 'true', { timeout }),
+            { ok: true }
+          );
+        if (req.action === 'press') {
+          const target = f.locator(req.selector).first();
+          for (const key of req.keys ?? []) await target.press(key, { timeout });
+          return { ok: true };
+        }
         if (req.action === 'focus') return (await f.locator(req.selector).first().focus({ timeout }), { ok: true });
         if (req.action === 'scrollTo') return { ok: true, value: await f.evaluate((y) => (window.scrollTo(0, y), window.scrollY), req.y ?? 0) };
         if (req.action === 'scrollY') return { ok: true, value: await f.evaluate(() => window.scrollY) };

@@ -24,7 +24,11 @@ describe('diagnostics on the Liverpool inspection', () => {
     assert.equal(doc.getText(d!.range), '18');
     assert.equal(d!.range.start.line, line);
     assert.ok((d!.relatedInformation?.length ?? 0) > 0, 'the cases making up the tally are listed');
-    assert.ok(d!.relatedInformation!.every((r) => r.location.uri.path.endsWith('.case.sqs.yaml')));
+    // The first twelve of the nineteen, then a line at the count saying how many more there are.
+    const related = d!.relatedInformation!;
+    assert.ok(related.slice(0, -1).every((r) => r.location.uri.path.endsWith('.case.sqs.yaml')));
+    assert.equal(related.at(-1)!.message, 'and 7 more: the first 12 of the 19 cases are listed');
+    assert.equal(related.at(-1)!.location.uri.toString(), doc.uri.toString());
 
     editor.revealRange(d!.range, vscode.TextEditorRevealType.InCenter);
     await screenshot('diagnostics-broken-count', '.monaco-editor .squiggly-error');

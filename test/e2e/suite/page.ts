@@ -46,7 +46,11 @@ export async function frameText(contains: string, timeoutMs = 20_000): Promise<s
 }
 
 export type FrameAction =
-  { action: 'click' | 'dblclick' | 'focus' | 'count' | 'top'; selector: string } | { action: 'scrollTo'; y: number } | { action: 'scrollY' };
+  | { action: 'click' | 'dblclick' | 'focus' | 'count' | 'top' | 'text'; selector: string }
+  | { action: 'press'; selector: string; keys: string[] }
+  | { action: 'select' | 'check'; selector: string; value: string }
+  | { action: 'scrollTo'; y: number }
+  | { action: 'scrollY' };
 
 /**
  * Acts in the first frame (webview) whose text contains `contains`, as a user would: a real click,
@@ -57,6 +61,37 @@ export async function inFrame(contains: string, act: FrameAction, timeoutMs = 20
   const a = await ask<{ ok: boolean; value?: number; error?: string }>({ kind: 'frameAct', contains, ...act }, timeoutMs);
   if (!a.ok) throw new Error(`${act.action} in the frame showing ${JSON.stringify(contains)}: ${a.error}`);
   return a.value;
+}
+
+/** The text of the first element matching `selector` in the first frame (webview) whose text contains `contains`. */
+export async function frameElementText(contains: string, selector: string, timeoutMs = 20_000): Promise<string> {
+  const a = await ask<{ ok: boolean; value?: string; error?: string }>({ kind: 'frameAct', contains, action: 'text', selector }, timeoutMs);
+  if (!a.ok || a.value === undefined) throw new Error(`the text of ${selector} in the frame showing ${JSON.stringify(contains)}: ${a.error}`);
+  return a.value;
+}
+
+/** The title (tooltip) of the first element matching `selector` in that frame, the pointer put over it first. */
+export async function frameHoverTitle(contains: string, selector: string, timeoutMs = 20_000): Promise<string> {
+  const a = await ask<{ ok: boolean; value?: string; error?: string }>({ kind: 'frameAct', contains, action: 'hover', selector }, timeoutMs);
+  if (!a.ok || a.value === undefined) throw new Error(`the title of ${selector} in the frame showing ${JSON.stringify(contains)}: ${a.error}`);
+  return a.value;
+}
+
+/** Clicks `selector` in the workbench (outside webviews), with the pointer over `hover` first when given. */
+export async function clickInWorkbench(selector: string, hover?: string, timeoutMs = 20_000): Promise<void> {
+  const a = await ask<{ ok: boolean; error?: string }>({ kind: 'click', selector, hover }, timeoutMs);
+  if (!a.ok) throw new Error(`clicking ${selector}: ${a.error}`);
+}
+
+/**
+ * The text of every element of the workbench (outside webviews) matching `selector`, once one matches, and with
+ * `waitFor` once one of them shows that text: the rows of a view, an item of the status bar. With `attribute`, that
+ * attribute's values instead of the texts.
+ */
+export async function workbenchTexts(selector: string, waitFor?: string, timeoutMs = 20_000, attribute?: string): Promise<string[]> {
+  const a = await ask<{ ok: boolean; texts?: string[]; error?: string }>({ kind: 'texts', selector, waitFor, attribute }, timeoutMs);
+  if (!a.ok || !a.texts) throw new Error(`${a.error}; texts: ${JSON.stringify(a.texts ?? [])}`);
+  return a.texts;
 }
 
 /**

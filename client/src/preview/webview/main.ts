@@ -19,6 +19,9 @@ const body = document.body;
 const report = document.getElementById('sqs-report')!;
 const title = document.getElementById('sqs-title')!;
 const lockButton = document.querySelector<HTMLButtonElement>('button[data-action="toggleLock"]')!;
+const status = document.getElementById('sqs-status')!;
+// Scrolling to a highlighted paragraph glides, unless the reader asked their system for less motion.
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
 let seq = Number(body.dataset.seq ?? 0);
 let inspection = body.dataset.inspection ?? '';
@@ -41,6 +44,7 @@ function render(m: Extract<ToWebview, { type: 'render' }>): void {
   const sameReport = m.inspection === inspection;
   inspection = m.inspection;
   revealOn = m.revealOn;
+  if (typeof m.language === 'string' && report.lang !== m.language) report.lang = m.language;
   setTitle(m.title);
   setLocked(m.locked);
   const anchor: ScrollAnchor | undefined = sameReport ? anchorOf(report) : undefined;
@@ -59,6 +63,21 @@ function render(m: Extract<ToWebview, { type: 'render' }>): void {
   if (anchor) restoreAnchor(report, anchor);
   else window.scrollTo(0, 0);
   saveState();
+  announce(sameReport ? 'The report was updated.' : `Now showing ${m.title}.`);
+}
+
+let announcing: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Tells a screen reader that the report changed, once the renders of a burst of typing have settled: a render
+ * every 250 ms read out each time would drown what the inspector is typing.
+ */
+function announce(message: string): void {
+  clearTimeout(announcing);
+  announcing = setTimeout(() => {
+    status.textContent = '';
+    requestAnimationFrame(() => (status.textContent = message));
+  }, 1000);
 }
 
 /** Paragraphs take the keyboard focus (Tab), and Enter opens their sources as a click does. */
@@ -87,7 +106,7 @@ function applyHighlight(scroll: boolean): void {
   const els = highlighted.map(paragraphElement).filter((e): e is HTMLElement => e !== null);
   for (const el of els) el.classList.add('highlighted');
   const first = els[0];
-  if (scroll && first && !isVisible(first)) first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  if (scroll && first && !isVisible(first)) first.scrollIntoView({ block: 'center', behavior: reducedMotion.matches ? 'auto' : 'smooth' });
 }
 
 function isVisible(el: HTMLElement): boolean {

@@ -43,9 +43,15 @@ function mismatch(inspection: Inspection, tally: QuestionTally, count: StatedCou
       message: `${caseName(inspection, caseUri)}: ${outcomeWords[contribution.outcome]}${contribution.reasons.length ? ` (${contribution.reasons.join(', ')})` : ''}`,
     };
   });
+  // The list is cut short where it is shown (with the related places), not in the message: the report preview and
+  // the exports show the message alone.
+  if (members.all > relatedLimit)
+    related.push({
+      range: stated.range,
+      message: `and ${members.all - relatedLimit} more: the first ${relatedLimit} of the ${members.all} cases are listed`,
+    });
   const gaps = incompleteness(inspection, tally);
-  const listed = members.all > relatedLimit ? ` The first ${relatedLimit} of the ${members.all} cases are listed.` : '';
-  const message = `${questionName(tally.question)}: ${fieldName(count.field, count.reason)} ${stated.value}, but the case files tally ${tallied}${gaps ? ` (${gaps})` : ''}.${listed}`;
+  const message = `${questionName(tally.question)}: ${fieldName(count.field, count.reason)} ${stated.value}, but the case files tally ${tallied}${gaps ? ` (${gaps})` : ''}.`;
   return finding('SQS030', stated.range, message, {
     related,
     fixes: [{ title: `Set to ${tallied} (tallied from case files)`, edits: [replace(stated.range, String(tallied))], preferred: gaps === '' }],

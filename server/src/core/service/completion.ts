@@ -14,7 +14,7 @@ import { judgementWords } from '../model/values';
 import type { Range } from '../types';
 import { cursorContext, type CursorContext } from '../yaml/cursor';
 import type { Path } from '../yaml/source';
-import { nextCaseId } from './scaffold';
+import { nextCaseId, scaffoldCase, scaffoldInspection } from './scaffold';
 import { escapeMarkdown } from './text';
 
 // Completion from the catalogue and the live tallies: criterion ids with their wording, judgement words,
@@ -85,7 +85,7 @@ function caseCompletions(ctx: Ctx): CompletionEntry[] {
   if (!model) return [];
 
   if (cursor.kind === 'key') {
-    if (cursor.path.length === 0) return rootKeys(ctx);
+    if (cursor.path.length === 0) return [...skeleton(ctx), ...rootKeys(ctx)];
     if (head === 'judgements' && cursor.path.length === 1) return criterionEntries(ctx, (c) => judgementBlock(c, model, ctx));
     const criterion = head === 'judgements' && typeof criterionId === 'string' ? catalogue.criterion(criterionId) : undefined;
     if (!criterion) return [];
@@ -237,7 +237,7 @@ function inspectionCompletions(ctx: Ctx): CompletionEntry[] {
   const { cursor, catalogue } = ctx;
   const [head, criterionId, second] = cursor.path;
   if (cursor.kind === 'key') {
-    if (cursor.path.length === 0) return rootKeys(ctx);
+    if (cursor.path.length === 0) return [...skeleton(ctx), ...rootKeys(ctx)];
     if (head === 'tallies' && cursor.path.length === 1) return criterionEntries(ctx, (c) => talliesBlock(c, ctx));
     if (head === 'commentary' && cursor.path.length === 1) {
       return criterionEntries(ctx, (c) => (ctx.cursor.flow ? `${criterionKey(c.id)}: "$0"` : `${criterionKey(c.id)}:\n${ctx.pad}style: \${1|exact,banded|}`));
@@ -423,6 +423,31 @@ function criterionEntries(ctx: Ctx, insert: (c: Criterion) => string): Completio
 /** Criterion ids are quoted: YAML reads an unquoted 1.10 as the number 1.1. */
 function criterionKey(id: string): string {
   return /^\d/.test(id) ? `"${id}"` : id;
+}
+
+/**
+ * A whole file to tab through, offered in an empty file only: the snippets VS Code would offer from a static list
+ * (a case file, a judgement, reasons, notes) came anywhere in a file, where most made no sense; here each is offered
+ * where it belongs (the keys of a judgement under it, criteria under `judgements:`).
+ */
+function skeleton(ctx: Ctx): CompletionEntry[] {
+  const data = ctx.file.parsed.data;
+  if (data !== null && !(typeof data === 'object' && Object.keys(data).length === 0)) return [];
+  const folder = ctx.file.uri.slice(0, ctx.file.uri.lastIndexOf('/'));
+  const scaffold = ctx.file.kind === 'case' ? scaffoldCase(ctx.index, folder) : scaffoldInspection(ctx.catalogue);
+  if (scaffold.problem) return [];
+  const what = ctx.file.kind === 'case' ? 'case file' : 'inspection file';
+  return [
+    {
+      label: what,
+      kind: 'key',
+      detail: ctx.file.kind === 'case' ? `a whole case file: ${scaffold.caseId}, its sentence, facts and judgements` : 'a whole inspection file',
+      insertText: scaffold.snippet,
+      snippet: true,
+      filterText: `${ctx.file.kind} ${what}`,
+      preselect: true,
+    },
+  ];
 }
 
 function rootKeys(ctx: Ctx): CompletionEntry[] {

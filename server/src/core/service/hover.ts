@@ -10,7 +10,8 @@ import type { Range } from '../types';
 import type { Phrasebook } from '../commentary/phrasebook';
 import { targetAt, type Target } from './locate';
 import { choosePhrasebook } from '../index/choosePhrasebook';
-import { tallyPhrase } from './phrase';
+import { ReportContext } from '../report/context';
+import { criterionSentences } from '../report/criterion';
 import { plural } from '../checks/names';
 import { caseLabel, escapeMarkdown, fileLink, listSome } from './text';
 import { comparedText, percent, questionCounts, type Comparison } from '../report/figuresTable';
@@ -120,13 +121,25 @@ function questionBlock(q: Question, ctx: HoverContext, named: boolean): string {
   const tally = ctx.inspection?.tallies.get(q.id);
   if (tally && ctx.inspection!.cases.size > 0) {
     lines.push(tallyLine(tally));
-    const phrase = ctx.phrasebook && tallyPhrase(ctx.inspection!, tally, ctx.phrasebook);
-    if (phrase) lines.push(`The report says: “${escapeMarkdown(phrase)}”`);
+    const sentence = ctx.phrasebook && reportSentence(ctx.inspection!, q, ctx.phrasebook);
+    if (sentence) lines.push(`The report says: “${escapeMarkdown(sentence)}”`);
   }
   const compared = ctx.comparison?.byQuestion.get(q.id);
   const share = ctx.inspection && questionCounts(ctx.inspection, q).share;
   if (compared && share !== undefined) lines.push(`Compared: **${percent(share)}** here — mean ${comparedText(compared)}`);
   return lines.join('  \n');
+}
+
+/**
+ * The sentence the report prints about a question's figures, as the report words it (its criterion's paragraph,
+ * made as buildReport makes it; a question whose sentence joins another's is in that one). Undefined when the report
+ * says nothing of it (no relevant case yet, the criterion left out or written by hand).
+ */
+function reportSentence(inspection: Inspection, q: Question, phrasebook: Phrasebook): string | undefined {
+  const paragraph = criterionSentences(new ReportContext(inspection, phrasebook), q.criterion);
+  const about = (s: { kind: string; questionId?: string; figures?: readonly { questionId: string }[] }) =>
+    s.kind === 'generated' && (s.questionId === q.id || (s.figures ?? []).some((f) => f.questionId === q.id));
+  return paragraph?.sentences.find(about)?.text;
 }
 
 const outcomeWords: Record<Outcome, string> = {
