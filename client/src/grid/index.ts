@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { panelWebviewOptions } from '../webviewPanels';
 import { commandIds, InspectionStatusRequest, languageIds } from '../../../server/src/protocol';
 import type { SqsServer } from '../server';
 import { parseGridState } from './messages';
-import { gridViewType, gridWebviewOptions, JudgementGridPanel, type GridHost } from './panel';
+import { gridViewType, JudgementGridPanel, type GridHost } from './panel';
 
 /**
  * The judgement grids: one panel per inspection, opened beside the editor (SQS: Open Judgement Grid, the cases view,
@@ -35,7 +36,7 @@ export function registerGrid(server: SqsServer, context: vscode.ExtensionContext
       gridViewType,
       'Judgements',
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
-      gridWebviewOptions(context.extensionUri),
+      panelWebviewOptions(context.extensionUri),
     );
     add(new JudgementGridPanel(panel, found.inspection.uri, host));
   };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inspectionFolderName, panelWebviewOptions } from '../webviewPanels';
 import { GridRequest, JudgementPlaceRequest, languageIds, type JudgementWord, type WireGrid } from '../../../server/src/protocol';
 import { newNonce } from '../preview/nonce';
 import { RenderScheduler, type Ticket } from '../preview/schedule';
@@ -41,7 +42,7 @@ export class JudgementGridPanel implements vscode.Disposable {
     readonly inspection: string,
     private readonly host: GridHost,
   ) {
-    panel.webview.options = gridWebviewOptions(host.extensionUri);
+    panel.webview.options = panelWebviewOptions(host.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'grid.svg');
     this.scheduler = new RenderScheduler(
       (t) => this.render(t),
@@ -53,7 +54,7 @@ export class JudgementGridPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.received(raw)),
       panel.onDidDispose(() => this.dispose()),
     );
-    panel.title = gridTitle(folderName(inspection));
+    panel.title = gridTitle(inspectionFolderName(inspection));
     this.scheduler.request();
   }
 
@@ -118,7 +119,7 @@ export class JudgementGridPanel implements vscode.Disposable {
     const grid = answer && held && answer.delta ? withDelta(held, answer) : answer;
     this.latest = { seq: ++this.seq, grid, unsaved: [] };
     this.latest.unsaved = this.unsavedCases();
-    if (grid) this.panel.title = gridTitle(grid.area ?? folderName(this.inspection));
+    if (grid) this.panel.title = gridTitle(grid.area ?? inspectionFolderName(this.inspection));
     if (!this.loaded || !grid) return this.load();
     // To a page holding the grid the delta is against, the delta (a key press in a thousand cases posts one case).
     const posted = answer?.delta && answer.delta.since === this.pageRevision ? answer : grid;
@@ -141,7 +142,7 @@ export class JudgementGridPanel implements vscode.Disposable {
       seq: latest?.seq ?? 0,
       inspection: this.inspection,
       grid: latest?.grid,
-      message: `No grid: ${folderName(this.inspection)} is not an inspection the language server knows (deleted, moved, or not read yet).`,
+      message: `No grid: ${inspectionFolderName(this.inspection)} is not an inspection the language server knows (deleted, moved, or not read yet).`,
       unsaved: latest?.unsaved ?? [],
     });
   }
@@ -222,20 +223,6 @@ export class JudgementGridPanel implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.panel.dispose();
   }
-}
-
-export function gridWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableForms: false,
-    enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
-  };
-}
-
-function folderName(inspectionUri: string): string {
-  const parts = vscode.Uri.parse(inspectionUri).path.split('/');
-  return parts[parts.length - 2] || 'inspection';
 }
 
 function describe(raw: unknown): string {

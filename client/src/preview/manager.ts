@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { panelWebviewOptions } from '../webviewPanels';
 import { commandIds, InspectionStatusRequest } from '../../../server/src/protocol';
 import { documentSelector, type SqsServer } from '../server';
 import { parsePreviewState } from './messages';
-import { ReportPreview, viewType, webviewOptions, type PreviewHost } from './preview';
+import { ReportPreview, viewType, type PreviewHost } from './preview';
 import { revealPlaces } from './reveal';
 
 /**
@@ -76,7 +77,7 @@ export class PreviewManager implements vscode.Disposable {
       viewType,
       'Report',
       { viewColumn: column, preserveFocus: beside },
-      { ...webviewOptions(this.extensionUri), enableFindWidget: true },
+      { ...panelWebviewOptions(this.extensionUri), enableFindWidget: true },
     );
     this.add(new ReportPreview(panel, inspection, false, this.host));
   }

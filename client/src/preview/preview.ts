@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inspectionFolderName, panelWebviewOptions } from '../webviewPanels';
 import { ParagraphsAtRequest, PreviewRequest, PreviewSourcesRequest, type Position, type PreviewRender, type ReportPart } from '../../../server/src/protocol';
 import type { SqsServer } from '../server';
 import { parseFromWebview, type FromWebview, type RevealOn, type ToWebview } from './messages';
@@ -55,7 +56,7 @@ export class ReportPreview implements vscode.Disposable {
     private isLocked: boolean,
     private readonly host: PreviewHost,
   ) {
-    panel.webview.options = webviewOptions(host.extensionUri);
+    panel.webview.options = panelWebviewOptions(host.extensionUri);
     this.scheduler = new RenderScheduler(
       (t) => this.render(t),
       renderDelayMs,
@@ -253,7 +254,7 @@ export class ReportPreview implements vscode.Disposable {
   }
 
   private updateTitle(): void {
-    const name = this.shown?.area ?? folderName(this.inspectionUri);
+    const name = this.shown?.area ?? inspectionFolderName(this.inspectionUri);
     this.panel.title = this.isLocked ? `[Report] ${name}` : `Report: ${name}`;
   }
 
@@ -266,20 +267,6 @@ export class ReportPreview implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.panel.dispose();
   }
-}
-
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableForms: false,
-    enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
-  };
-}
-
-function folderName(inspectionUri: string): string {
-  const parts = vscode.Uri.parse(inspectionUri).path.split('/');
-  return parts[parts.length - 2] || 'inspection';
 }
 
 /** Shown when the server has no report for the file (deleted, or no longer an inspection). */
