@@ -43,7 +43,7 @@ export function toPlain(doc: Document, source: SourceMap, limits: { maxAliasNode
 function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): unknown {
   const value = node ? span(node) : undefined;
   const text = node && value && isScalar(node) ? textSpan(w.source.text, node, value) : undefined;
-  w.source.set(path, { ...(key && { key }), ...(value && { value }), ...(text && { text }) });
+  w.source.set(path, key, value, text);
   if (!node) return null;
   // Nesting by indentation gets past the scan before parsing (nesting.ts); a path is copied at each level.
   if (path.length > w.maxDepth) {
@@ -137,7 +137,7 @@ function visitAlias(w: Walk, node: Node, path: Path, key?: Span): unknown {
     const result = visit(w, target, path, key);
     // Diagnostics on an aliased value belong where the alias is used.
     const use = span(node);
-    if (use) w.source.set(path, { ...(key && { key }), value: use });
+    if (use) w.source.set(path, key, use, undefined);
     return result;
   } finally {
     w.expanding.delete(target);

@@ -112,7 +112,8 @@ export function parseYaml(typed: string, limits: ParseLimits = defaultLimits, re
 
   const walked = toPlain(doc, source, limits);
   syntax.push(...walked.findings);
-  syntax.push(...escapedBidiControls(stringsOf(walked.data, source)));
+  // A control written as an escape needs a backslash (a double-quoted `"\u202E"`): most files have none to walk for.
+  if (text.includes('\\')) syntax.push(...escapedBidiControls(stringsOf(walked.data, source)));
   // After the listed ones, never cut: it says why nothing further down is found.
   const rest =
     limited.restFrom === undefined
