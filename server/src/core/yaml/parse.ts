@@ -80,7 +80,6 @@ export function parseYaml(typed: string, limits: ParseLimits = defaultLimits, re
   let doc: Document;
   try {
     doc = parseDocument(limited.text, {
-      keepSourceTokens: true,
       prettyErrors: false,
       // Duplicate keys are detected on the typed key text in toPlain (so "1.1" and 1.10 stay distinct).
       uniqueKeys: false,
