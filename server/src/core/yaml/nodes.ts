@@ -78,7 +78,7 @@ function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): 
     return null;
   }
   if (isAlias(node)) return visitAlias(w, node, path, key);
-  if (isScalar(node)) return node.value ?? null;
+  if (isScalar(node)) return typeof node.value === 'string' ? interned(node.value) : (node.value ?? null);
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
     const seen = new Map<string, Span>();
@@ -161,6 +161,22 @@ function resolveAlias(w: Walk, alias: Node): Node | undefined {
       ),
     );
   return target;
+}
+
+/**
+ * One string for each short value, shared by every file: a case file's values are mostly the same few words
+ * ("sufficient", "no", a reason code), seventeen copies of "sufficient" a file otherwise. Bounded, as the source
+ * map's path keys are (source.ts), so values typed in passing cannot grow it without end.
+ */
+const internedValues = new Map<string, string>();
+const maxInterned = 20_000;
+
+function interned(value: string): string {
+  if (value.length > 32) return value;
+  const shared = internedValues.get(value);
+  if (shared !== undefined) return shared;
+  if (internedValues.size < maxInterned) internedValues.set(value, value);
+  return value;
 }
 
 function keyText(key: Scalar): string {

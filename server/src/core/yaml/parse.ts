@@ -110,6 +110,7 @@ export function parseYaml(typed: string, limits: ParseLimits = defaultLimits, re
   syntax.push(...bidiControls(text, (span) => source.range(span)));
 
   const walked = toPlain(doc, source, limits);
+  source.seal();
   syntax.push(...walked.findings);
   // A control written as an escape needs a backslash (a double-quoted `"\u202E"`): most files have none to walk for.
   if (text.includes('\\')) syntax.push(...escapedBidiControls(stringsOf(walked.data, source)));

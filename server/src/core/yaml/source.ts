@@ -30,7 +30,8 @@ export class SourceMap {
    * 40 KB a case file (tests and `npm run bench` scale measure it).
    */
   private readonly slots = new Map<string, number>();
-  private readonly offsets: number[] = [];
+  /** Sealed into 32-bit integers once the walk is done (seal), half the bytes of a list of numbers. */
+  private offsets: number[] | Int32Array = [];
   /** The few paths their key does not spell back (a key holding NUL): looked up rather than decoded. */
   private readonly oddPaths = new Map<string, Path>();
 
@@ -41,9 +42,10 @@ export class SourceMap {
 
   /** Spans as arguments rather than an object: the walk of the YAML nodes records every value of every file. */
   set(path: Path, key: Span | undefined, value: Span | undefined, text: Span | undefined): void {
-    const pk = pathKey(path);
+    const pk = interned(pathKey(path));
     let slot = this.slots.get(pk);
     if (slot === undefined) {
+      if (this.offsets instanceof Int32Array) this.offsets = Array.from(this.offsets);
       slot = this.offsets.length;
       this.slots.set(pk, slot);
       if (path.some((p) => typeof p === 'string' && p.includes('\u0000'))) this.oddPaths.set(pk, path);
@@ -55,6 +57,11 @@ export class SourceMap {
     o[slot + 3] = value ? value[1] : -1;
     o[slot + 4] = text ? text[0] : -1;
     o[slot + 5] = text ? text[1] : -1;
+  }
+
+  /** Every value is recorded: what the file keeps from here is packed. */
+  seal(): void {
+    if (!(this.offsets instanceof Int32Array)) this.offsets = Int32Array.from(this.offsets);
   }
 
   has(path: Path): boolean {
@@ -193,6 +200,21 @@ export class SourceMap {
     const next = this.lines.lineStarts[line + 1] ?? this.text.length;
     return this.range([start, next]);
   }
+}
+
+/**
+ * One string for each path key, shared by every file's map: the paths of case files are mostly the same few hundred
+ * (":judgements\u0000:2.1\u0000:reasons"), and a copy per file was a tenth of what an indexed case file kept. Bounded,
+ * so keys typed in passing (a misspelt key per keystroke) cannot grow it without end: past the bound a key is its own.
+ */
+const internedKeys = new Map<string, string>();
+const maxInterned = 20_000;
+
+function interned(key: string): string {
+  const shared = internedKeys.get(key);
+  if (shared !== undefined) return shared;
+  if (internedKeys.size < maxInterned) internedKeys.set(key, key);
+  return key;
 }
 
 // Slots of a value's six offsets: the key's span at 0, the value's at 2, its text's at 4.
