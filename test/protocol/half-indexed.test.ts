@@ -49,16 +49,13 @@ describe('while the workspace is being indexed', () => {
       const uri = `${root}/cases/liv-05.case.sqs.yaml`;
       await client.open(uri, fs.disk.get(uri)!);
       const workspace = client.workspacePull();
-      let answered: Diagnostic[] | undefined;
-      const pulled = client.diagnostics(uri).then((ds) => (answered = ds));
-      // Answered after the pull has had every chance to be answered: both wait on the same settings.
-      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
-      assert.equal(answered, undefined, `no diagnostics while the inspection is not read: ${codes(answered ?? []).join(' ')}`);
+      // Answered at once with what its text says (nothing), never with what a case of no inspection would get.
+      assert.deepEqual(codes(await client.diagnostics(uri)), [], 'no SQS042 while the inspection is not read');
 
       fs.holdListings = false;
       for (const listing of fs.listings) listing.finish();
       await indexed(fs, client);
-      const ds = await pulled;
+      const ds = await client.diagnostics(uri);
       assert.deepEqual(codes(ds), [], 'LIV-05 as published has nothing to report');
       const reported = workspace.received.filter((r) => r.kind === 'full' && r.items.length > 0);
       assert.deepEqual(
@@ -106,33 +103,41 @@ describe('while the workspace is being indexed', () => {
   });
 
   it(
-    'a case file edited while its inspection is read gets its own findings at once, and the rest with a refresh once the inspection is read (issue 13)',
+    'a case file edited while the workspace is read is answered at once with what it says of itself, and pulled again as its inspection file and then the rest are read (issue 13)',
     { timeout: 30_000 },
     async () => {
       const fs = liverpoolOnHand();
+      fs.holdListings = true;
       const client = new TestClient({ fs });
       try {
         await client.initialize(root);
-        // The inspection file and the first case files, read and indexed; the rest (LIV-30 among them) still on their way.
-        await fs.readsAsked(16);
-        for (let i = 0; i < 16; i++) fs.finish(i);
-        await client.until(() => client.inspectionsChanged > 0, 'the first files indexed');
+        await fs.listingsAsked(1);
         const uri = `${root}/cases/liv-30.case.sqs.yaml`;
-        assert.ok(!fs.reads.slice(0, 16).some((r) => r.uri === uri));
-        // A reason the catalogue does not list (its own finding, SQS014) and the id of another case (SQS041, which only
-        // the whole inspection can say).
-        const text = fs.disk.get(uri)!.replace('case: LIV-30', 'case: LIV-05').replace('      - late', '      - lately');
+        // A key written twice (SQS005: the text alone says so), a reason the catalogue does not list (SQS014: once the
+        // inspection file names the criteria), and the id of another case (SQS041: only the whole inspection can say).
+        const text = fs.disk
+          .get(uri)!
+          .replace('case: LIV-30', 'case: LIV-05')
+          .replace('inspector: RK\n', 'inspector: RK\ninspector: RK\n')
+          .replace('      - late', '      - lately');
         await client.open(uri, text);
-        // No read is finished meanwhile: a pull held until the inspection is read is never answered (the test times out).
-        const answered = await client.diagnostics(uri);
-        assert.deepEqual(codes(answered), ['SQS014'], 'its own findings, none of the half-read inspection');
-        assert.equal(client.indexingDone, 0, 'still indexing when answered');
+        // Nothing is listed or read meanwhile: a pull held until the inspection is read is never answered (the test times out).
+        assert.deepEqual(codes(await client.diagnostics(uri)), ['SQS005'], 'before anything is read: what the text says');
 
-        const refreshes = client.refreshes;
+        fs.holdListings = false;
+        for (const listing of fs.listings) listing.finish();
+        await fs.readsAsked(16);
+        let refreshes = client.refreshes;
+        for (let i = 0; i < 16; i++) fs.finish(i);
+        assert.ok(!fs.reads.slice(0, 16).some((r) => r.uri === uri));
+        await client.until(() => client.refreshes > refreshes, 'a refresh once its inspection file is read');
+        assert.equal(client.indexingDone, 0, 'still indexing');
+        assert.deepEqual(codes(await client.diagnostics(uri)).sort(), ['SQS005', 'SQS014'], 'its inspection file read: its own findings');
+
+        refreshes = client.refreshes;
         await indexed(fs, client);
         await client.until(() => client.refreshes > refreshes, 'a refresh once the inspection is read');
-        const ds = await client.diagnostics(uri);
-        assert.deepEqual(codes(ds).sort(), ['SQS014', 'SQS041'], 'and then the findings the other files make');
+        assert.deepEqual(codes(await client.diagnostics(uri)).sort(), ['SQS005', 'SQS014', 'SQS041'], 'and then the findings the other files make');
       } finally {
         await client.stop();
       }

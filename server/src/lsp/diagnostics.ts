@@ -31,8 +31,11 @@ export class DiagnosticsFeature {
   private scope = new Set<Inspection>();
   /** Push mode: files to publish once settled (Workspace.isSettled). */
   private readonly deferred = new Set<string>();
-  /** Pull mode: documents answered with their own findings alone (edited during indexing), to pull again once settled. */
-  private readonly early = new Set<string>();
+  /**
+   * Pull mode: documents answered with their own findings alone (edited during indexing), with the result id they were
+   * given: pulled again when that id moves (their inspection file read) and once they are settled.
+   */
+  private readonly early = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -61,11 +64,11 @@ export class DiagnosticsFeature {
               const uri = this.ws.canonical(clientUri);
               this.ws.sync();
               // Its inspection half read (startup, a folder read in): what the other files make of it is not so yet,
-              // but what it says of itself is, once the inspection file (its criteria) is read. It gets that now and
-              // the rest with a refresh when the inspection is settled; before its inspection file, nothing.
-              if (!this.ws.isSettled(uri) && this.ws.index.inspectionOf(uri)) {
-                this.early.add(uri);
+              // but what it says of itself is (Checker.ownFindingsFor: what its text says, then, once its inspection
+              // file is read, its values and case checks). It gets that now, and is pulled again as more is known.
+              if (this.ws.index.get(uri) && !this.ws.isSettled(uri)) {
                 const resultId = this.reports.ownResultId(uri, version);
+                this.early.set(uri, resultId);
                 if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
                 return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.reports.ownItems(uri, settings) };
               }
@@ -82,7 +85,7 @@ export class DiagnosticsFeature {
     this.ws.onDidChange((change) => this.changed(change));
     this.settings.onDidChange(() => this.everythingChanged());
     this.ws.onDidSettle(() => {
-      this.refreshEarly();
+      this.refreshEarly(true);
       if (this.deferred.size === 0) return;
       const uris = new Set(this.deferred);
       this.deferred.clear();
@@ -90,17 +93,18 @@ export class DiagnosticsFeature {
     });
   }
 
-  /** Pull mode: documents answered with their own findings alone whose inspection is now settled are pulled again. */
-  private refreshEarly(): void {
+  /** Pull mode: documents answered with their own findings alone are pulled again once settled, or once those moved. */
+  private refreshEarly(sync: boolean): void {
     if (this.early.size === 0) return;
-    this.ws.sync();
-    let settled = false;
-    for (const uri of this.early)
-      if (this.ws.isSettled(uri)) {
-        this.early.delete(uri);
-        settled = true;
-      }
-    if (settled) this.scheduleRefresh();
+    // Not from inside a change the index is telling of: syncing there would index again while it is told.
+    if (sync) this.ws.sync();
+    let moved = false;
+    for (const [uri, answered] of this.early) {
+      if (this.ws.isSettled(uri)) this.early.delete(uri);
+      else if (this.reports.ownResultId(uri, this.reports.settingsVersion) === answered) continue;
+      moved = true;
+    }
+    if (moved) this.scheduleRefresh();
   }
 
   /** A document was closed (the workspace has already stopped counting it open). */
@@ -117,6 +121,8 @@ export class DiagnosticsFeature {
 
   private changed({ affected, edited }: WorkspaceChange): void {
     if (this.mode === 'pull') {
+      // A file read during indexing may be the inspection file of a document answered early.
+      this.refreshEarly(false);
       // The client pulls edited documents by itself; others need asking.
       const others = [...affected].some((uri) => !edited.has(uri) && this.ws.isOpen(uri));
       if (others) this.scheduleRefresh();

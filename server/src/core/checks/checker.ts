@@ -211,16 +211,19 @@ export class Checker {
   }
 
   /**
-   * The findings of one file that no other file can change: its own (syntax, shape, values) and its case checks,
-   * which read the case and its catalogue alone. What the server answers for a file edited while the rest of its
-   * inspection is still being read, where findingsFor would count a half-read inspection. `# sqs-ignore` comments
-   * mark them as usual, but none is called unused: what it silences may be a finding still to come.
+   * The findings of one file that no other file can change: what the server answers for a file edited while the rest
+   * of its inspection is still being read, where findingsFor would count a half-read inspection. Once its inspection
+   * file is read: its own findings (syntax, shape, values) and its case checks, which read the case and its
+   * catalogue alone. Before that, the criteria it is read against are not known yet, so only what the text itself
+   * says: the syntax and file findings (SQS001–SQS009). `# sqs-ignore` comments mark them as usual, but none is
+   * called unused: what it silences may be a finding still to come.
    */
   ownFindingsFor(uri: string): Finding[] {
     const file = this.index.get(uri);
     if (!file) return [];
     const inspection = this.index.inspectionOf(uri);
-    const all = [...this.index.fileFindings(uri), ...(inspection && file.kind === 'case' ? this.caseFindings(inspection, file).findings : [])];
+    const own = this.index.fileFindings(uri);
+    const all = inspection ? [...own, ...(file.kind === 'case' ? this.caseFindings(inspection, file).findings : [])] : own.filter((f) => f.code < 'SQS010');
     let withIgnores: Finding[] | undefined;
     const failed = this.contained('# sqs-ignore comments (SQS090, SQS091)', file, () => {
       withIgnores = applyIgnores(uri, file.parsed, all).filter((f) => f.code !== 'SQS091');
@@ -234,7 +237,8 @@ export class Checker {
     const file = this.index.get(uri);
     if (!file) return 'own-';
     const inspection = this.index.inspectionOf(uri);
-    return `own${serial(file)}.${inspection && file.kind === 'case' ? this.caseFindings(inspection, file).generation : 0}`;
+    if (!inspection) return `text${serial(file)}`;
+    return `own${serial(file)}.${file.kind === 'case' ? this.caseFindings(inspection, file).generation : 0}`;
   }
 
   /** The check's findings, or, if it throws, one SQS009 finding on `file` saying they are missing. */
