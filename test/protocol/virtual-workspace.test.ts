@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
-import { fileTypeBits, ReadDirectoryRequest, ReadFileRequest, type ReadFileParams, type UriParams } from '../../server/src/protocol';
+import { fileTypeBits, ReadDirectoryRequest, ReadFileRequest, type ReadFileParams, type ReadFileResult, type UriParams } from '../../server/src/protocol';
 import { ensureBundle, messageOf, TestClient } from './harness';
 
 // A folder that is not on the disk (a virtual workspace: a repository opened remotely, `vscode-vfs:`). The desktop
@@ -18,16 +18,17 @@ describe('a virtual workspace, read through the editor', () => {
   let dir: string;
   let client: TestClient;
   const asked: string[] = [];
-  const warnings: string[] = [];
+  const read: string[] = [];
   const toPath = (uri: string) => path.join(dir, 'ws', URI.parse(uri).path.slice(URI.parse(root).path.length));
 
   before(async () => {
     ensureBundle();
     dir = mkdtempSync(path.join(tmpdir(), 'sqs-virtual-'));
     cpSync(example, path.join(dir, 'ws', 'liverpool'), { recursive: true });
-    // A linked folder of cases: the editor has no realpath, so it is left unread and said to be.
+    // A linked folder of cases, and a linked case file: the editor has no realpath, so neither is read, and each is said.
     cpSync(path.join(example, 'cases'), path.join(dir, 'elsewhere'), { recursive: true });
     symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'ws', 'liverpool', 'linked-cases'));
+    symlinkSync(path.join(dir, 'elsewhere', 'liv-01.case.sqs.yaml'), path.join(dir, 'ws', 'liverpool', 'cases', 'linked.case.sqs.yaml'));
     client = new TestClient();
     client.connection.onRequest(ReadDirectoryRequest.method, ({ uri }: UriParams) => {
       asked.push(uri);
@@ -42,15 +43,17 @@ describe('a virtual workspace, read through the editor', () => {
         return null;
       }
     });
-    client.connection.onRequest(ReadFileRequest.method, ({ uri, maxBytes }: ReadFileParams) => {
+    client.connection.onRequest(ReadFileRequest.method, ({ uri, maxBytes }: ReadFileParams): ReadFileResult | null => {
       try {
+        // As vscode.workspace.fs's stat says, by its SymbolicLink bit.
+        if (lstatSync(toPath(uri)).isSymbolicLink()) return { data: '', size: 0, symbolicLink: true };
+        read.push(uri);
         const bytes = readFileSync(toPath(uri));
         return { data: bytes.subarray(0, maxBytes).toString('base64'), size: bytes.length };
       } catch {
         return null;
       }
     });
-    client.connection.onNotification('window/showMessage', (p: { message: string }) => void warnings.push(p.message));
     await client.start(root);
   });
 
@@ -62,21 +65,41 @@ describe('a virtual workspace, read through the editor', () => {
   it('indexes the folder through the editor: an unsaved case edit flags the stated count of an inspection file never opened', async () => {
     assert.ok(asked.includes(`${root}/liverpool/cases`), `the server listed the cases folder through the editor (asked: ${asked.length})`);
     const inspection = `${root}/liverpool/inspection.sqs.yaml`;
-    assert.deepEqual(await client.diagnostics(inspection), [], 'Liverpool as published has no findings');
+    assert.deepEqual(
+      (await client.diagnostics(inspection)).map((d) => d.code).sort(),
+      ['SQS008', 'SQS040'],
+      'Liverpool as published has no findings but the links: the linked folder, and the sample of 34 against the 35 case files, one the link',
+    );
     const liv01 = `${root}/liverpool/cases/liv-01.case.sqs.yaml`;
     const text = readFileSync(path.join(example, 'cases', 'liv-01.case.sqs.yaml'), 'utf8');
     assert.match(text, /^ {2}"2\.1": sufficient$/m);
     await client.open(liv01, text.replace(/^ {2}"2\.1": sufficient$/m, '  "2.1": not sufficient'));
     const ds = await client.diagnosticsUntil(inspection, (d) => d.some((x) => x.code === 'SQS030'), 'SQS030 on the inspection read through the editor');
     assert.ok(
-      ds.some((d) => messageOf(d).includes('2.1: sufficient 19, but the case files tally 18.')),
+      ds.some((d) => messageOf(d).includes('2.1: sufficient 19, but the case files tally 18')),
       ds.map(messageOf).join(' | '),
     );
   });
 
-  it('does not walk a linked folder, and says which', () => {
+  it('does not walk a linked folder, and says so in the inspection file, the link its related place', async () => {
     assert.ok(!asked.some((u) => u.includes('linked-cases')), 'the linked folder was not listed');
-    assert.equal(warnings.length, 1, warnings.join(' | '));
-    assert.match(warnings[0]!, /cannot follow symbolic links here: linked-cases was not read/);
+    const [d, ...more] = (await client.diagnostics(`${root}/liverpool/inspection.sqs.yaml`)).filter((x) => x.code === 'SQS008');
+    assert.equal(more.length, 0);
+    assert.match(messageOf(d!), /^linked-cases is a symbolic link to a folder, and where a link leads cannot be seen/);
+    assert.deepEqual(
+      d!.relatedInformation?.map((r) => [r.location.uri, r.message]),
+      [[`${root}/liverpool/linked-cases`, 'linked-cases: the link, not followed']],
+    );
+  });
+
+  it('reads no linked case file: the link gets the finding, and none of what it leads to is read', async () => {
+    const link = `${root}/liverpool/cases/linked.case.sqs.yaml`;
+    const ds = await client.diagnostics(link);
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.range.start.line]),
+      [['SQS008', 0]],
+    );
+    assert.match(messageOf(ds[0]!), /^This file is a symbolic link, and where a link leads cannot be seen/);
+    assert.ok(!read.some((u) => u.includes('linked')), read.filter((u) => u.includes('linked')).join(', '));
   });
 });

@@ -1,0 +1,32 @@
+import { finding, inFile } from '../findings';
+import type { Inspection } from '../index/inspectionIndex';
+import { isUnder } from '../index/lookup';
+import { linkNotFollowed } from '../text/notRead';
+import { excerpt } from '../text/quote';
+import { zeroRange, type Finding } from '../types';
+
+/**
+ * SQS008 in the inspection file, for each linked folder in its folder that was not walked: where the files are read
+ * through the editor (the browser build), which has no realpath, a link cannot be told from a loop, and the case
+ * files behind it are not counted. A linked SQS file gets the finding itself (notRead.ts); a folder has no text to
+ * put one on, so the inspection file whose tallies it may be short of says so, with the link as its related place.
+ *
+ * `links` are every linked folder the host met; an inspection takes those in its folder and not in a deeper
+ * inspection's (`inspectionFolders`: every inspection's folder), as it takes its case files.
+ */
+export function linkedFoldersNotFollowed(inspection: Inspection, links: readonly string[], inspectionFolders: readonly string[]): Finding[] {
+  const folder = inspection.folder.replace(/\/$/, '');
+  const deeper = inspectionFolders.filter((f) => f.length > folder.length && isUnder(f, folder));
+  return links
+    .filter((link) => isUnder(link, folder) && link !== folder && !deeper.some((f) => isUnder(link, f)))
+    .sort()
+    .map((link) => {
+      const name = excerpt(decodeURIComponent(link.slice(folder.length + 1)));
+      return inFile(
+        inspection.file.uri,
+        finding('SQS008', zeroRange, linkNotFollowed(`${name} is a symbolic link to a folder`), {
+          related: [{ uri: link, range: zeroRange, message: `${name}: the link, not followed` }],
+        }),
+      );
+    });
+}
