@@ -8,8 +8,10 @@ import {
   InspectionIndex,
   isInSkippedFolder,
   isUnder,
+  linkedFoldersIn,
   linkedFoldersNotFollowed,
   needsInspectionLookup,
+  type Inspection,
   type SqsFile,
 } from '../core/api';
 import { BroughtInFolders } from './broughtInFolders';
@@ -74,23 +76,13 @@ export class Workspace {
     /** How long an edit may wait for a request to index it before it is indexed anyway. */
     private readonly syncDelayMs = 50,
     /** The linked folders a host that cannot follow links left unwalked (the editor's file system): SQS008 on their inspection. */
-    links?: LinksNotFollowed,
+    private readonly links?: LinksNotFollowed,
   ) {
     this.checker = new Checker(this.index, {
       onInternalError: (e, check, uri) => this.log.error(`the check of ${check} failed on ${uri}: ${errorText(e)}`),
       onFindingsMoved: (uris) => this.findingsMoved(uris),
       checks: links && {
-        inspection: [
-          [
-            'linked folders not followed (SQS008)',
-            (inspection) =>
-              linkedFoldersNotFollowed(
-                inspection,
-                links.all(),
-                this.index.inspections().map((i) => i.folder),
-              ),
-          ],
-        ],
+        inspection: [['linked folders not followed (SQS008)', (inspection) => linkedFoldersNotFollowed(inspection, links.all(), this.inspectionFolders())]],
       },
     });
     // A link found or gone after its inspection was checked: the check reads no file, so its inspection is told.
@@ -136,6 +128,15 @@ export class Workspace {
     if (this.busy.idle) return true;
     const inspection = this.index.inspectionOf(uri);
     return inspection ? !this.busy.touches(inspection.folder) : !this.busy.touchesAnyFolderAbove(uri);
+  }
+
+  /** The linked folders in an inspection's folder that were not walked: the case files behind them are not counted. */
+  linkedFoldersIn(inspection: Inspection): string[] {
+    return this.links ? linkedFoldersIn(inspection, this.links.all(), this.inspectionFolders()) : [];
+  }
+
+  private inspectionFolders(): string[] {
+    return this.index.inspections().map((i) => i.folder);
   }
 
   /** Told when something the index was busy with is done: files not settled before may be now. */
