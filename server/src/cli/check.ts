@@ -1,5 +1,5 @@
-import { applySeverityOverrides, Checker, type Finding, type SeverityOverrides } from '../core/api';
-import { loadWorkspace } from './files';
+import { applySeverityOverrides, Checker, type Finding, type InspectionIndex, type SeverityOverrides } from '../core/api';
+import { eachInspection, loadWorkspace } from './files';
 import { formatHuman, formatJson, internalErrorsTo } from './report';
 
 export interface CheckOptions {
@@ -14,16 +14,24 @@ export interface CheckOptions {
 
 /** `sqs check`: prints the findings of the named files; returns the exit code (0 clean, 1 errors). */
 export function check(paths: string[], options: CheckOptions, out: (s: string) => void, err: (s: string) => void): number {
-  const { index, requested, notes } = loadWorkspace(paths);
-  for (const note of notes) err(`sqs: ${note}`);
-  const checker = new Checker(index, { onInternalError: internalErrorsTo(err) });
-  const all: Finding[] = applySeverityOverrides(
-    requested.flatMap((uri) => checker.findingsFor(uri, { phrasebook: options.phrasebook })),
-    options.severity ?? new Map(),
-  );
+  const found: Finding[] = [];
+  let checker: Checker | undefined;
+  const findingsOf = (index: InspectionIndex, uris: readonly string[]) => {
+    checker ??= new Checker(index, { onInternalError: internalErrorsTo(err) });
+    for (const uri of uris) found.push(...checker.findingsFor(uri, { phrasebook: options.phrasebook }));
+  };
+  // Folders are checked an inspection at a time, so memory holds one inspection, not the workspace.
+  let loaded: { files: number; notes: string[] } | undefined = eachInspection(paths, findingsOf);
+  if (!loaded) {
+    const { index, requested, notes } = loadWorkspace(paths);
+    findingsOf(index, requested);
+    loaded = { files: requested.length, notes };
+  }
+  for (const note of loaded.notes) err(`sqs: ${note}`);
+  const all: Finding[] = applySeverityOverrides(found, options.severity ?? new Map());
   const active = all.filter((f) => !f.ignored);
   const ignored = all.filter((f) => f.ignored);
   const shown = options.showIgnored ? all : active;
-  out(options.format === 'json' ? formatJson(shown) : formatHuman(shown, requested.length, ignored.length));
+  out(options.format === 'json' ? formatJson(shown) : formatHuman(shown, loaded.files, ignored.length));
   return active.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -84,6 +84,72 @@ export function loadWorkspace(args: string[], index = new InspectionIndex()): Lo
   return { index, requested: [...requested].sort(), notes };
 }
 
+/**
+ * As loadWorkspace, for checking folders one inspection at a time: each inspection's files (and then the files in
+ * no inspection) are read, handed to `visit`, and let go before the next inspection's are read, so a workspace of
+ * every inspection of a year holds one inspection at a time. No check reads across inspections, so each file's
+ * findings are what loadWorkspace would give. Undefined, having read nothing, when the arguments need the whole
+ * workspace at once (a file named alone, a folder inside an inspection, folders that overlap): load it whole then.
+ */
+export function eachInspection(args: string[], visit: (index: InspectionIndex, uris: string[]) => void): { files: number; notes: string[] } | undefined {
+  const folders = args.map((arg) => ({ arg, abs: path.resolve(arg) }));
+  for (const { abs } of folders) {
+    const stat = runSync(ask('stat', abs));
+    if (!stat.ok || !stat.value.isDirectory()) return undefined;
+    const around = runSync(nearestInspectionFile(abs));
+    if (around !== undefined && path.dirname(around) !== abs) return undefined;
+  }
+  const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(path.sep) ? b : b + path.sep);
+  if (folders.some((f, i) => folders.some((g, j) => i !== j && inside(f.abs, g.abs)))) return undefined;
+
+  const index = new InspectionIndex();
+  const notes: string[] = [];
+  let count = 0;
+  for (const { arg, abs } of folders) {
+    const { files, outside } = listing(abs, abs);
+    for (const link of outside) notes.push(`${displayPath(link)}: a symbolic link to a folder outside ${displayPath(abs)}, not read.`);
+    if (files.length === 0) throw new UsageError(`${arg}: no SQS files here (looked for inspection.sqs.yaml and *.case.sqs.yaml in this folder and below).`);
+    for (const group of byInspection(files)) {
+      const uris: string[] = [];
+      for (const file of group) {
+        const uri = toUri(file);
+        const read = runSync(readCapped(file, abs));
+        if (!read.ok && read.error.code === outsideFolder) index.setUnread(uri, { kind: 'outside-folder', folder: path.basename(abs) || abs });
+        else if (!read.ok) throw fileSystemProblem({ path: file, error: read.error });
+        else index.setBytes(uri, read.value);
+        uris.push(uri);
+      }
+      visit(index, uris);
+      // Cases first: an inspection file let go before its cases would hand them to the inspection around it.
+      for (const uri of [...uris].reverse()) index.delete(uri);
+      count += uris.length;
+    }
+  }
+  return { files: count, notes };
+}
+
+/**
+ * Files by the inspection they belong to (the nearest folder above holding an inspection file), each group's
+ * inspection files first, and the files in no inspection last; groups in the order their first file is listed.
+ */
+function byInspection(files: readonly string[]): string[][] {
+  const folders = new Set(files.filter((f) => fileKindOf(toUri(f)) === 'inspection').map((f) => path.dirname(f)));
+  const groups = new Map<string, string[]>();
+  const homeless: string[] = [];
+  for (const file of files) {
+    let dir = path.dirname(file);
+    while (!folders.has(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    const group = folders.has(dir) ? groups.get(dir) : homeless;
+    if (group) group.push(file);
+    else groups.set(dir, [file]);
+  }
+  const first = (group: string[]) => [
+    ...group.filter((f) => fileKindOf(toUri(f)) === 'inspection'),
+    ...group.filter((f) => fileKindOf(toUri(f)) !== 'inspection'),
+  ];
+  return [...[...groups.values()].map(first), ...(homeless.length > 0 ? [homeless] : [])];
+}
+
 /** The SQS files under a folder; an unreadable folder or a broken link among them stops the run (exit 2). */
 function listing(dir: string, within: string): { files: string[]; outside: string[] } {
   const { files, problems, outside } = runSync(sqsFilesUnder(dir, () => false, within));

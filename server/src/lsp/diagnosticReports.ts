@@ -78,6 +78,17 @@ export class DiagnosticReports {
     return applySettings(this.ws.checker.findingsFor(uri, { phrasebook: settings.phrasebook }), settings).map(toDiagnostic);
   }
 
+  /** As resultId, for a file's own findings alone (Checker.ownFindingsFor): what a file edited during indexing is answered. */
+  ownResultId(uri: string, settingsVersion: number): string {
+    return `${this.run}.${settingsVersion}.${this.ws.checker.ownFindingsKey(uri)}`;
+  }
+
+  /** As items, for a file's own findings alone. */
+  ownItems(uri: string, settings: Settings): Diagnostic[] {
+    this.warnAbout(settings);
+    return applySettings(this.ws.checker.ownFindingsFor(uri), settings).map(toDiagnostic);
+  }
+
   /**
    * `items` for one of many files: a failure (a bug in a check) is logged and costs that file's report only,
    * not the rest of a workspace pull or of a push.

@@ -31,6 +31,8 @@ export class DiagnosticsFeature {
   private scope = new Set<Inspection>();
   /** Push mode: files to publish once settled (Workspace.isSettled). */
   private readonly deferred = new Set<string>();
+  /** Pull mode: documents answered with their own findings alone (edited during indexing), to pull again once settled. */
+  private readonly early = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -57,7 +59,16 @@ export class DiagnosticsFeature {
               const settings = await this.settings.get(clientUri);
               if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
               const uri = this.ws.canonical(clientUri);
-              // Held while its inspection is half read (startup, a folder read in): what it would say now is not so.
+              this.ws.sync();
+              // Its inspection half read (startup, a folder read in): what the other files make of it is not so yet,
+              // but what it says of itself is, once the inspection file (its criteria) is read. It gets that now and
+              // the rest with a refresh when the inspection is settled; before its inspection file, nothing.
+              if (!this.ws.isSettled(uri) && this.ws.index.inspectionOf(uri)) {
+                this.early.add(uri);
+                const resultId = this.reports.ownResultId(uri, version);
+                if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+                return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.reports.ownItems(uri, settings) };
+              }
               if (!(await this.ws.whenSettled(uri, token))) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
               // Indexed after the settings arrive, so the answer reflects edits made meanwhile.
               this.ws.sync();
@@ -71,11 +82,25 @@ export class DiagnosticsFeature {
     this.ws.onDidChange((change) => this.changed(change));
     this.settings.onDidChange(() => this.everythingChanged());
     this.ws.onDidSettle(() => {
+      this.refreshEarly();
       if (this.deferred.size === 0) return;
       const uris = new Set(this.deferred);
       this.deferred.clear();
       this.publishChanged(uris);
     });
+  }
+
+  /** Pull mode: documents answered with their own findings alone whose inspection is now settled are pulled again. */
+  private refreshEarly(): void {
+    if (this.early.size === 0) return;
+    this.ws.sync();
+    let settled = false;
+    for (const uri of this.early)
+      if (this.ws.isSettled(uri)) {
+        this.early.delete(uri);
+        settled = true;
+      }
+    if (settled) this.scheduleRefresh();
   }
 
   /** A document was closed (the workspace has already stopped counting it open). */

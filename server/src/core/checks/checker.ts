@@ -211,6 +211,33 @@ export class Checker {
     return withIgnores ?? [...all, ...failed];
   }
 
+  /**
+   * The findings of one file that no other file can change: its own (syntax, shape, values) and its case checks,
+   * which read the case and its catalogue alone. What the server answers for a file edited while the rest of its
+   * inspection is still being read, where findingsFor would count a half-read inspection. `# sqs-ignore` comments
+   * mark them as usual, but none is called unused: what it silences may be a finding still to come.
+   */
+  ownFindingsFor(uri: string): Finding[] {
+    const file = this.index.get(uri);
+    if (!file) return [];
+    const inspection = this.index.inspectionOf(uri);
+    const all = [...this.index.fileFindings(uri), ...(inspection && file.kind === 'case' ? this.caseFindings(inspection, file).findings : [])];
+    let withIgnores: Finding[] | undefined;
+    const failed = this.contained('# sqs-ignore comments (SQS090, SQS091)', file, () => {
+      withIgnores = applyIgnores(uri, file.parsed, all).filter((f) => f.code !== 'SQS091');
+      return [];
+    });
+    return withIgnores ?? [...all, ...failed];
+  }
+
+  /** A key for `ownFindingsFor(uri)`, as findingsKey is for findingsFor (and never equal to one of those). */
+  ownFindingsKey(uri: string): string {
+    const file = this.index.get(uri);
+    if (!file) return 'own-';
+    const inspection = this.index.inspectionOf(uri);
+    return `own${serial(file)}.${inspection && file.kind === 'case' ? this.caseFindings(inspection, file).generation : 0}`;
+  }
+
   /** The check's findings, or, if it throws, one SQS009 finding on `file` saying they are missing. */
   private contained(check: string, file: SqsFile, run: () => Finding[]): Finding[] {
     try {

@@ -6,7 +6,16 @@ import { describe, judgementValue, text, yesNo } from './values';
 // The case file's schema is built from the catalogue: the criterion ids, question keys, reason codes and
 // case facts all come from the data, so a new catalogue needs no change here.
 
-export function reasonCode(question: Question) {
+const reasonCodes = new WeakMap<Question, z.ZodType<string>>();
+
+/** A question's reason codes as a schema, built once per question: every judgement with reasons is read with it. */
+export function reasonCode(question: Question): z.ZodType<string> {
+  let schema = reasonCodes.get(question);
+  if (!schema) reasonCodes.set(question, (schema = reasonCodeSchema(question)));
+  return schema;
+}
+
+function reasonCodeSchema(question: Question): z.ZodType<string> {
   const codes = question.reasons?.codes.map((r) => r.code) ?? [];
   const where = `${question.criterion.id}${question.criterion.questions.length > 1 ? ` ${question.key}` : ''}`;
   if (codes.length === 0) {

@@ -49,8 +49,10 @@ export class Reader {
     if (raw === undefined) return undefined;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return undefined;
-    const text = this.source.spansOf(path)?.text;
-    return { value: parsed.data, range: this.range(path), ...(text && { textRange: this.source.range(text) }) };
+    const located: Located<z.output<S>> = { value: parsed.data, range: this.range(path) };
+    const textRange = this.source.ownTextRange(path);
+    if (textRange) located.textRange = textRange;
+    return located;
   }
 
   range(path: Path): Range {

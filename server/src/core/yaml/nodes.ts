@@ -43,7 +43,7 @@ export function toPlain(doc: Document, source: SourceMap, limits: { maxAliasNode
 function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): unknown {
   const value = node ? span(node) : undefined;
   const text = node && value && isScalar(node) ? textSpan(w.source.text, node, value) : undefined;
-  w.source.set(path, { ...(key && { key }), ...(value && { value }), ...(text && { text }) });
+  w.source.set(path, key, value, text);
   if (!node) return null;
   // Nesting by indentation gets past the scan before parsing (nesting.ts); a path is copied at each level.
   if (path.length > w.maxDepth) {
@@ -78,7 +78,7 @@ function visit(w: Walk, node: Node | null | undefined, path: Path, key?: Span): 
     return null;
   }
   if (isAlias(node)) return visitAlias(w, node, path, key);
-  if (isScalar(node)) return node.value ?? null;
+  if (isScalar(node)) return typeof node.value === 'string' ? interned(node.value) : (node.value ?? null);
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
     const seen = new Map<string, Span>();
@@ -137,7 +137,7 @@ function visitAlias(w: Walk, node: Node, path: Path, key?: Span): unknown {
     const result = visit(w, target, path, key);
     // Diagnostics on an aliased value belong where the alias is used.
     const use = span(node);
-    if (use) w.source.set(path, { ...(key && { key }), value: use });
+    if (use) w.source.set(path, key, use, undefined);
     return result;
   } finally {
     w.expanding.delete(target);
@@ -161,6 +161,22 @@ function resolveAlias(w: Walk, alias: Node): Node | undefined {
       ),
     );
   return target;
+}
+
+/**
+ * One string for each short value, shared by every file: a case file's values are mostly the same few words
+ * ("sufficient", "no", a reason code), seventeen copies of "sufficient" a file otherwise. Bounded, as the source
+ * map's path keys are (source.ts), so values typed in passing cannot grow it without end.
+ */
+const internedValues = new Map<string, string>();
+const maxInterned = 20_000;
+
+function interned(value: string): string {
+  if (value.length > 32) return value;
+  const shared = internedValues.get(value);
+  if (shared !== undefined) return shared;
+  if (internedValues.size < maxInterned) internedValues.set(value, value);
+  return value;
 }
 
 function keyText(key: Scalar): string {

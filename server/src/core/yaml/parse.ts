@@ -80,7 +80,6 @@ export function parseYaml(typed: string, limits: ParseLimits = defaultLimits, re
   let doc: Document;
   try {
     doc = parseDocument(limited.text, {
-      keepSourceTokens: true,
       prettyErrors: false,
       // Duplicate keys are detected on the typed key text in toPlain (so "1.1" and 1.10 stay distinct).
       uniqueKeys: false,
@@ -111,8 +110,10 @@ export function parseYaml(typed: string, limits: ParseLimits = defaultLimits, re
   syntax.push(...bidiControls(text, (span) => source.range(span)));
 
   const walked = toPlain(doc, source, limits);
+  source.seal();
   syntax.push(...walked.findings);
-  syntax.push(...escapedBidiControls(stringsOf(walked.data, source)));
+  // A control written as an escape needs a backslash (a double-quoted `"\u202E"`): most files have none to walk for.
+  if (text.includes('\\')) syntax.push(...escapedBidiControls(stringsOf(walked.data, source)));
   // After the listed ones, never cut: it says why nothing further down is found.
   const rest =
     limited.restFrom === undefined

@@ -30,7 +30,8 @@ export class SourceMap {
    * 40 KB a case file (tests and `npm run bench` scale measure it).
    */
   private readonly slots = new Map<string, number>();
-  private readonly offsets: number[] = [];
+  /** Sealed into 32-bit integers once the walk is done (seal), half the bytes of a list of numbers. */
+  private offsets: number[] | Int32Array = [];
   /** The few paths their key does not spell back (a key holding NUL): looked up rather than decoded. */
   private readonly oddPaths = new Map<string, Path>();
 
@@ -39,21 +40,28 @@ export class SourceMap {
     private readonly lines: LineCounter,
   ) {}
 
-  set(path: Path, spans: NodeSpans): void {
-    const key = pathKey(path);
-    let slot = this.slots.get(key);
+  /** Spans as arguments rather than an object: the walk of the YAML nodes records every value of every file. */
+  set(path: Path, key: Span | undefined, value: Span | undefined, text: Span | undefined): void {
+    const pk = interned(pathKey(path));
+    let slot = this.slots.get(pk);
     if (slot === undefined) {
+      if (this.offsets instanceof Int32Array) this.offsets = Array.from(this.offsets);
       slot = this.offsets.length;
-      this.slots.set(key, slot);
-      if (path.some((p) => typeof p === 'string' && p.includes('\u0000'))) this.oddPaths.set(key, path);
+      this.slots.set(pk, slot);
+      if (path.some((p) => typeof p === 'string' && p.includes('\u0000'))) this.oddPaths.set(pk, path);
     }
     const o = this.offsets;
-    o[slot] = spans.key?.[0] ?? -1;
-    o[slot + 1] = spans.key?.[1] ?? -1;
-    o[slot + 2] = spans.value?.[0] ?? -1;
-    o[slot + 3] = spans.value?.[1] ?? -1;
-    o[slot + 4] = spans.text?.[0] ?? -1;
-    o[slot + 5] = spans.text?.[1] ?? -1;
+    o[slot] = key ? key[0] : -1;
+    o[slot + 1] = key ? key[1] : -1;
+    o[slot + 2] = value ? value[0] : -1;
+    o[slot + 3] = value ? value[1] : -1;
+    o[slot + 4] = text ? text[0] : -1;
+    o[slot + 5] = text ? text[1] : -1;
+  }
+
+  /** Every value is recorded: what the file keeps from here is packed. */
+  seal(): void {
+    if (!(this.offsets instanceof Int32Array)) this.offsets = Int32Array.from(this.offsets);
   }
 
   has(path: Path): boolean {
@@ -66,12 +74,30 @@ export class SourceMap {
   }
 
   private spansAt(slot: number): NodeSpans {
+    const spans: { key?: Span; value?: Span; text?: Span } = {};
+    const key = this.spanAt(slot);
+    const value = this.spanAt(slot + 2);
+    const text = this.spanAt(slot + 4);
+    if (key) spans.key = key;
+    if (value) spans.value = value;
+    if (text) spans.text = text;
+    return spans;
+  }
+
+  private spanAt(at: number): Span | undefined {
     const o = this.offsets;
-    const span = (at: number): Span | undefined => (o[at]! < 0 ? undefined : [o[at]!, o[at + 1]!]);
-    const key = span(slot);
-    const value = span(slot + 2);
-    const text = span(slot + 4);
-    return { ...(key && { key }), ...(value && { value }), ...(text && { text }) };
+    return o[at]! < 0 ? undefined : [o[at]!, o[at + 1]!];
+  }
+
+  /**
+   * The first of the spans at `path` that is there, in the order asked (0 key, 2 value, 4 text), as a range:
+   * the lookups every value read and every finding makes, without building its spans.
+   */
+  private firstRange(path: Path, order: readonly number[]): Range | undefined {
+    const slot = this.slots.get(pathKey(path));
+    if (slot === undefined) return undefined;
+    for (const at of order) if (this.offsets[slot + at]! >= 0) return this.range([this.offsets[slot + at]!, this.offsets[slot + at + 1]!]);
+    return undefined;
   }
 
   private pathOf(key: string): Path {
@@ -80,23 +106,22 @@ export class SourceMap {
 
   /** The range of the value at `path`, or of its key when the value is empty. */
   valueRange(path: Path): Range | undefined {
-    const s = this.spansOf(path);
-    const span = s?.value ?? s?.key;
-    return span && this.range(span);
+    return this.firstRange(path, valueOrKey);
   }
 
   /** The range of the text of the value at `path` (see NodeSpans.text), else as valueRange. */
   textRange(path: Path): Range | undefined {
-    const s = this.spansOf(path);
-    const span = s?.text ?? s?.value ?? s?.key;
-    return span && this.range(span);
+    return this.firstRange(path, textOrValueOrKey);
+  }
+
+  /** The range of the text of the value at `path` when it is not the whole value (see NodeSpans.text). */
+  ownTextRange(path: Path): Range | undefined {
+    return this.firstRange(path, textOnly);
   }
 
   /** The range of the key at `path`, or of the value for sequence items and the root. */
   keyRange(path: Path): Range | undefined {
-    const s = this.spansOf(path);
-    const span = s?.key ?? s?.value;
-    return span && this.range(span);
+    return this.firstRange(path, keyOrValue);
   }
 
   /** From the key's start to the value's end: the whole `key: value` entry. */
@@ -177,9 +202,35 @@ export class SourceMap {
   }
 }
 
+/**
+ * One string for each path key, shared by every file's map: the paths of case files are mostly the same few hundred
+ * (":judgements\u0000:2.1\u0000:reasons"), and a copy per file was a tenth of what an indexed case file kept. Bounded,
+ * so keys typed in passing (a misspelt key per keystroke) cannot grow it without end: past the bound a key is its own.
+ */
+const internedKeys = new Map<string, string>();
+const maxInterned = 20_000;
+
+function interned(key: string): string {
+  const shared = internedKeys.get(key);
+  if (shared !== undefined) return shared;
+  if (internedKeys.size < maxInterned) internedKeys.set(key, key);
+  return key;
+}
+
+// Slots of a value's six offsets: the key's span at 0, the value's at 2, its text's at 4.
+const valueOrKey = [2, 0] as const;
+const textOrValueOrKey = [4, 2, 0] as const;
+const keyOrValue = [0, 2] as const;
+const textOnly = [4] as const;
+
 function pathKey(path: Path): string {
   // NUL cannot appear in a YAML key, so joined paths never collide.
-  return path.map((p) => (typeof p === 'number' ? `#${p}` : `:${p}`)).join('\u0000');
+  let key = '';
+  for (let i = 0; i < path.length; i++) {
+    const p = path[i]!;
+    key += (i > 0 ? '\u0000' : '') + (typeof p === 'number' ? '#' : ':') + p;
+  }
+  return key;
 }
 
 function decodePathKey(key: string): Path {
