@@ -51,17 +51,19 @@ const noReasons: readonly string[] = Object.freeze([]);
 export function contribution(question: Question, c: CaseModel): Contribution {
   const judgement = c.judgements.get(question.id);
   const rel = applies(question.relevance, question, c);
-  const base = { reasons: noReasons, notDone: false, ...(judgement && { judgement }) };
+  // Built whole rather than spread from a common base: one is made per question of every case file read.
+  const made = (outcome: Outcome, reasons: readonly string[] = noReasons, notDone = false): Contribution =>
+    judgement ? { outcome, judgement, reasons, notDone } : { outcome, reasons, notDone };
   if (rel === 'no') {
     // A rule can only say no to a judged value through a fact or another question ("judged" alone says no
     // only to "not applicable"), so a judgement here always contradicts the case file.
     const judged = judgement && judgement.value !== 'not-applicable';
-    return { ...base, outcome: judged ? 'judged-not-relevant' : 'not-relevant' };
+    return made(judged ? 'judged-not-relevant' : 'not-relevant');
   }
-  if (!judgement) return { ...base, outcome: 'unjudged' };
-  if (judgement.value === 'not-applicable') return { ...base, outcome: 'marked-not-applicable' };
-  if (judgement.value === 'sufficient') return { ...base, outcome: 'sufficient' };
+  if (!judgement) return made('unjudged');
+  if (judgement.value === 'not-applicable') return made('marked-not-applicable');
+  if (judgement.value === 'sufficient') return made('sufficient');
   const reasons = [...new Set(judgement.reasons.map((r) => r.value))];
   const notDone = reasons.some((code) => question.reasons?.codes.find((r) => r.code === code)?.notDone);
-  return { ...base, outcome: 'not-sufficient', reasons, notDone };
+  return made('not-sufficient', reasons, notDone);
 }
