@@ -18,6 +18,8 @@ export function answerFileRequests(client: BaseLanguageClient): vscode.Disposabl
       try {
         const file = vscode.Uri.parse(uri);
         const { type, size } = await vscode.workspace.fs.stat(file);
+        // Where a link leads cannot be told here (no realpath): an SSH key, a file of another inspection. Not read.
+        if (type & vscode.FileType.SymbolicLink) return { data: '', size: 0, symbolicLink: true };
         // A pipe or device would be read until something writes to it, or forever; a folder is no file.
         if (!(type & vscode.FileType.File)) return null;
         // workspace.fs reads whole files only: a file past the cap is read once, to send its start.

@@ -3,7 +3,9 @@ export type NotRead =
   /** The name of the folder it leads outside. */
   | { kind: 'outside-folder'; folder: string }
   /** Why the disk refused it, in a few words ("permission denied"). */
-  | { kind: 'unreadable'; reason: string };
+  | { kind: 'unreadable'; reason: string }
+  /** A symbolic link where this host cannot tell where links lead (the editor's file system has no realpath). */
+  | { kind: 'link-not-followed' };
 
 /**
  * What the server needs from the machine: reading files and listing the SQS files of a folder. The Node

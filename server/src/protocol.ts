@@ -606,9 +606,14 @@ export interface ReadFileResult {
   data: string;
   /** The file's whole size, which is more than the bytes sent when it was cut. */
   size: number;
+  /**
+   * The file is a symbolic link, and none of what it leads to is sent (data empty): the editor has no realpath, so
+   * where a link leads cannot be told, and the server reads no link (SQS008).
+   */
+  symbolicLink?: true;
 }
 
-/** A file's bytes (links followed); null when it does not exist or is not a file. */
+/** A file's bytes, or that it is a symbolic link; null when it does not exist or is not a file. */
 export const ReadFileRequest = new RequestType<ReadFileParams, ReadFileResult | null, void>('sqs/fs/readFile');
 
 // -------------------------------------------------------------------------------------------------- bytes

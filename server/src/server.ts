@@ -1,7 +1,7 @@
 import { createConnection, ProposedFeatures, type RequestParam } from 'vscode-languageserver/node';
 import { diskOrEditor } from './editor/diskOrEditor';
 import { editorFileSystem } from './editor/fileSystem';
-import { warnOfLinksNotFollowed } from './lsp/linksNotFollowed';
+import { LinksNotFollowed } from './lsp/linksNotFollowed';
 import { errorText } from './lsp/safe';
 import { registerDataExport } from './lsp/data';
 import { startServer } from './lsp/startServer';
@@ -16,8 +16,10 @@ process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.s
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${errorText(e)}`));
 
 // Files on disk are read from it; others (a virtual workspace) through the editor, as the web build reads everything.
+// The disk's walk follows links inside the folder itself; the editor's cannot, and says which it left.
+const linksNotFollowed = new LinksNotFollowed();
 const editorFiles = editorFileSystem((type, params) => connection.sendRequest(type, params as RequestParam<typeof params>), {
-  linksNotFollowed: warnOfLinksNotFollowed(connection),
+  linksNotFollowed: linksNotFollowed.found,
 });
-startServer(connection, { fs: diskOrEditor(nodeFileSystem, editorFiles), features: [registerDataExport] });
+startServer(connection, { fs: diskOrEditor(nodeFileSystem, editorFiles), linksNotFollowed, features: [registerDataExport] });
 connection.listen();

@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { inspectionSearchLevels } from '../../server/src/core/api';
 import type { FileSystemHost } from '../../server/src/fileSystemHost';
 import { Workspace } from '../../server/src/lsp/workspace';
+import type { LinksNotFollowed } from '../../server/src/lsp/linksNotFollowed';
 
 /** A read the test finishes by hand: the disk was read when it was asked for; the answer arrives when the test says. */
 export interface HandRead {
@@ -99,12 +100,12 @@ export class HandFs implements FileSystemHost {
   }
 }
 
-/** A Workspace on a HandFs, with documents the test opens by hand. */
-export function handWorkspace(fs: FileSystemHost) {
+/** A Workspace on a HandFs (or another file system), with documents the test opens by hand. */
+export function handWorkspace(fs: FileSystemHost, links?: LinksNotFollowed) {
   const docs = new Map<string, TextDocument>();
   const documents = { get: (uri: string) => docs.get(uri) } as unknown as TextDocuments<TextDocument>;
   const quiet = { error: () => undefined, warn: () => undefined, info: () => undefined, log: () => undefined };
-  const ws = new Workspace(documents, fs, quiet, 0);
+  const ws = new Workspace(documents, fs, quiet, 0, links);
   return {
     ws,
     open(uri: string, text: string) {

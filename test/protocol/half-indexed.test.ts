@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { HoverRequest, ReferencesRequest, WorkspaceSymbolRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { ScaffoldRequest } from '../../server/src/protocol';
+import { InspectionStatusRequest, ScaffoldRequest, type InspectionStatus } from '../../server/src/protocol';
 import { HandFs } from '../helpers/handFs';
 import { TestClient } from './harness';
 
@@ -163,6 +163,29 @@ describe('while the workspace is being indexed', () => {
       assert.equal(early, 'LIV-35');
       const scaffold = await client.connection.sendRequest(ScaffoldRequest, { kind: 'case', folder: `${root}/cases` });
       assert.deepEqual([scaffold.caseId, scaffold.fileName], ['LIV-35', 'liv-35.case.sqs.yaml']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('says which inspection a case file opened early is in once its folder is read, never none (the grid, the preview, export)', async () => {
+    const fs = liverpoolOnHand();
+    fs.holdListings = true;
+    const client = new TestClient({ fs });
+    try {
+      await client.initialize(root);
+      await fs.listingsAsked(1);
+      const uri = `${root}/cases/liv-05.case.sqs.yaml`;
+      await client.open(uri, fs.disk.get(uri)!);
+      let early: InspectionStatus | null | undefined;
+      const asked = client.connection.sendRequest(InspectionStatusRequest, { uri }).then((s) => (early ??= s));
+      // Answered once the status request has been taken up.
+      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+      assert.equal(early, undefined, `no answer while the inspection file is not read: ${JSON.stringify(early)}`);
+      fs.holdListings = false;
+      for (const listing of fs.listings) listing.finish();
+      await indexed(fs, client);
+      assert.equal((await asked)?.inspection?.uri, `${root}/inspection.sqs.yaml`);
     } finally {
       await client.stop();
     }

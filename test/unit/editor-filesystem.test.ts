@@ -6,8 +6,9 @@ import { maxFileBytes as diskCap } from '../../server/src/node/sqsFiles';
 import { bytesToBase64, fileTypeBits, ReadDirectoryRequest, ReadFileRequest, type ReadFileParams, type UriParams } from '../../server/src/protocol';
 
 // The web build's server reads through the editor (vscode.workspace.fs, over sqs/fs/* requests). Its walk must find
-// what the Node host's walk finds, and say what it cannot: the editor has no realpath, so a linked folder is not
-// walked. Played here against a folder tree in memory, answered as client/src/editorFiles.ts answers.
+// what the Node host's walk finds, and say what it cannot: the editor has no realpath, so no link is followed (a
+// linked folder is not walked, a linked SQS file not read). Played here against a folder tree in memory, answered as
+// client/src/editorFiles.ts answers.
 
 const { file, directory, symbolicLink } = fileTypeBits;
 type Tree = Record<string, number | Uint8Array>; // path → type bits (folders, links) or a file's bytes
@@ -27,6 +28,7 @@ function client(tree: Tree) {
     }
     if (type.method === ReadFileRequest.method) {
       const bytes = tree[path];
+      if (typeof bytes === 'number' && bytes & symbolicLink) return { data: '', size: 0, symbolicLink: true } as R;
       if (!(bytes instanceof Uint8Array)) return null as R;
       return { data: bytesToBase64(bytes.subarray(0, (params as ReadFileParams).maxBytes)), size: bytes.length } as R;
     }
@@ -56,18 +58,35 @@ describe('the editor file system (web build)', () => {
     '/ws/cases/group/b.case.sqs.yml': text('id: b'),
   };
 
-  it('finds the SQS files a folder holds, skipping hidden and dependency folders, linked files included', async () => {
-    const { ask } = client(tree);
-    const links: string[][] = [];
-    const fs = editorFileSystem(ask, { linksNotFollowed: (_folder, l) => links.push(l) });
+  it('finds the SQS files a folder holds, skipping hidden and dependency folders, links named as SQS files included', async () => {
+    const { ask, asked } = client(tree);
+    const links: [string, string[]][] = [];
+    const fs = editorFileSystem(ask, { linksNotFollowed: (folder, l) => links.push([folder, l]) });
     assert.deepEqual(await fs.findSqsFiles('file:///ws', () => false), [
       'file:///ws/cases/a.case.sqs.yaml',
+      'file:///ws/cases/dead.case.sqs.yaml',
       'file:///ws/cases/group/b.case.sqs.yml',
       'file:///ws/cases/linked.case.sqs.yaml',
       'file:///ws/inspection.sqs.yaml',
     ]);
-    // The linked folder, and a link named as an SQS file that leads nowhere; not a dead link to anything else.
-    assert.deepEqual(links, [['file:///ws/cases/dead.case.sqs.yaml', 'file:///ws/more']]);
+    // The linked folder, not walked; the links named as SQS files are files of the inspection, read below.
+    assert.deepEqual(links, [['file:///ws', ['file:///ws/more']]]);
+    assert.ok(!asked.some((a) => a.includes('/ws/more')), asked.join(', '));
+  });
+
+  it('reads no symbolic link: a linked SQS file, or one leading nowhere, is there and not followed', async () => {
+    const fs = editorFileSystem(client(tree).ask);
+    assert.deepEqual(await fs.readFile('file:///ws/cases/linked.case.sqs.yaml'), { kind: 'link-not-followed' });
+    assert.deepEqual(await fs.readFile('file:///ws/cases/dead.case.sqs.yaml'), { kind: 'link-not-followed' });
+  });
+
+  it('says each walk’s linked folders, none included, so a link removed is forgotten', async () => {
+    const links: [string, string[]][] = [];
+    const fs = editorFileSystem(client({ '/ws': directory, '/ws/a.case.sqs.yaml': text('id: a') }).ask, {
+      linksNotFollowed: (folder, l) => links.push([folder, l]),
+    });
+    await fs.findSqsFiles('file:///ws', () => false);
+    assert.deepEqual(links, [['file:///ws', []]]);
   });
 
   it('stops walking when cancelled', async () => {

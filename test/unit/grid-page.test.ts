@@ -223,6 +223,13 @@ describe('messages from the grid webview', () => {
     assert.deepEqual(parseFromGrid({ type: 'ready', seq: 4 }), { type: 'ready', seq: 4 });
   });
 
+  it('takes the files of the browser build and remote windows (vscode-remote:) as files', () => {
+    const remote = (u: string) => u.replace('file://', 'vscode-remote://127.0.0.1%3A8765');
+    const m = { type: 'set', inspection: remote(inspection), case: remote(kase), question: '2.4/review', value: 'not-sufficient' } as const;
+    assert.deepEqual(parseFromGrid(m), m);
+    assert.deepEqual(parseGridState({ inspection: remote(inspection) }), { inspection: remote(inspection) });
+  });
+
   it('refuses anything else', () => {
     const bad: unknown[] = [
       null,

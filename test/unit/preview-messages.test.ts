@@ -31,6 +31,13 @@ describe('messages from the preview webview', () => {
     assert.deepEqual(parseFromWebview({ type: 'revealNotes', inspection: I }), { type: 'revealNotes', inspection: I });
   });
 
+  it('takes the files of the browser build and of remote windows (vscode-remote:) and of virtual workspaces (vscode-vfs:) as files', () => {
+    for (const inspection of ['vscode-remote://127.0.0.1%3A8765/ws/inspection.sqs.yaml', 'vscode-vfs://github/hmip/i/inspection.sqs.yaml']) {
+      assert.deepEqual(parseFromWebview({ type: 'reveal', inspection, paragraph: 'p1' }), { type: 'reveal', inspection, paragraph: 'p1' });
+      assert.deepEqual(parsePreviewState({ inspection, locked: false }), { inspection, locked: false });
+    }
+  });
+
   const malformed: [string, unknown][] = [
     ['nothing', undefined],
     ['null', null],
@@ -58,6 +65,7 @@ describe('messages from the preview webview', () => {
     ['an export without the inspection shown', { type: 'export', format: 'html' }],
     ['notes without the inspection shown', { type: 'revealNotes' }],
     ['an inspection that is not a file', { type: 'export', inspection: 'https://example.org/inspection.sqs.yaml', format: 'html' }],
+    ['an inspection named by a scheme that only starts like a file’s', { type: 'export', inspection: 'filex:///ws/inspection.sqs.yaml', format: 'html' }],
     ['a negative seq', { type: 'ready', seq: -1 }],
     ['a non-integer seq', { type: 'ready', seq: Number.NaN }],
   ];

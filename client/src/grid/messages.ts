@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { JudgementWord, WireGrid } from '../../../server/src/protocol';
+import { fileUriSchema } from '../fileUriSchema';
 
 // The messages between the judgement grid's webview and the extension host. The webview imports the types only;
 // the extension validates everything the webview sends (a webview is a web page: its messages are input), as the
@@ -36,8 +37,8 @@ export interface GridState {
   unjudgedOnly?: boolean;
 }
 
-// Only compared with the grid's own files, never opened as they are: file URIs of sane length.
-const fileUri = z.string().check(z.maxLength(4096), z.startsWith('file:'));
+// Only compared with the grid's own files, never opened as they are.
+const fileUri = fileUriSchema;
 const questionId = z.string().check(z.minLength(3), z.maxLength(100), z.regex(/^[\w.-]+\/[\w-]+$/));
 
 const fromGrid = z.discriminatedUnion('type', [

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { reportFormats, type ReportFormatId } from '../../../server/src/protocol';
+import { fileUriSchema } from '../fileUriSchema';
 
 // The messages between the report preview's webview and the extension host. The webview imports the types
 // only (its bundle must stay free of zod); the extension validates everything the webview sends, because a
@@ -66,8 +67,8 @@ export interface PreviewState {
 // Paragraph ids are DOM ids chosen by the report model: short, of a known alphabet.
 const paragraphId = z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[\w.:-]+$/));
 const seq = z.int().check(z.nonnegative());
-// Only ever compared with the panel's own inspection, never opened: a file URI of sane length is enough.
-const inspection = z.string().check(z.maxLength(4096), z.startsWith('file:'));
+// Only ever compared with the panel's own inspection, never opened.
+const inspection = fileUriSchema;
 
 const fromWebview = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready'), seq }),

@@ -21,6 +21,7 @@ export { TallyBook, type QuestionTally } from './index/tally';
 export type { Contribution, Outcome } from './index/relevance';
 export { Checker, type CheckerOptions, type FindingsOptions, type InspectionCheck } from './checks/checker';
 export { ignoreDirectives, type IgnoreDirective } from './checks/ignores';
+export { linkedFoldersIn, linkedFoldersNotFollowed, linkedFoldersUnread } from './checks/links';
 export { readSeverityOverrides, applySeverityOverrides, type SeverityLevel, type SeverityOverrides } from './severity';
 export {
   Phrasebook,

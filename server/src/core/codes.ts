@@ -26,7 +26,7 @@ const table = [
     'SQS008',
     'link-outside-folder',
     'error',
-    'An SQS file that is a symbolic link to a file outside the folder being checked (the workspace folder, in the editor): it is not read.',
+    'A symbolic link not followed: an SQS file that leads outside the folder being checked (the workspace folder, in the editor), or, where files are read through the editor (the browser), any linked SQS file or folder: it is not read.',
   ],
   ['SQS009', 'internal-error', 'error', 'A check failed with an internal error: its findings are missing (every other check ran). Please report it.'],
   ['SQS010', 'unknown-key', 'error', 'A key the format does not define.'],

@@ -7,8 +7,10 @@ import { base64ToBytes, fileTypeBits, ReadDirectoryRequest, ReadFileRequest } fr
 // The file-system seam answered by the editor (vscode.workspace.fs, through the client): for the web build's
 // server, which runs in a Web Worker with no disk, and for folders the desktop's disk does not hold (a virtual
 // workspace). The same rules as the Node host's walk (node/sqsFiles.ts): hidden and dependency folders skipped,
-// files over the cap read only as far as needed to report them. One difference: the editor has no realpath, so a
-// linked folder cannot be told from a loop and is not walked; `linksNotFollowed` hears of each one.
+// files over the cap read only as far as needed to report them. One difference: the editor has no realpath, so where
+// a link leads cannot be told (the Node host reads a link only inside the folder being checked), and no link is
+// read: a linked SQS file is listed, and read as not followed (SQS008 on the link); a linked folder, which could also
+// be a loop, is not walked, and `linksNotFollowed` hears of each one.
 
 /** As node/sqsFiles.ts maxFileBytes: no SQS file comes near it, and the core needs only the start of a larger one. */
 export const maxFileBytes = 8_000_000;
@@ -17,7 +19,7 @@ export const maxFileBytes = 8_000_000;
 export type AskClient = <P, R>(type: RequestType<P, R, void>, params: P) => Promise<R>;
 
 export interface EditorFileSystemOptions {
-  /** Linked folders (and links that lead nowhere where an SQS file should be) met by a walk and left unread. */
+  /** Every linked folder a walk of a folder met and left unread, each time the folder is walked (none: an empty list). */
   linksNotFollowed?: (folderUri: string, links: string[]) => void;
 }
 
@@ -33,6 +35,7 @@ export function editorFileSystem(ask: AskClient, options: EditorFileSystemOption
       // One byte more than kept, to see whether the cut falls inside a character.
       const read = await ask(ReadFileRequest, { uri, maxBytes: maxFileBytes + 1 }).catch(() => null);
       if (!read) return undefined;
+      if (read.symbolicLink) return { kind: 'link-not-followed' };
       const bytes = base64ToBytes(read.data);
       if (read.size <= maxFileBytes) return bytes;
       let end = Math.min(bytes.length, maxFileBytes);
@@ -55,15 +58,16 @@ export function editorFileSystem(ask: AskClient, options: EditorFileSystemOption
             // Without a realpath a link back up the tree would be walked for ever; the Node host ends such loops.
             if (link) links.push(uri.toString());
             else await walk(uri);
-          } else if (fileKindOf(uri.toString())) {
-            // A linked file is read through its link, as on the desktop; one that leads nowhere is said to.
-            if (type & fileTypeBits.file) files.push(uri.toString());
-            else if (link) links.push(uri.toString());
+          } else if (fileKindOf(uri.toString()) && (type & fileTypeBits.file || link)) {
+            // A link named as an SQS file, whether it leads to a file or nowhere, is one of the inspection's files:
+            // readFile declines it (link-not-followed), so the link itself gets the finding.
+            files.push(uri.toString());
           }
         }
       };
       await walk(URI.parse(folderUri));
-      if (links.length > 0) options.linksNotFollowed?.(folderUri, links);
+      // Said even when there are none: a link removed since the last walk is gone from what the server reports.
+      if (!cancelled()) options.linksNotFollowed?.(folderUri, links);
       return files.sort();
     },
 

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type Connection } from 'vscode-languageserver';
-import { quickFixes, unreadFiles } from '../core/api';
+import { linkedFoldersUnread, quickFixes, unreadFiles } from '../core/api';
 import { diagnosticSource, toCodeAction, toDisabledCodeAction } from './convert';
 import { guarded, type Logger } from './safe';
 import type { SettingsStore } from './settings';
@@ -54,11 +54,12 @@ export function registerCodeActions(
 /**
  * The per-inspection "complete" flag, decided here rather than in the findings (which would then change on every
  * keystroke of every file): why the document's inspection may not be counted whole, or undefined when it is.
- * Its files still being read (not settled), or one of them not read as written (unreadFiles).
+ * Its files still being read (not settled), one of them not read as written (unreadFiles), or a linked folder in it
+ * not walked (the editor's file system: the cases behind it are not counted).
  */
 function incompleteness(ws: Workspace, uri: string): string | undefined {
   const inspection = ws.index.inspectionOf(uri);
   if (!inspection) return undefined;
   if (!ws.isSettled(uri)) return "the inspection's files are still being read";
-  return unreadFiles(ws.index, inspection);
+  return unreadFiles(ws.index, inspection) ?? linkedFoldersUnread(inspection, ws.linkedFoldersIn(inspection));
 }

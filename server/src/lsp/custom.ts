@@ -30,7 +30,10 @@ export function registerCustomRequests(connection: Connection, ws: Workspace, se
       log,
       InspectionStatusRequest.method,
       (): InspectionStatus | null => null,
-      async ({ uri }) => {
+      async ({ uri }, token) => {
+        // Which inspection a file is in, once its folder is read: the grid, the preview and export ask it first, and a
+        // case file asked about before its inspection file is read is in none yet (the web build reads slowly).
+        if (!(await ws.whenSettled(ws.canonical(uri), token))) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
         const file = ws.file(uri);
         if (!file) return null;
         const progress = inspectionProgress(ws.index, file.uri);

@@ -1,23 +1,33 @@
-import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import { isUnder } from '../core/api';
 
 /**
- * Says, once per folder, which symbolic links a walk through the editor's file system left unread (it has no
- * realpath to end a loop), so that a case file missing from the counts is not a mystery.
+ * The linked folders the editor's file system left unwalked (it has no realpath to end a loop), as its walks find
+ * them: each walk of a folder replaces what was known under it, so a link removed since is forgotten. The inspection
+ * file above each says so (SQS008, core/checks/links.ts); the Workspace runs that check with these.
  */
-export function warnOfLinksNotFollowed(connection: Connection): (folderUri: string, links: string[]) => void {
-  const warned = new Set<string>();
-  return (folder, links) => {
-    connection.console.warn(`symbolic links not followed under ${folder}: ${links.join(', ')}`);
-    if (warned.has(folder)) return;
-    warned.add(folder);
-    const names = links.slice(0, 3).map((l) => decodeURIComponent(l.slice(l.lastIndexOf('/') + 1)));
-    const more = links.length > 3 ? ` and ${links.length - 3} more` : '';
-    // A notification: nothing to answer, so a client that shows no messages costs nothing.
-    void connection.sendNotification(ShowMessageNotification.type, {
-      type: MessageType.Warning,
-      message:
-        `SQS Findings cannot follow symbolic links here: ${names.join(', ')}${more} ${links.length === 1 ? 'was' : 'were'} not read, so no SQS file ` +
-        `behind ${links.length === 1 ? 'it' : 'them'} is counted. Open the folder a link leads to instead, or use the desktop editor on a local folder.`,
-    });
+export class LinksNotFollowed {
+  private readonly links = new Set<string>();
+  private readonly listeners = new Set<(changed: readonly string[]) => void>();
+
+  /** What a walk of `folder` met (editor/fileSystem.ts linksNotFollowed). */
+  readonly found = (folder: string, links: readonly string[]): void => {
+    const now = new Set(links);
+    const changed = [...this.links].filter((l) => isUnder(l, folder) && !now.has(l)).concat(links.filter((l) => !this.links.has(l)));
+    if (changed.length === 0) return;
+    for (const l of changed) {
+      if (now.has(l)) this.links.add(l);
+      else this.links.delete(l);
+    }
+    for (const listener of this.listeners) listener(changed);
   };
+
+  all(): string[] {
+    return [...this.links];
+  }
+
+  /** Told of the links that came or went. */
+  onDidChange(listener: (changed: readonly string[]) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
 }

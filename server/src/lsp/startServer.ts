@@ -21,6 +21,7 @@ import type { FileSystemHost } from '../fileSystemHost';
 import { refreshInlayHintsOnChange, registerEditorAids } from './editorAids';
 import { registerHover } from './hover';
 import { indexWorkspace } from './indexing';
+import type { LinksNotFollowed } from './linksNotFollowed';
 import { guardedNotification, type Logger } from './safe';
 import { SettingsStore } from './settings';
 import { registerSymbols } from './symbols';
@@ -35,6 +36,8 @@ export type HostFeature = (connection: Connection, ws: Workspace, settings: Sett
 
 export interface ServerOptions {
   fs: FileSystemHost;
+  /** Where `fs` tells of linked folders it did not walk (the editor's file system): SQS008 on their inspection. */
+  linksNotFollowed?: LinksNotFollowed;
   features?: readonly HostFeature[];
 }
 
@@ -45,7 +48,7 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions): void {
   const log: Logger = connection.console;
   const documents = new TextDocuments(TextDocument);
-  const ws = new Workspace(documents, options.fs, log);
+  const ws = new Workspace(documents, options.fs, log, undefined, options.linksNotFollowed);
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];
   let settings: SettingsStore | undefined;

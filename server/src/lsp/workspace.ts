@@ -1,12 +1,25 @@
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
-import { Checker, fileKindOf, folderToIndex, InspectionIndex, isInSkippedFolder, needsInspectionLookup, type SqsFile } from '../core/api';
+import {
+  Checker,
+  fileKindOf,
+  folderToIndex,
+  InspectionIndex,
+  isInSkippedFolder,
+  isUnder,
+  linkedFoldersIn,
+  linkedFoldersNotFollowed,
+  needsInspectionLookup,
+  type Inspection,
+  type SqsFile,
+} from '../core/api';
 import { BroughtInFolders } from './broughtInFolders';
 import { BusyPaths } from './busyPaths';
 import { CoveredFolders } from './coveredFolders';
 import { DiskQueue, type DiskEventKind, type DiskResult } from './diskQueue';
 import type { FileSystemHost } from '../fileSystemHost';
+import type { LinksNotFollowed } from './linksNotFollowed';
 import { errorText, type Logger } from './safe';
 
 /** A path the client's watchers saw created, changed or deleted. */
@@ -40,10 +53,7 @@ type Cancellable = { isCancellationRequested: boolean; onCancellationRequested(l
  */
 export class Workspace {
   readonly index = new InspectionIndex();
-  readonly checker = new Checker(this.index, {
-    onInternalError: (e, check, uri) => this.log.error(`the check of ${check} failed on ${uri}: ${errorText(e)}`),
-    onFindingsMoved: (uris) => this.findingsMoved(uris),
-  });
+  readonly checker: Checker;
   /** Files the checks found moved while a request ran them, reported as a change once it is answered. */
   private readonly moved = new Set<string>();
   /** Open documents by canonical URI → the URI as the client spelt it (needed to talk back about them). */
@@ -65,7 +75,26 @@ export class Workspace {
     private readonly log: Logger,
     /** How long an edit may wait for a request to index it before it is indexed anyway. */
     private readonly syncDelayMs = 50,
+    /** The linked folders a host that cannot follow links left unwalked (the editor's file system): SQS008 on their inspection. */
+    private readonly links?: LinksNotFollowed,
   ) {
+    this.checker = new Checker(this.index, {
+      onInternalError: (e, check, uri) => this.log.error(`the check of ${check} failed on ${uri}: ${errorText(e)}`),
+      onFindingsMoved: (uris) => this.findingsMoved(uris),
+      checks: links && {
+        inspection: [['linked folders not followed (SQS008)', (inspection) => linkedFoldersNotFollowed(inspection, links.all(), this.inspectionFolders())]],
+      },
+    });
+    // A link found or gone after its inspection was checked: the check reads no file, so its inspection is told.
+    links?.onDidChange((changed) => {
+      const affected = new Set<string>();
+      for (const inspection of this.index.inspections()) {
+        if (!changed.some((link) => isUnder(link, inspection.folder))) continue;
+        inspection.changed();
+        affected.add(inspection.file.uri);
+      }
+      this.emit(affected, new Set());
+    });
     // A file is read only while it lies inside the covered folder that holds it: no link leads out of it.
     this.disk = new DiskQueue(
       fs,
@@ -99,6 +128,15 @@ export class Workspace {
     if (this.busy.idle) return true;
     const inspection = this.index.inspectionOf(uri);
     return inspection ? !this.busy.touches(inspection.folder) : !this.busy.touchesAnyFolderAbove(uri);
+  }
+
+  /** The linked folders in an inspection's folder that were not walked: the case files behind them are not counted. */
+  linkedFoldersIn(inspection: Inspection): string[] {
+    return this.links ? linkedFoldersIn(inspection, this.links.all(), this.inspectionFolders()) : [];
+  }
+
+  private inspectionFolders(): string[] {
+    return this.index.inspections().map((i) => i.folder);
   }
 
   /** Told when something the index was busy with is done: files not settled before may be now. */

@@ -1,6 +1,6 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, type RequestParam } from 'vscode-languageserver/browser';
 import { editorFileSystem } from '../editor/fileSystem';
-import { warnOfLinksNotFollowed } from '../lsp/linksNotFollowed';
+import { LinksNotFollowed } from '../lsp/linksNotFollowed';
 import { errorText } from '../lsp/safe';
 import { startServer } from '../lsp/startServer';
 
@@ -20,9 +20,11 @@ const connection = createConnection(new BrowserMessageReader(self), new BrowserM
 self.addEventListener('error', (e) => connection.console.error(`uncaught: ${errorText(e.error ?? e.message)}`));
 self.addEventListener('unhandledrejection', (e) => connection.console.error(`unhandled rejection: ${errorText(e.reason)}`));
 
+// The editor has no realpath: the linked folders it leaves unwalked are said on their inspection file (SQS008).
+const linksNotFollowed = new LinksNotFollowed();
 const fs = editorFileSystem((type, params) => connection.sendRequest(type, params as RequestParam<typeof params>), {
-  linksNotFollowed: warnOfLinksNotFollowed(connection),
+  linksNotFollowed: linksNotFollowed.found,
 });
 
-startServer(connection, { fs });
+startServer(connection, { fs, linksNotFollowed });
 connection.listen();

@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { lineOf, revertAll } from './edit';
+import { caseRowOf as rowOf, caseRows as rows } from './casesView';
 import { PAGE_TAG, clickInWorkbench, screenshot, workbenchTexts } from './page';
 import { poll } from './wait';
 import { liverpool, open } from './workspace';
 
 // The cases view and the status bar's progress in a real VS Code: what the inspector sees of the whole inspection
 // without opening a file, kept live as files change.
-
-/** The cases view's rows, as the side bar shows them (a row's text: its label, then its description). */
-const rows = (waitFor?: string) => workbenchTexts('.part.sidebar .monaco-list-row', waitFor, 30_000);
-const rowOf = async (label: string, waitFor: string) => {
-  const all = await rows(waitFor);
-  const row = all.find((r) => r.startsWith(label) && r.includes(waitFor));
-  assert.ok(row, `no row ${label} showing ${waitFor}: ${JSON.stringify(all)}`);
-  return row;
-};
 
 /** Deletes the first line of a document matching `pattern`, unsaved. */
 async function deleteLine(doc: vscode.TextDocument, pattern: RegExp): Promise<void> {

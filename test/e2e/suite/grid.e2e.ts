@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { lineOf, revertAll } from './edit';
+import { documentOf, gridCell as cell, gridKeys as keys, gridRow as row, gridTabs, gridTitle as title, openGrid } from './grid';
 import { PAGE_TAG, frameElementText, frameHoverTitle, frameText, inFrame, press, screenshot } from './page';
 import { poll } from './wait';
 import { liverpool, open } from './workspace';
@@ -8,38 +9,11 @@ import { liverpool, open } from './workspace';
 // The judgement grid in a real VS Code: every judgement of the Liverpool inspection side by side, typed into from
 // the keyboard, each key press an unsaved edit of one case file that the row's tally and the report preview follow.
 
-const title = 'Judgements: Liverpool';
-const row = (question: string) => `tr[data-question="${question}"]`;
-/** The cell of the n-th case (1-based, LIV-01 first) in a question's row. */
-const cell = (question: string, n: number) => `${row(question)} td[data-c="${n - 1}"]`;
-
-function gridTabs(): { label: string; column: vscode.ViewColumn }[] {
-  return vscode.window.tabGroups.all.flatMap((g) =>
-    g.tabs
-      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('sqs.grid'))
-      .map((t) => ({ label: t.label, column: g.viewColumn })),
-  );
-}
-
 function previewTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) =>
     g.tabs.filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('sqs.preview')),
   );
 }
-
-async function openGrid(uri: vscode.Uri): Promise<void> {
-  await vscode.commands.executeCommand('sqs.grid.open', uri);
-  await poll(() => gridTabs().length > 0, { what: 'the grid panel to open' });
-  await frameText(title);
-}
-
-/** Clicks a cell (which puts it in the tab order and the focus there), then presses keys on it. */
-async function keys(selector: string, pressed: string[]): Promise<void> {
-  await inFrame(title, { action: 'click', selector });
-  await inFrame(title, { action: 'press', selector, keys: pressed });
-}
-
-const documentOf = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
 
 describe('the judgement grid', () => {
   afterEach(async () => {

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { rmSync, symlinkSync } from 'node:fs';
 import JSZip from 'jszip';
 import * as vscode from 'vscode';
 import { diagnosticsWhere } from '../suite/diagnostics';
+import { caseRowOf } from '../suite/casesView';
 import { lineOf, replaceLine, revertAll } from '../suite/edit';
-import { PAGE_TAG, frameText, press, screenshot } from '../suite/page';
+import { documentOf, gridCell, gridKeys, gridRow, gridTitle, openGrid } from '../suite/grid';
+import { PAGE_TAG, frameElementText, frameText, inFrame, press, screenshot } from '../suite/page';
 import { poll } from '../suite/wait';
 import { liverpool, open } from '../suite/workspace';
 
@@ -85,6 +88,76 @@ describe('the web build, in the browser’s Web Worker extension host', () => {
     assert.ok(!marked.includes(seed), 'the contradicted paragraph shows the finding instead of its prose');
     await screenshot('web-preview');
     assert.ok(lineOf(liv, /^ {4}report: not sufficient$/) >= 0);
+  });
+
+  it(`${PAGE_TAG} a click in the report preview reveals its source in the inspection file`, async () => {
+    await open(liverpool('cases', 'liv-01.case.sqs.yaml'));
+    await vscode.commands.executeCommand('sqs.preview.openToSide');
+    await frameText(seed, 45_000);
+    // The webview's message names the inspection as the web extension's host does (vscode-remote:), not as a file: URI.
+    await inFrame(seed, { action: 'click', selector: '#summary-1 [data-sentence]' });
+    const inspection = liverpool('inspection.sqs.yaml').toString();
+    const editor = await poll(() => (vscode.window.activeTextEditor?.document.uri.toString() === inspection ? vscode.window.activeTextEditor : undefined), {
+      what: 'the inspection file to be the active editor',
+    });
+    assert.match(editor.document.getText(editor.selection), /^Overall, we found a positive picture in Liverpool YOS/);
+  });
+
+  it(`${PAGE_TAG} sets a judgement from the judgement grid: the case file gets the canonical word, and the inspection’s findings follow`, async () => {
+    const liv01 = liverpool('cases', 'liv-01.case.sqs.yaml');
+    const inspection = liverpool('inspection.sqs.yaml');
+    // As from the command palette, on the case file in the editor, perhaps before the server in the Web Worker has read
+    // the folder through the editor: the grid opens once it has (it said "belongs to no inspection" before).
+    await open(liv01);
+    await openGrid(undefined, 45_000);
+    assert.equal(await frameElementText(gridTitle, gridCell('2.4/review', 1)), 'S');
+    const tallyBefore = await frameElementText(gridTitle, `${gridRow('2.4/review')} td.tally`);
+    // LIV-01's 2.4 is the line above the one with the inspector's comment on the victim.
+    await gridKeys(gridCell('2.4/review', 1), ['n']);
+
+    const doc = await poll(() => documentOf(liv01), { what: 'LIV-01 to be open' });
+    await poll(() => doc.lineAt(lineOf(doc, /^ {2}"2\.4":/)).text === '  "2.4": not sufficient', { what: 'the canonical judgement in the case file' });
+    assert.equal(doc.lineAt(lineOf(doc, /^ {2}"2\.5":/)).text, '  "2.5": sufficient   # victim moved school; both schools informed');
+    assert.equal(doc.isDirty, true, 'the case file stays unsaved');
+    // The closed inspection file's stated 2.4 figures no longer agree with the case files.
+    await diagnosticsWhere(
+      inspection,
+      (x) => x.some((d) => codeOf(d) === 'SQS030' && d.message.includes('2.4: not sufficient 11, but the case files tally 12')),
+      {
+        what: 'SQS030 on 2.4 in the inspection file',
+        timeoutMs: 30_000,
+      },
+    );
+    await poll(async () => (await frameElementText(gridTitle, gridCell('2.4/review', 1))) === 'NS', { what: 'the cell to show not sufficient' });
+    const tallyAfter = await frameElementText(gridTitle, `${gridRow('2.4/review')} td.tally`);
+    assert.notEqual(tallyAfter, tallyBefore);
+    assert.match(tallyAfter, /≠/, 'the row says the stated 2.4 figures no longer agree');
+    await screenshot('web-grid-edited');
+  });
+
+  it(`${PAGE_TAG} lists the inspection’s cases in the cases view, with their status`, async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.sqs');
+    assert.match(await caseRowOf('LIV-01', 'complete'), /youth rehabilitation order · JS/);
+    await caseRowOf('Liverpool', '34/34 cases judged');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+  });
+
+  it('reads no symbolic link through the editor: a linked case file gets SQS008 on itself, and goes with the link', async () => {
+    // Made on the disk code-server serves, as another program would; the web extension hears of it through its watcher.
+    const link = liverpool('cases', 'linked.case.sqs.yaml');
+    symlinkSync(liverpool('cases', 'liv-01.case.sqs.yaml').fsPath, link.fsPath);
+    try {
+      const ds = await diagnosticsWhere(link, (x) => x.some((d) => codeOf(d) === 'SQS008'), { what: 'SQS008 on the link', timeoutMs: 30_000 });
+      assert.deepEqual(
+        ds.map((d) => [codeOf(d), d.range.start.line]),
+        [['SQS008', 0]],
+        'nothing of LIV-01, which it leads to, was read through it',
+      );
+      assert.match(ds[0]!.message, /^This file is a symbolic link, and where a link leads cannot be seen/);
+    } finally {
+      rmSync(link.fsPath, { force: true });
+    }
+    await diagnosticsWhere(link, (x) => x.length === 0, { what: 'the finding to go with the link', timeoutMs: 30_000 });
   });
 
   async function exportAs(format: 'html' | 'docx'): Promise<Uint8Array> {

@@ -91,8 +91,9 @@ export interface CheckerOptions {
    */
   onInternalError?: (error: unknown, check: string, uri: string) => void;
   /**
-   * Checks run after the built-in ones, and treated as they are: how a test puts a new check through the
-   * Checker's caches and result ids.
+   * Checks run after the built-in ones, and treated as they are: how a host adds a check of what only it knows
+   * (the linked folders the editor's file system did not walk, links.ts), and how a test puts a new check through
+   * the Checker's caches and result ids. Run again on every change to the inspection (Inspection.changed).
    */
   checks?: { inspection?: readonly Named<InspectionCheck>[]; cases?: readonly Named<CaseCheckInInspection>[] };
   /**

@@ -14,7 +14,7 @@ const notReadAsWritten: ReadonlyMap<string, string> = new Map([
   ['SQS004', 'could not be read as text'],
   ['SQS005', 'has a key written twice'],
   ['SQS006', 'has aliases that expand too far'],
-  ['SQS008', 'leads outside the folder being checked, so is not read'],
+  ['SQS008', 'is a symbolic link not followed (or lies in a linked folder), so is not read'],
 ]);
 
 /** The values whose every digit is a stated figure: the tallies, and the sample. */
