@@ -139,6 +139,27 @@ export class Workspace {
     return this.index.inspections().map((i) => i.folder);
   }
 
+  /** Nothing is being read or indexed: every file is settled. */
+  get idle(): boolean {
+    return this.busy.idle;
+  }
+
+  /**
+   * `isSettled` for many files at once (a workspace pull's chunk): one answer per inspection, as isSettled reads
+   * it, valid until the next change to the index (ask again after an await).
+   */
+  settledness(): (uri: string) => boolean {
+    if (this.busy.idle) return () => true;
+    const byInspection = new Map<Inspection, boolean>();
+    return (uri) => {
+      const inspection = this.index.inspectionOf(uri);
+      if (!inspection) return !this.busy.touchesAnyFolderAbove(uri);
+      let settled = byInspection.get(inspection);
+      if (settled === undefined) byInspection.set(inspection, (settled = !this.busy.touches(inspection.folder)));
+      return settled;
+    };
+  }
+
   /** Told when something the index was busy with is done: files not settled before may be now. */
   onDidSettle(listener: () => void): { dispose(): void } {
     return this.busy.onDidSettle(listener);

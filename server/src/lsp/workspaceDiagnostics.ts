@@ -27,6 +27,12 @@ class HeldPull {
   readonly known: Map<string, string>;
   /** Files a change touched since this pull last looked. */
   readonly pending = new Set<string>();
+  /**
+   * Files held back because their inspection was half read when last looked at: looked at again when something
+   * settles, at most every `unsettledRecheckMs` while the index is busy (each flush looking at every one of them again
+   * made a national workspace's cold start quadratic), at once when it is idle.
+   */
+  readonly unsettled = new Set<string>();
   /** Every file touched (a settings change). */
   everything = false;
   /** The first report has gone out; until then changes wait in `pending`. */
@@ -97,6 +103,7 @@ const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cance
 export class WorkspaceDiagnostics {
   private readonly pulls = new Set<HeldPull>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private unsettledTimer: ReturnType<typeof setTimeout> | undefined;
   private flushing = false;
   private flushAgain = false;
 
@@ -108,6 +115,8 @@ export class WorkspaceDiagnostics {
     private readonly log: Logger,
     /** Coalesces the changes of a burst of keystrokes into one partial result. */
     private readonly delayMs = 30,
+    /** How often files held back as unsettled are looked at again while the index is busy (HeldPull.unsettled). */
+    private readonly unsettledRecheckMs = 250,
   ) {}
 
   register(): void {
@@ -126,8 +135,9 @@ export class WorkspaceDiagnostics {
       if (!this.ws.isOpen(uri)) this.sendAgain(uri);
       else if ([...this.pulls].some((pull) => pull.pending.has(uri))) this.schedule();
     });
-    // Files held back as not settled are in their pulls' pending sets: look again.
+    // Files held back as not settled: look again (see HeldPull.unsettled).
     this.ws.onDidSettle(() => {
+      if ([...this.pulls].some((pull) => pull.unsettled.size > 0)) this.recheckUnsettled();
       if ([...this.pulls].some((pull) => pull.pending.size > 0)) this.schedule();
     });
     this.settings.onDidChange(() => {
@@ -155,6 +165,7 @@ export class WorkspaceDiagnostics {
 
   dispose(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.unsettledTimer) clearTimeout(this.unsettledTimer);
     for (const pull of this.pulls) pull.end();
   }
 
@@ -182,6 +193,7 @@ export class WorkspaceDiagnostics {
       });
       pull.ready = true;
       if (pull.pending.size > 0 || pull.everything) this.schedule();
+      if (pull.unsettled.size > 0) this.recheckUnsettled();
       if (!stream) {
         if (![...first.values()].some((r) => r.kind === DocumentDiagnosticReportKind.Full) && !pull.ended) {
           // Nothing the client does not have: hold the pull until something changes (long polling).
@@ -205,6 +217,22 @@ export class WorkspaceDiagnostics {
     if (this.pulls.size === 0 || uris.length === 0) return;
     for (const pull of this.pulls) for (const uri of uris) pull.pending.add(uri);
     this.schedule();
+  }
+
+  /** Puts the files held back as unsettled back in their pulls' pending sets: now if the index is idle, else soon. */
+  private recheckUnsettled(): void {
+    const recheck = () => {
+      this.unsettledTimer = undefined;
+      for (const pull of this.pulls) {
+        for (const uri of pull.unsettled) pull.pending.add(uri);
+        pull.unsettled.clear();
+      }
+      this.schedule();
+    };
+    if (this.ws.idle) {
+      if (this.unsettledTimer) clearTimeout(this.unsettledTimer);
+      recheck();
+    } else this.unsettledTimer ??= setTimeout(recheck, this.unsettledRecheckMs);
   }
 
   private schedule(): void {
@@ -257,10 +285,16 @@ export class WorkspaceDiagnostics {
       const version = this.reports.settingsVersion;
       this.ws.sync();
       // Not settled (its inspection half read), or a document pull of it being answered (see onDidAnswerPull): nothing
-      // about it yet, not even `unchanged`; it waits in `pending`.
+      // about it yet, not even `unchanged`; it waits in `unsettled` or `pending`.
       const notYet = (uri: string) => !this.ws.isSettled(uri) || this.reports.isPulled(uri);
-      const held = new Set(slice.filter(notYet));
-      for (const uri of held) pull.pending.add(uri);
+      const settled = this.ws.settledness();
+      const held = new Set<string>();
+      for (const uri of slice) {
+        if (!settled(uri)) pull.unsettled.add(uri);
+        else if (this.reports.isPulled(uri)) pull.pending.add(uri);
+        else continue;
+        held.add(uri);
+      }
       const stale = slice.filter((uri) => !held.has(uri) && this.ws.index.has(uri) && pull.known.get(uri) !== this.reports.resultId(uri, version));
       const settings = new Map<string, Awaited<ReturnType<SettingsStore['get']>>>();
       if (stale.length > 0) {
