@@ -222,6 +222,35 @@ describe('while a closed document is read back from the disk', () => {
     }
   });
 
+  it("a closed document is not answered early while the disk is read back: its findings are the disk text's (found by the server fuzz)", async () => {
+    const fs = liverpoolOnHand();
+    const client = new TestClient({ fs });
+    try {
+      await client.initialize(root);
+      await indexed(fs, client);
+      const uri = `${root}/cases/liv-05.case.sqs.yaml`;
+      const other = `${root}/cases/liv-01.case.sqs.yaml`;
+      await client.open(other, fs.disk.get(other)!);
+      // Typed and never saved: a key the format does not know, on a line the file on disk does not have.
+      await client.open(uri, `${fs.disk.get(uri)!}\nunknown_key: 1\n`);
+      assert.ok(codes(await client.diagnostics(uri)).includes('SQS010'));
+      const readsBefore = fs.reads.length;
+      await client.close(uri);
+      await fs.readsAsked(readsBefore + 1);
+      let answered: Diagnostic[] | undefined;
+      const pulled = client.diagnostics(uri).then((ds) => (answered = ds));
+      // A pull of an open document of the same inspection, asked after it, waits on the same settings: once it is
+      // answered, the closed one has had every chance to be.
+      await client.diagnostics(other);
+      assert.equal(answered, undefined, `answered before the disk was read: ${codes(answered ?? []).join(' ')}`);
+      fs.finishAll();
+      await pulled;
+      assert.deepEqual(codes(answered!), [], 'the file on disk has nothing to report');
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('workspace symbols wait for the read too: the closed, unsaved case is not listed (found by the server fuzz)', async () => {
     const fs = liverpoolOnHand();
     const client = new TestClient({ fs });

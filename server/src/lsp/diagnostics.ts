@@ -64,9 +64,10 @@ export class DiagnosticsFeature {
               const uri = this.ws.canonical(clientUri);
               this.ws.sync();
               // Its inspection half read (startup, a folder read in): what the other files make of it is not so yet,
-              // but what it says of itself is (Checker.ownFindingsFor: what its text says, then, once its inspection
-              // file is read, its values and case checks). It gets that now, and is pulled again as more is known.
-              if (this.ws.index.get(uri) && !this.ws.isSettled(uri)) {
+              // but what an open document says of itself is (Checker.ownFindingsFor: what its text says, then, once its
+              // inspection file is read, its values and case checks). It gets that now, and is pulled again as more is
+              // known. A closed file waits: its text may be a read of the disk still on its way.
+              if (this.ws.isOpen(uri) && this.ws.index.get(uri) && !this.ws.isSettled(uri)) {
                 const resultId = this.reports.ownResultId(uri, version);
                 this.early.set(uri, resultId);
                 if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
