@@ -58,6 +58,15 @@ describe('cursor context', () => {
     assert.equal(at(`${caseHead}  "1.2":\n    notes: The plan was\n      late and ‸`), undefined);
   });
 
+  it('a text that starts with a line break: the cursor on the first line or indented below it (found by the server fuzz)', { timeout: 10_000 }, () => {
+    // Looking for the line before offset 0 read the first character as that line's break: the span replaced ended
+    // before it started, and indented on the second line the walk up the lines never ended.
+    const first = cursorContext('\n\n18', 0)!;
+    assert.deepEqual([first.kind, first.replace], ['key', [0, 0]]);
+    assert.deepEqual(at('\n  ‸'), { kind: 'key', path: [], prefix: '', replaced: '' });
+    assert.deepEqual(at('\n\n  - ‸'), { kind: 'item', path: [], prefix: '', replaced: '' });
+  });
+
   it('CRLF line ends', () => {
     assert.deepEqual(at('case: A\r\njudgements:\r\n  "2.2":\r\n    re‸'), { kind: 'key', path: ['judgements', '2.2'], prefix: 're', replaced: 're' });
   });

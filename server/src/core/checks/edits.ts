@@ -1,5 +1,6 @@
 import type { FixEdit, Range } from '../types';
 import type { Path, SourceMap } from '../yaml/source';
+import { lineStartOf } from '../text/lines';
 
 // Fixes are plain text edits computed when the finding is made, so a code action applies them verbatim.
 // Each touches as little text as it can: a number, a word, or the lines of one entry, so the inspector's
@@ -19,7 +20,7 @@ export function removeEntry(source: SourceMap, path: Path): FixEdit | undefined 
   const end = spans?.value?.[1] ?? spans?.key?.[1];
   if (start === undefined || end === undefined) return undefined;
   const text = source.text;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineStart = lineStartOf(text, start);
   const ownsLineStart = /^[ \t]*$/.test(text.slice(lineStart, start));
   // A block value's span already ends after its newline.
   const contentEnd = text[end - 1] === '\n' ? end - 1 : end;
@@ -44,7 +45,7 @@ export function insertAfterEntry(source: SourceMap, sibling: Path, key: string, 
   const end = spans?.value?.[1];
   if (start === undefined || end === undefined) return undefined;
   const text = source.text;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineStart = lineStartOf(text, start);
   const indent = text.slice(lineStart, start);
   const newline = text.indexOf('\n', end);
   const lineEnd = newline < 0 ? text.length : newline;

@@ -6,6 +6,7 @@ import { commentsOf } from '../yaml/comments';
 import type { ParsedYaml } from '../yaml/parse';
 import type { Path, Span } from '../yaml/source';
 import { listing } from './names';
+import { lineStartOf } from '../text/lines';
 
 // `# sqs-ignore SQS051: reason` silences one finding where the inspector has decided it does not matter,
 // and says why, in the file, for the next reader. It applies to findings starting on its own line (a
@@ -46,7 +47,7 @@ function readDirectives(parsed: ParsedYaml): IgnoreDirective[] {
     const m = directivePattern.exec(comment.text.trimEnd());
     if (!m) continue;
     const range = source.range([comment.offset, comment.offset + comment.text.trimEnd().length]);
-    const lineStart = text.lastIndexOf('\n', comment.offset - 1) + 1;
+    const lineStart = lineStartOf(text, comment.offset);
     const trailing = text.slice(lineStart, comment.offset).trim() !== '';
     const written = (m[1] ?? '').split(/[\s,]+/).filter((w) => w !== '');
     out.push({

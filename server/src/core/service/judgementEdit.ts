@@ -9,6 +9,7 @@ import { commentsOf } from '../yaml/comments';
 import { parseYaml, type ParsedYaml } from '../yaml/parse';
 import type { Path } from '../yaml/source';
 import { judgementPath, ruledOut } from './cells';
+import { lineStartOf } from '../text/lines';
 
 // Setting one judgement from the judgement grid: the smallest text edits on the case file's current text that
 // make the question read as asked, in the canonical spelling, everything else as it was. A plain judgement has its
@@ -94,7 +95,7 @@ class Plan {
   }
 
   lineStart(offset: number): number {
-    return this.text.lastIndexOf('\n', offset - 1) + 1;
+    return lineStartOf(this.text, offset);
   }
 
   /** The end of the line holding `offset`, before its line break. */

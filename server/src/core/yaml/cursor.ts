@@ -1,4 +1,5 @@
 import type { Path, PathSegment, Span } from './source';
+import { lineStartOf } from '../text/lines';
 
 // Where the cursor is in a file being typed, read from the text around it. The parse of a half-typed line
 // says little (`  "2.` is not yet a key), so completion works from indentation and the current line the
@@ -33,7 +34,7 @@ const keyPattern = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]},:-][^#:]*?)\
 
 /** The context at `offset`, or undefined inside comments, block scalars and multi-line text. */
 export function cursorContext(text: string, offset: number): CursorContext | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartOf(text, offset);
   const prefixText = text.slice(lineStart, offset);
   if (/^\s*(---|\.\.\.)/.test(prefixText) || inComment(prefixText)) return undefined;
 
@@ -103,7 +104,7 @@ function containerPath(text: string, lineStart: number, col: number, isItem: boo
   if (col === 0 && !isItem) return [];
   let end = lineStart - 1;
   while (end >= 0) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const start = lineStartOf(text, end);
     const raw = text.slice(start, end).replace(/\r$/, '');
     end = start - 1;
     if (raw.trim() === '' || raw.trimStart().startsWith('#') || /^(---|\.\.\.)/.test(raw)) continue;
