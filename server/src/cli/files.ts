@@ -30,10 +30,7 @@ export function loadWorkspace(args: string[], index = new InspectionIndex()): Lo
     const uri = toUri(file);
     if (loaded.has(uri)) return uri;
     loaded.add(uri);
-    const read = runSync(readCapped(file, within));
-    if (!read.ok && read.error.code === outsideFolder) index.setUnread(uri, { kind: 'outside-folder', folder: path.basename(within) || within });
-    else if (!read.ok) throw fileSystemProblem({ path: file, error: read.error });
-    else index.setBytes(uri, read.value);
+    readInto(index, file, within);
     return uri;
   };
   /** Folders whose SQS files are all loaded. */
@@ -85,6 +82,19 @@ export function loadWorkspace(args: string[], index = new InspectionIndex()): Lo
 }
 
 /**
+ * Reads one SQS file into the index: a link leading outside `within` is indexed unread (SQS008), anything else the
+ * file system refuses stops the run (exit 2). Returns its URI.
+ */
+function readInto(index: InspectionIndex, file: string, within: string): string {
+  const uri = toUri(file);
+  const read = runSync(readCapped(file, within));
+  if (!read.ok && read.error.code === outsideFolder) index.setUnread(uri, { kind: 'outside-folder', folder: path.basename(within) || within });
+  else if (!read.ok) throw fileSystemProblem({ path: file, error: read.error });
+  else index.setBytes(uri, read.value);
+  return uri;
+}
+
+/**
  * As loadWorkspace, for checking folders one inspection at a time: each inspection's files (and then the files in
  * no inspection) are read, handed to `visit`, and let go before the next inspection's are read, so a workspace of
  * every inspection of a year holds one inspection at a time. No check reads across inspections, so each file's
@@ -111,14 +121,7 @@ export function eachInspection(args: string[], visit: (index: InspectionIndex, u
     if (files.length === 0) throw new UsageError(`${arg}: no SQS files here (looked for inspection.sqs.yaml and *.case.sqs.yaml in this folder and below).`);
     for (const group of byInspection(files)) {
       const uris: string[] = [];
-      for (const file of group) {
-        const uri = toUri(file);
-        const read = runSync(readCapped(file, abs));
-        if (!read.ok && read.error.code === outsideFolder) index.setUnread(uri, { kind: 'outside-folder', folder: path.basename(abs) || abs });
-        else if (!read.ok) throw fileSystemProblem({ path: file, error: read.error });
-        else index.setBytes(uri, read.value);
-        uris.push(uri);
-      }
+      for (const file of group) uris.push(readInto(index, file, abs));
       visit(index, uris);
       // Cases first: an inspection file let go before its cases would hand them to the inspection around it.
       for (const uri of [...uris].reverse()) index.delete(uri);
