@@ -48,12 +48,20 @@ export interface Contribution {
 /** Shared by every contribution without reasons: tens per case file, kept for every case of a workspace. */
 const noReasons: readonly string[] = Object.freeze([]);
 
+/** Without a judgement a contribution is its outcome alone: one of these, shared by every case. */
+const unjudgedAs = Object.fromEntries(
+  (['sufficient', 'not-sufficient', 'unjudged', 'not-relevant', 'marked-not-applicable', 'judged-not-relevant'] as const).map((outcome) => [
+    outcome,
+    Object.freeze({ outcome, reasons: noReasons, notDone: false }),
+  ]),
+) as Record<Outcome, Contribution>;
+
 export function contribution(question: Question, c: CaseModel): Contribution {
   const judgement = c.judgements.get(question.id);
   const rel = applies(question.relevance, question, c);
   // Built whole rather than spread from a common base: one is made per question of every case file read.
   const made = (outcome: Outcome, reasons: readonly string[] = noReasons, notDone = false): Contribution =>
-    judgement ? { outcome, judgement, reasons, notDone } : { outcome, reasons, notDone };
+    judgement ? { outcome, judgement, reasons, notDone } : unjudgedAs[outcome];
   if (rel === 'no') {
     // A rule can only say no to a judged value through a fact or another question ("judged" alone says no
     // only to "not applicable"), so a judgement here always contradicts the case file.

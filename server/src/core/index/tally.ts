@@ -1,5 +1,6 @@
 import type { Catalogue, Question } from '../criteria/catalogue';
 import type { CaseModel } from '../model/caseModel';
+import { QuestionMap } from '../criteria/questionMap';
 import { contribution, type Contribution, type Outcome } from './relevance';
 
 /** Live counts for one question over the case files of one inspection. */
@@ -16,8 +17,8 @@ export interface QuestionTally {
   judgedNotRelevant: number;
   /** Not-sufficient cases giving each reason. */
   readonly reasons: Map<string, number>;
-  /** Every case with something to say about the question, by case file URI. */
-  readonly cases: Map<string, Contribution>;
+  /** Every case with something to say about the question, by case file URI, in the order they were last set. */
+  readonly cases: ReadonlyMap<string, Contribution>;
 }
 
 /**
@@ -26,10 +27,10 @@ export interface QuestionTally {
  */
 export class TallyBook {
   private readonly tallies = new Map<string, QuestionTally>();
-  private readonly byCase = new Map<string, Map<string, Contribution>>();
+  private readonly byCase = new Map<string, QuestionMap<Contribution>>();
 
   constructor(readonly catalogue: Catalogue) {
-    for (const q of catalogue.questions.values()) this.tallies.set(q.id, emptyTally(q));
+    for (const q of catalogue.questions.values()) this.tallies.set(q.id, emptyTally(q, new CasesOf(this.byCase, q.id)));
   }
 
   get(questionId: string): QuestionTally | undefined {
@@ -43,12 +44,12 @@ export class TallyBook {
   /** Adds a case file's judgements, replacing what it contributed before. */
   set(caseUri: string, model: CaseModel): void {
     this.delete(caseUri);
-    const mine = new Map<string, Contribution>();
+    const mine = new QuestionMap<Contribution>(this.catalogue);
     for (const q of this.catalogue.questions.values()) {
       const c = contribution(q, model);
       if (c.outcome === 'not-relevant' && !c.judgement) continue;
       mine.set(q.id, c);
-      apply(this.tallies.get(q.id)!, caseUri, c, +1);
+      apply(this.tallies.get(q.id)!, c, +1);
     }
     this.byCase.set(caseUri, mine);
   }
@@ -56,7 +57,7 @@ export class TallyBook {
   delete(caseUri: string): void {
     const old = this.byCase.get(caseUri);
     if (!old) return;
-    for (const [qid, c] of old) apply(this.tallies.get(qid)!, caseUri, c, -1);
+    for (const [qid, c] of old) apply(this.tallies.get(qid)!, c, -1);
     this.byCase.delete(caseUri);
   }
 
@@ -76,7 +77,55 @@ export class TallyBook {
   }
 }
 
-function emptyTally(question: Question): QuestionTally {
+/**
+ * A question's cases, read from what each case contributes: a map per question as well as per case would hold every
+ * contribution of a workspace twice.
+ */
+class CasesOf implements ReadonlyMap<string, Contribution> {
+  constructor(
+    private readonly byCase: ReadonlyMap<string, ReadonlyMap<string, Contribution>>,
+    private readonly questionId: string,
+  ) {}
+
+  get(caseUri: string): Contribution | undefined {
+    return this.byCase.get(caseUri)?.get(this.questionId);
+  }
+
+  has(caseUri: string): boolean {
+    return this.get(caseUri) !== undefined;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const mine of this.byCase.values()) if (mine.has(this.questionId)) n++;
+    return n;
+  }
+
+  *entries(): MapIterator<[string, Contribution]> {
+    for (const [uri, mine] of this.byCase) {
+      const c = mine.get(this.questionId);
+      if (c) yield [uri, c];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [uri] of this.entries()) yield uri;
+  }
+
+  *values(): MapIterator<Contribution> {
+    for (const [, c] of this.entries()) yield c;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Contribution]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: Contribution, key: string, map: ReadonlyMap<string, Contribution>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) callback.call(thisArg, v, k, this);
+  }
+}
+
+function emptyTally(question: Question, cases: ReadonlyMap<string, Contribution>): QuestionTally {
   return {
     question,
     relevant: 0,
@@ -87,7 +136,7 @@ function emptyTally(question: Question): QuestionTally {
     markedNotApplicable: 0,
     judgedNotRelevant: 0,
     reasons: new Map(),
-    cases: new Map(),
+    cases,
   };
 }
 
@@ -106,7 +155,7 @@ const counters: Partial<Record<Outcome, (t: QuestionTally, d: number) => void>> 
   'judged-not-relevant': (t, d) => (t.judgedNotRelevant += d),
 };
 
-function apply(t: QuestionTally, caseUri: string, c: Contribution, d: 1 | -1): void {
+function apply(t: QuestionTally, c: Contribution, d: 1 | -1): void {
   counters[c.outcome]?.(t, d);
   if (c.outcome === 'not-sufficient') {
     if (!c.notDone) t.done += d;
@@ -116,6 +165,4 @@ function apply(t: QuestionTally, caseUri: string, c: Contribution, d: 1 | -1): v
       else t.reasons.set(r, n);
     }
   }
-  if (d > 0) t.cases.set(caseUri, c);
-  else t.cases.delete(caseUri);
 }

@@ -4,7 +4,8 @@ import type { Catalogue, Question } from '../criteria/catalogue';
 import type { Range } from '../types';
 import type { Path } from '../yaml/source';
 import { reasonCode } from './caseSchema';
-import { LocatedValue, unpack } from './located';
+import { QuestionMap } from '../criteria/questionMap';
+import { LocatedValue, packed, unpack } from './located';
 import { type Reader, type Located } from './reader';
 import { judgementValue, text, yesNo, type JudgementValue } from './values';
 
@@ -27,17 +28,13 @@ const noReasons: readonly Located<string>[] = Object.freeze([]);
 
 /**
  * A judgement as read from a case file, kept compact: a closed case file's judgements are held for the whole
- * session (see packed.ts). Its ranges are numbers, made ranges when read, and its path is made from its question.
+ * session (see packed.ts). Its ranges are packed numbers (located.ts), made ranges when read, and its path is made from its question.
  */
 class ReadJudgement implements Judgement {
-  private readonly sl: number;
-  private readonly sc: number;
-  private readonly el: number;
-  private readonly ec: number;
-  private readonly ksl: number;
-  private readonly ksc: number;
-  private readonly kel: number;
-  private readonly kec: number;
+  private readonly start: number;
+  private readonly end: number;
+  private readonly keyStart: number;
+  private readonly keyEnd: number;
   reasons: readonly Located<string>[] = noReasons;
   notes: Located<string> | undefined = undefined;
   quote: Located<string> | undefined = undefined;
@@ -47,30 +44,24 @@ class ReadJudgement implements Judgement {
     readonly value: JudgementValue,
     range: Range,
     keyRange: Range,
-    /** The criterion's key as written, and whether the question is under it (a criterion with several questions). */
-    private readonly criterionKey: string,
-    private readonly nested: boolean,
   ) {
-    this.sl = range.start.line;
-    this.sc = range.start.character;
-    this.el = range.end.line;
-    this.ec = range.end.character;
-    this.ksl = keyRange.start.line;
-    this.ksc = keyRange.start.character;
-    this.kel = keyRange.end.line;
-    this.kec = keyRange.end.character;
+    this.start = packed(range.start);
+    this.end = packed(range.end);
+    this.keyStart = packed(keyRange.start);
+    this.keyEnd = packed(keyRange.end);
   }
 
   get range(): Range {
-    return unpack(this.sl, this.sc, this.el, this.ec);
+    return unpack(this.start, this.end);
   }
 
   get keyRange(): Range {
-    return unpack(this.ksl, this.ksc, this.kel, this.kec);
+    return unpack(this.keyStart, this.keyEnd);
   }
 
+  /** A judgement is found by its criterion's id as the catalogue spells it, so its path follows from its question. */
   get path(): Path {
-    return this.nested ? ['judgements', this.criterionKey, this.question.key] : ['judgements', this.criterionKey];
+    return judgementPath(this.question);
   }
 }
 
@@ -100,9 +91,9 @@ const nothingUnreadable: ReadonlyMap<string, Located<string>> = new Map();
 const caseId = z.union([z.string().min(1), z.number().int()]).transform(String);
 
 export function readCase(reader: Reader, catalogue: Catalogue): CaseModel {
-  const model: CaseModel = { facts: new Map(), judgements: new Map(), unreadable: nothingUnreadable };
+  const judgements = new QuestionMap<Judgement>(catalogue);
+  const model: CaseModel = { facts: new Map(), judgements, unreadable: nothingUnreadable };
   const facts = model.facts as Map<string, Located<boolean>>;
-  const judgements = model.judgements as Map<string, Judgement>;
   // An empty value ("psr:") is not given; anything else that did not read is written but unreadable.
   const written = (key: string) => {
     const raw = reader.raw([key]);
@@ -140,29 +131,29 @@ export function readCase(reader: Reader, catalogue: Catalogue): CaseModel {
   for (const criterionId of reader.keys(['judgements'])) {
     const criterion = catalogue.criterion(criterionId);
     if (!criterion) continue;
-    const [only] = criterion.questions;
-    if (criterion.questions.length === 1 && only) {
-      const j = readJudgement(reader, criterionId, false, only);
-      if (j) judgements.set(only.id, j);
-      continue;
-    }
     for (const q of criterion.questions) {
-      const j = readJudgement(reader, criterionId, true, q);
+      const j = readJudgement(reader, q);
       if (j) judgements.set(q.id, j);
     }
   }
   return model;
 }
 
-function readJudgement(reader: Reader, criterionKey: string, nested: boolean, question: Question): Judgement | undefined {
-  const path = nested ? ['judgements', criterionKey, question.key] : ['judgements', criterionKey];
+/** Under the criterion's id; a criterion with several questions has one key per question under it. */
+function judgementPath(question: Question): Path {
+  const { criterion } = question;
+  return criterion.questions.length === 1 ? ['judgements', criterion.id] : ['judgements', criterion.id, question.key];
+}
+
+function readJudgement(reader: Reader, question: Question): Judgement | undefined {
+  const path = judgementPath(question);
   const raw = reader.raw(path);
   if (raw === undefined) return undefined;
   const isEntry = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
   const valuePath = isEntry ? [...path, 'judgement'] : path;
   const value = reader.located(valuePath, judgementValue);
   if (!value) return undefined;
-  const j = new ReadJudgement(question, value.value, value.range, reader.keyRange(path), criterionKey, nested);
+  const j = new ReadJudgement(question, value.value, value.range, reader.keyRange(path));
   if (!isEntry) return j;
   const reasonSchema = reasonCode(question);
   const reasonsPath = [...path, 'reasons'];

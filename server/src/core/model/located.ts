@@ -1,12 +1,29 @@
-import type { Range } from '../types';
+import type { Position, Range } from '../types';
 
 // A closed case file keeps its model for as long as the workspace is open: every judgement, fact and value with the
 // ranges findings point at, tens per file and ten thousand files in a national workspace. A range as objects is
-// three of them (the range and its two positions); here it is four small integers in the object that owns it, and
-// a plain Range is made when it is read.
+// three of them (the range and its two positions); here it is two numbers in the object that owns it, and a plain
+// Range is made when it is read.
 
-export function unpack(sl: number, sc: number, el: number, ec: number): Range {
-  return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
+/**
+ * Characters per line a packed position allows for: far more than the longest file that is parsed at all
+ * (ParseLimits.maxLength, 256,000 characters). A position above line 1,024 is a larger number than a small integer,
+ * so it is held apart, but still exact.
+ */
+const lineWidth = 2 ** 21;
+
+/** A position as one number. */
+export function packed(p: Position): number {
+  return p.line * lineWidth + p.character;
+}
+
+export function position(at: number): Position {
+  const character = at % lineWidth;
+  return { line: (at - character) / lineWidth, character };
+}
+
+export function unpack(start: number, end: number): Range {
+  return { start: position(start), end: position(end) };
 }
 
 export interface Located<T> {
@@ -22,10 +39,8 @@ export interface Located<T> {
 
 /** A Located as Reader.located gives it. */
 export class LocatedValue<T> implements Located<T> {
-  private readonly sl: number;
-  private readonly sc: number;
-  private readonly el: number;
-  private readonly ec: number;
+  private readonly start: number;
+  private readonly end: number;
   /** Rare (a block scalar, a quoted string): kept as it is. */
   private readonly text: Range | undefined;
 
@@ -34,19 +49,17 @@ export class LocatedValue<T> implements Located<T> {
     range: Range,
     textRange?: Range,
   ) {
-    this.sl = range.start.line;
-    this.sc = range.start.character;
-    this.el = range.end.line;
-    this.ec = range.end.character;
+    this.start = packed(range.start);
+    this.end = packed(range.end);
     this.text = textRange;
   }
 
   get range(): Range {
-    return unpack(this.sl, this.sc, this.el, this.ec);
+    return unpack(this.start, this.end);
   }
 
   get textRange(): Range | undefined {
-    return this.text && unpack(this.text.start.line, this.text.start.character, this.text.end.line, this.text.end.character);
+    return this.text && { start: { ...this.text.start }, end: { ...this.text.end } };
   }
 
   /** As a plain Located would serialise (facets compare analyses by their JSON). */
