@@ -1,13 +1,21 @@
-import type { Catalogue } from './catalogue';
+import type { Catalogue, Question } from './catalogue';
 
-/** Each catalogue's question ids, in order, and each one's place: made once per catalogue. */
-const orders = new WeakMap<Catalogue, { ids: readonly string[]; place: ReadonlyMap<string, number> }>();
+/** A catalogue's questions in order, their ids, and each one's place. */
+export interface QuestionOrder {
+  readonly questions: readonly Question[];
+  readonly ids: readonly string[];
+  readonly place: ReadonlyMap<string, number>;
+}
 
-function orderOf(catalogue: Catalogue) {
+const orders = new WeakMap<Catalogue, QuestionOrder>();
+
+/** Made once per catalogue. */
+export function questionOrder(catalogue: Catalogue): QuestionOrder {
   let order = orders.get(catalogue);
   if (!order) {
-    const ids = [...catalogue.questions.keys()];
-    order = { ids, place: new Map(ids.map((id, i) => [id, i])) };
+    const questions = [...catalogue.questions.values()];
+    const ids = questions.map((q) => q.id);
+    order = { questions, ids, place: new Map(ids.map((id, i) => [id, i])) };
     orders.set(catalogue, order);
   }
   return order;
@@ -15,7 +23,7 @@ function orderOf(catalogue: Catalogue) {
 
 /**
  * A map by question id over one catalogue's questions, iterated in the order its entries were first set as a Map is:
- * a case's judgements (in the order the file has them) and what it contributes to each question's tally. Kept for
+ * a case's judgements, in the order the file has them. Kept for
  * every case of a workspace, so held as one array by the question's place in the catalogue rather than a hash table
  * per case (about half the memory for thirty questions), with the order of setting kept only when it is not the
  * catalogue's.
@@ -23,13 +31,13 @@ function orderOf(catalogue: Catalogue) {
 export class QuestionMap<V> implements ReadonlyMap<string, V> {
   private readonly slots: (V | undefined)[];
   private count = 0;
-  private readonly order: ReturnType<typeof orderOf>;
+  private readonly order: QuestionOrder;
   /** The places in the order they were set, once one was set out of the catalogue's order. */
   private setOrder: number[] | undefined;
   private lastPlace = -1;
 
   constructor(catalogue: Catalogue) {
-    this.order = orderOf(catalogue);
+    this.order = questionOrder(catalogue);
     this.slots = new Array<V | undefined>(this.order.ids.length).fill(undefined);
   }
 

@@ -1,7 +1,7 @@
 import type { Catalogue, Question } from '../criteria/catalogue';
 import type { CaseModel } from '../model/caseModel';
-import { QuestionMap } from '../criteria/questionMap';
-import { contribution, type Contribution, type Outcome } from './relevance';
+import { questionOrder, type QuestionOrder } from '../criteria/questionMap';
+import { contributionFrom, outcomeOf, type Contribution, type Outcome } from './relevance';
 
 /** Live counts for one question over the case files of one inspection. */
 export interface QuestionTally {
@@ -27,7 +27,7 @@ export interface QuestionTally {
  */
 export class TallyBook {
   private readonly tallies = new Map<string, QuestionTally>();
-  private readonly byCase = new Map<string, QuestionMap<Contribution>>();
+  private readonly byCase = new Map<string, CaseContributions>();
 
   constructor(readonly catalogue: Catalogue) {
     for (const q of catalogue.questions.values()) this.tallies.set(q.id, emptyTally(q, new CasesOf(this.byCase, q.id)));
@@ -44,14 +44,19 @@ export class TallyBook {
   /** Adds a case file's judgements, replacing what it contributed before. */
   set(caseUri: string, model: CaseModel): void {
     this.delete(caseUri);
-    const mine = new QuestionMap<Contribution>(this.catalogue);
-    for (const q of this.catalogue.questions.values()) {
-      const c = contribution(q, model);
-      if (c.outcome === 'not-relevant' && !c.judgement) continue;
-      mine.set(q.id, c);
-      apply(this.tallies.get(q.id)!, c, +1);
+    const order = questionOrder(this.catalogue);
+    const codes: number[] = [];
+    for (const q of order.questions) {
+      const outcome = outcomeOf(q, model);
+      const judgement = model.judgements.get(q.id);
+      if (outcome === 'not-relevant' && !judgement) {
+        codes.push(nothingToSay);
+        continue;
+      }
+      codes.push(outcomeCodes.indexOf(outcome));
+      apply(this.tallies.get(q.id)!, contributionFrom(outcome, q, judgement), +1);
     }
-    this.byCase.set(caseUri, mine);
+    this.byCase.set(caseUri, new CaseContributions(order, model, String.fromCharCode(...codes)));
   }
 
   delete(caseUri: string): void {
@@ -92,7 +97,7 @@ class CasesOf implements ReadonlyMap<string, Contribution> {
   }
 
   has(caseUri: string): boolean {
-    return this.get(caseUri) !== undefined;
+    return this.byCase.get(caseUri)?.has(this.questionId) ?? false;
   }
 
   get size(): number {
@@ -110,6 +115,69 @@ class CasesOf implements ReadonlyMap<string, Contribution> {
 
   *keys(): MapIterator<string> {
     for (const [uri] of this.entries()) yield uri;
+  }
+
+  *values(): MapIterator<Contribution> {
+    for (const [, c] of this.entries()) yield c;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Contribution]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: Contribution, key: string, map: ReadonlyMap<string, Contribution>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) callback.call(thisArg, v, k, this);
+  }
+}
+
+const outcomeCodes: readonly Outcome[] = ['sufficient', 'not-sufficient', 'unjudged', 'not-relevant', 'marked-not-applicable', 'judged-not-relevant'];
+/** A question the case has nothing to say about: it does not apply, and the case does not judge it. */
+const nothingToSay = outcomeCodes.length;
+
+/**
+ * What one case contributes, by question id, in the catalogue's order. Kept for every case of a workspace, so it
+ * holds the outcomes alone, a character per question; each contribution is made from its outcome and the case's
+ * judgement when read (the same every time: the model is never changed, a new text is a new one).
+ */
+class CaseContributions implements ReadonlyMap<string, Contribution> {
+  constructor(
+    private readonly order: QuestionOrder,
+    private readonly model: CaseModel,
+    private readonly outcomes: string,
+  ) {}
+
+  private at(place: number): Contribution | undefined {
+    const code = this.outcomes.charCodeAt(place);
+    if (code === nothingToSay) return undefined;
+    const question = this.order.questions[place]!;
+    return contributionFrom(outcomeCodes[code]!, question, this.model.judgements.get(question.id));
+  }
+
+  get(questionId: string): Contribution | undefined {
+    const place = this.order.place.get(questionId);
+    return place === undefined ? undefined : this.at(place);
+  }
+
+  has(questionId: string): boolean {
+    const place = this.order.place.get(questionId);
+    return place !== undefined && this.outcomes.charCodeAt(place) !== nothingToSay;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (let i = 0; i < this.outcomes.length; i++) if (this.outcomes.charCodeAt(i) !== nothingToSay) n++;
+    return n;
+  }
+
+  *entries(): MapIterator<[string, Contribution]> {
+    for (let i = 0; i < this.outcomes.length; i++) {
+      const c = this.at(i);
+      if (c) yield [this.order.ids[i]!, c];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
   }
 
   *values(): MapIterator<Contribution> {
