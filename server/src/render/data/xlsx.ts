@@ -26,12 +26,14 @@ export const write: WriteData = async (tables, out) => {
     }));
     sheet.getRow(1).font = { bold: true };
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
-    // One style object per column, shared by its cells: exceljs looks a style up by the object, so a shared one is
-    // found at once, where the copy it makes for each cell would be worked out again cell by cell.
+    // One style object per column, shared by its cells, and one for every row: exceljs looks a style up by the
+    // object, so a shared one is found at once, where the copy it makes for each cell, and the empty style each row
+    // is made with, would be worked out again, cell by cell and row by row (a quarter of the writer's time).
     const styles = table.columns.map((c) => (formats[c.kind] ? { numFmt: formats[c.kind] } : {}));
     let n = 0;
     for (const row of table.rows) {
       const r = sheet.addRow(table.columns.map((c) => cell(row[c.key])));
+      (r as StyledRow).style = rowStyle;
       r.eachCell({ includeEmpty: true }, (c, i) => (c.style = styles[i - 1]!));
       r.commit();
       if (++n % batch === 0) await setImmediate();
@@ -40,6 +42,12 @@ export const write: WriteData = async (tables, out) => {
   }
   await workbook.commit();
 };
+
+/** The style of every row after the header: none of its own (shared, as the columns' styles are). */
+const rowStyle: Partial<ExcelJS.Style> = {};
+
+/** A row as exceljs makes it (lib/doc/row.js): its style, which the type declarations leave out, is a plain field. */
+type StyledRow = ExcelJS.Row & { style: Partial<ExcelJS.Style> };
 
 /**
  * Only shares carry a number format: a style on a cell costs exceljs a lookup per cell, and whole numbers read as
