@@ -84,9 +84,10 @@ interface Inspections {
 
 /**
  * The inspections the paths hold or belong to. Folders that are whole inspections, or hold them, are read in turn
- * (files.ts inspectionGroups): an inspection's files are read when it is pulled and let go when the next one is.
- * Their inspection files alone are read first, for the catalogues they name (the columns of the case facts). Other
- * arguments (a case file, a folder inside an inspection) load the whole workspace, as `sqs check` does.
+ * (files.ts inspectionGroups): the inspection files first, for the catalogues they name (the columns of the case
+ * facts), kept until their cases have been written (a few hundred files; reading each twice cost half a second in
+ * 200), then an inspection's case files when it is pulled, let go with its inspection file when the next one is.
+ * Other arguments (a case file, a folder inside an inspection) load the whole workspace, as `sqs check` does.
  */
 function inspectionsIn(paths: string[], checked: (index: InspectionIndex, inspection: Inspection) => void): Inspections {
   const listed = inspectionGroups(paths);
@@ -108,26 +109,28 @@ function inspectionsIn(paths: string[], checked: (index: InspectionIndex, inspec
   // In the order of their folders, as the editor's export and a whole workspace's are.
   const groups = listed.groups.filter((g) => g.folder !== undefined).sort((a, b) => a.folder!.localeCompare(b.folder!));
   const catalogues: Catalogue[] = [];
-  const exported: FileGroup[] = [];
+  const exported: { group: FileGroup; inspectionFiles: string[]; cases: string[] }[] = [];
   for (const group of groups) {
-    const uris = readGroup(index, { ...group, files: group.files.filter((f) => fileKindOf(toUri(f)) === 'inspection') });
-    const inspection = uris[0] === undefined ? undefined : index.inspectionOf(uris[0]);
-    if (inspection) {
-      catalogues.push(inspection.catalogue);
-      exported.push(group);
+    const isInspectionFile = (f: string) => fileKindOf(toUri(f)) === 'inspection';
+    const inspectionFiles = readGroup(index, { ...group, files: group.files.filter(isInspectionFile) });
+    const inspection = inspectionFiles[0] === undefined ? undefined : index.inspectionOf(inspectionFiles[0]);
+    if (!inspection) {
+      letGo(index, inspectionFiles);
+      continue;
     }
-    letGo(index, uris);
+    catalogues.push(inspection.catalogue);
+    exported.push({ group, inspectionFiles, cases: group.files.filter((f) => !isInspectionFile(f)) });
   }
   return {
     inspections: (function* () {
-      for (const group of exported) {
-        const uris = readGroup(index, group);
-        const inspection = index.inspectionOf(uris[0]!);
+      for (const { group, inspectionFiles, cases } of exported) {
+        const uris = readGroup(index, { ...group, files: cases });
+        const inspection = index.inspectionOf(inspectionFiles[0]!);
         if (inspection) {
           checked(index, inspection);
           yield inspection;
         }
-        letGo(index, uris);
+        letGo(index, [...inspectionFiles, ...uris]);
       }
     })(),
     catalogues,
