@@ -11,6 +11,11 @@ const batch = 500;
  */
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<Settings>>();
+  /**
+   * One object per distinct set of settings: every file of a workspace is asked about and nearly all answer the same,
+   * and what is read from a Settings (its severity overrides) is worked out once per object.
+   */
+  private readonly distinct = new Map<string, Settings>();
   private pushed: Settings = defaultSettings;
   private readonly listeners = new Set<() => void>();
   /** Bumped on every change: part of each diagnostic result id, so a settings change re-sends everything. */
@@ -25,7 +30,10 @@ export class SettingsStore {
     if (!this.pull) return Promise.resolve(this.pushed);
     let s = this.cache.get(uri);
     if (!s) {
-      s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: settingsSection }).then(normaliseSettings, () => defaultSettings);
+      s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: settingsSection }).then(
+        (value) => this.shared(normaliseSettings(value)),
+        () => defaultSettings,
+      );
       this.cache.set(uri, s);
     }
     return s;
@@ -45,7 +53,7 @@ export class SettingsStore {
         this.cache.set(
           uri,
           answer.then(
-            (values) => normaliseSettings(values[k]),
+            (values) => this.shared(normaliseSettings(values[k])),
             () => defaultSettings,
           ),
         ),
@@ -54,9 +62,18 @@ export class SettingsStore {
     return Promise.all(uris.map((u) => this.get(u)));
   }
 
+  private shared(settings: Settings): Settings {
+    const key = JSON.stringify(settings);
+    const known = this.distinct.get(key);
+    if (known) return known;
+    this.distinct.set(key, settings);
+    return settings;
+  }
+
   /** `workspace/didChangeConfiguration`: payload `{ sqs: {...} }` from push clients, nothing useful from pull ones. */
   changed(payload: unknown): void {
     this.cache.clear();
+    this.distinct.clear();
     this.version++;
     if (!this.pull) {
       const all = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>)[settingsSection] : undefined;

@@ -52,7 +52,8 @@ type Cancellable = { isCancellationRequested: boolean; onCancellationRequested(l
  * long as it is open; so does a workspace folder holding only part of an inspection (its `cases/`).
  */
 export class Workspace {
-  readonly index = new InspectionIndex();
+  // An open document's parse is read on every keystroke, hover and completion: held while it is open.
+  readonly index = new InspectionIndex({ keepParsed: (uri) => this.open.has(uri) });
   readonly checker: Checker;
   /** Files the checks found moved while a request ran them, reported as a change once it is answered. */
   private readonly moved = new Set<string>();

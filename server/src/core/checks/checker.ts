@@ -208,6 +208,8 @@ export class Checker {
       withIgnores = applyIgnores(uri, file.parsed, all);
       return [];
     });
+    // Its checks have read what they need of the tree; until the file changes they read their cached findings.
+    if (file.kind === 'case' && inspection) this.index.letGo(uri);
     return withIgnores ?? [...all, ...failed];
   }
 

@@ -7,6 +7,7 @@ import type { Finding } from '../types';
 import { decodeText } from '../text/decode';
 import { notReadFinding, type NotRead } from '../text/notRead';
 import { defaultLimits, parseYaml, withLineFeeds, type ParseLimits, type ParsedYaml } from '../yaml/parse';
+import { Reparsable } from '../yaml/reparsable';
 import { compareInspectionNames } from './inspectionFiles';
 import { caseFacets, facetsOf, type CaseFacet } from './caseFacets';
 import { TallyBook } from './tally';
@@ -49,7 +50,18 @@ export class Inspection {
 export interface IndexOptions {
   registry?: CatalogueRegistry;
   limits?: ParseLimits;
+  /**
+   * Files whose parse is held however often it is let go (`letGo`): the documents open in the editor, which every
+   * keystroke, hover and completion reads. Others are parsed again from their text when next read.
+   */
+  keepParsed?: (uri: string) => boolean;
 }
+
+/**
+ * How many parses let go and built again since (a hover on a closed file, the grid reading its cases) are held at
+ * once; the oldest is let go again. Enough for an inspection's grid, bounded for a national workspace.
+ */
+const rebuiltHeld = 256;
 
 /** What an update touched: the files whose findings may differ now. */
 export interface IndexChange {
@@ -78,10 +90,27 @@ export class InspectionIndex {
    * scan of the index (a deleted node_modules reports thousands of paths, none with anything below).
    */
   private readonly below = new Map<string, Set<string>>();
+  private readonly keepParsed: (uri: string) => boolean;
+  /** Parses built again after being let go, oldest first: see rebuiltHeld. */
+  private readonly rebuilt = new Set<Reparsable>();
 
   constructor(options: IndexOptions = {}) {
     this.registry = options.registry ?? CatalogueRegistry.builtIn();
     this.limits = options.limits ?? defaultLimits;
+    this.keepParsed = options.keepParsed ?? (() => false);
+  }
+
+  /**
+   * Done with a case file's parse for now: its findings are worked out, and its model (every judgement, fact and
+   * range a finding points at) is what the checks, the tallies and the views read. Its tree is let go, unless the
+   * file is one `keepParsed` holds, and built again from its text when next read. What a closed case file keeps
+   * is then its text, findings and model: about a third of what it held parsed.
+   */
+  letGo(uri: string): void {
+    const file = this.files.get(uri);
+    if (file?.kind !== 'case' || !(file.parsed instanceof Reparsable) || this.keepParsed(uri)) return;
+    file.parsed.letGo();
+    this.rebuilt.delete(file.parsed);
   }
 
   /** Adds or replaces a file's text. Files that are not SQS files are ignored. */
@@ -112,7 +141,7 @@ export class InspectionIndex {
       }
     }
     const reuse = previous && previous.parsed.text === withLineFeeds(text) && readProblems.length === 0 && previous.parsed.readProblems.length === 0;
-    const parsed = reuse ? previous.parsed : parseYaml(text, this.limits, readProblems);
+    const parsed = reuse ? previous.parsed : new Reparsable(parseYaml(text, this.limits, readProblems), this.limits, (p) => this.noteRebuilt(p));
     return kind === 'inspection' ? this.setInspection(uri, parsed) : this.setCase(uri, parsed);
   }
 
@@ -313,6 +342,14 @@ export class InspectionIndex {
       }
     }
     return [...new Set(touched)];
+  }
+
+  private noteRebuilt(parse: Reparsable): void {
+    this.rebuilt.add(parse);
+    if (this.rebuilt.size <= rebuiltHeld) return;
+    const [oldest] = this.rebuilt;
+    this.rebuilt.delete(oldest!);
+    oldest!.letGo();
   }
 
   private homeOf(caseUri: string): Inspection | undefined {

@@ -48,22 +48,41 @@ export interface Contribution {
 /** Shared by every contribution without reasons: tens per case file, kept for every case of a workspace. */
 const noReasons: readonly string[] = Object.freeze([]);
 
+/** Without a judgement a contribution is its outcome alone: one of these, shared by every case. */
+const unjudgedAs = Object.fromEntries(
+  (['sufficient', 'not-sufficient', 'unjudged', 'not-relevant', 'marked-not-applicable', 'judged-not-relevant'] as const).map((outcome) => [
+    outcome,
+    Object.freeze({ outcome, reasons: noReasons, notDone: false }),
+  ]),
+) as Record<Outcome, Contribution>;
+
 export function contribution(question: Question, c: CaseModel): Contribution {
+  return contributionFrom(outcomeOf(question, c), question, c.judgements.get(question.id));
+}
+
+/** What the case's facts and judgement make of one question. */
+export function outcomeOf(question: Question, c: CaseModel): Outcome {
   const judgement = c.judgements.get(question.id);
   const rel = applies(question.relevance, question, c);
-  // Built whole rather than spread from a common base: one is made per question of every case file read.
-  const made = (outcome: Outcome, reasons: readonly string[] = noReasons, notDone = false): Contribution =>
-    judgement ? { outcome, judgement, reasons, notDone } : { outcome, reasons, notDone };
   if (rel === 'no') {
     // A rule can only say no to a judged value through a fact or another question ("judged" alone says no
     // only to "not applicable"), so a judgement here always contradicts the case file.
     const judged = judgement && judgement.value !== 'not-applicable';
-    return made(judged ? 'judged-not-relevant' : 'not-relevant');
+    return judged ? 'judged-not-relevant' : 'not-relevant';
   }
-  if (!judgement) return made('unjudged');
-  if (judgement.value === 'not-applicable') return made('marked-not-applicable');
-  if (judgement.value === 'sufficient') return made('sufficient');
+  if (!judgement) return 'unjudged';
+  if (judgement.value === 'not-applicable') return 'marked-not-applicable';
+  return judgement.value === 'sufficient' ? 'sufficient' : 'not-sufficient';
+}
+
+/**
+ * The contribution of an outcome, with the judgement it was made of: the reasons count only for a not-sufficient
+ * one. Made when asked for (TallyBook keeps the outcomes alone), so built whole rather than spread from a base.
+ */
+export function contributionFrom(outcome: Outcome, question: Question, judgement: Judgement | undefined): Contribution {
+  if (!judgement) return unjudgedAs[outcome];
+  if (outcome !== 'not-sufficient' || judgement.reasons.length === 0) return { outcome, judgement, reasons: noReasons, notDone: false };
   const reasons = [...new Set(judgement.reasons.map((r) => r.value))];
-  const notDone = reasons.some((code) => question.reasons?.codes.find((r) => r.code === code)?.notDone);
-  return made('not-sufficient', reasons, notDone);
+  const notDone = reasons.some((code) => question.reasons?.codes.find((r) => r.code === code)?.notDone === true);
+  return { outcome, judgement, reasons, notDone };
 }

@@ -1,6 +1,7 @@
 import type { Catalogue, Question } from '../criteria/catalogue';
 import type { CaseModel } from '../model/caseModel';
-import { contribution, type Contribution, type Outcome } from './relevance';
+import { questionOrder, type QuestionOrder } from '../criteria/questionMap';
+import { contributionFrom, outcomeOf, type Contribution, type Outcome } from './relevance';
 
 /** Live counts for one question over the case files of one inspection. */
 export interface QuestionTally {
@@ -16,8 +17,8 @@ export interface QuestionTally {
   judgedNotRelevant: number;
   /** Not-sufficient cases giving each reason. */
   readonly reasons: Map<string, number>;
-  /** Every case with something to say about the question, by case file URI. */
-  readonly cases: Map<string, Contribution>;
+  /** Every case with something to say about the question, by case file URI, in the order they were last set. */
+  readonly cases: ReadonlyMap<string, Contribution>;
 }
 
 /**
@@ -26,10 +27,10 @@ export interface QuestionTally {
  */
 export class TallyBook {
   private readonly tallies = new Map<string, QuestionTally>();
-  private readonly byCase = new Map<string, Map<string, Contribution>>();
+  private readonly byCase = new Map<string, CaseContributions>();
 
   constructor(readonly catalogue: Catalogue) {
-    for (const q of catalogue.questions.values()) this.tallies.set(q.id, emptyTally(q));
+    for (const q of catalogue.questions.values()) this.tallies.set(q.id, emptyTally(q, new CasesOf(this.byCase, q.id)));
   }
 
   get(questionId: string): QuestionTally | undefined {
@@ -43,20 +44,25 @@ export class TallyBook {
   /** Adds a case file's judgements, replacing what it contributed before. */
   set(caseUri: string, model: CaseModel): void {
     this.delete(caseUri);
-    const mine = new Map<string, Contribution>();
-    for (const q of this.catalogue.questions.values()) {
-      const c = contribution(q, model);
-      if (c.outcome === 'not-relevant' && !c.judgement) continue;
-      mine.set(q.id, c);
-      apply(this.tallies.get(q.id)!, caseUri, c, +1);
+    const order = questionOrder(this.catalogue);
+    const codes: number[] = [];
+    for (const q of order.questions) {
+      const outcome = outcomeOf(q, model);
+      const judgement = model.judgements.get(q.id);
+      if (outcome === 'not-relevant' && !judgement) {
+        codes.push(nothingToSay);
+        continue;
+      }
+      codes.push(outcomeCodes.indexOf(outcome));
+      apply(this.tallies.get(q.id)!, contributionFrom(outcome, q, judgement), +1);
     }
-    this.byCase.set(caseUri, mine);
+    this.byCase.set(caseUri, new CaseContributions(order, model, String.fromCharCode(...codes)));
   }
 
   delete(caseUri: string): void {
     const old = this.byCase.get(caseUri);
     if (!old) return;
-    for (const [qid, c] of old) apply(this.tallies.get(qid)!, caseUri, c, -1);
+    for (const [qid, c] of old) apply(this.tallies.get(qid)!, c, -1);
     this.byCase.delete(caseUri);
   }
 
@@ -76,7 +82,118 @@ export class TallyBook {
   }
 }
 
-function emptyTally(question: Question): QuestionTally {
+/**
+ * A question's cases, read from what each case contributes: a map per question as well as per case would hold every
+ * contribution of a workspace twice.
+ */
+class CasesOf implements ReadonlyMap<string, Contribution> {
+  constructor(
+    private readonly byCase: ReadonlyMap<string, ReadonlyMap<string, Contribution>>,
+    private readonly questionId: string,
+  ) {}
+
+  get(caseUri: string): Contribution | undefined {
+    return this.byCase.get(caseUri)?.get(this.questionId);
+  }
+
+  has(caseUri: string): boolean {
+    return this.byCase.get(caseUri)?.has(this.questionId) ?? false;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const mine of this.byCase.values()) if (mine.has(this.questionId)) n++;
+    return n;
+  }
+
+  *entries(): MapIterator<[string, Contribution]> {
+    for (const [uri, mine] of this.byCase) {
+      const c = mine.get(this.questionId);
+      if (c) yield [uri, c];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [uri] of this.entries()) yield uri;
+  }
+
+  *values(): MapIterator<Contribution> {
+    for (const [, c] of this.entries()) yield c;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Contribution]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: Contribution, key: string, map: ReadonlyMap<string, Contribution>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) callback.call(thisArg, v, k, this);
+  }
+}
+
+const outcomeCodes: readonly Outcome[] = ['sufficient', 'not-sufficient', 'unjudged', 'not-relevant', 'marked-not-applicable', 'judged-not-relevant'];
+/** A question the case has nothing to say about: it does not apply, and the case does not judge it. */
+const nothingToSay = outcomeCodes.length;
+
+/**
+ * What one case contributes, by question id, in the catalogue's order. Kept for every case of a workspace, so it
+ * holds the outcomes alone, a character per question; each contribution is made from its outcome and the case's
+ * judgement when read (the same every time: the model is never changed, a new text is a new one).
+ */
+class CaseContributions implements ReadonlyMap<string, Contribution> {
+  constructor(
+    private readonly order: QuestionOrder,
+    private readonly model: CaseModel,
+    private readonly outcomes: string,
+  ) {}
+
+  private at(place: number): Contribution | undefined {
+    const code = this.outcomes.charCodeAt(place);
+    if (code === nothingToSay) return undefined;
+    const question = this.order.questions[place]!;
+    return contributionFrom(outcomeCodes[code]!, question, this.model.judgements.get(question.id));
+  }
+
+  get(questionId: string): Contribution | undefined {
+    const place = this.order.place.get(questionId);
+    return place === undefined ? undefined : this.at(place);
+  }
+
+  has(questionId: string): boolean {
+    const place = this.order.place.get(questionId);
+    return place !== undefined && this.outcomes.charCodeAt(place) !== nothingToSay;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (let i = 0; i < this.outcomes.length; i++) if (this.outcomes.charCodeAt(i) !== nothingToSay) n++;
+    return n;
+  }
+
+  *entries(): MapIterator<[string, Contribution]> {
+    for (let i = 0; i < this.outcomes.length; i++) {
+      const c = this.at(i);
+      if (c) yield [this.order.ids[i]!, c];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+
+  *values(): MapIterator<Contribution> {
+    for (const [, c] of this.entries()) yield c;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Contribution]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: Contribution, key: string, map: ReadonlyMap<string, Contribution>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) callback.call(thisArg, v, k, this);
+  }
+}
+
+function emptyTally(question: Question, cases: ReadonlyMap<string, Contribution>): QuestionTally {
   return {
     question,
     relevant: 0,
@@ -87,7 +204,7 @@ function emptyTally(question: Question): QuestionTally {
     markedNotApplicable: 0,
     judgedNotRelevant: 0,
     reasons: new Map(),
-    cases: new Map(),
+    cases,
   };
 }
 
@@ -106,7 +223,7 @@ const counters: Partial<Record<Outcome, (t: QuestionTally, d: number) => void>> 
   'judged-not-relevant': (t, d) => (t.judgedNotRelevant += d),
 };
 
-function apply(t: QuestionTally, caseUri: string, c: Contribution, d: 1 | -1): void {
+function apply(t: QuestionTally, c: Contribution, d: 1 | -1): void {
   counters[c.outcome]?.(t, d);
   if (c.outcome === 'not-sufficient') {
     if (!c.notDone) t.done += d;
@@ -116,6 +233,4 @@ function apply(t: QuestionTally, caseUri: string, c: Contribution, d: 1 | -1): v
       else t.reasons.set(r, n);
     }
   }
-  if (d > 0) t.cases.set(caseUri, c);
-  else t.cases.delete(caseUri);
 }

@@ -1,17 +1,9 @@
 import type { z } from 'zod';
 import type { Range } from '../types';
 import type { Path, SourceMap } from '../yaml/source';
+import { LocatedValue, type Located } from './located';
 
-export interface Located<T> {
-  value: T;
-  /** Where the value is written (for a bare key with no value, the key). */
-  range: Range;
-  /**
-   * Where its text is, when not the whole of `range`: a block scalar's lines after the `|`/`>` header, a quoted
-   * string inside its quotes. Links from the report to prose select this; findings go on `range`.
-   */
-  textRange?: Range;
-}
+export type { Located } from './located';
 
 /**
  * Reads the valid parts of a file's data, one value at a time, with their ranges. Validation findings come
@@ -49,10 +41,7 @@ export class Reader {
     if (raw === undefined) return undefined;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return undefined;
-    const located: Located<z.output<S>> = { value: parsed.data, range: this.range(path) };
-    const textRange = this.source.ownTextRange(path);
-    if (textRange) located.textRange = textRange;
-    return located;
+    return new LocatedValue<z.output<S>>(parsed.data, this.range(path), this.source.ownTextRange(path));
   }
 
   range(path: Path): Range {
