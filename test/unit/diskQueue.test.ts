@@ -46,6 +46,45 @@ describe('the disk queue', () => {
     );
   });
 
+  it('asks for the next batch’s reads before applying a batch, so the disk reads while the index parses', async () => {
+    const fs = new HandFs();
+    const uris = Array.from({ length: 40 }, (_, i) => `file:///ws/cases/c${String(i).padStart(2, '0')}.case.sqs.yaml`);
+    for (const uri of uris) fs.disk.set(uri, `case: ${uri}\n`);
+    const askedWhenApplied: number[] = [];
+    const queue = new DiskQueue(fs, () => askedWhenApplied.push(fs.reads.length), quiet);
+    const indexing = queue.readAll(
+      uris,
+      () => undefined,
+      () => false,
+    );
+    for (const expected of [16, 32, 40]) {
+      await fs.readsAsked(expected);
+      fs.finishAll();
+    }
+    await indexing;
+    assert.deepEqual(askedWhenApplied, [32, 40, 40]);
+  });
+
+  it('a file changed again while its read is in flight is applied once, as it is now, even when the change is taken with the next batch', async () => {
+    const { fs, uris, applied, queue } = setup(20);
+    const first = uris[0]!;
+    const indexing = queue.readAll(
+      uris,
+      () => undefined,
+      () => false,
+    );
+    await fs.readsAsked(16);
+    fs.disk.set(first, 'case: changed\n');
+    const changed = queue.push([{ uri: first, kind: 'read' }]);
+    fs.finishAll(); // the first batch's reads, the first file's with its text from before the change
+    await fs.readsAsked(16 + 5); // the next batch (the last four files, and the change) is asked before the first is applied
+    fs.finishAll();
+    await Promise.all([indexing, changed]);
+    const ofFirst = applied.filter((r) => r.uri === first);
+    assert.equal(ofFirst.length, 1, 'the stale read is not applied');
+    assert.equal(new TextDecoder().decode(ofFirst[0]!.kind === 'read' ? (ofFirst[0]!.bytes as Uint8Array) : undefined), 'case: changed\n');
+  });
+
   it('cancelled, it reads nothing more and applies nothing more, and still finishes', async () => {
     const { fs, uris, applied, queue } = setup(40);
     let cancelled = false;

@@ -64,6 +64,60 @@ describe('a closed case file’s parse tree', () => {
   });
 });
 
+describe('a case file’s parse tree, let go as soon as it is analysed', () => {
+  it('is not built again by the checks of a clean case', () => {
+    const { index, checker } = indexed();
+    const cases = caseNames.map(caseUri);
+    assert.deepEqual(
+      cases.filter((uri) => parseOf(index, uri).held),
+      [],
+      'let go once analysed',
+    );
+    for (const uri of cases) checker.findingsKey(uri);
+    assert.deepEqual(
+      cases.filter((uri) => parseOf(index, uri).held),
+      [],
+      'the case checks of clean cases read the model alone',
+    );
+  });
+
+  it('gives every finding and fix it gives with every tree held, on cases with something to report', () => {
+    // Each slip the case checks report, with its fixes: they read the tree, built again for them.
+    const slips: [RegExp, string][] = [
+      [/^ {2}"1\.2": sufficient$/m, '  "1.2": not sufficient'], // SQS053, with its fixes adding a reason
+      [/^ {2}"2\.1": sufficient$/m, '  "2.1": { judgement: sufficient, reasons: [late] }'], // SQS052
+      [/^ {2}"2\.4": sufficient$/m, '  "2.4": { judgement: not sufficient, reasons: [nonsense] }'], // unknown code
+      [/^psr: yes$/m, 'psr: no'], // SQS050 on the PSR judgements, with removals
+      [/^ {2}"2\.6": sufficient\n/m, ''], // SQS051
+    ];
+    const texts = new Map(caseNames.map((name, i) => [caseUri(name), slipped(readFileSync(path.join(liverpool, 'cases', name), 'utf8'), slips, i)]));
+    const build = (keepParsed?: (uri: string) => boolean) => {
+      const index = new InspectionIndex({ keepParsed });
+      index.set(inspectionUri, readFileSync(path.join(liverpool, 'inspection.sqs.yaml'), 'utf8'));
+      for (const [uri, text] of texts) index.set(uri, text);
+      return new Checker(index);
+    };
+    const lettingGo = build();
+    const holding = build(() => true);
+    const codes = new Set<string>();
+    for (const uri of [inspectionUri, ...texts.keys()]) {
+      const findings = lettingGo.findingsFor(uri);
+      assert.deepEqual(findings, holding.findingsFor(uri), uri);
+      for (const f of findings) codes.add(f.code);
+    }
+    for (const code of ['SQS050', 'SQS051', 'SQS052', 'SQS053']) assert.ok(codes.has(code), `${code} among the findings compared`);
+  });
+});
+
+/** The text with the first of the slips, from the given one round, that it has a place for. */
+function slipped(text: string, slips: readonly [RegExp, string][], from: number): string {
+  for (let k = 0; k < slips.length; k++) {
+    const [pattern, replacement] = slips[(from + k) % slips.length]!;
+    if (pattern.test(text)) return text.replace(pattern, replacement);
+  }
+  return text;
+}
+
 describe('the compact case model', () => {
   it('gives plain ranges and paths, and serialises as plain values do', () => {
     const { index } = indexed();

@@ -480,3 +480,54 @@ describe('files opened from outside the workspace folders', () => {
     );
   });
 });
+
+describe('a workspace of several inspections, while it is indexed', () => {
+  it('settles each inspection once its own files are read, and a case in no inspection only when the whole folder is', async () => {
+    const fs = new HandFs();
+    const aInspection = 'file:///ws/a/inspection.sqs.yaml';
+    const aCase = 'file:///ws/a/cases/a.case.sqs.yaml';
+    const bInspection = 'file:///ws/b/inspection.sqs.yaml';
+    // More cases than the disk queue reads at once, so the last of them is read in a later batch than a's.
+    const bCases = Array.from({ length: 20 }, (_, i) => `file:///ws/b/cases/b${String(i).padStart(2, '0')}.case.sqs.yaml`);
+    const loose = 'file:///ws/loose.case.sqs.yaml';
+    fs.disk.set(aInspection, minimalInspection);
+    fs.disk.set(aCase, minimalCase('A-1'));
+    fs.disk.set(bInspection, minimalInspection);
+    bCases.forEach((uri, i) => fs.disk.set(uri, minimalCase(`B-${i}`)));
+    fs.disk.set(loose, minimalCase('L-1'));
+    const { ws } = handWorkspace(fs);
+    const indexing = ws.indexFolders(
+      ['file:///ws'],
+      () => undefined,
+      () => false,
+    );
+    const held = bCases.at(-1)!;
+    // Every read but the last of b's cases is answered as it is asked for; that one stays in flight.
+    const answered = new Set<string>();
+    while (!ws.index.has(aCase) || !ws.index.has(bInspection)) {
+      for (const read of fs.reads) {
+        if (read.uri === held || answered.has(read.uri)) continue;
+        answered.add(read.uri);
+        read.finish();
+      }
+      await new Promise<void>((resolve) => {
+        const change = ws.onDidChange(() => {
+          change.dispose();
+          resolve();
+        });
+        void fs.readsAsked(fs.reads.length + 1).then(() => {
+          change.dispose();
+          resolve();
+        });
+      });
+    }
+    assert.equal(ws.isSettled(aInspection), true, 'inspection a is read whole: its findings can be published');
+    assert.equal(ws.isSettled(aCase), true);
+    assert.equal(ws.isSettled(bInspection), false, 'one of b’s cases is still being read: its counts are not final');
+    assert.equal(ws.isSettled(bCases[0]!), false);
+    assert.equal(ws.isSettled(loose), false, 'a case in no inspection may yet be found one above the folder');
+    for (const read of fs.reads) read.finish();
+    await answering(fs, indexing);
+    for (const uri of [aInspection, aCase, bInspection, ...bCases, loose]) assert.equal(ws.isSettled(uri), true, uri);
+  });
+});

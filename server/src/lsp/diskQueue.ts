@@ -38,6 +38,13 @@ interface Entry {
   release: () => void;
 }
 
+interface Batch {
+  batch: [string, Entry][];
+  entries: ReadonlyMap<string, Entry>;
+  skipped: (uri: string, entry: Entry) => boolean;
+  answers: Promise<(Uint8Array | NotRead | readonly string[] | undefined)[]>;
+}
+
 /** Reads (and folder listings) in flight at once: enough to keep a disk busy, few enough to leave the event loop to requests. */
 const readsPerBatch = 16;
 
@@ -124,32 +131,17 @@ export class DiskQueue {
   }
 
   private async run(): Promise<void> {
-    while (this.pending.size > 0) {
-      const batch: [string, Entry][] = [];
-      let reads = 0;
-      for (const [uri, entry] of this.pending) {
-        if ((entry.kind === 'read' || entry.kind === 'scan') && ++reads > readsPerBatch) break;
-        this.pending.delete(uri);
-        batch.push([uri, entry]);
-      }
-      const skipped = (uri: string, entry: Entry) => entry.job?.cancelled(uri) === true;
-      const answers = await Promise.all(
-        batch.map(([uri, entry]): Promise<Uint8Array | NotRead | readonly string[] | undefined> | undefined => {
-          if (skipped(uri, entry)) return undefined;
-          // A host that throws has failed to read a file that is there, as far as anyone can tell.
-          if (entry.kind === 'read')
-            return this.fs
-              .readFile(uri, this.within(uri))
-              .catch((e: unknown): NotRead => ({ kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) }));
-          // A plain file lists nothing, at the cost of a failed folder read; a newer event for the path ends the walk.
-          if (entry.kind === 'scan') return this.fs.findSqsFiles(uri, () => this.pending.has(uri)).catch(() => []);
-          return undefined;
-        }),
-      );
+    let next: Batch | undefined = this.takeBatch();
+    while (next) {
+      const { batch, skipped } = next;
+      const answers = await next.answers;
+      // The next batch's reads go out before this one is applied: the disk reads while the index parses. Its events
+      // came after this batch's, so a newer event for a file of this batch may be there now rather than waiting.
+      next = this.pending.size > 0 ? this.takeBatch() : undefined;
       const results: DiskResult[] = [];
       const settled: [Entry, DiskResult | undefined][] = [];
       batch.forEach(([uri, entry], k) => {
-        const newer = this.pending.get(uri);
+        const newer = this.pending.get(uri) ?? next?.entries.get(uri);
         if (newer) {
           // Replaced while it was being read: the newer event says what the file is now.
           newer.settled.push(...entry.settled);
@@ -177,7 +169,35 @@ export class DiskQueue {
       }
       for (const job of this.moved) job.report(job.done, job.total);
       this.moved.clear();
+      // Reads a scan of this batch found, and events that came while it was applied.
+      next ??= this.pending.size > 0 ? this.takeBatch() : undefined;
     }
+  }
+
+  /** Takes the next batch off the queue (up to readsPerBatch reads) and starts its reads. */
+  private takeBatch(): Batch {
+    const batch: [string, Entry][] = [];
+    let reads = 0;
+    for (const [uri, entry] of this.pending) {
+      if ((entry.kind === 'read' || entry.kind === 'scan') && ++reads > readsPerBatch) break;
+      this.pending.delete(uri);
+      batch.push([uri, entry]);
+    }
+    const skipped = (uri: string, entry: Entry) => entry.job?.cancelled(uri) === true;
+    const answers = Promise.all(
+      batch.map(([uri, entry]): Promise<Uint8Array | NotRead | readonly string[] | undefined> | undefined => {
+        if (skipped(uri, entry)) return undefined;
+        // A host that throws has failed to read a file that is there, as far as anyone can tell.
+        if (entry.kind === 'read')
+          return this.fs
+            .readFile(uri, this.within(uri))
+            .catch((e: unknown): NotRead => ({ kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) }));
+        // A plain file lists nothing, at the cost of a failed folder read; a newer event for the path ends the walk.
+        if (entry.kind === 'scan') return this.fs.findSqsFiles(uri, () => this.pending.has(uri)).catch(() => []);
+        return undefined;
+      }),
+    );
+    return { batch, entries: new Map(batch), skipped, answers };
   }
 
   /** Queues reads of the files a scan found, but not over a later event for one of them; then tells `settled`. */

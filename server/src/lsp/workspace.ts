@@ -51,6 +51,13 @@ type Cancellable = { isCancellationRequested: boolean; onCancellationRequested(l
  * folder) brings in the folder of the inspection above it, found on disk as `sqs check` finds it, for as
  * long as it is open; so does a workspace folder holding only part of an inspection (its `cases/`).
  */
+/**
+ * Below a workspace folder being indexed, a busy mark that no file or folder can be: it keeps the files in no
+ * inspection unsettled (something is busy below a folder above them) without holding back the inspections below the
+ * folder, whose own files are each busy until read.
+ */
+const lookupPending = '\u0000inspection-lookup';
+
 export class Workspace {
   // An open document's parse is read on every keystroke, hover and completion: held while it is open.
   readonly index = new InspectionIndex({ keepParsed: (uri) => this.open.has(uri) });
@@ -314,18 +321,30 @@ export class Workspace {
     this.broughtIn.yieldTo(roots);
     // Busy from the call, before the folders are listed: a file opened meanwhile is not settled either.
     const releases = roots.map((root) => this.busy.add(root));
+    // Until the end, for a file in no inspection: its inspection may still be looked for above the folder (below).
+    const lookups = roots.map((root) => this.busy.add(`${root}/${lookupPending}`));
     try {
-      return await this.indexRoots(roots, report, cancelled);
+      return await this.indexRoots(roots, report, cancelled, () => releases.forEach((release) => release()));
     } finally {
-      for (const release of releases) release();
+      for (const release of [...releases, ...lookups]) release();
     }
   }
 
-  private async indexRoots(roots: readonly string[], report: (done: number, total: number) => void, cancelled: () => boolean): Promise<number> {
+  private async indexRoots(
+    roots: readonly string[],
+    report: (done: number, total: number) => void,
+    cancelled: () => boolean,
+    listed: () => void,
+  ): Promise<number> {
     // A folder removed meanwhile is walked and read no further; the rest carry on.
     const found: string[] = [];
     for (const root of roots) found.push(...(await this.fs.findSqsFiles(root, () => cancelled() || !this.covered.isRoot(root))));
-    await this.disk.readAll(inspectionsFirst(found), report, (uri) => cancelled() || !this.covered.covers(uri));
+    const reading = this.disk.readAll(inspectionsFirst(found), report, (uri) => cancelled() || !this.covered.covers(uri));
+    // Every file found is busy now, each until it is read (the queue marks it): the folders need not be. An
+    // inspection is then settled, and reported, once its own files are read, not when the last of the workspace is:
+    // a national workspace streams its findings, and each case file's parse tree is let go as it is reported.
+    listed();
+    await reading;
     // A folder holding cases of no inspection may be part of one (an inspection's cases/ folder opened alone).
     for (const root of roots) {
       if (cancelled() || !this.covered.isRoot(root)) continue;

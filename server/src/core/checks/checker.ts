@@ -14,6 +14,7 @@ import { personalDataCheck } from './personal/personalCheck';
 import { prose } from './prose/proseCheck';
 import { reasons } from './reasons';
 import { fresh, nothing, serial, settle, type Settled } from './settled';
+import { readsAsMapping } from '../yaml/reparsable';
 import { relevance } from './relevance';
 import { sampleSize } from './sampleSize';
 import { statedVsTallied } from './statedVsTallied';
@@ -265,7 +266,7 @@ export class Checker {
   }
 
   private homeless(file: SqsFile): Finding[] {
-    if (file.kind === 'case') return isMapping(file.parsed.data) ? [orphanCase(file)] : [];
+    if (file.kind === 'case') return readsAsMapping(file.parsed) ? [orphanCase(file)] : [];
     const inUse = this.index.shadowedBy(file.uri);
     return inUse ? [secondInspectionFile(file, inUse)] : [];
   }
@@ -397,7 +398,7 @@ export class Checker {
     if (!contributions) return nothing;
     // A file that does not read as a case (too large, binary, empty, broken at the root) has its own
     // finding; listing every criterion as "not yet judged" on top would bury it.
-    if (!isMapping(file.parsed.data)) return nothing;
+    if (!readsAsMapping(file.parsed)) return nothing;
     const cached = this.caseCache.get(file);
     const kept = cached?.contributions === contributions && cached.inspection === inspection ? cached : undefined;
     if (kept && (kept.revision === inspection.revision || !kept.byCheck.some((c) => c.readInspection))) return kept.settled;
@@ -442,6 +443,3 @@ export class Checker {
 }
 
 /** Only a file that reads as a case (a mapping) is worth calling homeless; an empty or unreadable one has its own finding. */
-function isMapping(data: unknown): boolean {
-  return data !== null && typeof data === 'object' && !Array.isArray(data);
-}

@@ -1,5 +1,5 @@
 import { finding, type LocalFinding } from '../findings';
-import type { Judgement } from '../model/caseModel';
+import { reasonsWritten, type Judgement } from '../model/caseModel';
 import { Reader } from '../model/reader';
 import type { Fix, FixEdit } from '../types';
 import type { CaseContext } from './caseContext';
@@ -14,22 +14,22 @@ import { listing } from './names';
  */
 export function reasons(ctx: CaseContext): LocalFinding[] {
   const out: LocalFinding[] = [];
-  const { source, data } = ctx.file.parsed;
-  const reader = new Reader(data, source);
   for (const c of ctx.contributions.values()) {
     const j = c.judgement;
     if (!j || c.outcome === 'judged-not-relevant') continue;
     const q = j.question;
     const name = questionName(q);
     const reasonsPath = [...j.path, 'reasons'];
-    const written = reader.length(reasonsPath);
+    const written = reasonsWritten(j);
+    // The parse tree is read only for a finding's ranges and fixes: a clean case file's is not built again.
+    const source = () => ctx.file.parsed.source;
     if (j.value !== 'not-sufficient') {
-      if (written === 0) continue;
-      const remove = removeEntry(source, reasonsPath);
+      if (!written) continue;
+      const remove = removeEntry(source(), reasonsPath);
       out.push(
         finding(
           'SQS052',
-          reader.keyRange(reasonsPath),
+          new Reader(ctx.file.parsed.data, source()).keyRange(reasonsPath),
           `${name} is judged ${j.value.replace('-', ' ')}: reasons are only counted for a "not sufficient" judgement.`,
           {
             fixes: remove ? [{ title: 'Remove the reasons', edits: [remove], preferred: true }] : [],
@@ -39,7 +39,7 @@ export function reasons(ctx: CaseContext): LocalFinding[] {
       continue;
     }
     const codes = q.reasons?.codes ?? [];
-    if (codes.length > 0 && written === 0) {
+    if (codes.length > 0 && !written) {
       out.push(
         finding(
           'SQS053',

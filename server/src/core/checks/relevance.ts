@@ -14,7 +14,6 @@ import { questionName } from '../criteria/names';
  */
 export function relevance(ctx: CaseContext): LocalFinding[] {
   const out: LocalFinding[] = [];
-  const source = ctx.file.parsed.source;
   for (const c of ctx.contributions.values()) {
     const j = c.judgement;
     if (!j) continue;
@@ -23,6 +22,8 @@ export function relevance(ctx: CaseContext): LocalFinding[] {
     if (c.outcome === 'judged-not-relevant') {
       const failed = conditions(q.relevance, ctx).find((k) => k.holds === false);
       const why = failed ? `: ${failed.says}${failed.range ? ` (line ${failed.range.start.line + 1})` : ''}` : '';
+      // The parse tree only for a finding's fixes: a clean case file's is not built again.
+      const source = ctx.file.parsed.source;
       const markEdits: FixEdit[] = [replace(j.range, 'not applicable')];
       const reasons = j.reasons.length > 0 ? removeEntry(source, [...j.path, 'reasons']) : undefined;
       if (reasons) markEdits.push(reasons);

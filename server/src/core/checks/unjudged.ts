@@ -18,6 +18,8 @@ export function notYetJudged(ctx: CaseContext): LocalFinding[] {
     if (list) list.push(q);
     else byCriterion.set(q.criterion, [q]);
   }
+  // The parse tree only for a finding's place and fixes: a clean case file's is not built again.
+  if (byCriterion.size === 0) return [];
   const source = ctx.file.parsed.source;
   const fallback = source.keyRange(['judgements']) ?? ctx.file.model.id?.range ?? source.lineRange(0);
   const out: LocalFinding[] = [];

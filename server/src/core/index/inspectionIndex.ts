@@ -101,16 +101,22 @@ export class InspectionIndex {
   }
 
   /**
-   * Done with a case file's parse for now: its findings are worked out, and its model (every judgement, fact and
-   * range a finding points at) is what the checks, the tallies and the views read. Its tree is let go, unless the
-   * file is one `keepParsed` holds, and built again from its text when next read. What a closed case file keeps
-   * is then its text, findings and model: about a third of what it held parsed.
+   * Done with a case file's parse tree for now. Its model (every judgement, fact and range a finding points at) is
+   * what the tallies, the checks of a clean case and the views read; the tree is read for a finding's ranges and
+   * fixes, a hover, an edit. So the tree of a case file in an inspection is let go as soon as the file is analysed,
+   * unless `keepParsed` holds it, and again once its findings are worked out (the Checker says so), and it is
+   * built again from the text when read. What a closed case file keeps is then its text, findings and model; a
+   * tree dies young, which also keeps a national workspace's heap from filling with the trees of files read.
    */
   letGo(uri: string): void {
     const file = this.files.get(uri);
-    if (file?.kind !== 'case' || !(file.parsed instanceof Reparsable) || this.keepParsed(uri)) return;
-    file.parsed.letGo();
-    this.rebuilt.delete(file.parsed);
+    if (file?.kind !== 'case' || !this.homes.has(uri) || !(file.parsed instanceof Reparsable) || this.keepParsed(uri)) return;
+    this.dropTree(file.parsed);
+  }
+
+  private dropTree(parse: Reparsable): void {
+    parse.letGo();
+    this.rebuilt.delete(parse);
   }
 
   /** Adds or replaces a file's text. Files that are not SQS files are ignored. */
@@ -248,12 +254,15 @@ export class InspectionIndex {
     this.tally(home, file);
     if (!counted || previous?.kind !== 'case') {
       home.changed();
+      this.letGo(uri);
       return { affected: [uri, home.file.uri] };
     }
     home.revision++;
     // Worked out when a case is replaced, from the analysis it replaces: reading a folder (sqs check, startup) costs none.
     const before = facetsOf(previous);
     const facets = facetsOf(file);
+    if (previous.parsed !== parsed && previous.parsed instanceof Reparsable) this.dropTree(previous.parsed);
+    this.letGo(uri);
     const moved = caseFacets.filter((facet) => facets[facet] !== before[facet]);
     for (const facet of moved) home.facetRevision[facet]++;
     return { affected: moved.length > 0 ? [uri, home.file.uri] : [uri] };
@@ -348,8 +357,7 @@ export class InspectionIndex {
     this.rebuilt.add(parse);
     if (this.rebuilt.size <= rebuiltHeld) return;
     const [oldest] = this.rebuilt;
-    this.rebuilt.delete(oldest!);
-    oldest!.letGo();
+    this.dropTree(oldest!);
   }
 
   private homeOf(caseUri: string): Inspection | undefined {

@@ -25,6 +25,16 @@ export interface Judgement {
 
 /** Shared by every judgement without reasons (most of them). */
 const noReasons: readonly Located<string>[] = Object.freeze([]);
+/** Shared by every judgement whose reasons are written but none is a code of its question (the schema says why). */
+const noKnownReasons: readonly Located<string>[] = Object.freeze([]);
+
+/**
+ * Whether a judgement has a list of reasons written, known codes or not: what the reasons check asks of every
+ * judgement, answered from the model so a clean case file's parse tree need not be built again to tell.
+ */
+export function reasonsWritten(j: Judgement): boolean {
+  return j.reasons.length > 0 || j.reasons === noKnownReasons;
+}
 
 /**
  * A judgement as read from a case file, kept compact: a closed case file's judgements are held for the whole
@@ -163,6 +173,7 @@ function readJudgement(reader: Reader, question: Question): Judgement | undefine
     if (r) reasons.push(r);
   }
   if (reasons.length > 0) j.reasons = reasons;
+  else if (reader.length(reasonsPath) > 0) j.reasons = noKnownReasons;
   const notes = reader.located([...path, 'notes'], text);
   if (notes) j.notes = notes;
   const quote = reader.located([...path, 'quote'], text);

@@ -11,6 +11,8 @@ export class Reparsable implements ParsedYaml {
   readonly text: string;
   readonly findings: ParsedYaml['findings'];
   readonly readProblems: ParsedYaml['readProblems'];
+  /** Whether the data is a mapping, as an SQS file's must be: asked of every file, kept so the tree is not built for it. */
+  readonly mapping: boolean;
   private tree: ParsedYaml | undefined;
 
   constructor(
@@ -23,6 +25,7 @@ export class Reparsable implements ParsedYaml {
     this.findings = parsed.findings;
     this.readProblems = parsed.readProblems;
     this.tree = parsed;
+    this.mapping = isMapping(parsed.data);
   }
 
   get source(): SourceMap {
@@ -48,4 +51,13 @@ export class Reparsable implements ParsedYaml {
     this.onRebuilt?.(this);
     return this.tree;
   }
+}
+
+export function isMapping(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && !Array.isArray(data);
+}
+
+/** Whether a parse's data is a mapping, without building a tree that was let go. */
+export function readsAsMapping(parsed: ParsedYaml): boolean {
+  return parsed instanceof Reparsable ? parsed.mapping : isMapping(parsed.data);
 }
