@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { writeFileAtomically } from '../../server/src/cli/atomicFile';
 import { loadWorkspace } from '../../server/src/cli/files';
 import { main } from '../../server/src/cli/main';
-import { caseColumns, tallyColumns } from '../../server/src/core/api';
+import { caseColumns, dataTablesInOnePass, tallyColumns, type Inspection } from '../../server/src/core/api';
 import { neutralise } from '../../server/src/render/data/writer';
 import { csvRecords } from '../helpers/csv';
 import { copyOf, liverpool, liverpoolTalliesOnly, repoRoot, swap } from '../helpers/example';
@@ -195,6 +195,87 @@ describe('sqs export', () => {
     assert.equal((await sqs('export', liverpool, '--level', 'everything')).code, 2);
     assert.equal((await sqs('export', path.join(scratch, 'nowhere'))).code, 2);
     assert.equal((await sqs('export', liverpoolTalliesOnly)).code, 0);
+  });
+});
+
+describe('sqs export, an inspection at a time', () => {
+  /** Both examples, an inspection nested in another's, one whose folder sorts apart by code point and by locale, errors, and cases in no inspection. */
+  function messyWorkspace(): string {
+    const dir = mkdtempSync(path.join(scratch, 'messy-'));
+    cpSync(path.join(repoRoot, 'examples'), dir, { recursive: true });
+    cpSync(liverpool, path.join(dir, 'liverpool-2013/nested'), { recursive: true });
+    cpSync(liverpool, path.join(dir, 'Zeta inspection'), { recursive: true });
+    const edit = (file: string, from: string, to: string) => writeFileSync(path.join(dir, file), readFileSync(path.join(dir, file), 'utf8').replace(from, to));
+    edit('liverpool-2013/cases/liv-05.case.sqs.yaml', 'case: LIV-05', 'case: LIV-06');
+    edit('Zeta inspection/cases/liv-01.case.sqs.yaml', '    report: sufficient\n', '    report: not sufficient\n');
+    mkdirSync(path.join(dir, 'loose'));
+    cpSync(path.join(liverpool, 'cases/liv-07.case.sqs.yaml'), path.join(dir, 'loose/liv-07.case.sqs.yaml'));
+    return dir;
+  }
+
+  it('writes, byte for byte, what exporting the whole workspace at once writes, and lists the same errors', async () => {
+    const dir = messyWorkspace();
+    // Folders that overlap are loaded whole (files.ts inspectionGroups): the same inspections, all in memory at once.
+    const whole = [dir, path.join(dir, 'loose')];
+    for (const args of [
+      ['--format', 'json'],
+      ['--format', 'csv', '--include-notes'],
+      ['--format', 'csv', '--level', 'tallies'],
+    ]) {
+      const inTurn = await sqs('export', dir, ...args);
+      const atOnce = await sqs('export', ...whole, ...args);
+      assert.equal(inTurn.code, 1, inTurn.stderr);
+      assert.equal(inTurn.stdout, atOnce.stdout, args.join(' '));
+      assert.equal(inTurn.stderr, atOnce.stderr);
+    }
+    const json = JSON.parse((await sqs('export', dir, '--format', 'json')).stdout) as { cases: { inspection: string }[]; tallies: { errors: number }[] };
+    const inspections = loadWorkspace([dir]).index.inspections();
+    assert.equal(inspections.length, 4, 'both examples, the nested one and Zeta');
+    assert.equal(
+      json.tallies.length,
+      inspections.reduce((n, i) => n + i.catalogue.questions.size, 0),
+    );
+    assert.ok(json.tallies.some((t) => t.errors > 0) && json.tallies.some((t) => t.errors === 0));
+    const inTurn = await sqs('export', dir, '--format', 'xlsx', '--out', path.join(dir, 'in-turn.xlsx'));
+    const atOnce = await sqs('export', ...whole, '--format', 'xlsx', '--out', path.join(dir, 'at-once.xlsx'));
+    assert.equal(inTurn.code, atOnce.code);
+    assert.deepEqual(await sheets(path.join(dir, 'in-turn.xlsx')), await sheets(path.join(dir, 'at-once.xlsx')));
+  });
+
+  it('makes every row of an inspection before the next is pulled, and the tallies once the cases are made', () => {
+    const { index } = loadWorkspace([path.join(repoRoot, 'examples')]);
+    const all = index.inspections();
+    const pulled: string[] = [];
+    const inTurn = function* (): Generator<Inspection> {
+      for (const i of all) {
+        pulled.push(i.folder);
+        yield i;
+      }
+    };
+    const [cases, tallies] = dataTablesInOnePass(
+      inTurn(),
+      all.map((i) => i.catalogue),
+      ['cases', 'tallies'],
+      { errors: () => 0 },
+    );
+    assert.throws(() => [...tallies!.rows], /once its cases are/);
+    const seen: string[] = [];
+    for (const row of cases!.rows) {
+      // The inspection a row is of is the last one pulled.
+      const of = all.find((i) => i.file.model.area?.value === row.inspection && i.cases.size > 0)!;
+      assert.equal(pulled.at(-1), of.folder);
+      seen.push(of.folder);
+    }
+    assert.ok(seen.length > 0);
+    assert.deepEqual(
+      pulled,
+      all.map((i) => i.folder),
+      'each pulled once',
+    );
+    assert.equal(
+      [...tallies!.rows].length,
+      all.reduce((n, i) => n + i.catalogue.questions.size, 0),
+    );
   });
 });
 

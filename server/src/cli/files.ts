@@ -94,14 +94,22 @@ function readInto(index: InspectionIndex, file: string, within: string): string 
   return uri;
 }
 
+/** The files of one inspection, its inspection files first, or the files in no inspection: read against `within`. */
+export interface FileGroup {
+  files: string[];
+  /** The folder named on the command line that the group was found in: nothing outside it is read. */
+  within: string;
+  /** URI of the inspection's folder, as the index names it; undefined for the files in no inspection. */
+  folder?: string;
+}
+
 /**
- * As loadWorkspace, for checking folders one inspection at a time: each inspection's files (and then the files in
- * no inspection) are read, handed to `visit`, and let go before the next inspection's are read, so a workspace of
- * every inspection of a year holds one inspection at a time. No check reads across inspections, so each file's
- * findings are what loadWorkspace would give. Undefined, having read nothing, when the arguments need the whole
- * workspace at once (a file named alone, a folder inside an inspection, folders that overlap): load it whole then.
+ * As loadWorkspace, for reading folders one inspection at a time: the SQS files under the folders, listed and grouped
+ * by inspection, none of them read yet. Undefined when the arguments need the whole workspace at once (a file named
+ * alone, a folder inside an inspection, folders that overlap): load it whole then. No check reads across
+ * inspections, so each file's findings, read with its group alone, are what loadWorkspace would give.
  */
-export function eachInspection(args: string[], visit: (index: InspectionIndex, uris: string[]) => void): { files: number; notes: string[] } | undefined {
+export function inspectionGroups(args: string[]): { groups: FileGroup[]; notes: string[] } | undefined {
   const folders = args.map((arg) => ({ arg, abs: path.resolve(arg) }));
   for (const { abs } of folders) {
     const stat = runSync(ask('stat', abs));
@@ -112,30 +120,52 @@ export function eachInspection(args: string[], visit: (index: InspectionIndex, u
   const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(path.sep) ? b : b + path.sep);
   if (folders.some((f, i) => folders.some((g, j) => i !== j && inside(f.abs, g.abs)))) return undefined;
 
-  const index = new InspectionIndex();
+  const groups: FileGroup[] = [];
   const notes: string[] = [];
-  let count = 0;
   for (const { arg, abs } of folders) {
     const { files, outside } = listing(abs, abs);
     for (const link of outside) notes.push(`${displayPath(link)}: a symbolic link to a folder outside ${displayPath(abs)}, not read.`);
     if (files.length === 0) throw new UsageError(`${arg}: no SQS files here (looked for inspection.sqs.yaml and *.case.sqs.yaml in this folder and below).`);
-    for (const group of byInspection(files)) {
-      const uris: string[] = [];
-      for (const file of group) uris.push(readInto(index, file, abs));
-      visit(index, uris);
-      // Cases first: an inspection file let go before its cases would hand them to the inspection around it.
-      for (const uri of [...uris].reverse()) index.delete(uri);
-      count += uris.length;
-    }
+    groups.push(...byInspection(files).map((group) => ({ ...group, within: abs })));
   }
-  return { files: count, notes };
+  return { groups, notes };
+}
+
+/** Reads a group's files into the index; returns their URIs, in the group's order. */
+export function readGroup(index: InspectionIndex, group: FileGroup): string[] {
+  return group.files.map((file) => readInto(index, file, group.within));
+}
+
+/** Lets a group's files go from the index, cases first: an inspection file let go before its cases would hand them to the inspection around it. */
+export function letGo(index: InspectionIndex, uris: readonly string[]): void {
+  for (const uri of [...uris].reverse()) index.delete(uri);
+}
+
+/**
+ * Checks folders one inspection at a time (inspectionGroups): each inspection's files (and then the files in no
+ * inspection) are read, handed to `visit`, and let go before the next inspection's are read, so a workspace of every
+ * inspection of a year holds one inspection at a time. Undefined, having read nothing, when the arguments need the
+ * whole workspace at once.
+ */
+export function eachInspection(args: string[], visit: (index: InspectionIndex, uris: string[]) => void): { files: number; notes: string[] } | undefined {
+  const listed = inspectionGroups(args);
+  if (!listed) return undefined;
+  const index = new InspectionIndex();
+  let count = 0;
+  for (const group of listed.groups) {
+    const uris = readGroup(index, group);
+    visit(index, uris);
+    letGo(index, uris);
+    count += uris.length;
+  }
+  return { files: count, notes: listed.notes };
 }
 
 /**
  * Files by the inspection they belong to (the nearest folder above holding an inspection file), each group's
  * inspection files first, and the files in no inspection last; groups in the order their first file is listed.
  */
-function byInspection(files: readonly string[]): string[][] {
+function byInspection(files: readonly string[]): { files: string[]; folder?: string }[] {
   const folders = new Set(files.filter((f) => fileKindOf(toUri(f)) === 'inspection').map((f) => path.dirname(f)));
   const groups = new Map<string, string[]>();
   const homeless: string[] = [];
@@ -150,7 +180,7 @@ function byInspection(files: readonly string[]): string[][] {
     ...group.filter((f) => fileKindOf(toUri(f)) === 'inspection'),
     ...group.filter((f) => fileKindOf(toUri(f)) !== 'inspection'),
   ];
-  return [...[...groups.values()].map(first), ...(homeless.length > 0 ? [homeless] : [])];
+  return [...[...groups].map(([folder, group]) => ({ files: first(group), folder: toUri(folder) })), ...(homeless.length > 0 ? [{ files: homeless }] : [])];
 }
 
 /** The SQS files under a folder; an unreadable folder or a broken link among them stops the run (exit 2). */

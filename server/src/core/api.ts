@@ -101,6 +101,7 @@ export {
   caseRows,
   dataLevelIds,
   dataTables,
+  dataTablesInOnePass,
   tallyColumns,
   tallyRows,
   type DataColumn,

@@ -46,19 +46,27 @@ const count = (key: string): DataColumn => ({ key, kind: 'count' });
 /** The columns every row starts with: which inspection. */
 const inspectionColumns: DataColumn[] = [text('inspection'), { key: 'fieldwork_start', kind: 'date' }, text('criteria')];
 
-/** The case facts of every catalogue the inspections use, in the order first met. */
-function factIds(inspections: readonly Inspection[]): string[] {
+/** The case facts of the catalogues, in the order first met. */
+function factIds(catalogues: readonly Catalogue[]): string[] {
   const ids: string[] = [];
-  for (const c of new Set(inspections.map((i) => i.catalogue))) for (const f of c.facts.keys()) if (!ids.includes(f)) ids.push(f);
+  for (const c of new Set(catalogues)) for (const f of c.facts.keys()) if (!ids.includes(f)) ids.push(f);
   return ids;
 }
 
 export function caseColumns(inspections: readonly Inspection[], options: Pick<DataOptions, 'includeNotes'> = {}): DataColumn[] {
+  return caseColumnsOf(
+    inspections.map((i) => i.catalogue),
+    options,
+  );
+}
+
+/** The columns of the judgements of inspections on these catalogues (the case facts of each). */
+function caseColumnsOf(catalogues: readonly Catalogue[], options: Pick<DataOptions, 'includeNotes'>): DataColumn[] {
   return [
     ...inspectionColumns,
     text('case'),
     text('sentence'),
-    ...factIds(inspections).map(text),
+    ...factIds(catalogues).map(text),
     text('criterion'),
     text('question'),
     text('judgement'),
@@ -110,7 +118,7 @@ function inspectionCells(inspection: Inspection): DataRow {
  * A row per case and question the case answers or should: every question it judged, and every one that applies and
  * is still to judge. Cases in catalogue order of questions, named and ordered as the report names them.
  */
-export function* caseRows(inspections: readonly Inspection[], options: Pick<DataOptions, 'includeNotes'> = {}): Generator<DataRow> {
+export function* caseRows(inspections: Iterable<Inspection>, options: Pick<DataOptions, 'includeNotes'> = {}): Generator<DataRow> {
   for (const inspection of inspections) {
     const head = inspectionCells(inspection);
     const catalogue: Catalogue = inspection.catalogue;
@@ -145,7 +153,7 @@ export function* caseRows(inspections: readonly Inspection[], options: Pick<Data
 }
 
 /** A row per inspection and question: the figures the report words, and the stated ones beside them. */
-export function* tallyRows(inspections: readonly Inspection[], options: DataOptions): Generator<DataRow> {
+export function* tallyRows(inspections: Iterable<Inspection>, options: DataOptions): Generator<DataRow> {
   for (const inspection of inspections) {
     const head = { ...inspectionCells(inspection), figures_from: inspection.cases.size > 0 ? 'cases' : 'stated', errors: options.errors(inspection) };
     for (const q of inspection.catalogue.questions.values()) {
@@ -187,9 +195,46 @@ function agrees(stated: StatedTally, counts: ReturnType<typeof questionCounts>):
 
 /** The tables of the levels asked for, in that order. */
 export function dataTables(inspections: readonly Inspection[], levels: readonly DataLevel[], options: DataOptions): DataTable[] {
-  return levels.map((level) =>
-    level === 'cases'
-      ? { id: 'cases', name: 'Cases', columns: caseColumns(inspections, options), rows: caseRows(inspections, options) }
-      : { id: 'tallies', name: 'Tallies', columns: tallyColumns, rows: tallyRows(inspections, options) },
+  return dataTablesInOnePass(
+    inspections,
+    inspections.map((i) => i.catalogue),
+    levels,
+    options,
   );
+}
+
+/**
+ * The tables of the levels asked for, made in one pass over the inspections, which may be made as they are pulled:
+ * the CLI reads an inspection's files when it is pulled and lets them go when the next is, so a workspace of every
+ * inspection of a year is never in memory at once. Every row of an inspection is made before the next is pulled:
+ * with both levels, an inspection's tally rows are kept (a few dozen) as its case rows are written, and the tallies
+ * table is read after the cases table, as every writer reads the tables, in order. `catalogues` are those the
+ * inspections use: the cases table's columns (the case facts of each) are known before its first row.
+ */
+export function dataTablesInOnePass(
+  inspections: Iterable<Inspection>,
+  catalogues: readonly Catalogue[],
+  levels: readonly DataLevel[],
+  options: DataOptions,
+): DataTable[] {
+  const cases = (rows: Iterable<DataRow>): DataTable => ({ id: 'cases', name: 'Cases', columns: caseColumnsOf(catalogues, options), rows });
+  const tallies = (rows: Iterable<DataRow>): DataTable => ({ id: 'tallies', name: 'Tallies', columns: tallyColumns, rows });
+  if (levels.length === 1) return [levels[0] === 'cases' ? cases(caseRows(inspections, options)) : tallies(tallyRows(inspections, options))];
+  if (levels.join() !== 'cases,tallies') throw new Error(`one pass makes the cases table, then the tallies: not ${levels.join(', ')}`);
+  const kept: DataRow[] = [];
+  let casesMade = false;
+  const caseRowsKeepingTallies = function* () {
+    for (const inspection of inspections) {
+      yield* caseRows([inspection], options);
+      kept.push(...tallyRows([inspection], options));
+    }
+    casesMade = true;
+  };
+  const tallyRowsKept = {
+    *[Symbol.iterator]() {
+      if (!casesMade) throw new Error('the tallies of a one-pass export are read once its cases are');
+      yield* kept;
+    },
+  };
+  return [cases(caseRowsKeepingTallies()), tallies(tallyRowsKept)];
 }
