@@ -41,17 +41,13 @@ export interface Located<T> {
 export class LocatedValue<T> implements Located<T> {
   private readonly start: number;
   private readonly end: number;
-  /** Rare (a block scalar, a quoted string): kept as it is. */
-  private readonly text: Range | undefined;
 
   constructor(
     readonly value: T,
     range: Range,
-    textRange?: Range,
   ) {
     this.start = packed(range.start);
     this.end = packed(range.end);
-    this.text = textRange;
   }
 
   get range(): Range {
@@ -59,7 +55,7 @@ export class LocatedValue<T> implements Located<T> {
   }
 
   get textRange(): Range | undefined {
-    return this.text && { start: { ...this.text.start }, end: { ...this.text.end } };
+    return undefined;
   }
 
   /** As a plain Located would serialise (facets compare analyses by their JSON). */
@@ -67,4 +63,24 @@ export class LocatedValue<T> implements Located<T> {
     const text = this.textRange;
     return text ? { value: this.value, range: this.range, textRange: text } : { value: this.value, range: this.range };
   }
+}
+
+/** A value whose text is not the whole of its range (a block scalar, a quoted string): rare, so a class of its own. */
+class LocatedText<T> extends LocatedValue<T> {
+  constructor(
+    value: T,
+    range: Range,
+    private readonly text: Range,
+  ) {
+    super(value, range);
+  }
+
+  override get textRange(): Range {
+    return { start: { ...this.text.start }, end: { ...this.text.end } };
+  }
+}
+
+/** A value and where it is written, and where its text is when that is not the whole of it. */
+export function locatedValue<T>(value: T, range: Range, textRange?: Range): LocatedValue<T> {
+  return textRange ? new LocatedText(value, range, textRange) : new LocatedValue(value, range);
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Range } from '../types';
 import type { Path, SourceMap } from '../yaml/source';
-import { LocatedValue, type Located } from './located';
+import { locatedValue, type Located } from './located';
 
 export type { Located } from './located';
 
@@ -41,7 +41,7 @@ export class Reader {
     if (raw === undefined) return undefined;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return undefined;
-    return new LocatedValue<z.output<S>>(parsed.data, this.range(path), this.source.ownTextRange(path));
+    return locatedValue<z.output<S>>(parsed.data, this.range(path), this.source.ownTextRange(path));
   }
 
   range(path: Path): Range {
