@@ -1,4 +1,5 @@
 import type { Catalogue, Question } from './catalogue';
+import { MapView } from './mapView';
 
 /** A catalogue's questions in order, their ids, and each one's place. */
 export interface QuestionOrder {
@@ -28,7 +29,7 @@ export function questionOrder(catalogue: Catalogue): QuestionOrder {
  * per case (about half the memory for thirty questions), with the order of setting kept only when it is not the
  * catalogue's.
  */
-export class QuestionMap<V> implements ReadonlyMap<string, V> {
+export class QuestionMap<V> extends MapView<string, V> {
   private readonly slots: (V | undefined)[];
   private count = 0;
   private readonly order: QuestionOrder;
@@ -37,6 +38,7 @@ export class QuestionMap<V> implements ReadonlyMap<string, V> {
   private lastPlace = -1;
 
   constructor(catalogue: Catalogue) {
+    super();
     this.order = questionOrder(catalogue);
     this.slots = new Array<V | undefined>(this.order.ids.length).fill(undefined);
   }
@@ -54,17 +56,13 @@ export class QuestionMap<V> implements ReadonlyMap<string, V> {
     this.slots[at] = value;
   }
 
-  get size(): number {
+  override get size(): number {
     return this.count;
   }
 
   get(questionId: string): V | undefined {
     const at = this.order.place.get(questionId);
     return at === undefined ? undefined : this.slots[at];
-  }
-
-  has(questionId: string): boolean {
-    return this.get(questionId) !== undefined;
   }
 
   *entries(): MapIterator<[string, V]> {
@@ -74,21 +72,5 @@ export class QuestionMap<V> implements ReadonlyMap<string, V> {
   /** The places set, in the catalogue's order. */
   private *places(): Generator<number> {
     for (let i = 0; i < this.slots.length; i++) if (this.slots[i] !== undefined) yield i;
-  }
-
-  *keys(): MapIterator<string> {
-    for (const [k] of this.entries()) yield k;
-  }
-
-  *values(): MapIterator<V> {
-    for (const [, v] of this.entries()) yield v;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, V]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.entries()) callback.call(thisArg, v, k, this);
   }
 }

@@ -1,5 +1,6 @@
 import type { Catalogue, Question } from '../criteria/catalogue';
 import type { CaseModel } from '../model/caseModel';
+import { MapView } from '../criteria/mapView';
 import { questionOrder, type QuestionOrder } from '../criteria/questionMap';
 import { contributionFrom, outcomeOf, type Contribution, type Outcome } from './relevance';
 
@@ -86,21 +87,23 @@ export class TallyBook {
  * A question's cases, read from what each case contributes: a map per question as well as per case would hold every
  * contribution of a workspace twice.
  */
-class CasesOf implements ReadonlyMap<string, Contribution> {
+class CasesOf extends MapView<string, Contribution> {
   constructor(
     private readonly byCase: ReadonlyMap<string, ReadonlyMap<string, Contribution>>,
     private readonly questionId: string,
-  ) {}
+  ) {
+    super();
+  }
 
   get(caseUri: string): Contribution | undefined {
     return this.byCase.get(caseUri)?.get(this.questionId);
   }
 
-  has(caseUri: string): boolean {
+  override has(caseUri: string): boolean {
     return this.byCase.get(caseUri)?.has(this.questionId) ?? false;
   }
 
-  get size(): number {
+  override get size(): number {
     let n = 0;
     for (const mine of this.byCase.values()) if (mine.has(this.questionId)) n++;
     return n;
@@ -111,22 +114,6 @@ class CasesOf implements ReadonlyMap<string, Contribution> {
       const c = mine.get(this.questionId);
       if (c) yield [uri, c];
     }
-  }
-
-  *keys(): MapIterator<string> {
-    for (const [uri] of this.entries()) yield uri;
-  }
-
-  *values(): MapIterator<Contribution> {
-    for (const [, c] of this.entries()) yield c;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, Contribution]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: Contribution, key: string, map: ReadonlyMap<string, Contribution>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.entries()) callback.call(thisArg, v, k, this);
   }
 }
 
@@ -139,12 +126,14 @@ const nothingToSay = outcomeCodes.length;
  * holds the outcomes alone, a character per question; each contribution is made from its outcome and the case's
  * judgement when read (the same every time: the model is never changed, a new text is a new one).
  */
-class CaseContributions implements ReadonlyMap<string, Contribution> {
+class CaseContributions extends MapView<string, Contribution> {
   constructor(
     private readonly order: QuestionOrder,
     private readonly model: CaseModel,
     private readonly outcomes: string,
-  ) {}
+  ) {
+    super();
+  }
 
   private at(place: number): Contribution | undefined {
     const code = this.outcomes.charCodeAt(place);
@@ -158,12 +147,12 @@ class CaseContributions implements ReadonlyMap<string, Contribution> {
     return place === undefined ? undefined : this.at(place);
   }
 
-  has(questionId: string): boolean {
+  override has(questionId: string): boolean {
     const place = this.order.place.get(questionId);
     return place !== undefined && this.outcomes.charCodeAt(place) !== nothingToSay;
   }
 
-  get size(): number {
+  override get size(): number {
     let n = 0;
     for (let i = 0; i < this.outcomes.length; i++) if (this.outcomes.charCodeAt(i) !== nothingToSay) n++;
     return n;
@@ -174,22 +163,6 @@ class CaseContributions implements ReadonlyMap<string, Contribution> {
       const c = this.at(i);
       if (c) yield [this.order.ids[i]!, c];
     }
-  }
-
-  *keys(): MapIterator<string> {
-    for (const [k] of this.entries()) yield k;
-  }
-
-  *values(): MapIterator<Contribution> {
-    for (const [, c] of this.entries()) yield c;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, Contribution]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: Contribution, key: string, map: ReadonlyMap<string, Contribution>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.entries()) callback.call(thisArg, v, k, this);
   }
 }
 
