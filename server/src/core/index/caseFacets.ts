@@ -1,5 +1,6 @@
 import type { Judgement } from '../model/caseModel';
 import type { CaseFile } from '../model/sqsFile';
+import { readsAsMapping } from '../yaml/reparsable';
 
 /**
  * What the cross-file checks read of a case file, in two facets with a revision each (Inspection.facetRevision):
@@ -19,6 +20,7 @@ export const caseFacets: readonly CaseFacet[] = ['tallies', 'identity'];
 /** Each facet, serialised: two analyses of a file are compared by them when the second replaces the first. */
 export type Facets = Record<CaseFacet, string>;
 
+/** Reads the file's tree only for a quote's text as written: a closed file replaced from the disk is not parsed again for the rest. */
 export function facetsOf(file: CaseFile): Facets {
   const { model, parsed } = file;
   const judgements = [...model.judgements.entries()].map(([id, j]) => [id, judgementFacet(j)]);
@@ -28,22 +30,18 @@ export function facetsOf(file: CaseFile): Facets {
   return {
     tallies: JSON.stringify([
       file.catalogue.id,
-      mapping(parsed.data),
+      readsAsMapping(parsed),
       model.id,
       model.sentence && [model.sentence.value.id, model.sentence.range],
       [...model.facts],
       [...model.unreadable],
       judgements,
     ]),
-    identity: JSON.stringify([file.catalogue.id, mapping(parsed.data), model.id, model.criteriaRef, model.inspector, quotes]),
+    identity: JSON.stringify([file.catalogue.id, readsAsMapping(parsed), model.id, model.criteriaRef, model.inspector, quotes]),
   };
 }
 
 /** A judgement without its notes and quote (the quote is identity's): what decides its contribution and where it is. */
 function judgementFacet(j: Judgement): unknown {
   return [j.question.id, j.value, j.range, j.keyRange, j.path, j.reasons];
-}
-
-function mapping(data: unknown): boolean {
-  return data !== null && typeof data === 'object' && !Array.isArray(data);
 }
